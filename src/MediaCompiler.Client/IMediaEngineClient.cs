@@ -1,0 +1,31 @@
+using MediaCompiler.Engine.Api;
+
+namespace MediaCompiler.Client;
+
+/// <summary>
+/// Everything the pipeline needs from a media engine. Implemented over HTTP (HttpMediaEngineClient), in-process
+/// (InProcessMediaEngineClient), and next by a Genesys Cloud Architect prompts backend.
+/// Failures are thrown as <see cref="MediaEngineException"/> carrying an IVR code; cancellation as
+/// <see cref="OperationCanceledException"/>.
+/// </summary>
+public interface IMediaEngineClient : IDisposable
+{
+    /// <summary>Where the client talks to, for logs ("in-process engine", "http://127.0.0.1:5080"). Never a secret.</summary>
+    string Description { get; }
+
+    /// <summary>The asset, or null when the engine no longer holds it (404).</summary>
+    Task<MediaAssetDto?> GetAssetAsync(string assetId, CancellationToken cancellationToken);
+
+    /// <summary>Assets whose content has this hash (<c>sha256:...</c>); empty when none.</summary>
+    Task<IReadOnlyList<MediaAssetDto>> FindAssetsByContentHashAsync(string contentHash, CancellationToken cancellationToken);
+
+    /// <summary>Uploads the file with its declared content hash; returns the stored asset (new or existing).</summary>
+    Task<MediaAssetDto> UploadAssetAsync(string filePath, string contentHash, CancellationToken cancellationToken);
+
+    Task<CompileAccepted> SubmitCompilationAsync(CompileRequest request, CancellationToken cancellationToken);
+
+    Task<CompileJobStatus> GetCompilationAsync(string compilationId, CancellationToken cancellationToken);
+
+    /// <summary>Writes the bytes behind a result's downloadUri to <paramref name="destinationPath"/> (atomically).</summary>
+    Task DownloadAsync(string downloadUri, string destinationPath, CancellationToken cancellationToken);
+}

@@ -1,0 +1,39 @@
+namespace MediaCompiler.Engine;
+
+/// <summary>How a <see cref="MediaEngine"/> is set up. Every default suits the in-process engine of a build.</summary>
+public sealed class MediaEngineOptions
+{
+    /// <summary>Where assets, compiled outputs and jobs persist. Null keeps everything in memory.</summary>
+    public string? DataDirectory { get; init; }
+
+    /// <summary>Flow ids a compile request may name. Null accepts any flow id (the in-process default).</summary>
+    public IReadOnlyCollection<string>? KnownFlowIds { get; init; }
+
+    /// <summary>Path of ffmpeg for decoding mp3/aac/ogg. Null looks for <c>ffmpeg</c> on the PATH.</summary>
+    public string? FfmpegPath { get; init; }
+
+    /// <summary>How many compile jobs run at once.</summary>
+    public int MaxConcurrentJobs { get; init; } = 2;
+
+    /// <summary>The clock for submitted/completed dates (a fake one in tests).</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Asked once per submitted job; lets a host force jobs to fail or never finish (the emulator's fault switches).
+    /// Null: every job runs normally.
+    /// </summary>
+    public Func<CompileRequestContext, JobFault>? JobFaults { get; set; }
+}
+
+/// <summary>What a fault injector may do to a job.</summary>
+public enum JobFault
+{
+    None,
+    /// <summary>The job ends FAILED with a message saying it was forced.</summary>
+    Fail,
+    /// <summary>The job stays RUNNING for ever (until the engine is reset or disposed).</summary>
+    NeverFinish,
+}
+
+/// <summary>What a fault injector sees of a job.</summary>
+public sealed record CompileRequestContext(string JobId, string FlowId, string? CorrelationId, int AssetCount);
