@@ -38,6 +38,15 @@ public sealed record AudioProbeResult
     /// <summary>Bytes of audio payload (WAV data chunk, MP3/ADTS frames, Ogg pages).</summary>
     public long? AudioDataBytes { get; init; }
 
+    /// <summary>
+    /// For WAV/RIFX/RF64: the byte offset of the data chunk's payload, so that a decoder (the engine) reads the samples
+    /// without walking the chunks again. Null for other containers.
+    /// </summary>
+    public long? AudioDataOffset { get; init; }
+
+    /// <summary>For WAV: true when the sample bytes are big-endian (RIFX).</summary>
+    public bool BigEndian { get; init; }
+
     /// <summary>Structural problems met while probing (truncation, missing chunks, unreadable file...).</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = Array.Empty<Diagnostic>();
 }
