@@ -1,3 +1,6 @@
+using MediaCompiler.Audio.Probing;
+using MediaCompiler.Diagnostics;
+
 namespace MediaCompiler.Audio;
 
 /// <summary>
@@ -7,8 +10,118 @@ namespace MediaCompiler.Audio;
 public static class AudioProbe
 {
     /// <summary>Probes the file at <paramref name="path"/>.</summary>
-    public static AudioProbeResult Probe(string path) => throw new NotImplementedException();
+    public static AudioProbeResult Probe(string path)
+    {
+        try
+        {
+            // A small buffer: the probe reads a few headers at scattered offsets, never the payload.
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 4096, FileOptions.RandomAccess);
+            return Probe(stream, path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return Unreadable(path, ex.Message);
+        }
+    }
 
     /// <summary>Probes a seekable stream; <paramref name="displayName"/> is used in messages and for the extension.</summary>
-    public static AudioProbeResult Probe(Stream content, string displayName) => throw new NotImplementedException();
+    public static AudioProbeResult Probe(Stream content, string displayName)
+    {
+        try
+        {
+            if (!content.CanSeek || !content.CanRead)
+            {
+                return Unreadable(displayName, "the stream is not readable and seekable");
+            }
+
+            return ProbeContent(new ByteSource(content), new ProbeReport(displayName));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ObjectDisposedException or NotSupportedException)
+        {
+            return Unreadable(displayName, ex.Message);
+        }
+        catch (Exception ex)
+        {
+            // A parser bug must still not fail the caller's build with a stack trace; the code marks it as ours.
+            return Failed(displayName, DiagnosticCatalog.AudioProbeFailed, $"{ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    private static AudioProbeResult ProbeContent(ByteSource source, ProbeReport report)
+    {
+        if (source.Length == 0)
+        {
+            report.Add(DiagnosticCatalog.AudioEmpty);
+            return new AudioProbeResult { Path = report.FileName, Diagnostics = report.Diagnostics };
+        }
+
+        Span<byte> head = stackalloc byte[FormatSniffer.HeadSize];
+        head = head[..source.ReadAt(0, head)];
+        var sniffed = FormatSniffer.Identify(head);
+        switch (sniffed.Kind)
+        {
+            case FormatSniffer.Kind.Wav:
+                return WavProbe.Probe(source, report);
+            case FormatSniffer.Kind.Ogg:
+                return OggProbe.Probe(source, report);
+            case FormatSniffer.Kind.Flac:
+                return FlacProbe.Probe(source, report, 0);
+            case FormatSniffer.Kind.Mp4:
+                return Mp4Probe.Probe(source, report, FormatSniffer.Mp4Brand(head));
+            case FormatSniffer.Kind.Adif:
+                return Identified(source, report, AudioContainer.Adif, "aac", "AAC in an ADIF header");
+            case FormatSniffer.Kind.Other:
+                report.Add(DiagnosticCatalog.AudioUnrecognised, $"it is {sniffed.Name}");
+                return new AudioProbeResult { Path = report.FileName, SizeBytes = source.Length, CodecDescription = sniffed.Name, Diagnostics = report.Diagnostics };
+            default:
+                return ProbeFrames(source, report, head);
+        }
+    }
+
+    /// <summary>MPEG audio or ADTS, possibly behind ID3v2 tags (FLAC files sometimes carry one too).</summary>
+    private static AudioProbeResult ProbeFrames(ByteSource source, ProbeReport report, ReadOnlySpan<byte> head)
+    {
+        var start = Id3Tags.SkipLeadingId3v2(source);
+        if (start >= source.Length && start > 0)
+        {
+            report.Add(DiagnosticCatalog.AudioTruncated, $"its ID3v2 tags declare {start:N0} bytes but the file holds {source.Length:N0}");
+            return new AudioProbeResult { Path = report.FileName, SizeBytes = source.Length, Diagnostics = report.Diagnostics };
+        }
+
+        Span<byte> magic = stackalloc byte[4];
+        if (start > 0 && source.TryReadExactly(start, magic) && magic.SequenceEqual("fLaC"u8))
+        {
+            return FlacProbe.Probe(source, report, start);
+        }
+
+        var audioEnd = Id3Tags.AudioEnd(source, start);
+        switch (FrameSync.Find(source, start, audioEnd))
+        {
+            case { Kind: FrameStreamKind.Mpeg } mpeg:
+                return Mp3Probe.Probe(source, report, mpeg.Offset, audioEnd);
+            case { Kind: FrameStreamKind.Adts } adts:
+                return AdtsProbe.Probe(source, report, adts.Offset, audioEnd);
+        }
+
+        var what = start > 0 ? "an ID3v2 tag followed by no MPEG or ADTS frames" : $"it starts with the bytes {FormatSniffer.HexPreview(head)}";
+        report.Add(DiagnosticCatalog.AudioUnrecognised, what);
+        return new AudioProbeResult { Path = report.FileName, SizeBytes = source.Length, Diagnostics = report.Diagnostics };
+    }
+
+    /// <summary>A container recognised by its magic bytes and not parsed further (no prompt may be one).</summary>
+    private static AudioProbeResult Identified(ByteSource source, ProbeReport report, AudioContainer container, string? codec, string description) =>
+        new()
+        {
+            Path = report.FileName,
+            SizeBytes = source.Length,
+            Container = container,
+            Codec = codec,
+            CodecDescription = description,
+            Diagnostics = report.Diagnostics,
+        };
+
+    private static AudioProbeResult Unreadable(string name, string reason) => Failed(name, DiagnosticCatalog.AudioUnreadable, reason.TrimEnd('.'));
+
+    private static AudioProbeResult Failed(string name, DiagnosticDescriptor descriptor, string reason) =>
+        new() { Path = name, Diagnostics = [Diagnostic.Create(descriptor, name, name, reason)] };
 }

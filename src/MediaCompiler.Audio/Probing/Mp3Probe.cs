@@ -1,0 +1,87 @@
+using MediaCompiler.Diagnostics;
+
+namespace MediaCompiler.Audio.Probing;
+
+/// <summary>
+/// MPEG audio (Layer III, and Layers I/II named as such). Duration and average bitrate come from a Xing/Info/VBRI
+/// header when the first frame carries one; otherwise from a bounded scan of frame headers, extrapolated over the
+/// audio's byte count when the file is longer than the scan.
+/// </summary>
+internal static class Mp3Probe
+{
+    /// <summary>Frames whose headers are read when there is no VBR header; about 15-30 s of audio.</summary>
+    public const int MaxScannedFrames = 1024;
+
+    /// <summary>The largest possible frame (MPEG-1 Layer II at 384 kbps and 32 kHz, padded) is 1,729 bytes.</summary>
+    private const int MaxFrameBytes = 2048;
+
+    public static AudioProbeResult Probe(ByteSource source, ProbeReport report, long firstFrame, long audioEnd)
+    {
+        var frameBytes = source.ReadBlock(firstFrame, MaxFrameBytes);
+        MpegFrameHeader.TryParse(frameBytes, out var first);
+        var vbr = MpegVbrHeader.TryRead(frameBytes, first);
+        var audioBytes = audioEnd - firstFrame;
+        var result = new AudioProbeResult
+        {
+            Path = report.FileName,
+            SizeBytes = source.Length,
+            Container = AudioContainer.Mp3,
+            Codec = first.Codec,
+            CodecDescription = first.Description,
+            SampleRate = first.SampleRate,
+            Channels = first.Channels,
+            AudioDataBytes = audioBytes,
+        };
+
+        if (vbr is { Frames: > 0 } header)
+        {
+            var duration = (double)header.Frames.Value * first.SamplesPerFrame / first.SampleRate;
+            var streamBytes = header.Bytes is > 0 ? header.Bytes.Value : audioBytes;
+            if (header.Bytes is { } declared && declared > source.Length)
+            {
+                report.Add(DiagnosticCatalog.AudioTruncated,
+                    $"its {header.Kind} header declares {declared:N0} bytes of frames but the file holds only {source.Length:N0} bytes");
+            }
+
+            // A CBR stream's bitrate is its frames' (the Info frame itself would skew a byte-count average).
+            var bitrate = header.IsConstantBitrate ? NextFrameBitrate(source, firstFrame + first.FrameLength) ?? first.BitrateBps
+                : (long)Math.Round(streamBytes * 8 / duration);
+            return result with { DurationSeconds = duration, Bitrate = bitrate, Diagnostics = report.Diagnostics };
+        }
+
+        // No summary header: the first frame is audio too (or an empty VBR tag frame we cannot use), so scan.
+        var scan = Scan(source, firstFrame, audioEnd, first);
+        var average = scan.Samples == 0 ? first.BitrateBps : (long)Math.Round(scan.Bytes * 8.0 * first.SampleRate / scan.Samples);
+        var seconds = scan.ReachedEnd ? (double)scan.Samples / first.SampleRate : audioBytes * 8.0 / average;
+        return result with { DurationSeconds = seconds, Bitrate = average, Diagnostics = report.Diagnostics };
+    }
+
+    private static long? NextFrameBitrate(ByteSource source, long offset)
+    {
+        Span<byte> bytes = stackalloc byte[MpegFrameHeader.Size];
+        return source.TryReadExactly(offset, bytes) && MpegFrameHeader.TryParse(bytes, out var header) ? header.BitrateBps : null;
+    }
+
+    private static (long Bytes, long Samples, bool ReachedEnd) Scan(ByteSource source, long offset, long audioEnd, MpegFrameHeader first)
+    {
+        Span<byte> bytes = stackalloc byte[MpegFrameHeader.Size];
+        long total = 0;
+        long samples = 0;
+        var position = offset;
+        for (var frame = 0; frame < MaxScannedFrames; frame++)
+        {
+            if (!source.TryReadExactly(position, bytes) || !MpegFrameHeader.TryParse(bytes, out var header) || !header.SameStreamAs(first) ||
+                position + header.FrameLength > audioEnd)
+            {
+                break;
+            }
+
+            total += header.FrameLength;
+            samples += header.SamplesPerFrame;
+            position += header.FrameLength;
+        }
+
+        // Within one frame of the end counts as the end: a last frame may be cut or followed by a stray byte.
+        return (total, samples, audioEnd - position < first.FrameLength);
+    }
+}

@@ -1,0 +1,201 @@
+using System.Buffers.Binary;
+using MediaCompiler.Diagnostics;
+
+namespace MediaCompiler.Audio.Probing;
+
+/// <summary>
+/// RIFF/WAVE, RIFX (big-endian) and RF64/BW64 (64-bit sizes from the ds64 chunk). Walks the chunk headers in any
+/// order, honouring pad bytes, reading only the fmt, fact and ds64 payloads; stops once fmt and data are both known.
+/// </summary>
+internal static class WavProbe
+{
+    /// <summary>A pathological file could hold millions of tiny chunks; real ones have a handful.</summary>
+    private const int MaxChunks = 1024;
+
+    private const uint Rf64SizePlaceholder = 0xFFFFFFFF;
+
+    public static AudioProbeResult Probe(ByteSource source, ProbeReport report)
+    {
+        Span<byte> riff = stackalloc byte[12];
+        source.ReadAt(0, riff);
+        var container = riff[..4].SequenceEqual("RIFX"u8) ? AudioContainer.Rifx
+            : riff[..4].SequenceEqual("RIFF"u8) ? AudioContainer.Wav
+            : AudioContainer.Rf64;
+        var bigEndian = container == AudioContainer.Rifx;
+
+        var walk = WalkChunks(source, bigEndian);
+        var result = new AudioProbeResult
+        {
+            Path = report.FileName,
+            SizeBytes = source.Length,
+            Container = container,
+            BigEndian = bigEndian,
+        };
+
+        var format = walk.FormatPayload is null ? null : WavFormat.Parse(walk.FormatPayload, bigEndian);
+        if (walk.FormatPayload is null)
+        {
+            report.Add(DiagnosticCatalog.WavFormatChunkInvalid, "the file has no 'fmt ' chunk");
+        }
+        else if (walk.FormatCut)
+        {
+            report.Add(DiagnosticCatalog.WavFormatChunkInvalid,
+                $"the 'fmt ' chunk declares {walk.FormatDeclaredSize} bytes but the file ends after {walk.FormatPayload.Length}");
+        }
+        else if (format is null)
+        {
+            report.Add(DiagnosticCatalog.WavFormatChunkInvalid,
+                $"the 'fmt ' chunk is {walk.FormatPayload.Length} bytes, too short for a WAVE format (14 bytes at least, 40 when extensible)");
+        }
+
+        if (format is not null)
+        {
+            result = Describe(result, format, bigEndian);
+            if (format.Channels == 0 || format.SampleRate == 0)
+            {
+                report.Add(DiagnosticCatalog.AudioHeaderInvalid, "a WAV file",
+                    $"its 'fmt ' chunk declares {format.Channels} channels at {format.SampleRate} Hz");
+            }
+        }
+
+        if (walk.DataOffset is not { } dataOffset)
+        {
+            report.Add(DiagnosticCatalog.WavDataChunkMissing);
+            return result with { Diagnostics = report.Diagnostics };
+        }
+
+        var available = Math.Max(0, source.Length - dataOffset);
+        var dataBytes = Math.Min(walk.DataDeclaredSize, available);
+        if (walk.DataDeclaredSize > available)
+        {
+            report.Add(DiagnosticCatalog.AudioTruncated,
+                $"its data chunk declares {walk.DataDeclaredSize:N0} bytes of audio but only {available:N0} follow it");
+        }
+        else if (walk.DataDeclaredSize == 0)
+        {
+            report.Add(DiagnosticCatalog.AudioNoData);
+        }
+
+        result = result with
+        {
+            AudioDataOffset = dataOffset,
+            AudioDataBytes = dataBytes,
+            DurationSeconds = format is null ? null : Duration(format, dataBytes, walk.FactSampleCount),
+        };
+        return result with { Diagnostics = report.Diagnostics };
+    }
+
+    private static AudioProbeResult Describe(AudioProbeResult result, WavFormat format, bool bigEndian)
+    {
+        var (codec, description) = format.EffectiveTag is { } tag
+            ? WavFormatTags.Describe(tag, format.BitsPerSample, bigEndian)
+            : ("unknown(extensible)", "WAVE_FORMAT_EXTENSIBLE with an unknown sub-format");
+        return result with
+        {
+            Codec = codec,
+            CodecDescription = description,
+            SampleRate = format.SampleRate == 0 ? null : (int)Math.Min(format.SampleRate, int.MaxValue),
+            Channels = format.Channels == 0 ? null : format.Channels,
+            BitsPerSample = format.BitsPerSample == 0 ? null : format.BitsPerSample,
+            Bitrate = format.AverageBytesPerSecond == 0 ? null : format.AverageBytesPerSecond * 8L,
+        };
+    }
+
+    private static double? Duration(WavFormat format, long dataBytes, long? factSamples)
+    {
+        // Uncompressed audio: every block is one sample frame. Compressed: the fact chunk counts the samples, else
+        // the average byte rate is the best estimate the header offers.
+        if (format.IsUncompressed && format.BlockAlign > 0 && format.SampleRate > 0)
+        {
+            return (double)(dataBytes / format.BlockAlign) / format.SampleRate;
+        }
+
+        if (factSamples is > 0 && format.SampleRate > 0)
+        {
+            return (double)factSamples.Value / format.SampleRate;
+        }
+
+        return format.AverageBytesPerSecond > 0 ? (double)dataBytes / format.AverageBytesPerSecond : null;
+    }
+
+    private static ChunkWalk WalkChunks(ByteSource source, bool bigEndian)
+    {
+        var walk = new ChunkWalk();
+        Span<byte> header = stackalloc byte[8];
+        Span<byte> ds64 = stackalloc byte[24];
+        Span<byte> fact = stackalloc byte[4];
+        long position = 12;
+        long? ds64DataSize = null;
+        for (var chunk = 0; chunk < MaxChunks && source.TryReadExactly(position, header); chunk++)
+        {
+            if (!IsChunkId(header[..4]))
+            {
+                break; // Garbage where a chunk header should be: nothing after it can be trusted.
+            }
+
+            var size = bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(header[4..]) : BinaryPrimitives.ReadUInt32LittleEndian(header[4..]);
+            var payload = position + 8;
+            var id = header[..4];
+            if (id.SequenceEqual("fmt "u8) && walk.FormatPayload is null)
+            {
+                walk.FormatPayload = source.ReadBlock(payload, (int)Math.Min(size, WavFormat.MaxUsefulBytes));
+                walk.FormatDeclaredSize = size;
+                walk.FormatCut = walk.FormatPayload.Length < Math.Min(size, WavFormat.MaxUsefulBytes);
+            }
+            else if (id.SequenceEqual("data"u8) && walk.DataOffset is null)
+            {
+                walk.DataOffset = payload;
+                walk.DataDeclaredSize = size == Rf64SizePlaceholder && ds64DataSize is { } large ? large : size;
+            }
+            else if (id.SequenceEqual("ds64"u8) && size >= 24)
+            {
+                if (source.TryReadExactly(payload, ds64))
+                {
+                    var dataSize = BinaryPrimitives.ReadInt64LittleEndian(ds64[8..]);
+                    ds64DataSize = dataSize >= 0 ? dataSize : null;
+                }
+            }
+            else if (id.SequenceEqual("fact"u8) && size >= 4)
+            {
+                if (source.TryReadExactly(payload, fact))
+                {
+                    walk.FactSampleCount = bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(fact) : BinaryPrimitives.ReadUInt32LittleEndian(fact);
+                }
+            }
+
+            if (walk.FormatPayload is not null && walk.DataOffset is not null)
+            {
+                break;
+            }
+
+            var chunkSize = id.SequenceEqual("data"u8) ? walk.DataDeclaredSize : size;
+            position = payload + chunkSize + (chunkSize & 1);
+        }
+
+        return walk;
+    }
+
+    /// <summary>Chunk ids are four printable ASCII characters ("fmt ", "LIST", "JUNK"...).</summary>
+    private static bool IsChunkId(ReadOnlySpan<byte> id)
+    {
+        foreach (var b in id)
+        {
+            if (b < 0x20 || b > 0x7E)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private sealed class ChunkWalk
+    {
+        public byte[]? FormatPayload { get; set; }
+        public long FormatDeclaredSize { get; set; }
+        public bool FormatCut { get; set; }
+        public long? DataOffset { get; set; }
+        public long DataDeclaredSize { get; set; }
+        public long? FactSampleCount { get; set; }
+    }
+}
