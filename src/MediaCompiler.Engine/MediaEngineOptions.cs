@@ -12,6 +12,9 @@ public sealed class MediaEngineOptions
     /// <summary>Path of ffmpeg for decoding mp3/aac/ogg. Null looks for <c>ffmpeg</c> on the PATH.</summary>
     public string? FfmpegPath { get; init; }
 
+    /// <summary>How long ffmpeg may take to decode one prompt before the asset is rejected (IVR3007).</summary>
+    public TimeSpan DecodeTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How many compile jobs run at once.</summary>
     public int MaxConcurrentJobs { get; init; } = 2;
 

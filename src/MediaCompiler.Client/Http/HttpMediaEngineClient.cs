@@ -1,0 +1,226 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MediaCompiler.Diagnostics;
+using MediaCompiler.Engine.Api;
+
+namespace MediaCompiler.Client;
+
+/// <summary>
+/// The media API over HTTP (Genesys Cloud style): OAuth client credentials, retries with backoff honouring
+/// Retry-After, per-attempt timeouts and prompt cancellation. Every failure is a coded <see cref="MediaEngineException"/>.
+/// </summary>
+public sealed class HttpMediaEngineClient : IMediaEngineClient
+{
+    private readonly HttpMediaEngineClientOptions _options;
+    private readonly Uri _root;
+    private readonly ResilientSender _sender;
+    private readonly OAuthTokenProvider _tokens;
+
+    public HttpMediaEngineClient(HttpMediaEngineClientOptions options)
+        : this(options, randomizer: null)
+    {
+    }
+
+    /// <param name="randomizer">Replaces the backoff jitter's random source (tests make the backoff deterministic).</param>
+    internal HttpMediaEngineClient(HttpMediaEngineClientOptions options, Func<double>? randomizer)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.BaseAddress is not { IsAbsoluteUri: true, Scheme: "http" or "https" })
+            throw new ArgumentException("BaseAddress must be an absolute http or https URL.", nameof(options));
+        _options = options;
+        _root = ApiUrls.Root(options.BaseAddress);
+        _sender = new ResilientSender(options, randomizer);
+        _tokens = new OAuthTokenProvider(_sender, options);
+    }
+
+    public string Description => ApiUrls.Display(_root);
+
+    /// <summary>Where tokens are requested (derived from the base address).</summary>
+    public Uri TokenUrl => _tokens.TokenUrl;
+
+    public async Task<MediaAssetDto?> GetAssetAsync(string assetId, CancellationToken cancellationToken)
+    {
+        var url = ApiUrls.Asset(_root, assetId);
+        using var response = await SendAsync(HttpMethod.Get, url, null, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+            return null;
+        await ThrowUnlessAsync(response, HttpStatusCode.OK, cancellationToken).ConfigureAwait(false);
+        return Validated(await ReadAsync<MediaAssetDto>(response, cancellationToken).ConfigureAwait(false), response);
+    }
+
+    public async Task<IReadOnlyList<MediaAssetDto>> FindAssetsByContentHashAsync(string contentHash, CancellationToken cancellationToken)
+    {
+        var url = ApiUrls.AssetsByContentHash(_root, contentHash);
+        using var response = await SendAsync(HttpMethod.Get, url, null, cancellationToken).ConfigureAwait(false);
+        await ThrowUnlessAsync(response, HttpStatusCode.OK, cancellationToken).ConfigureAwait(false);
+        var listing = await ReadAsync<MediaAssetListing>(response, cancellationToken).ConfigureAwait(false);
+        var entities = listing.Entities ?? [];
+        foreach (var asset in entities)
+            Validated(asset, response);
+        return entities;
+    }
+
+    public async Task<MediaAssetDto> UploadAssetAsync(string filePath, string contentHash, CancellationToken cancellationToken)
+    {
+        var fileName = Path.GetFileName(filePath);
+        byte[] content;
+        try
+        {
+            content = await File.ReadAllBytesAsync(filePath, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw RemoteFailures.Create(DiagnosticCatalog.RemoteUploadFileUnreadable, null, null, ex, filePath, ex.Message);
+        }
+
+        var url = ApiUrls.Assets(_root);
+        using var response = await SendAsync(HttpMethod.Post, url, () => MultipartUpload.Create(fileName, content, contentHash), cancellationToken)
+            .ConfigureAwait(false);
+        if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge)
+        {
+            var error = await ApiErrorReader.TryReadAsync(response, cancellationToken).ConfigureAwait(false);
+            throw RemoteFailures.UploadRejected(fileName, (int)response.StatusCode, error);
+        }
+        await ThrowUnlessAsync(response, HttpStatusCode.Created, HttpStatusCode.OK, cancellationToken).ConfigureAwait(false);
+        return Validated(await ReadAsync<MediaAssetDto>(response, cancellationToken).ConfigureAwait(false), response);
+    }
+
+    public async Task<CompileAccepted> SubmitCompilationAsync(CompileRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var url = ApiUrls.Compile(_root);
+        using var response = await SendAsync(HttpMethod.Post, url, () => JsonContent.Create(request, options: MediaApiJson.Options), cancellationToken)
+            .ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.BadRequest)
+        {
+            var error = await ApiErrorReader.TryReadAsync(response, cancellationToken).ConfigureAwait(false);
+            throw RemoteFailures.CompileRejected(request.FlowId, (int)response.StatusCode, error);
+        }
+        await ThrowUnlessAsync(response, HttpStatusCode.Accepted, HttpStatusCode.OK, cancellationToken).ConfigureAwait(false);
+        var accepted = await ReadAsync<CompileAccepted>(response, cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(accepted.Id))
+            throw Malformed(response, "the accepted compilation has no id");
+        return accepted;
+    }
+
+    public async Task<CompileJobStatus> GetCompilationAsync(string compilationId, CancellationToken cancellationToken)
+    {
+        var url = ApiUrls.Compilation(_root, compilationId);
+        using var response = await SendAsync(HttpMethod.Get, url, null, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            var error = await ApiErrorReader.TryReadAsync(response, cancellationToken).ConfigureAwait(false);
+            throw RemoteFailures.Create(DiagnosticCatalog.RemoteCompilationNotFound, 404, error, null, compilationId);
+        }
+        await ThrowUnlessAsync(response, HttpStatusCode.OK, cancellationToken).ConfigureAwait(false);
+        var job = await ReadAsync<CompileJobStatus>(response, cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(job.Id) || string.IsNullOrEmpty(job.Status))
+            throw Malformed(response, "the compilation has no id or status");
+        return job with { Results = job.Results ?? [] };
+    }
+
+    public async Task DownloadAsync(string downloadUri, string destinationPath, CancellationToken cancellationToken)
+    {
+        var url = ApiUrls.Download(_root, downloadUri ?? string.Empty)
+            ?? throw RemoteFailures.Create(DiagnosticCatalog.RemoteDownloadFailed, null, null, null, downloadUri, "it is not an http(s) address");
+        using var response = await SendAsync(HttpMethod.Get, url, null, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+            throw RemoteFailures.Create(DiagnosticCatalog.RemoteDownloadFailed, 404, null, null, ApiUrls.Display(url), "the engine holds no such output (HTTP 404)");
+        await ThrowUnlessAsync(response, HttpStatusCode.OK, cancellationToken).ConfigureAwait(false);
+        // The body is already buffered (ResponseContentRead), so the only failure left here is writing the file.
+        await AtomicFile.WriteAsync(destinationPath, ApiUrls.Display(url),
+            (stream, ct) => response.Content.CopyToAsync(stream, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends with the current access token; on a 401 fetches one fresh token and tries once more, because a token
+    /// can be revoked or expire early on the server's side. A second 401 means the credentials are not accepted here.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri url, Func<HttpContent>? createContent, CancellationToken cancellationToken)
+    {
+        var operation = method.Method + " " + ApiUrls.Display(url);
+        // The token only ever goes to the engine's own origin, never to a download host elsewhere.
+        var authorize = ApiUrls.SameOrigin(_root, url);
+        for (var attempt = 1; ; attempt++)
+        {
+            var token = authorize ? await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false) : null;
+            var response = await _sender.SendAsync(() => CreateRequest(method, url, token, createContent), operation, url, cancellationToken)
+                .ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.Unauthorized && token is not null)
+            {
+                response.Dispose();
+                if (attempt == 2)
+                    throw RemoteFailures.Create(DiagnosticCatalog.RemoteTokenRejected, 401, null, null, operation);
+                _options.Log?.Invoke($"{operation}: access token rejected (HTTP 401); requesting a new one.");
+                _tokens.Invalidate(token);
+                continue;
+            }
+            if (response.StatusCode == HttpStatusCode.Forbidden)
+            {
+                using (response)
+                {
+                    var error = await ApiErrorReader.TryReadAsync(response, cancellationToken).ConfigureAwait(false);
+                    throw RemoteFailures.Create(DiagnosticCatalog.RemoteForbidden, 403, error, null, operation, ApiErrorReader.Describe(error, response));
+                }
+            }
+            return response;
+        }
+    }
+
+    private static HttpRequestMessage CreateRequest(HttpMethod method, Uri url, string? token, Func<HttpContent>? createContent)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = createContent?.Invoke() };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (token is not null)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return request;
+    }
+
+    private static Task ThrowUnlessAsync(HttpResponseMessage response, HttpStatusCode expected, CancellationToken cancellationToken) =>
+        ThrowUnlessAsync(response, expected, expected, cancellationToken);
+
+    /// <summary>Any status the route does not expect (429 and 5xx were already handled by the sender).</summary>
+    private static async Task ThrowUnlessAsync(HttpResponseMessage response, HttpStatusCode expected, HttpStatusCode alsoExpected, CancellationToken cancellationToken)
+    {
+        if (response.StatusCode == expected || response.StatusCode == alsoExpected)
+            return;
+        var error = await ApiErrorReader.TryReadAsync(response, cancellationToken).ConfigureAwait(false);
+        throw RemoteFailures.Create(DiagnosticCatalog.RemoteUnexpectedStatus, (int)response.StatusCode, error, null,
+            Operation(response), (int)response.StatusCode, ApiErrorReader.Describe(error, response));
+    }
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<T>(MediaApiJson.Options, cancellationToken).ConfigureAwait(false)
+                ?? throw Malformed(response, "the body is empty or null");
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException)
+        {
+            throw Malformed(response, ex.Message, ex);
+        }
+    }
+
+    private static MediaAssetDto Validated(MediaAssetDto asset, HttpResponseMessage response) =>
+        string.IsNullOrEmpty(asset?.Id) || string.IsNullOrEmpty(asset.ContentHash)
+            ? throw Malformed(response, "an asset has no id or contentHash")
+            : asset;
+
+    private static MediaEngineException Malformed(HttpResponseMessage response, string what, Exception? inner = null) =>
+        RemoteFailures.Create(DiagnosticCatalog.RemoteMalformedResponse, (int)response.StatusCode, null, inner,
+            Operation(response), (int)response.StatusCode, what);
+
+    private static string Operation(HttpResponseMessage response) => response.RequestMessage is { RequestUri: { } uri } request
+        ? request.Method.Method + " " + ApiUrls.Display(uri)
+        : "media API request";
+
+    public void Dispose()
+    {
+        _tokens.Dispose();
+        _sender.Dispose();
+    }
+}

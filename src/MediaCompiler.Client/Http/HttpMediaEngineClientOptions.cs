@@ -1,0 +1,34 @@
+namespace MediaCompiler.Client;
+
+/// <summary>How an <see cref="HttpMediaEngineClient"/> reaches and authenticates with a remote media API.</summary>
+public sealed class HttpMediaEngineClientOptions
+{
+    /// <summary>The API root, e.g. <c>https://api.mypurecloud.com</c> or <c>http://127.0.0.1:5080</c>.</summary>
+    public required Uri BaseAddress { get; init; }
+
+    public required string ClientId { get; init; }
+
+    /// <summary>Never logged, never put in a message.</summary>
+    public required string ClientSecret { get; init; }
+
+    /// <summary>Time allowed for one attempt of one request.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Retries after the first attempt, for 429, 5xx, timeouts and dropped connections.</summary>
+    public int MaxRetries { get; init; } = 5;
+
+    /// <summary>Cap for the exponential backoff and for a server's Retry-After.</summary>
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The first backoff delay; each retry roughly doubles it (with jitter).</summary>
+    public TimeSpan BaseRetryDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The clock for token expiry, backoff and timeouts (a fake one in tests).</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Receives low-importance progress lines (retries, token refresh). Never given a secret or a token.</summary>
+    public Action<string>? Log { get; init; }
+
+    /// <summary>The HTTP handler to send through (tests script one); null uses a <see cref="SocketsHttpHandler"/>.</summary>
+    public HttpMessageHandler? Handler { get; init; }
+}

@@ -1,0 +1,108 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+using MediaCompiler.Diagnostics;
+using Polly;
+using Polly.Timeout;
+
+namespace MediaCompiler.Client;
+
+/// <summary>
+/// Sends one logical request through the resilience pipeline (a new HttpRequestMessage per attempt) and turns what
+/// is left after the retries (timeouts, dropped connections, 429, 5xx) into coded <see cref="MediaEngineException"/>s.
+/// Any other answer is returned to the caller, who knows what it means for its route.
+/// </summary>
+internal sealed class ResilientSender : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly HttpMediaEngineClientOptions _options;
+
+    public ResilientSender(HttpMediaEngineClientOptions options, Func<double>? randomizer)
+    {
+        _options = options;
+        // Timeouts belong to the pipeline (per attempt, on the injected clock), not to HttpClient.
+        _http = new HttpClient(options.Handler ?? CreateDefaultHandler(), disposeHandler: options.Handler is null)
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        _pipeline = ResiliencePipelineFactory.Create(options, randomizer);
+    }
+
+    public async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> createRequest, string operation, Uri url, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(ResiliencePipelineFactory.Operation, operation);
+        var attempts = new StrongBox<int>();
+        HttpResponseMessage response;
+        try
+        {
+            response = await _pipeline.ExecuteAsync(
+                static async (ctx, state) =>
+                {
+                    state.attempts.Value++;
+                    using var request = state.createRequest();
+                    return await state.http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ctx.CancellationToken).ConfigureAwait(false);
+                },
+                context,
+                (createRequest, http: _http, attempts)).ConfigureAwait(false);
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            throw RemoteFailures.Create(DiagnosticCatalog.RemoteTimedOut, null, null, ex,
+                operation, attempts.Value, _options.RequestTimeout.TotalSeconds);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            throw RemoteFailures.Create(DiagnosticCatalog.RemoteUnreachable, null, null, ex,
+                ApiUrls.Display(url), DescribeTransportFailure(ex));
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+
+        await ThrowIfGaveUpAsync(response, operation, attempts.Value, cancellationToken).ConfigureAwait(false);
+        return response;
+    }
+
+    private static async Task ThrowIfGaveUpAsync(HttpResponseMessage response, string operation, int attempts, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            response.Dispose();
+            throw RemoteFailures.Create(DiagnosticCatalog.RemoteRateLimited, status, null, null, operation, attempts);
+        }
+        if (status >= 500)
+        {
+            using (response)
+            {
+                var error = await ApiErrorReader.TryReadAsync(response, cancellationToken).ConfigureAwait(false);
+                var contextId = error?.ContextId is { Length: > 0 } id ? id : "none";
+                throw RemoteFailures.Create(DiagnosticCatalog.RemoteServerError, status, error, null,
+                    operation, status, attempts, ApiErrorReader.Describe(error, response), contextId);
+            }
+        }
+    }
+
+    /// <summary>"Connection refused", "Name or service not known"...: the socket's own words, which are the useful ones.</summary>
+    private static string DescribeTransportFailure(Exception ex)
+    {
+        for (var inner = ex; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is SocketException socket)
+                return $"{socket.Message} ({socket.SocketErrorCode})";
+        }
+        return ex.Message;
+    }
+
+    private static SocketsHttpHandler CreateDefaultHandler() => new()
+    {
+        // Re-resolve DNS now and then: a long build talking to a cloud region must follow its endpoint moves.
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        AutomaticDecompression = DecompressionMethods.All,
+    };
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,26 @@
+using System.Net.Http.Headers;
+
+namespace MediaCompiler.Client;
+
+/// <summary>Reads a server's Retry-After header, in either of its two forms (delta seconds or HTTP-date).</summary>
+public static class RetryAfter
+{
+    /// <summary>The wait the server asks for, never negative; null when the header is absent or unusable.</summary>
+    public static TimeSpan? Read(HttpResponseMessage response, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return Read(response.Headers.RetryAfter, now);
+    }
+
+    public static TimeSpan? Read(RetryConditionHeaderValue? header, DateTimeOffset now)
+    {
+        if (header?.Delta is { } delta)
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        if (header?.Date is { } date)
+        {
+            var wait = date - now;
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+        return null;
+    }
+}

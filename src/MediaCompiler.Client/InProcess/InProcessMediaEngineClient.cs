@@ -1,0 +1,85 @@
+using MediaCompiler.Diagnostics;
+using MediaCompiler.Engine;
+using MediaCompiler.Engine.Api;
+
+namespace MediaCompiler.Client;
+
+/// <summary>
+/// Talks to a <see cref="MediaEngine"/> in the same process (the build's default when no remote engine is configured).
+/// Maps the engine's HTTP-shaped outcomes to the same exceptions the HTTP client throws, so the pipeline cannot tell
+/// the two apart.
+/// </summary>
+public sealed class InProcessMediaEngineClient : IMediaEngineClient
+{
+    private readonly MediaEngine _engine;
+    private readonly bool _ownsEngine;
+
+    public InProcessMediaEngineClient(MediaEngine engine, bool ownsEngine = true)
+    {
+        _engine = engine ?? throw new ArgumentNullException(nameof(engine));
+        _ownsEngine = ownsEngine;
+    }
+
+    public string Description => "in-process media engine";
+
+    public Task<MediaAssetDto?> GetAssetAsync(string assetId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_engine.GetAsset(assetId));
+    }
+
+    public Task<IReadOnlyList<MediaAssetDto>> FindAssetsByContentHashAsync(string contentHash, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_engine.FindAssetsByContentHash(contentHash));
+    }
+
+    public async Task<MediaAssetDto> UploadAssetAsync(string filePath, string contentHash, CancellationToken cancellationToken)
+    {
+        var fileName = Path.GetFileName(filePath);
+        byte[] content;
+        try
+        {
+            content = await File.ReadAllBytesAsync(filePath, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw RemoteFailures.Create(DiagnosticCatalog.RemoteUploadFileUnreadable, null, null, ex, filePath, ex.Message);
+        }
+
+        var outcome = _engine.UploadAsset(fileName, content, contentHash);
+        if (outcome.Status is 200 or 201 && outcome.Asset is not null)
+            return outcome.Asset;
+        throw RemoteFailures.UploadRejected(fileName, outcome.Status, outcome.Error);
+    }
+
+    public Task<CompileAccepted> SubmitCompilationAsync(CompileRequest request, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var outcome = _engine.SubmitCompilation(request);
+        if (outcome.Status == 202 && outcome.Accepted is not null)
+            return Task.FromResult(outcome.Accepted);
+        throw RemoteFailures.CompileRejected(request.FlowId, outcome.Status, outcome.Error);
+    }
+
+    public Task<CompileJobStatus> GetCompilationAsync(string compilationId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_engine.GetJob(compilationId)
+            ?? throw RemoteFailures.Create(DiagnosticCatalog.RemoteCompilationNotFound, 404, null, null, compilationId));
+    }
+
+    public Task DownloadAsync(string downloadUri, string destinationPath, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var bytes = _engine.GetDownload(downloadUri)
+            ?? throw RemoteFailures.Create(DiagnosticCatalog.RemoteDownloadFailed, 404, null, null, downloadUri, "the engine holds no such output (HTTP 404)");
+        return AtomicFile.WriteAsync(destinationPath, bytes, downloadUri, cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        if (_ownsEngine)
+            _engine.Dispose();
+    }
+}

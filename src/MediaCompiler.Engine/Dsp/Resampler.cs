@@ -1,0 +1,111 @@
+namespace MediaCompiler.Engine.Dsp;
+
+/// <summary>
+/// Converts between sample rates whose ratio is rational (L/M in lowest terms): conceptually upsample by L, low-pass
+/// below the lower Nyquist frequency, keep every M-th sample. Only the taps that meet real input samples are computed
+/// (polyphase), and the filter's delay is compensated so that output sample n is the input at time n / outputRate.
+/// </summary>
+public sealed class Resampler
+{
+    /// <summary>Above this the filter (L times longer than at the input rate) would cost too much memory.</summary>
+    public const int MaxInterpolation = 2048;
+
+    /// <summary>The -6 dB cutoff as a share of the lower Nyquist frequency (3.6 kHz for 8 kHz output).</summary>
+    private const double CutoffShare = 0.9;
+
+    /// <summary>Stopband attenuation of the anti-aliasing filter.</summary>
+    private const double StopbandDb = 80;
+
+    private readonly double[] _taps;
+    private readonly int _centre;
+
+    private Resampler(int inputRate, int outputRate, int interpolation, int decimation, double[] taps)
+    {
+        InputRate = inputRate;
+        OutputRate = outputRate;
+        Interpolation = interpolation;
+        Decimation = decimation;
+        _taps = taps;
+        _centre = taps.Length / 2;
+    }
+
+    public int InputRate { get; }
+
+    public int OutputRate { get; }
+
+    /// <summary>L: the upsampling factor.</summary>
+    public int Interpolation { get; }
+
+    /// <summary>M: the downsampling factor.</summary>
+    public int Decimation { get; }
+
+    /// <summary>Number of taps of the anti-aliasing filter (at the upsampled rate).</summary>
+    public int FilterLength => _taps.Length;
+
+    /// <summary>True when the engine can convert between the two rates (their ratio is simple enough).</summary>
+    public static bool CanConvert(int inputRate, int outputRate) =>
+        inputRate > 0 && outputRate > 0 && outputRate / Gcd(inputRate, outputRate) <= MaxInterpolation;
+
+    /// <summary>
+    /// A resampler from <paramref name="inputRate"/> to <paramref name="outputRate"/>. Its low-pass filter's -6 dB
+    /// point is 90% of the lower Nyquist frequency, the stopband (≥ 80 dB) starts at that Nyquist frequency.
+    /// </summary>
+    public static Resampler Create(int inputRate, int outputRate)
+    {
+        if (!CanConvert(inputRate, outputRate))
+        {
+            throw new ArgumentOutOfRangeException(nameof(inputRate), $"Cannot convert {inputRate} Hz to {outputRate} Hz.");
+        }
+
+        int gcd = Gcd(inputRate, outputRate);
+        int interpolation = outputRate / gcd;
+        int decimation = inputRate / gcd;
+        double upsampledRate = (double)inputRate * interpolation;
+        double nyquist = Math.Min(inputRate, outputRate) / 2.0;
+        double cutoff = nyquist * CutoffShare;
+        double transition = 2 * (nyquist - cutoff);
+        var taps = LowPassFilter.DesignKaiser(upsampledRate, cutoff, transition, StopbandDb);
+        return new Resampler(inputRate, outputRate, interpolation, decimation, taps);
+    }
+
+    /// <summary>Converts a whole signal; the output holds ceil(input * L / M) samples.</summary>
+    public float[] Process(ReadOnlySpan<float> input)
+    {
+        if (Interpolation == 1 && Decimation == 1)
+        {
+            return input.ToArray();
+        }
+
+        long outputLength = ((long)input.Length * Interpolation + Decimation - 1) / Decimation;
+        var output = new float[outputLength];
+        int l = Interpolation;
+        for (long n = 0; n < outputLength; n++)
+        {
+            // Position of this output sample on the upsampled grid; the taps span centre ± _centre around it.
+            long position = n * Decimation;
+            long first = position - _centre;
+            long firstInput = first <= 0 ? 0 : (first + l - 1) / l;
+            long lastInput = Math.Min(input.Length - 1, (position + _centre) / l);
+            double sum = 0;
+            for (long j = firstInput; j <= lastInput; j++)
+            {
+                sum += input[(int)j] * _taps[(j * l) - first];
+            }
+
+            // Upsampling by zero-stuffing spreads the energy over L images; the gain L restores the level.
+            output[n] = (float)(sum * l);
+        }
+
+        return output;
+    }
+
+    private static int Gcd(int a, int b)
+    {
+        while (b != 0)
+        {
+            (a, b) = (b, a % b);
+        }
+
+        return a;
+    }
+}

@@ -1,0 +1,148 @@
+using MediaCompiler.Audio;
+using MediaCompiler.Client.Tests.Fakes;
+using MediaCompiler.Engine;
+using MediaCompiler.Engine.Api;
+
+namespace MediaCompiler.Client.Tests.InProcess;
+
+public sealed class InProcessMediaEngineClientTests : IDisposable
+{
+    private readonly MediaEngine _engine = new();
+    private readonly InProcessMediaEngineClient _client;
+    private readonly TempFile _prompt = new("welcome.wav", TestWav.Tone());
+
+    public InProcessMediaEngineClientTests() => _client = new InProcessMediaEngineClient(_engine, ownsEngine: false);
+
+    private string PromptHash => ContentHash.OfFile(_prompt.Path);
+
+    [Fact]
+    public void Description_says_in_process() => Assert.Equal("in-process media engine", _client.Description);
+
+    [Fact]
+    public async Task Upload_stores_once_and_the_asset_is_found_by_id_and_hash()
+    {
+        var first = await _client.UploadAssetAsync(_prompt.Path, PromptHash, CancellationToken.None);
+        var again = await _client.UploadAssetAsync(_prompt.Path, PromptHash, CancellationToken.None);
+
+        Assert.Equal(first.Id, again.Id);
+        Assert.Equal(PromptHash, first.ContentHash, ignoreCase: true);
+        Assert.Equal(first.Id, (await _client.GetAssetAsync(first.Id, CancellationToken.None))?.Id);
+        Assert.Equal([first.Id], (await _client.FindAssetsByContentHashAsync(PromptHash, CancellationToken.None)).Select(a => a.Id));
+        Assert.Null(await _client.GetAssetAsync("no-such-asset", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Upload_breaking_a_rule_carries_the_engines_rule_code()
+    {
+        using var loud = new TempFile("loud.wav", TestWav.Tone(sampleRate: 44100));
+
+        var ex = await Assert.ThrowsAsync<MediaEngineException>(() =>
+            _client.UploadAssetAsync(loud.Path, ContentHash.OfFile(loud.Path), CancellationToken.None));
+
+        Assert.StartsWith("IVR1", ex.Code);
+        Assert.Equal(400, ex.Status);
+        Assert.Equal(ex.Code, ex.Error?.Code);
+        Assert.Contains("loud.wav", ex.Message);
+    }
+
+    [Fact]
+    public async Task Upload_with_a_hash_that_does_not_match_is_rejected()
+    {
+        var wrong = "sha256:" + new string('0', 64);
+
+        var ex = await Assert.ThrowsAsync<MediaEngineException>(() => _client.UploadAssetAsync(_prompt.Path, wrong, CancellationToken.None));
+
+        Assert.Equal(400, ex.Status);
+        Assert.Equal(ex.Error?.Code, ex.Code);
+        Assert.Empty(await _client.FindAssetsByContentHashAsync(PromptHash, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Upload_of_a_missing_file_is_a_coded_error()
+    {
+        var ex = await Assert.ThrowsAsync<MediaEngineException>(() =>
+            _client.UploadAssetAsync(Path.Combine(_prompt.Folder, "missing.wav"), PromptHash, CancellationToken.None));
+
+        Assert.Equal("IVR4013", ex.Code);
+    }
+
+    [Fact]
+    public async Task Invalid_compile_request_lists_its_bad_fields()
+    {
+        var ex = await Assert.ThrowsAsync<MediaEngineException>(() => _client.SubmitCompilationAsync(
+            new CompileRequest { FlowId = "flow-1", Encoding = "mp3", Media = [new CompileMediaEntry { AssetId = "nope", NodeId = "n1" }] },
+            CancellationToken.None));
+
+        Assert.Equal("IVR4009", ex.Code);
+        Assert.Equal(400, ex.Status);
+        Assert.Contains("encoding", ex.Message);
+        Assert.Contains("media[0].assetId", ex.Message);
+    }
+
+    [Fact]
+    public async Task Unknown_compilation_is_a_coded_404()
+    {
+        var ex = await Assert.ThrowsAsync<MediaEngineException>(() => _client.GetCompilationAsync("job-unknown", CancellationToken.None));
+
+        Assert.Equal("IVR4010", ex.Code);
+        Assert.Equal(404, ex.Status);
+    }
+
+    [Fact]
+    public async Task Compiled_prompt_is_downloaded_to_the_destination()
+    {
+        var asset = await _client.UploadAssetAsync(_prompt.Path, PromptHash, CancellationToken.None);
+        var accepted = await _client.SubmitCompilationAsync(
+            new CompileRequest { FlowId = "flow-1", Encoding = "ulaw", Media = [new CompileMediaEntry { AssetId = asset.Id, NodeId = "welcome" }] },
+            CancellationToken.None);
+        await _engine.WaitForJobAsync(accepted.Id, CancellationToken.None);
+
+        var job = await _client.GetCompilationAsync(accepted.Id, CancellationToken.None);
+        Assert.Equal(CompileJobStates.Completed, job.Status);
+        var result = Assert.Single(job.Results);
+        var destination = Path.Combine(_prompt.Folder, "out", "welcome.ulaw.wav");
+        await _client.DownloadAsync(result.DownloadUri!, destination, CancellationToken.None);
+
+        Assert.Equal(_engine.GetDownload(result.DownloadUri!), await File.ReadAllBytesAsync(destination));
+        Assert.Equal(["welcome.ulaw.wav"], Directory.GetFiles(Path.GetDirectoryName(destination)!).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task Unknown_download_is_a_coded_error_and_writes_nothing()
+    {
+        var destination = Path.Combine(_prompt.Folder, "x.wav");
+
+        var ex = await Assert.ThrowsAsync<MediaEngineException>(() =>
+            _client.DownloadAsync("/api/v2/media/downloads/nothing.wav", destination, CancellationToken.None));
+
+        Assert.Equal("IVR4011", ex.Code);
+        Assert.False(File.Exists(destination));
+    }
+
+    [Fact]
+    public async Task Cancelled_token_is_honoured()
+    {
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _client.GetCompilationAsync("x", cts.Token));
+    }
+
+    [Fact]
+    public void Engine_is_disposed_only_when_owned()
+    {
+        var engine = new MediaEngine();
+        new InProcessMediaEngineClient(engine, ownsEngine: false).Dispose();
+        Assert.Empty(engine.FindAssetsByContentHash("sha256:" + new string('a', 64))); // still usable
+
+        new InProcessMediaEngineClient(engine).Dispose();
+        Assert.Throws<ObjectDisposedException>(() => engine.FindAssetsByContentHash("sha256:" + new string('a', 64)));
+    }
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        _engine.Dispose();
+        _prompt.Dispose();
+    }
+}
