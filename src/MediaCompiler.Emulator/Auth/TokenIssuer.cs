@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using MediaCompiler.Emulator.Configuration;
+using MediaCompiler.Emulator.Faults;
+using MediaCompiler.Engine.Api;
+
+namespace MediaCompiler.Emulator.Auth;
+
+/// <summary>A bearer token the emulator issued: whose it is, what it may do, and until when.</summary>
+internal sealed record IssuedToken(ClientSettings Client, IReadOnlySet<string> Scopes, DateTimeOffset ExpiresAt);
+
+internal enum TokenCheck
+{
+    Valid,
+    Unknown,
+    Expired,
+}
+
+/// <summary>
+/// Checks client credentials and issues opaque random bearer tokens held in memory (a restart forgets them, as a
+/// real authorization server's short-lived tokens would be lost to a client anyway). Thread-safe.
+/// </summary>
+internal sealed class TokenIssuer(EmulatorSettings settings, FaultController faults)
+{
+    private readonly ConcurrentDictionary<string, IssuedToken> tokens = new(StringComparer.Ordinal);
+
+    /// <summary>The client with these credentials, or null. Secrets are compared in constant time.</summary>
+    public ClientSettings? Authenticate(string clientId, string clientSecret)
+    {
+        var client = settings.Clients.FirstOrDefault(c => string.Equals(c.ClientId, clientId, StringComparison.Ordinal));
+        if (client is null)
+        {
+            return null;
+        }
+
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(client.ClientSecret), Encoding.UTF8.GetBytes(clientSecret))
+            ? client
+            : null;
+    }
+
+    public TokenResponse Issue(ClientSettings client)
+    {
+        var now = settings.TimeProvider.GetUtcNow();
+        RemoveExpired(now);
+
+        // The early-expiry fault shortens the real lifetime only; expires_in still promises the configured one.
+        var lifetime = faults.TokenLifetimeOverride ?? settings.TokenLifetimeSeconds;
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        tokens[token] = new IssuedToken(client, new HashSet<string>(client.Scopes, StringComparer.Ordinal), now.AddSeconds(lifetime));
+        return new TokenResponse(token, "bearer", settings.TokenLifetimeSeconds);
+    }
+
+    public TokenCheck Check(string token, out IssuedToken? issued)
+    {
+        if (!tokens.TryGetValue(token, out issued))
+        {
+            return TokenCheck.Unknown;
+        }
+
+        return settings.TimeProvider.GetUtcNow() >= issued.ExpiresAt ? TokenCheck.Expired : TokenCheck.Valid;
+    }
+
+    public void Clear() => tokens.Clear();
+
+    private void RemoveExpired(DateTimeOffset now)
+    {
+        // Kept a while after expiry so that a late caller hears "token.expired" rather than "invalid.token".
+        foreach (var (token, issued) in tokens)
+        {
+            if (issued.ExpiresAt.AddHours(1) < now)
+            {
+                tokens.TryRemove(token, out _);
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using MediaCompiler.Emulator.Auth;
+using MediaCompiler.Emulator.Faults;
+using MediaCompiler.Emulator.RateLimiting;
+using MediaCompiler.Emulator.RequestCounting;
+using MediaCompiler.Emulator.Webhooks;
+using MediaCompiler.Engine;
+
+namespace MediaCompiler.Emulator;
+
+/// <summary>
+/// Puts the emulator back to its starting state between tests: the engine forgets assets, jobs and outputs (also in
+/// the data directory), request counts and rate-limit windows start over, faults return to the configured ones.
+/// Issued tokens stay valid unless asked, so a client holding one need not log in again.
+/// </summary>
+internal sealed class EmulatorReset(
+    MediaEngine engine,
+    RequestCounter counter,
+    FaultController faults,
+    ClientRateLimiter rateLimiter,
+    TokenIssuer tokens,
+    WebhookDispatcher webhooks)
+{
+    public void Reset(bool clearTokens)
+    {
+        engine.Reset();
+        webhooks.Clear();
+        counter.Clear();
+        rateLimiter.Clear();
+        faults.RestoreConfigured();
+        if (clearTokens)
+        {
+            tokens.Clear();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using MediaCompiler.Audio;
+using MediaCompiler.Emulator.Auth;
+using MediaCompiler.Emulator.Configuration;
+using MediaCompiler.Emulator.Errors;
+using MediaCompiler.Emulator.RequestCounting;
+using MediaCompiler.Engine;
+using MediaCompiler.Engine.Api;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace MediaCompiler.Emulator.Endpoints;
+
+/// <summary>Upload, get and search media assets; the engine decides every rule and status.</summary>
+internal static class AssetEndpoints
+{
+    public static void MapAssetEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v2/media/assets", UploadAsync).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaWrite);
+        app.MapGet("/api/v2/media/assets/{id}", GetAsset).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaRead);
+        app.MapGet("/api/v2/media/assets", Search).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaRead);
+    }
+
+    private static async Task<IResult> UploadAsync(HttpContext http, MediaEngine engine)
+    {
+        if (!http.Request.HasFormContentType)
+        {
+            return ApiErrors.Result(StatusCodes.Status400BadRequest, ApiErrorCodes.BadRequest,
+                "Upload the audio as multipart/form-data with the file in field 'file' (and optionally 'contentHash').",
+                new ApiErrorDetail("file", ApiErrorCodes.BadRequest, "A multipart/form-data body is required."));
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (InvalidDataException ex)
+        {
+            // Malformed multipart, or a section over the form limits.
+            return ApiErrors.Result(StatusCodes.Status400BadRequest, ApiErrorCodes.BadRequest, $"The multipart body could not be read: {ex.Message}");
+        }
+
+        var file = form.Files.GetFile("file");
+        if (file is null)
+        {
+            return ApiErrors.Result(StatusCodes.Status400BadRequest, ApiErrorCodes.BadRequest,
+                "The multipart body has no file in field 'file'.",
+                new ApiErrorDetail("file", ApiErrorCodes.BadRequest, "Required."));
+        }
+
+        byte[] content;
+        using (var buffer = new MemoryStream(checked((int)file.Length)))
+        {
+            await file.CopyToAsync(buffer, http.RequestAborted);
+            content = buffer.ToArray();
+        }
+
+        var declaredHash = form["contentHash"].ToString();
+        var outcome = engine.UploadAsset(Path.GetFileName(file.FileName), content, declaredHash.Length == 0 ? null : declaredHash);
+        if (outcome.Asset is { } asset && outcome.Status is StatusCodes.Status200OK or StatusCodes.Status201Created)
+        {
+            if (outcome.Created)
+            {
+                http.Response.Headers.Location = asset.SelfUri;
+            }
+
+            return Results.Json(asset, MediaApiJson.Options, statusCode: outcome.Status);
+        }
+
+        return ApiErrors.Result(outcome.Error ?? EngineAnsweredNothing(outcome.Status));
+    }
+
+    private static IResult GetAsset(string id, MediaEngine engine) =>
+        engine.GetAsset(id) is { } asset
+            ? Results.Json(asset, MediaApiJson.Options)
+            : ApiErrors.Result(StatusCodes.Status404NotFound, ApiErrorCodes.NotFound, $"No media asset has id '{id}'.");
+
+    private static IResult Search(HttpContext http, MediaEngine engine)
+    {
+        var contentHash = http.Request.Query["contentHash"].ToString();
+        if (!ContentHash.IsWellFormed(contentHash))
+        {
+            return ApiErrors.Result(StatusCodes.Status400BadRequest, ApiErrorCodes.BadRequest,
+                $"Query parameter contentHash '{contentHash}' must be sha256: followed by 64 hex digits.",
+                new ApiErrorDetail("contentHash", ApiErrorCodes.BadRequest, "Expected sha256:<64 hex digits>."));
+        }
+
+        var assets = engine.FindAssetsByContentHash(contentHash);
+        return Results.Json(new MediaAssetListing(assets, assets.Count), MediaApiJson.Options);
+    }
+
+    /// <summary>An engine outcome that is neither an asset nor an error breaks its contract; say so plainly.</summary>
+    internal static ApiError EngineAnsweredNothing(int status) =>
+        ApiErrors.Create(StatusCodes.Status500InternalServerError, ApiErrorCodes.InternalServerError,
+            $"The engine answered status {status} without a body.");
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using MediaCompiler.Emulator.Auth;
+using MediaCompiler.Emulator.Configuration;
+using MediaCompiler.Emulator.Errors;
+using MediaCompiler.Emulator.RequestCounting;
+using MediaCompiler.Emulator.Webhooks;
+using MediaCompiler.Engine;
+using MediaCompiler.Engine.Api;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+
+namespace MediaCompiler.Emulator.Endpoints;
+
+/// <summary>Submit compile jobs, read their status, download their outputs.</summary>
+internal static class CompileEndpoints
+{
+    public static void MapCompileEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v2/media/compile", SubmitAsync).WithMetadata(ApiRoute.Marker)
+            .RequireScopes(MediaScopes.MediaCompile, MediaScopes.FlowRead);
+        app.MapGet("/api/v2/media/compile/{id}", GetJob).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaRead);
+        app.MapGet("/api/v2/media/compile/{id}/output/{nodeId}", Download).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaRead);
+    }
+
+    private static async Task<IResult> SubmitAsync(HttpContext http, MediaEngine engine, WebhookDispatcher webhooks)
+    {
+        CompileRequest? request;
+        try
+        {
+            request = await JsonSerializer.DeserializeAsync<CompileRequest>(http.Request.Body, MediaApiJson.Options, http.RequestAborted);
+        }
+        catch (JsonException ex)
+        {
+            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? null : ex.Path.TrimStart('$', '.');
+            return ApiErrors.Result(StatusCodes.Status400BadRequest, ApiErrorCodes.BadRequest,
+                $"The body is not a valid compile request: {ex.Message}",
+                new ApiErrorDetail(field, ApiErrorCodes.BadRequest, "Malformed JSON or a value of the wrong type."));
+        }
+
+        if (request is null)
+        {
+            return ApiErrors.Result(StatusCodes.Status400BadRequest, ApiErrorCodes.BadRequest, "The body must be a compile request JSON object, not null.");
+        }
+
+        var outcome = engine.SubmitCompilation(request);
+        if (outcome.Accepted is { } accepted && outcome.Status == StatusCodes.Status202Accepted)
+        {
+            webhooks.RecordSubmitter(accepted.Id, http.Client());
+            http.Response.Headers.Location = accepted.SelfUri;
+            return Results.Json(accepted, MediaApiJson.Options, statusCode: StatusCodes.Status202Accepted);
+        }
+
+        return ApiErrors.Result(outcome.Error ?? AssetEndpoints.EngineAnsweredNothing(outcome.Status));
+    }
+
+    private static IResult GetJob(string id, MediaEngine engine) =>
+        engine.GetJob(id) is { } job
+            ? Results.Json(job, MediaApiJson.Options)
+            : ApiErrors.Result(StatusCodes.Status404NotFound, ApiErrorCodes.NotFound, $"No compile job has id '{id}'.");
+
+    private static IResult Download(string id, string nodeId, HttpContext http, MediaEngine engine)
+    {
+        // The engine addresses outputs by the downloadUri it handed out; ask with the path as sent (escapes intact)
+        // and, failing that, as decoded.
+        var rawTarget = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "";
+        var rawPath = rawTarget.Split('?', 2)[0];
+        var bytes = engine.GetDownload(rawPath) ?? engine.GetDownload(http.Request.Path.Value ?? "");
+        return bytes is null
+            ? ApiErrors.Result(StatusCodes.Status404NotFound, ApiErrorCodes.NotFound, $"Compile job '{id}' has no output for node '{nodeId}'.")
+            : Results.Bytes(bytes, "audio/wav");
+    }
+}

@@ -1,0 +1,67 @@
+using MediaCompiler.Emulator.Configuration;
+using MediaCompiler.Emulator.Faults;
+using MediaCompiler.Emulator.RequestCounting;
+using MediaCompiler.Engine;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MediaCompiler.Emulator;
+
+/// <summary>An emulator started by <see cref="EmulatorHost.StartAsync"/>. Dispose it to stop the server and the engine.</summary>
+public sealed class RunningEmulator : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    internal RunningEmulator(WebApplication app, Uri baseAddress)
+    {
+        this.app = app;
+        BaseAddress = baseAddress;
+        Settings = app.Services.GetRequiredService<EmulatorSettings>();
+        Engine = app.Services.GetRequiredService<MediaEngine>();
+        Faults = app.Services.GetRequiredService<FaultController>();
+    }
+
+    /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:41234/</c> (with a trailing slash, for HttpClient).</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The settings in force.</summary>
+    public EmulatorSettings Settings { get; }
+
+    /// <summary>The first configured client: the demo client, holding every scope in the default configuration.</summary>
+    public ClientSettings DemoClient => Settings.Clients[0];
+
+    public string ClientId => DemoClient.ClientId;
+
+    public string ClientSecret => DemoClient.ClientSecret;
+
+    public string WebhookSecret => DemoClient.WebhookSecret;
+
+    /// <summary>The first configured flow id (e.g. <c>main-menu-flow</c>); <see cref="FlowIds"/> lists them all.</summary>
+    public string FlowId => Settings.FlowIds[0];
+
+    public IReadOnlyList<string> FlowIds => Settings.FlowIds;
+
+    /// <summary>The <c>POST /oauth/token</c> address.</summary>
+    public Uri TokenEndpoint => new(BaseAddress, "oauth/token");
+
+    /// <summary>The engine behind the API (e.g. to await a job with WaitForJobAsync).</summary>
+    public MediaEngine Engine { get; }
+
+    /// <summary>The fault switches (the same ones <c>/emulator/faults</c> reads and sets).</summary>
+    public FaultController Faults { get; }
+
+    /// <summary>"METHOD /route/template" → requests that reached it (the same as <c>GET /emulator/requests</c>).</summary>
+    public IReadOnlyDictionary<string, int> RequestCounts => app.Services.GetRequiredService<RequestCounter>().Snapshot();
+
+    /// <summary>
+    /// What <c>POST /emulator/reset</c> does: engine emptied, counts and rate-limit windows cleared, faults back to
+    /// the configured ones; issued tokens kept unless <paramref name="clearTokens"/>.
+    /// </summary>
+    public void Reset(bool clearTokens = false) => app.Services.GetRequiredService<EmulatorReset>().Reset(clearTokens);
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

@@ -1,0 +1,169 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using MediaCompiler.Emulator.Configuration;
+using MediaCompiler.Engine;
+using MediaCompiler.Engine.Api;
+using Microsoft.Extensions.Logging;
+
+namespace MediaCompiler.Emulator.Webhooks;
+
+/// <summary>
+/// Delivers a job's webhook when the engine reports it finished: the WebhookPayload JSON, signed with the webhook
+/// secret of the client that submitted the job, retried with exponential backoff (and any Retry-After the receiver
+/// sends) until a 2xx or <see cref="WebhookSettings.MaxAttempts"/> attempts.
+/// </summary>
+internal sealed class WebhookDispatcher : IAsyncDisposable
+{
+    /// <summary>Longest wait a receiver's Retry-After may impose between two attempts.</summary>
+    private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a finished job waits for its submission to be recorded (the engine may finish first).</summary>
+    private static readonly TimeSpan SubmitterWait = TimeSpan.FromSeconds(10);
+
+    private readonly MediaEngine engine;
+    private readonly EmulatorSettings settings;
+    private readonly ILogger<WebhookDispatcher> logger;
+    private readonly HttpClient http;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<ClientSettings>> submitters = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Task, byte> deliveries = new();
+
+    public WebhookDispatcher(MediaEngine engine, EmulatorSettings settings, ILogger<WebhookDispatcher> logger)
+    {
+        this.engine = engine;
+        this.settings = settings;
+        this.logger = logger;
+        http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false })
+        {
+            Timeout = TimeSpan.FromSeconds(settings.Webhooks.TimeoutSeconds),
+        };
+        engine.JobFinished += OnJobFinished;
+    }
+
+    /// <summary>Remembers which client submitted a job, so its webhook is signed with that client's secret.</summary>
+    public void RecordSubmitter(string jobId, ClientSettings client) => Submitter(jobId).TrySetResult(client);
+
+    /// <summary>Forgets submitters (emulator reset); deliveries under way go on.</summary>
+    public void Clear() => submitters.Clear();
+
+    public async ValueTask DisposeAsync()
+    {
+        engine.JobFinished -= OnJobFinished;
+        await stopping.CancelAsync();
+        await Task.WhenAll(deliveries.Keys);
+        http.Dispose();
+        stopping.Dispose();
+    }
+
+    private TaskCompletionSource<ClientSettings> Submitter(string jobId) =>
+        submitters.GetOrAdd(jobId, _ => new TaskCompletionSource<ClientSettings>(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    private void OnJobFinished(CompileJobStatus job, string? webhookUrl)
+    {
+        if (string.IsNullOrWhiteSpace(webhookUrl))
+        {
+            submitters.TryRemove(job.Id, out _);
+            return;
+        }
+
+        var payload = new WebhookPayload(job.Id, job.CorrelationId, job.Status, job.Results, job.Message, settings.TimeProvider.GetUtcNow());
+        var delivery = Task.Run(() => DeliverAsync(job.Id, webhookUrl, payload, stopping.Token));
+        deliveries.TryAdd(delivery, 0);
+        delivery.ContinueWith(done => deliveries.TryRemove(done, out _), TaskScheduler.Default);
+    }
+
+    private async Task DeliverAsync(string jobId, string webhookUrl, WebhookPayload payload, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!IsAllowedTarget(webhookUrl, out var target))
+            {
+                logger.LogWarning("Webhook of job {JobId} not sent: its webhookUrl is not an absolute http(s) URL on a loopback host.", jobId);
+                return;
+            }
+
+            ClientSettings client;
+            try
+            {
+                client = await Submitter(jobId).Task.WaitAsync(SubmitterWait, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                logger.LogWarning("Webhook of job {JobId} not sent: the job's submitting client is unknown.", jobId);
+                return;
+            }
+            finally
+            {
+                submitters.TryRemove(jobId, out _);
+            }
+
+            var body = JsonSerializer.SerializeToUtf8Bytes(payload, MediaApiJson.Options);
+            var signature = WebhookSignature.Compute(client.WebhookSecret, body);
+            await SendWithRetriesAsync(jobId, target, body, signature, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The emulator is stopping.
+        }
+    }
+
+    private async Task SendWithRetriesAsync(string jobId, Uri target, byte[] body, string signature, CancellationToken cancellationToken)
+    {
+        var webhooks = settings.Webhooks;
+        for (var attempt = 1; ; attempt++)
+        {
+            TimeSpan? retryAfter = null;
+            string outcome;
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(body) };
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, signature);
+                using var response = await http.SendAsync(request, cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+
+                outcome = $"HTTP {(int)response.StatusCode}";
+                retryAfter = RetryAfterOf(response);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                outcome = ex.GetType().Name;
+            }
+
+            if (attempt >= webhooks.MaxAttempts)
+            {
+                logger.LogWarning("Webhook of job {JobId} given up after {Attempts} attempt(s); last: {Outcome}.", jobId, attempt, outcome);
+                return;
+            }
+
+            var backoff = TimeSpan.FromMilliseconds(webhooks.BaseDelayMilliseconds * Math.Pow(2, attempt - 1));
+            var delay = retryAfter is { } wait && wait > backoff ? wait : backoff;
+            logger.LogInformation("Webhook of job {JobId} attempt {Attempt} failed ({Outcome}); retrying in {Delay}.", jobId, attempt, outcome, delay);
+            await Task.Delay(delay, cancellationToken);
+        }
+    }
+
+    private static TimeSpan? RetryAfterOf(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        var wait = header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+        return wait is { } value && value > TimeSpan.Zero ? (value < MaxRetryAfter ? value : MaxRetryAfter) : null;
+    }
+
+    private bool IsAllowedTarget(string webhookUrl, out Uri target)
+    {
+        if (!Uri.TryCreate(webhookUrl, UriKind.Absolute, out target!) || (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps))
+        {
+            return false;
+        }
+
+        return !settings.Webhooks.LoopbackOnly
+            || target.IsLoopback
+            || (IPAddress.TryParse(target.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
+    }
+}
