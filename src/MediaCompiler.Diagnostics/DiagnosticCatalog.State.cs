@@ -1,0 +1,33 @@
+namespace MediaCompiler.Diagnostics;
+
+/// <summary>
+/// IVR5xxx: the build's local state (the asset cache, the audit log, compiled outputs). State is never trusted
+/// blindly: a damaged file is discarded with a warning and rebuilt, never allowed to fail or mislead a build.
+/// </summary>
+public static partial class DiagnosticCatalog
+{
+    public static readonly DiagnosticDescriptor CorruptAssetCache = new(
+        "IVR5001", DiagnosticSeverity.Warning, "Asset cache unreadable",
+        "The asset cache '{0}' could not be read ({1}); it was discarded and assets are looked up on the engine by content hash.",
+        "Nothing to do: the cache is rebuilt by this build. Delete the file if the warning repeats.");
+
+    public static readonly DiagnosticDescriptor AssetCacheWriteFailed = new(
+        "IVR5002", DiagnosticSeverity.Warning, "Asset cache not saved",
+        "The asset cache '{0}' could not be written ({1}); the next build looks assets up on the engine again.",
+        "Check that the folder is writable (IvrCacheDirectory).");
+
+    public static readonly DiagnosticDescriptor AuditLogWriteFailed = new(
+        "IVR5003", DiagnosticSeverity.Warning, "Audit line not written",
+        "The audit log '{0}' could not be appended to ({1}).",
+        "Check that the file is writable (IvrAuditLogPath).");
+
+    public static readonly DiagnosticDescriptor CompiledPromptWriteFailed = new(
+        "IVR5004", DiagnosticSeverity.Error, "Compiled prompt not saved",
+        "The compiled prompt for NodeId '{0}' could not be saved to '{1}': {2}",
+        "Check that the output folder is writable, or set <IvrDownloadCompiledPrompts>false</IvrDownloadCompiledPrompts>.");
+
+    public static readonly DiagnosticDescriptor BuildCancelled = new(
+        "IVR5005", DiagnosticSeverity.Warning, "Prompt compilation cancelled",
+        "Prompt compilation was cancelled{0}.",
+        "Rebuild to finish; uploaded assets are reused.");
+}

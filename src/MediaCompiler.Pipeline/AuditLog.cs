@@ -1,0 +1,42 @@
+using System.Text;
+using System.Text.Json;
+using MediaCompiler.Diagnostics;
+
+namespace MediaCompiler.Pipeline;
+
+/// <summary>
+/// Appends one JSON line per compile job. Several projects of one solution may share a log and build in parallel
+/// (-m), so each line is written in a single write under an exclusive open of the file: another process waiting for
+/// the file retries briefly instead of interleaving its bytes with ours.
+/// </summary>
+public static class AuditLog
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static void Append(string path, AuditRecord record, IPipelineLog log)
+    {
+        var line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(record, Json) + "\n");
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.None);
+                    stream.Write(line);
+                    return;
+                }
+                catch (IOException) when (attempt < 50 && File.Exists(path))
+                {
+                    // Held by a parallel build: its write takes microseconds, so a short wait is enough.
+                    Thread.Sleep(20);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            log.Report(Diagnostic.Create(DiagnosticCatalog.AuditLogWriteFailed, path, path, ex.Message));
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace MediaCompiler.Pipeline;
+
+/// <summary>What a pipeline run did. <see cref="WrittenFiles"/> are the compiled prompts saved (for FileWrites).</summary>
+public sealed record PipelineResult(
+    bool Succeeded,
+    IReadOnlyList<string> WrittenFiles,
+    int Uploaded,
+    int Reused,
+    int Compiled,
+    string? CompilationId)
+{
+    public static PipelineResult Failed(IReadOnlyList<string>? written = null) => new(false, written ?? [], 0, 0, 0, null);
+}

@@ -1,0 +1,30 @@
+using MediaCompiler.Engine.Api;
+
+namespace MediaCompiler.Pipeline;
+
+/// <summary>The build's settings, checked and defaulted by <see cref="SettingsParser"/>.</summary>
+public sealed record PipelineSettings
+{
+    public string FlowId { get; init; } = "";
+    public string Encoding { get; init; } = "ulaw";
+    public string? WebhookUrl { get; init; }
+    public CompileOptions Options { get; init; } = new();
+    public TimeSpan CompileTimeout { get; init; } = TimeSpan.FromMinutes(10);
+    public int MaxParallelUploads { get; init; } = 4;
+    public EngineConnection Engine { get; init; } = EngineConnection.InProcess;
+    public bool ValidateOnly { get; init; }
+
+    /// <summary>Where compiled prompts are saved as <c>&lt;NodeId&gt;.wav</c>; null: not downloaded.</summary>
+    public string? CompiledPromptsDirectory { get; init; }
+
+    /// <summary>The asset cache file; null: no cache (the in-process engine forgets everything between builds).</summary>
+    public string? AssetCachePath { get; init; }
+
+    /// <summary>The JSON-lines audit log; null: no audit.</summary>
+    public string? AuditLogPath { get; init; }
+
+    /// <summary>First delay between status polls; doubles up to <see cref="MaxPollInterval"/>.</summary>
+    public TimeSpan InitialPollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    public TimeSpan MaxPollInterval { get; init; } = TimeSpan.FromSeconds(5);
+}

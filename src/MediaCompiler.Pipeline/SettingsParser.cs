@@ -1,0 +1,256 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using MediaCompiler.Diagnostics;
+using MediaCompiler.Engine.Api;
+
+namespace MediaCompiler.Pipeline;
+
+/// <summary>
+/// Checks and defaults every build setting and every IvrPrompt's metadata, reporting ALL problems at once as IVR2xxx
+/// diagnostics. Runs before any file is read or any request is made, so a typo costs nothing.
+/// </summary>
+public static partial class SettingsParser
+{
+    /// <summary>The encodings the media engine compiles to (pcmu/pcma are the RTP names of ulaw/alaw).</summary>
+    public static readonly IReadOnlyList<string> Encodings = ["ulaw", "alaw", "pcmu", "pcma"];
+
+    public const string ClientIdVariable = "GENESYS_CLIENT_ID";
+    public const string ClientSecretVariable = "GENESYS_CLIENT_SECRET";
+    public const string BaseUrlVariable = "GENESYS_BASE_URL";
+
+    public sealed record Result(PipelineSettings? Settings, IReadOnlyList<PromptInput> Prompts, IReadOnlyList<Diagnostic> Diagnostics)
+    {
+        public bool Succeeded => Settings is not null;
+    }
+
+    /// <param name="environment">Reads an environment variable (credentials never come from anywhere else).</param>
+    public static Result Parse(RawBuildSettings raw, IReadOnlyList<RawPrompt> prompts, Func<string, string?> environment)
+    {
+        var diagnostics = new List<Diagnostic>();
+
+        var validateOnly = ParseBool("IvrValidateOnly", raw.ValidateOnly, false, diagnostics);
+        var encoding = ParseEncoding(raw.Encoding, diagnostics);
+        var flowId = raw.FlowId?.Trim() ?? "";
+        if (flowId.Length == 0 && !validateOnly)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.MissingFlowId, null));
+        }
+
+        var options = new CompileOptions
+        {
+            EnableOptimization = ParseBool("IvrEnableOptimization", raw.EnableOptimization, true, diagnostics),
+            StripMetadata = ParseBool("IvrStripMetadata", raw.StripMetadata, true, diagnostics),
+            NormalizeVolume = ParseBool("IvrNormalizeVolume", raw.NormalizeVolume, true, diagnostics),
+            MaxChannels = ParseMaxChannels(raw.MaxChannels, diagnostics),
+        };
+        var timeout = ParseTimeout(raw.CompileTimeout, diagnostics);
+        var parallelUploads = ParseParallelUploads(raw.MaxParallelUploads, diagnostics);
+        var webhook = ParseWebhook(raw.WebhookUrl, diagnostics);
+        var download = ParseBool("IvrDownloadCompiledPrompts", raw.DownloadCompiledPrompts, true, diagnostics);
+        // A validation-only build never talks to an engine, so it needs neither a URL nor credentials.
+        var engine = validateOnly ? EngineConnection.InProcess : ParseEngine(raw.EngineUrl, environment, diagnostics);
+        var parsedPrompts = ParsePrompts(prompts, diagnostics);
+
+        if (diagnostics.Any(d => d.IsError))
+        {
+            return new Result(null, parsedPrompts, diagnostics);
+        }
+
+        var settings = new PipelineSettings
+        {
+            FlowId = flowId,
+            Encoding = encoding,
+            WebhookUrl = webhook,
+            Options = options,
+            CompileTimeout = timeout,
+            MaxParallelUploads = parallelUploads,
+            Engine = engine,
+            ValidateOnly = validateOnly,
+            CompiledPromptsDirectory = download ? Blank(raw.CompiledPromptsDirectory) : null,
+            // The in-process engine starts empty every build: a cache of its asset ids would only ever miss.
+            AssetCachePath = engine.IsInProcess || Blank(raw.CacheDirectory) is not { } cacheDir
+                ? null
+                : Path.Combine(cacheDir, "asset-cache.json"),
+            AuditLogPath = Blank(raw.AuditLogPath),
+        };
+        return new Result(settings, parsedPrompts, diagnostics);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static bool ParseBool(string property, string? value, bool defaultValue, List<Diagnostic> diagnostics)
+    {
+        if (Blank(value) is not { } text)
+        {
+            return defaultValue;
+        }
+        if (bool.TryParse(text, out var parsed))
+        {
+            return parsed;
+        }
+        diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidBooleanSetting, null, property, text));
+        return defaultValue;
+    }
+
+    private static string ParseEncoding(string? value, List<Diagnostic> diagnostics)
+    {
+        var text = Blank(value)?.ToLowerInvariant() ?? "ulaw";
+        if (!Encodings.Contains(text))
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.UnknownEncoding, null, value));
+        }
+        return text;
+    }
+
+    private static int ParseMaxChannels(string? value, List<Diagnostic> diagnostics)
+    {
+        if (Blank(value) is not { } text)
+        {
+            return 1;
+        }
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var channels) || channels != 1)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidMaxChannels, null, text));
+        }
+        return 1;
+    }
+
+    /// <summary>Accepts seconds ("600", "2.5") or a time span ("00:10:00"); must be positive.</summary>
+    public static bool TryParseTimeout(string text, out TimeSpan timeout)
+    {
+        text = text.Trim();
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+        {
+            timeout = double.IsFinite(seconds) && seconds > 0 && seconds < TimeSpan.MaxValue.TotalSeconds
+                ? TimeSpan.FromSeconds(seconds)
+                : TimeSpan.Zero;
+        }
+        else if (!text.Contains(':') || !TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out timeout))
+        {
+            // "5" alone parses as five DAYS with TimeSpan.Parse; requiring a colon keeps bare numbers as seconds.
+            timeout = TimeSpan.Zero;
+        }
+        return timeout > TimeSpan.Zero;
+    }
+
+    private static TimeSpan ParseTimeout(string? value, List<Diagnostic> diagnostics)
+    {
+        var defaultTimeout = TimeSpan.FromMinutes(10);
+        if (Blank(value) is not { } text)
+        {
+            return defaultTimeout;
+        }
+        if (TryParseTimeout(text, out var timeout))
+        {
+            return timeout;
+        }
+        diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidCompileTimeout, null, text));
+        return defaultTimeout;
+    }
+
+    private static int ParseParallelUploads(string? value, List<Diagnostic> diagnostics)
+    {
+        if (Blank(value) is not { } text)
+        {
+            return 4;
+        }
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= 64)
+        {
+            return count;
+        }
+        diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidMaxParallelUploads, null, text));
+        return 4;
+    }
+
+    private static string? ParseWebhook(string? value, List<Diagnostic> diagnostics)
+    {
+        if (Blank(value) is not { } text)
+        {
+            return null;
+        }
+        if (!IsHttpUrl(text, out _))
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidWebhookUrl, null, text));
+        }
+        return text;
+    }
+
+    private static bool IsHttpUrl(string text, out Uri? uri) =>
+        Uri.TryCreate(text, UriKind.Absolute, out uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && uri.Host.Length > 0
+        && string.IsNullOrEmpty(uri.UserInfo);
+
+    /// <summary>The IvrEngineUrl property wins over GENESYS_BASE_URL; neither means the embedded engine.</summary>
+    private static EngineConnection ParseEngine(string? propertyUrl, Func<string, string?> environment, List<Diagnostic> diagnostics)
+    {
+        var (text, source) = Blank(propertyUrl) is { } fromProperty
+            ? (fromProperty, "IvrEngineUrl")
+            : (Blank(environment(BaseUrlVariable)), BaseUrlVariable);
+        if (text is null)
+        {
+            return EngineConnection.InProcess;
+        }
+        if (!IsHttpUrl(text, out var url))
+        {
+            // User info in a URL is a credential: never echo it back into the log.
+            var shown = text.Contains('@') ? "(a URL with embedded credentials)" : text;
+            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidEngineUrl, null, shown, source));
+            return EngineConnection.InProcess;
+        }
+
+        var clientId = Blank(environment(ClientIdVariable));
+        var clientSecret = Blank(environment(ClientSecretVariable));
+        var missing = new[] { (ClientIdVariable, clientId), (ClientSecretVariable, clientSecret) }
+            .Where(v => v.Item2 is null)
+            .Select(v => v.Item1)
+            .ToArray();
+        if (missing.Length > 0)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.MissingEngineCredentials, null, url, string.Join(" and ", missing)));
+        }
+        return new EngineConnection(url, clientId, clientSecret);
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")]
+    private static partial Regex NodeIdPattern();
+
+    private static List<PromptInput> ParsePrompts(IReadOnlyList<RawPrompt> prompts, List<Diagnostic> diagnostics)
+    {
+        var parsed = new List<PromptInput>(prompts.Count);
+        var firstByNodeId = new Dictionary<string, RawPrompt>(StringComparer.OrdinalIgnoreCase);
+        foreach (var prompt in prompts)
+        {
+            var nodeId = Blank(prompt.NodeId) ?? Path.GetFileNameWithoutExtension(prompt.Path);
+            if (!NodeIdPattern().IsMatch(nodeId))
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidNodeId, prompt.Path, nodeId, prompt.ItemSpec));
+            }
+            else if (firstByNodeId.TryGetValue(nodeId, out var first))
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.DuplicateNodeId, prompt.Path, nodeId, first.Path, prompt.ItemSpec));
+            }
+            else
+            {
+                firstByNodeId.Add(nodeId, prompt);
+            }
+
+            var priority = 1;
+            if (Blank(prompt.Priority) is { } priorityText
+                && (!int.TryParse(priorityText, NumberStyles.Integer, CultureInfo.InvariantCulture, out priority) || priority is < 1 or > 10))
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidPriority, prompt.Path, priorityText, prompt.ItemSpec));
+                priority = 1;
+            }
+
+            var fallback = Blank(prompt.FallbackEncoding)?.ToLowerInvariant() ?? "alaw";
+            if (!Encodings.Contains(fallback))
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidFallbackEncoding, prompt.Path, prompt.FallbackEncoding, prompt.ItemSpec));
+            }
+
+            parsed.Add(new PromptInput(prompt.Path, nodeId, priority, fallback));
+        }
+        return parsed;
+    }
+}

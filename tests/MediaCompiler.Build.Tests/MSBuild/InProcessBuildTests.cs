@@ -1,0 +1,209 @@
+using MediaCompiler.Build.Tests.Support;
+using Microsoft.Build.Evaluation;
+using Microsoft.Build.Execution;
+
+namespace MediaCompiler.Build.Tests.MSBuild;
+
+/// <summary>
+/// Builds real projects with MSBuild in this process: the repository's props/targets, the task assembly of this test
+/// run, the embedded engine. Proves the incremental behaviour target by target. Tests of one class run one at a time,
+/// which the single in-process build manager needs.
+/// </summary>
+public sealed class InProcessBuildTests : IDisposable
+{
+    private const string TaskName = "CompileIvrPrompts";
+    private readonly TempDirectory _project = new();
+
+    public InProcessBuildTests()
+    {
+        TestAudio.WriteTone(_project.Combine("prompts", "welcome.wav"), 440);
+        TestAudio.WriteTone(_project.Combine("prompts", "menus", "main-menu.wav"), 550);
+        WriteProject("");
+    }
+
+    public void Dispose() => _project.Dispose();
+
+    private string ProjectFile => _project.Combine("prompts.proj");
+
+    private string CompiledPrompt(string nodeId) => _project.Combine("bin", "prompts", nodeId + ".wav");
+
+    /// <summary>
+    /// A project with no SDK: it imports the package's props and targets as NuGet would and provides the two common
+    /// targets they hook into, so the test needs no restore and no network.
+    /// </summary>
+    private void WriteProject(string extraItemMetadata, string extraProperties = "") => File.WriteAllText(ProjectFile, $"""
+        <Project>
+          <Import Project="{Repository.PropsFile}" />
+          <PropertyGroup>
+            <IvrFlowId>main-menu-flow</IvrFlowId>
+            <IntermediateOutputPath>obj/</IntermediateOutputPath>
+            <OutDir>bin/</OutDir>
+            <IvrTaskAssembly>{Repository.TaskAssembly}</IvrTaskAssembly>
+            {extraProperties}
+          </PropertyGroup>
+          <ItemGroup>
+            <IvrPrompt Include="prompts/**/*.wav" {extraItemMetadata} />
+          </ItemGroup>
+          <Import Project="{Repository.TargetsFile}" />
+          <Target Name="_SetBuildingProject"><PropertyGroup><BuildingProject>true</BuildingProject></PropertyGroup></Target>
+          <Target Name="CopyFilesToOutputDirectory" />
+          <Target Name="Build" DependsOnTargets="_SetBuildingProject;CopyFilesToOutputDirectory" />
+        </Project>
+        """);
+
+    private (BuildResult Result, RecordingLogger Log) Build(Dictionary<string, string>? globalProperties = null, bool question = false)
+    {
+        var logger = new RecordingLogger();
+        using var projects = new ProjectCollection();
+        var parameters = new BuildParameters(projects) { Loggers = [logger], Question = question, DisableInProcNode = false };
+        var request = new BuildRequestData(ProjectFile, globalProperties ?? new Dictionary<string, string>(), null, ["Build"], null);
+        var result = BuildManager.DefaultBuildManager.Build(parameters, request);
+        return (result, logger);
+    }
+
+    private static void AssertSucceeded((BuildResult Result, RecordingLogger Log) build) =>
+        Assert.True(build.Result.OverallResult == BuildResultCode.Success,
+            string.Join("\n", build.Log.Errors.Select(e => $"{e.File}: {e.Code}: {e.Message}")));
+
+    [Fact]
+    public void First_build_compiles_and_a_second_skips_the_work()
+    {
+        var first = Build();
+        AssertSucceeded(first);
+        Assert.Contains(TaskName, first.Log.TasksRun);
+        Assert.True(File.Exists(CompiledPrompt("welcome")) && File.Exists(CompiledPrompt("main-menu")));
+        Assert.Contains(first.Log.HighImportanceMessages, m => m.Contains("2 compiled"));
+
+        var second = Build();
+        AssertSucceeded(second);
+        Assert.DoesNotContain(TaskName, second.Log.TasksRun);
+        Assert.True(File.Exists(CompiledPrompt("welcome")));
+    }
+
+    [Fact]
+    public void Question_build_after_a_build_reports_up_to_date()
+    {
+        Assert.Equal(BuildResultCode.Failure, Build(question: true).Result.OverallResult);
+        AssertSucceeded(Build());
+
+        var question = Build(question: true);
+
+        AssertSucceeded(question);
+        Assert.DoesNotContain(TaskName, question.Log.TasksRun);
+    }
+
+    [Fact]
+    public void Changed_prompt_bytes_rerun_the_work()
+    {
+        AssertSucceeded(Build());
+        TestAudio.WriteTone(_project.Combine("prompts", "welcome.wav"), 880);
+        File.SetLastWriteTimeUtc(_project.Combine("prompts", "welcome.wav"), DateTime.UtcNow.AddSeconds(5));
+
+        var rebuild = Build();
+
+        AssertSucceeded(rebuild);
+        Assert.Contains(TaskName, rebuild.Log.TasksRun);
+    }
+
+    [Fact]
+    public void Added_prompt_with_an_old_timestamp_reruns_the_work()
+    {
+        AssertSucceeded(Build());
+        var added = TestAudio.WriteTone(_project.Combine("prompts", "goodbye.wav"), 660);
+        File.SetLastWriteTimeUtc(added, DateTime.UtcNow.AddDays(-30));   // as a copy or a checkout may leave it
+
+        var rebuild = Build();
+
+        AssertSucceeded(rebuild);
+        Assert.Contains(TaskName, rebuild.Log.TasksRun);
+        Assert.True(File.Exists(CompiledPrompt("goodbye")));
+    }
+
+    [Fact]
+    public void Deleted_prompt_reruns_the_work()
+    {
+        AssertSucceeded(Build());
+        File.Delete(_project.Combine("prompts", "menus", "main-menu.wav"));
+
+        var rebuild = Build();
+
+        AssertSucceeded(rebuild);
+        Assert.Contains(TaskName, rebuild.Log.TasksRun);
+    }
+
+    [Fact]
+    public void Deleted_compiled_prompt_is_compiled_again()
+    {
+        AssertSucceeded(Build());
+        File.Delete(CompiledPrompt("welcome"));
+
+        var rebuild = Build();
+
+        AssertSucceeded(rebuild);
+        Assert.Contains(TaskName, rebuild.Log.TasksRun);
+        Assert.True(File.Exists(CompiledPrompt("welcome")));
+    }
+
+    [Fact]
+    public void Changed_metadata_or_property_reruns_the_work()
+    {
+        AssertSucceeded(Build());
+
+        WriteProject("Priority=\"2\"");
+        var afterMetadata = Build();
+        WriteProject("Priority=\"2\"", "<IvrEncoding>alaw</IvrEncoding>");
+        var afterProperty = Build();
+        var unchanged = Build();
+
+        Assert.Contains(TaskName, afterMetadata.Log.TasksRun);
+        Assert.Contains(TaskName, afterProperty.Log.TasksRun);
+        Assert.DoesNotContain(TaskName, unchanged.Log.TasksRun);
+    }
+
+    [Fact]
+    public void Design_time_build_does_nothing()
+    {
+        var build = Build(new Dictionary<string, string> { ["DesignTimeBuild"] = "true" });
+
+        AssertSucceeded(build);
+        Assert.DoesNotContain(TaskName, build.Log.TasksRun);
+        Assert.False(Directory.Exists(_project.Combine("obj", "ivr")));
+    }
+
+    [Fact]
+    public void Invalid_prompt_fails_the_build_with_its_code_and_file()
+    {
+        var broken = TestAudio.WriteNotAudio(_project.Combine("prompts", "broken.wav"));
+
+        var build = Build();
+
+        Assert.Equal(BuildResultCode.Failure, build.Result.OverallResult);
+        Assert.NotEmpty(build.Log.Errors);
+        Assert.All(build.Log.Errors, e =>
+        {
+            Assert.StartsWith("IVR1", e.Code);
+            Assert.Equal(broken, e.File);
+        });
+        Assert.False(File.Exists(_project.Combine("obj", "ivr", "compile.stamp")));
+    }
+
+    [Fact]
+    public void Bad_setting_fails_with_an_IVR2_code()
+    {
+        WriteProject("", "<IvrCompileTimeout>a while</IvrCompileTimeout>");
+
+        var build = Build();
+
+        Assert.Equal(BuildResultCode.Failure, build.Result.OverallResult);
+        Assert.Equal("IVR2003", Assert.Single(build.Log.Errors).Code);
+    }
+
+    [Fact]
+    public void Missing_task_assembly_is_IVR2031()
+    {
+        var build = Build(new Dictionary<string, string> { ["IvrTaskAssembly"] = _project.Combine("nowhere", "MediaCompiler.Build.dll") });
+
+        Assert.Equal(BuildResultCode.Failure, build.Result.OverallResult);
+        Assert.Equal("IVR2031", Assert.Single(build.Log.Errors).Code);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using MediaCompiler.Build.Tests.Support;
+using MediaCompiler.Pipeline;
+
+namespace MediaCompiler.Build.Tests.Pipeline;
+
+/// <summary>The shared state files stay whole when several builds (-m) write them at once.</summary>
+public sealed class StateFileTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+    private readonly RecordingLog _log = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static AuditRecord Record(int writer, int line) => new()
+    {
+        CorrelationId = $"{writer}-{line}",
+        FlowId = new string('f', 2000),   // long lines make interleaving likely if the lock did not work
+        Engine = "test",
+        Encoding = "ulaw",
+        Status = "COMPLETED",
+    };
+
+    [Fact]
+    public async Task Parallel_audit_appends_never_interleave()
+    {
+        var path = _temp.Combine("audit.jsonl");
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(writer => Task.Run(() =>
+        {
+            for (var line = 0; line < 25; line++)
+            {
+                AuditLog.Append(path, Record(writer, line), _log);
+            }
+        })));
+
+        var lines = File.ReadAllLines(path);
+        Assert.Equal(200, lines.Length);
+        var ids = lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("correlationId").GetString()).ToHashSet();
+        Assert.Equal(200, ids.Count);
+        Assert.Empty(_log.Diagnostics);
+    }
+
+    [Fact]
+    public void Cache_round_trips_and_leaves_no_temporary_file()
+    {
+        var path = _temp.Combine("cache", "asset-cache.json");
+        var engine = new EngineConnection(new Uri("https://Media.Example.com/"), "id", "secret");
+        var cache = AssetCache.Load(path, _log);
+        cache.Set(AssetCache.KeyOf(engine, "sha256:abc"), "asset-1");
+        cache.SaveIfChanged(_log);
+
+        var reloaded = AssetCache.Load(path, _log);
+
+        Assert.Equal("asset-1", reloaded.Get(AssetCache.KeyOf(engine, "sha256:abc")));
+        Assert.Null(reloaded.Get(AssetCache.KeyOf(new EngineConnection(new Uri("https://other.example.com"), "id", "s"), "sha256:abc")));
+        Assert.Equal(["asset-cache.json"], Directory.GetFiles(_temp.Combine("cache")).Select(Path.GetFileName));
+        Assert.DoesNotContain("secret", File.ReadAllText(path));
+        Assert.Empty(_log.Diagnostics);
+    }
+
+    [Fact]
+    public void Cache_with_an_unknown_format_version_is_discarded_with_a_warning()
+    {
+        var path = _temp.Combine("asset-cache.json");
+        File.WriteAllText(path, """{"Version":99,"Entries":{"x|sha256:abc":"asset-1"}}""");
+
+        var cache = AssetCache.Load(path, _log);
+
+        Assert.Equal(0, cache.Count);
+        Assert.Equal("IVR5001", Assert.Single(_log.Warnings).Code);
+    }
+}

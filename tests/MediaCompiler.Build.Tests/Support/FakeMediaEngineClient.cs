@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using MediaCompiler.Audio;
+using MediaCompiler.Client;
+using MediaCompiler.Engine.Api;
+
+namespace MediaCompiler.Build.Tests.Support;
+
+/// <summary>What the fake engine does with a submitted job.</summary>
+public enum FakeJobOutcome
+{
+    Complete,
+    Fail,
+    NeverFinish,
+}
+
+/// <summary>
+/// An in-memory media engine that counts every call, for pipeline tests that need outcomes the real engine cannot
+/// be asked for directly (a rejection at compile time, a job that never ends, an asset that disappears).
+/// </summary>
+public sealed class FakeMediaEngineClient : IMediaEngineClient
+{
+    private readonly ConcurrentDictionary<string, MediaAssetDto> _assets = new();
+    private readonly ConcurrentDictionary<string, int> _calls = new();
+    private int _nextId;
+
+    public string Description => "fake engine";
+
+    public FakeJobOutcome JobOutcome { get; set; } = FakeJobOutcome.Complete;
+
+    /// <summary>NodeIds the compile job rejects, with the engine's code and message.</summary>
+    public Dictionary<string, (string Code, string Message)> Rejections { get; } = new();
+
+    public CompileRequest? LastRequest { get; private set; }
+
+    public bool Disposed { get; private set; }
+
+    public int Calls(string method) => _calls.GetValueOrDefault(method);
+
+    public int TotalCalls => _calls.Values.Sum();
+
+    /// <summary>Pretends the engine already holds this file (uploaded by another build or machine).</summary>
+    public MediaAssetDto Hold(string path) => Store(path, ContentHash.OfFile(path));
+
+    /// <summary>Forgets an asset, as an engine that expires assets would.</summary>
+    public void Forget(string assetId) => _assets.TryRemove(assetId, out _);
+
+    public IReadOnlyCollection<MediaAssetDto> Assets => _assets.Values.ToArray();
+
+    private void Count(string method) => _calls.AddOrUpdate(method, 1, (_, n) => n + 1);
+
+    private MediaAssetDto Store(string path, string hash)
+    {
+        var id = $"asset-{Interlocked.Increment(ref _nextId)}";
+        var asset = new MediaAssetDto(id, Path.GetFileName(path), "wav", new FileInfo(path).Length, 8000, 1, hash,
+            $"/api/v2/media/assets/{id}", DateTimeOffset.UnixEpoch);
+        _assets[id] = asset;
+        return asset;
+    }
+
+    public Task<MediaAssetDto?> GetAssetAsync(string assetId, CancellationToken cancellationToken)
+    {
+        Count(nameof(GetAssetAsync));
+        return Task.FromResult(_assets.GetValueOrDefault(assetId));
+    }
+
+    public Task<IReadOnlyList<MediaAssetDto>> FindAssetsByContentHashAsync(string contentHash, CancellationToken cancellationToken)
+    {
+        Count(nameof(FindAssetsByContentHashAsync));
+        return Task.FromResult<IReadOnlyList<MediaAssetDto>>(_assets.Values.Where(a => a.ContentHash == contentHash).ToArray());
+    }
+
+    public Task<MediaAssetDto> UploadAssetAsync(string filePath, string contentHash, CancellationToken cancellationToken)
+    {
+        Count(nameof(UploadAssetAsync));
+        return Task.FromResult(Store(filePath, contentHash));
+    }
+
+    public Task<CompileAccepted> SubmitCompilationAsync(CompileRequest request, CancellationToken cancellationToken)
+    {
+        Count(nameof(SubmitCompilationAsync));
+        LastRequest = request;
+        return Task.FromResult(new CompileAccepted("job-1", CompileJobStates.Queued, "/api/v2/media/compile/job-1"));
+    }
+
+    public Task<CompileJobStatus> GetCompilationAsync(string compilationId, CancellationToken cancellationToken)
+    {
+        Count(nameof(GetCompilationAsync));
+        var request = LastRequest!;
+        var status = JobOutcome switch
+        {
+            FakeJobOutcome.Complete => CompileJobStates.Completed,
+            FakeJobOutcome.Fail => CompileJobStates.Failed,
+            _ => CompileJobStates.Running,
+        };
+        var results = status == CompileJobStates.Running
+            ? []
+            : request.Media!.Select(m => Rejections.TryGetValue(m.NodeId!, out var rejection)
+                ? new CompileResult(m.AssetId!, m.NodeId!, CompileResultStates.Rejected, request.Encoding!, null, rejection.Code, rejection.Message)
+                : new CompileResult(m.AssetId!, m.NodeId!, CompileResultStates.Ready, request.Encoding!, $"/downloads/{m.NodeId}.wav", null, null))
+                .ToArray();
+        return Task.FromResult(new CompileJobStatus(compilationId, request.FlowId!, request.CorrelationId, status,
+            DateTimeOffset.UnixEpoch, null, status == CompileJobStates.Failed ? "forced failure" : null, results));
+    }
+
+    public async Task DownloadAsync(string downloadUri, string destinationPath, CancellationToken cancellationToken)
+    {
+        Count(nameof(DownloadAsync));
+        await File.WriteAllTextAsync(destinationPath, $"compiled {downloadUri}", cancellationToken);
+    }
+
+    public void Dispose() => Disposed = true;
+}
