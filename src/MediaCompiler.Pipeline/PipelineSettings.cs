@@ -10,7 +10,15 @@ public sealed record PipelineSettings
     public string? WebhookUrl { get; init; }
     public CompileOptions Options { get; init; } = new();
     public TimeSpan CompileTimeout { get; init; } = TimeSpan.FromMinutes(10);
+    /// <summary>Uploads in flight at once: the heavy requests, limited so a build doesn't saturate a shared engine.</summary>
     public int MaxParallelUploads { get; init; } = 4;
+
+    /// <summary>
+    /// Light requests in flight at once (asset look-ups, downloads of compiled prompts). Each is a small GET whose time
+    /// is mostly round trip, so running more of them than uploads hides latency; 429s are still honoured by the client.
+    /// Never fewer than <see cref="MaxParallelUploads"/>.
+    /// </summary>
+    public int MaxParallelRequests { get; init; } = 16;
     public EngineConnection Engine { get; init; } = EngineConnection.InProcess;
     public bool ValidateOnly { get; init; }
 

@@ -85,6 +85,9 @@ public sealed class PromptPipeline
         private DateTimeOffset? _submittedAt;
         private double? _submitLatencyMs;
 
+        /// <summary>Upload slots: a prompt whose look-up found nothing waits here for one of MaxParallelUploads.</summary>
+        private readonly SemaphoreSlim _uploadSlots;
+
         public CompileRun(PromptPipeline owner, IMediaEngineClient client, IReadOnlyList<ValidatedPrompt> prompts,
             DateTimeOffset started, Stopwatch clock, CancellationToken cancellation)
         {
@@ -94,6 +97,7 @@ public sealed class PromptPipeline
             _started = started;
             _clock = clock;
             _cancellation = cancellation;
+            _uploadSlots = new SemaphoreSlim(owner._settings.MaxParallelUploads);
         }
 
         private PipelineSettings Settings => _owner._settings;
@@ -168,8 +172,9 @@ public sealed class PromptPipeline
             Exception? fatal = null;
             try
             {
+                // Look-ups run wide; only the uploads themselves queue for one of MaxParallelUploads slots (ResolveAssetAsync).
                 await Parallel.ForEachAsync(byHash,
-                    new ParallelOptions { MaxDegreeOfParallelism = Settings.MaxParallelUploads, CancellationToken = stopOnFatal.Token },
+                    new ParallelOptions { MaxDegreeOfParallelism = LightRequestParallelism, CancellationToken = stopOnFatal.Token },
                     async (entry, token) =>
                     {
                         try
@@ -211,6 +216,8 @@ public sealed class PromptPipeline
 
         private string[] _hashes = [];
 
+        private int LightRequestParallelism => Math.Max(Settings.MaxParallelRequests, Settings.MaxParallelUploads);
+
         private async Task<MediaAssetDto> ResolveAssetAsync(AssetCache cache, string hash, ValidatedPrompt prompt, CancellationToken token)
         {
             var key = AssetCache.KeyOf(Settings.Engine, hash);
@@ -234,7 +241,16 @@ public sealed class PromptPipeline
                 return existing;
             }
 
-            var uploaded = await _client.UploadAssetAsync(prompt.Input.Path, hash, token).ConfigureAwait(false);
+            MediaAssetDto uploaded;
+            await _uploadSlots.WaitAsync(token).ConfigureAwait(false);
+            try
+            {
+                uploaded = await _client.UploadAssetAsync(prompt.Input.Path, hash, token).ConfigureAwait(false);
+            }
+            finally
+            {
+                _uploadSlots.Release();
+            }
             cache.Set(key, uploaded.Id);
             Interlocked.Increment(ref _uploaded);
             Log.Info($"Uploaded {prompt.Input.Path} as asset {uploaded.Id}.");
@@ -381,7 +397,7 @@ public sealed class PromptPipeline
         {
             var written = new System.Collections.Concurrent.ConcurrentBag<string>();
             await Parallel.ForEachAsync(ready,
-                new ParallelOptions { MaxDegreeOfParallelism = Settings.MaxParallelUploads, CancellationToken = _cancellation },
+                new ParallelOptions { MaxDegreeOfParallelism = LightRequestParallelism, CancellationToken = _cancellation },
                 async (item, token) =>
                 {
                     var destination = Path.GetFullPath(Path.Combine(directory, item.Prompt.Input.NodeId + ".wav"));

@@ -49,6 +49,21 @@ public sealed class PromptPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task Uploads_are_limited_to_MaxParallelUploads_while_lookups_run_wider()
+    {
+        var prompts = Enumerable.Range(0, 12).Select(i => Prompt($"prompt-{i}", 300 + 50 * i)).ToArray();
+        _engine.CallDelay = TimeSpan.FromMilliseconds(100);
+
+        var result = await RunAsync(Settings with { MaxParallelUploads = 2, MaxParallelRequests = 8 }, prompts);
+
+        Assert.True(result.Succeeded, string.Join("\n", _log.Diagnostics));
+        Assert.Equal(12, result.Uploaded);
+        Assert.InRange(_engine.MaxInFlight("UploadAssetAsync"), 1, 2);
+        // 12 look-ups of 100 ms each, 8 allowed at once: well over 2 overlap unless the look-ups are throttled too.
+        Assert.InRange(_engine.MaxInFlight("FindAssetsByContentHashAsync"), 3, 8);
+    }
+
+    [Fact]
     public async Task Compile_request_carries_the_matrix_settings_and_a_correlation_id()
     {
         var prompt = Prompt("welcome", 440) with { Priority = 3, FallbackEncoding = "ulaw" };

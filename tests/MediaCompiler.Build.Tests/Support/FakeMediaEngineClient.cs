@@ -48,6 +48,33 @@ public sealed class FakeMediaEngineClient : IMediaEngineClient
 
     private void Count(string method) => _calls.AddOrUpdate(method, 1, (_, n) => n + 1);
 
+    private readonly ConcurrentDictionary<string, int> _inFlight = new();
+    private readonly ConcurrentDictionary<string, int> _maxInFlight = new();
+
+    /// <summary>How long look-ups and uploads take, so that tests can see how many run at once.</summary>
+    public TimeSpan CallDelay { get; set; }
+
+    /// <summary>The most calls of <paramref name="method"/> that were ever in flight together.</summary>
+    public int MaxInFlight(string method) => _maxInFlight.GetValueOrDefault(method);
+
+    private async Task SimulateLatencyAsync(string method, CancellationToken cancellationToken)
+    {
+        if (CallDelay <= TimeSpan.Zero)
+        {
+            return;
+        }
+        var now = _inFlight.AddOrUpdate(method, 1, (_, n) => n + 1);
+        _maxInFlight.AddOrUpdate(method, now, (_, max) => Math.Max(max, now));
+        try
+        {
+            await Task.Delay(CallDelay, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _inFlight.AddOrUpdate(method, 0, (_, n) => n - 1);
+        }
+    }
+
     private MediaAssetDto Store(string path, string hash)
     {
         var id = $"asset-{Interlocked.Increment(ref _nextId)}";
@@ -63,16 +90,18 @@ public sealed class FakeMediaEngineClient : IMediaEngineClient
         return Task.FromResult(_assets.GetValueOrDefault(assetId));
     }
 
-    public Task<IReadOnlyList<MediaAssetDto>> FindAssetsByContentHashAsync(string contentHash, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MediaAssetDto>> FindAssetsByContentHashAsync(string contentHash, CancellationToken cancellationToken)
     {
         Count(nameof(FindAssetsByContentHashAsync));
-        return Task.FromResult<IReadOnlyList<MediaAssetDto>>(_assets.Values.Where(a => a.ContentHash == contentHash).ToArray());
+        await SimulateLatencyAsync(nameof(FindAssetsByContentHashAsync), cancellationToken);
+        return _assets.Values.Where(a => a.ContentHash == contentHash).ToArray();
     }
 
-    public Task<MediaAssetDto> UploadAssetAsync(string filePath, string contentHash, CancellationToken cancellationToken)
+    public async Task<MediaAssetDto> UploadAssetAsync(string filePath, string contentHash, CancellationToken cancellationToken)
     {
         Count(nameof(UploadAssetAsync));
-        return Task.FromResult(Store(filePath, contentHash));
+        await SimulateLatencyAsync(nameof(UploadAssetAsync), cancellationToken);
+        return Store(filePath, contentHash);
     }
 
     public Task<CompileAccepted> SubmitCompilationAsync(CompileRequest request, CancellationToken cancellationToken)

@@ -1,0 +1,227 @@
+#!/usr/bin/env bash
+# Build-pipeline figures for docs/performance.md ("## Build pipeline"). A benchmark, NOT part of the test suite.
+#
+#   1. No-op rebuild overhead: the same NoTargets project (20 prompts) with the MediaCompiler.Build package (packed
+#      from src/ and restored from a local source, as a user gets it) and without it (identical project, IvrPrompt
+#      items left inert), each built once, then timed over repeated `dotnet build --no-restore` runs with nothing to
+#      do. Target: the package adds at most 5 % (judged on the median, which load from other processes moves least).
+#   2. Cold build: 200 generated prompts against the emulator with 20 ms added latency per request, engine reset
+#      before every run so every prompt is uploaded, obj/ and bin/ of the project deleted (restore is done once,
+#      beforehand, and not timed). Beside it, the product brief's reference pipeline (build/bench/
+#      reference_pipeline.py: one upload at a time, then compile, then wait for the result).
+#      Target: the build at least 3 times faster.
+#
+#   build/bench-build.sh
+#
+# Knobs (environment): NOOP_PROMPTS=20 NOOP_RUNS=40 COLD_PROMPTS=200 COLD_RUNS=3 LATENCY_MS=20
+#   NOOP_NODE_REUSE=true|false (default true: what `dotnet build` does for users)  BENCH_NO_HYPERFINE=1
+# Uses hyperfine for the no-op runs when it is installed, else an interleaved date loop. Needs dotnet, python3, curl.
+# Builds go to $MC_ARTIFACTS (default /tmp/mc-bench); generated projects to a temp folder removed at exit; the
+# emulator runs on a free loopback port and is stopped at exit. Takes 3-5 minutes on 2 cores.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+bench_dir="$repo/build/bench"
+
+export MC_ARTIFACTS="${MC_ARTIFACTS:-/tmp/mc-bench}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# The interpreter itself, not a version-manager shim (pyenv's costs ~0.5 s a start, which the reference's timing
+# would wrongly include).
+python="$(python3 -c 'import sys; print(sys.executable)')"
+noop_prompts="${NOOP_PROMPTS:-20}"
+noop_runs="${NOOP_RUNS:-40}"
+cold_prompts="${COLD_PROMPTS:-200}"
+cold_runs="${COLD_RUNS:-3}"
+latency_ms="${LATENCY_MS:-20}"
+node_reuse="${NOOP_NODE_REUSE:-true}"
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/ivr-bench-build.XXXXXX")"
+emulator_pid=""
+cleanup() {
+  if [[ -n "$emulator_pid" ]]; then kill "$emulator_pid" 2>/dev/null || true; wait "$emulator_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log="$work/bench.log"
+step() { printf '%s  %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+fail() { echo "bench-build: $*" >&2; echo "--- last lines of $log:" >&2; tail -n 30 "$log" >&2 || true; exit 1; }
+now_ms() { date +%s%3N; }
+
+# ── Inputs: the emulator, the packed package, the generated projects ────────────────────────────────────────────
+step "building the emulator and packing MediaCompiler.Build (Release, MC_ARTIFACTS=$MC_ARTIFACTS)"
+dotnet build "$repo/src/MediaCompiler.Emulator" -c Release --nologo -v q >>"$log" 2>&1 || fail "emulator build failed"
+emulator_dll="$MC_ARTIFACTS/bin/MediaCompiler.Emulator/release/MediaCompiler.Emulator.dll"
+package_dir="$MC_ARTIFACTS/bench-package"
+rm -rf "$package_dir"
+dotnet pack "$repo/src/MediaCompiler.Build" -c Release -o "$package_dir" --nologo -v q >>"$log" 2>&1 || fail "pack failed"
+package_version="$(basename "$package_dir"/MediaCompiler.Build.*.nupkg .nupkg)"; package_version="${package_version#MediaCompiler.Build.}"
+
+# An isolated package folder: the freshly packed version always replaces an older copy of the same version number.
+export NUGET_PACKAGES="$MC_ARTIFACTS/bench-nuget-packages"
+rm -rf "$NUGET_PACKAGES/mediacompiler.build"
+
+# Empty Directory.* files stop MSBuild's upward search: the projects are a user's, not the repository's.
+for f in Directory.Build.props Directory.Build.targets Directory.Packages.props; do echo '<Project />' >"$work/$f"; done
+cat >"$work/nuget.config" <<EOF
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="local" value="$package_dir" />
+    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+  </packageSources>
+</configuration>
+EOF
+
+# write_project <folder> <with|without> <prompt count>: the same project either way, except the PackageReference.
+write_project() {
+  local dir="$work/$1" reference=""
+  mkdir -p "$dir"
+  [[ "$2" == with ]] && reference="<PackageReference Include=\"MediaCompiler.Build\" Version=\"$package_version\" PrivateAssets=\"all\" />"
+  cat >"$dir/$1.csproj" <<EOF
+<Project Sdk="Microsoft.Build.NoTargets/3.7.0">
+  <PropertyGroup>
+    <TargetFramework>net8.0</TargetFramework>
+    <IvrFlowId>main-menu-flow</IvrFlowId>
+  </PropertyGroup>
+  <ItemGroup>
+    $reference
+    <IvrPrompt Include="prompts/**/*.wav" />
+  </ItemGroup>
+</Project>
+EOF
+  "$python" "$bench_dir/make_prompts.py" "$dir/prompts" "$3"
+}
+step "generating projects ($noop_prompts prompts with/without the package, $cold_prompts prompts for the cold build)"
+write_project noop-with with "$noop_prompts"
+write_project noop-without without "$noop_prompts"
+write_project cold with "$cold_prompts"
+for p in noop-with noop-without cold; do
+  dotnet restore "$work/$p" --nologo -v q >>"$log" 2>&1 || fail "restore of $p failed"
+done
+
+# ── 1. No-op rebuild overhead ────────────────────────────────────────────────────────────────────────────────────
+step "no-op rebuilds: first builds (the packaged project compiles its $noop_prompts prompts with the embedded engine)"
+build_args=(--no-restore --nologo "-nodeReuse:$node_reuse")
+for p in noop-with noop-without; do
+  (unset GENESYS_BASE_URL; dotnet build "$work/$p" "${build_args[@]}" >>"$log" 2>&1) || fail "first build of $p failed"
+done
+[[ -f "$work/noop-with/bin/Debug/net8.0/prompts/prompt-000.wav" ]] || fail "the packaged project did not compile its prompts"
+stamp="$work/noop-with/obj/Debug/net8.0/ivr/compile.stamp"
+stamp_before="$(stat -c %Y.%y "$stamp")"
+
+noop_with="$work/noop-with.ms"; noop_without="$work/noop-without.ms"
+# Other work on the machine comes and goes: timing all runs of one project and then all of the other would charge
+# a change of load to one of them. Both timers therefore interleave the two projects.
+if command -v hyperfine >/dev/null 2>&1 && [[ -z "${BENCH_NO_HYPERFINE:-}" ]]; then
+  rounds=$(( (noop_runs + 1) / 2 ))
+  timer="hyperfine ($(hyperfine --version | cut -d' ' -f2)), $rounds rounds of 2 runs per project, alternating which goes first; 2 warm-up runs each"
+  step "no-op rebuilds: $(( rounds * 2 )) timed runs each with hyperfine, interleaved"
+  for round in $(seq "$rounds"); do
+    with_cmd=(-n with "dotnet build $work/noop-with ${build_args[*]}")
+    without_cmd=(-n without "dotnet build $work/noop-without ${build_args[*]}")
+    if (( round % 2 )); then order=("${with_cmd[@]}" "${without_cmd[@]}"); else order=("${without_cmd[@]}" "${with_cmd[@]}"); fi
+    (unset GENESYS_BASE_URL
+     hyperfine -N --warmup "$(( round == 1 ? 2 : 0 ))" --runs 2 --export-json "$work/noop-$round.json" "${order[@]}" \
+       >>"$log" 2>&1) || fail "hyperfine failed"
+  done
+  "$python" - "$noop_with" "$noop_without" "$work"/noop-*.json <<'EOF'
+import json, sys
+times = {"with": [], "without": []}
+for path in sys.argv[3:]:
+    for result in json.load(open(path))["results"]:
+        times[result["command"]] += result["times"]
+for name, path in (("with", sys.argv[1]), ("without", sys.argv[2])):
+    open(path, "w").write("\n".join(str(round(t * 1000, 1)) for t in times[name]) + "\n")
+EOF
+else
+  timer="bash date loop, interleaved (with, without, with, ...), 2 warm-up runs each"
+  step "no-op rebuilds: $noop_runs timed runs each, interleaved"
+  : >"$noop_with"; : >"$noop_without"
+  for i in $(seq -2 "$noop_runs"); do
+    for p in noop-with noop-without; do
+      start=$(now_ms)
+      (unset GENESYS_BASE_URL; dotnet build "$work/$p" "${build_args[@]}" >>"$log" 2>&1) || fail "no-op build of $p failed"
+      (( i > 0 )) && echo $(( $(now_ms) - start )) >>"$work/$p.ms"
+    done
+  done
+fi
+# Where a no-op's time goes, from MSBuild's own clock (untimed runs: the summary costs a little itself). The time in
+# the package's own targets is a direct measure, untouched by the start-up and evaluation noise of the wall clock.
+step "no-op rebuilds: 10 runs each with -clp:PerformanceSummary"
+for _ in $(seq 10); do
+  for p in noop-with noop-without; do
+    (unset GENESYS_BASE_URL; dotnet build "$work/$p" "${build_args[@]}" -clp:PerformanceSummary >"$work/perf.out" 2>>"$log") \
+      || fail "profiled no-op build of $p failed"
+    "$python" "$bench_dir/perf_summary.py" "$work/perf.out" >>"$work/$p.perf"
+  done
+done
+# What was timed must have been a no-op: the compile target, which touches the stamp when it runs, never ran.
+[[ "$(stat -c %Y.%y "$stamp")" == "$stamp_before" ]] || fail "a no-op rebuild ran the compile task"
+
+# ── 2. Cold build against the emulator ───────────────────────────────────────────────────────────────────────────
+port="$("$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+base_url="http://127.0.0.1:$port"
+step "starting the emulator on $base_url (LatencyMilliseconds=$latency_ms, rate limit off)"
+dotnet "$emulator_dll" --urls "$base_url" "--Emulator:Faults:LatencyMilliseconds=$latency_ms" \
+  --Emulator:RateLimit:RequestsPerWindow=0 >"$work/emulator.out" 2>&1 &
+emulator_pid=$!
+for _ in $(seq 100); do grep -q '^flow id:' "$work/emulator.out" && break; sleep 0.1; done
+client_id="$(sed -n 's/^client id: //p' "$work/emulator.out")"
+client_secret="$(sed -n 's/^client secret: //p' "$work/emulator.out")"
+flow_id="$(sed -n 's/^flow id: //p' "$work/emulator.out" | head -n 1)"
+[[ -n "$client_id" && -n "$flow_id" ]] || { cat "$work/emulator.out" >>"$log"; fail "the emulator did not start"; }
+
+reset_engine() { curl -sf -X POST "$base_url/emulator/reset" >/dev/null || fail "emulator reset failed"; }
+request_counts() { curl -sf "$base_url/emulator/requests"; }
+
+# cold_build <label> [msbuild properties...]: COLD_RUNS timed builds; times to <label>.ms, in-task seconds from the
+# audit log to <label>.task, request counts of the last run to <label>.requests.
+cold_build() {
+  local label="$1"; shift
+  : >"$work/$label.ms"; : >"$work/$label.task"
+  for _ in $(seq "$cold_runs"); do
+    reset_engine
+    rm -rf "$work/cold/bin" "$work/cold/obj/Debug"
+    local start; start=$(now_ms)
+    GENESYS_BASE_URL="$base_url" GENESYS_CLIENT_ID="$client_id" GENESYS_CLIENT_SECRET="$client_secret" \
+      dotnet build "$work/cold" --no-restore --nologo "$@" >>"$log" 2>&1 || fail "cold build ($label) failed"
+    echo $(( $(now_ms) - start )) >>"$work/$label.ms"
+    "$python" -c 'import json, sys; r = json.loads(open(sys.argv[1]).read().splitlines()[-1]); print(r["totalDurationMs"], r["uploaded"])' \
+      "$work/cold/obj/Debug/net8.0/ivr/audit.jsonl" >>"$work/$label.task" 2>>"$log" || echo "n/a" >>"$work/$label.task"
+    request_counts >"$work/$label.requests"
+  done
+}
+reference_pipeline() {
+  : >"$work/reference.ms"; : >"$work/reference.task"
+  for _ in $(seq "$cold_runs"); do
+    reset_engine
+    local start; start=$(now_ms)
+    "$python" "$bench_dir/reference_pipeline.py" "$base_url" "$client_id" "$client_secret" "$flow_id" "$work/cold/prompts" \
+      >"$work/reference.out" 2>>"$log" || { cat "$work/reference.out" >>"$log"; fail "the reference pipeline failed"; }
+    echo $(( $(now_ms) - start )) >>"$work/reference.ms"
+    "$python" -c 'import json, sys; print(json.load(open(sys.argv[1]))["seconds"] * 1000)' "$work/reference.out" >>"$work/reference.task"
+    request_counts >"$work/reference.requests"
+  done
+}
+
+step "cold builds: $cold_runs runs each of the reference pipeline and four build variants ($cold_prompts prompts)"
+# One untimed run of each side first: the file cache, the emulator's JIT and (with node reuse) the MSBuild node are
+# then as warm as on a developer's machine, and the first timed run is not an outlier.
+cold_runs=1 reference_pipeline
+cold_runs=1 cold_build warm-up
+rm -f "$work"/warm-up.*
+reference_pipeline
+cold_build build-default
+cold_build build-parallel16 -p:IvrMaxParallelUploads=16
+cold_build build-nodownload -p:IvrDownloadCompiledPrompts=false
+cold_build build-nodownload16 -p:IvrDownloadCompiledPrompts=false -p:IvrMaxParallelUploads=16
+load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+# ── Summary ──────────────────────────────────────────────────────────────────────────────────────────────────────
+"$python" "$bench_dir/summary.py" "$work" \
+  "machine=$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(free -g | awk '/^Mem:/ {print $2}') GB" \
+  "sdk=$(dotnet --version)" "load=$load_after (1/5/15 min, after the runs)" "timer=$timer" \
+  "noop=$noop_prompts prompts, $noop_runs runs each, dotnet build --no-restore -nodeReuse:$node_reuse" \
+  "cold=$cold_prompts prompts (0.5 s, 8 kHz, 16-bit mono WAV), $cold_runs runs each, emulator latency $latency_ms ms per request"
