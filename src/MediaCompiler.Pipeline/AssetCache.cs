@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MediaCompiler.Diagnostics;
+using MediaCompiler.Engine.Persistence;
 
 namespace MediaCompiler.Pipeline;
 

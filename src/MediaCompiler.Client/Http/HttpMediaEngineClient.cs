@@ -130,7 +130,7 @@ public sealed class HttpMediaEngineClient : IMediaEngineClient
             throw RemoteFailures.Create(DiagnosticCatalog.RemoteDownloadFailed, 404, null, null, ApiUrls.Display(url), "the engine holds no such output (HTTP 404)");
         await ThrowUnlessAsync(response, HttpStatusCode.OK, cancellationToken).ConfigureAwait(false);
         // The body is already buffered (ResponseContentRead), so the only failure left here is writing the file.
-        await AtomicFile.WriteAsync(destinationPath, ApiUrls.Display(url),
+        await DownloadWriter.WriteAsync(destinationPath, ApiUrls.Display(url),
             (stream, ct) => response.Content.CopyToAsync(stream, ct), cancellationToken).ConfigureAwait(false);
     }
 

@@ -74,7 +74,7 @@ public sealed class InProcessMediaEngineClient : IMediaEngineClient
         cancellationToken.ThrowIfCancellationRequested();
         var bytes = _engine.GetDownload(downloadUri)
             ?? throw RemoteFailures.Create(DiagnosticCatalog.RemoteDownloadFailed, 404, null, null, downloadUri, "the engine holds no such output (HTTP 404)");
-        return AtomicFile.WriteAsync(destinationPath, bytes, downloadUri, cancellationToken);
+        return DownloadWriter.WriteAsync(destinationPath, bytes, downloadUri, cancellationToken);
     }
 
     public void Dispose()

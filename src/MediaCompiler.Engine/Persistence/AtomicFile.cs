@@ -4,14 +4,18 @@ namespace MediaCompiler.Engine.Persistence;
 /// Whole-file writes that readers never see half done: the bytes go to a temporary file in the same folder, are
 /// flushed to disk, and the temporary file then replaces the target in one rename. A process killed mid-write leaves
 /// the old file (or none) plus a stray <c>*.tmp</c>, which <see cref="DeleteLeftovers"/> removes.
+/// The one implementation for every layer: the engine's state, the build's asset cache and downloaded prompts.
 /// </summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
     public const string TempSuffix = ".tmp";
 
+    public static void WriteAllText(string path, string content) =>
+        WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(content));
+
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> content)
     {
-        var temp = $"{path}.{Guid.NewGuid():N}{TempSuffix}";
+        var temp = TempPathFor(path);
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
@@ -28,6 +32,36 @@ internal static class AtomicFile
             TryDelete(temp);
             throw;
         }
+    }
+
+    /// <summary>Streams the new content through <paramref name="write"/>; the target changes only if it completes.</summary>
+    public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        var temp = TempPathFor(path);
+        try
+        {
+            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                await write(stream, cancellationToken).ConfigureAwait(false);
+                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>A unique temporary name beside the target (same folder, so the final move is a rename).</summary>
+    private static string TempPathFor(string path)
+    {
+        var fullPath = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        return $"{fullPath}.{Guid.NewGuid():N}{TempSuffix}";
     }
 
     /// <summary>Removes temporary files that a killed process left in <paramref name="directory"/>.</summary>
