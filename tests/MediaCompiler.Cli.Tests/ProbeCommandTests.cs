@@ -1,0 +1,68 @@
+using MediaCompiler.Audio;
+
+namespace MediaCompiler.Cli.Tests;
+
+public sealed class ProbeCommandTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void Probing_a_readable_file_prints_a_table_with_its_fields_and_hash()
+    {
+        var path = _temp.Wav("welcome.wav", sampleRate: 8000, seconds: 0.5);
+
+        var run = CliRun.Of("probe", path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("8,000 Hz", run.Output);
+        Assert.Contains("1 (mono)", run.Output);
+        Assert.Contains("pcm_s16le", run.Output);
+        Assert.Contains("0.500 s", run.Output);
+        Assert.Contains("byte 44", run.Output); // the data chunk's payload follows a 44-byte canonical header
+        Assert.Contains(ContentHash.OfFile(path), run.Output);
+    }
+
+    [Fact]
+    public void A_probe_that_finds_errors_exits_with_1_and_lists_them()
+    {
+        var path = _temp.Bytes("noise.wav", Enumerable.Range(0, 300).Select(i => (byte)(i * 31 + 7)).ToArray());
+
+        var run = CliRun.Of("probe", path);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{path}: error IVR10", run.Output);
+    }
+
+    [Fact]
+    public void A_probe_ignores_the_engine_rules_so_a_44k_stereo_file_is_readable()
+    {
+        var path = _temp.Wav("music.wav", sampleRate: 44100, channels: 2);
+
+        var run = CliRun.Of("probe", path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("44,100 Hz", run.Output);
+        Assert.Contains("2 (stereo)", run.Output);
+    }
+
+    [Fact]
+    public void Probing_a_missing_file_or_a_folder_is_a_usage_error()
+    {
+        Assert.Equal(2, CliRun.Of("probe", _temp.PathOf("missing.wav")).ExitCode);
+        Assert.Equal(2, CliRun.Of("probe", _temp.Root).ExitCode);
+        Assert.Equal(2, CliRun.Of("probe").ExitCode);
+    }
+
+    [Fact]
+    public void The_table_has_a_row_for_every_probe_result_field()
+    {
+        var probe = new AudioProbeResult { Path = "x.wav" };
+
+        var fields = ProbeCommand.Rows(probe, sha256: null).Select(r => r.Field).ToHashSet();
+
+        var properties = typeof(AudioProbeResult).GetProperties().Select(p => p.Name);
+        Assert.All(properties, name => Assert.Contains(name, fields));
+    }
+}

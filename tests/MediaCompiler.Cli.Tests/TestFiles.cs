@@ -1,0 +1,89 @@
+using System.Reflection;
+using System.Text;
+
+namespace MediaCompiler.Cli.Tests;
+
+/// <summary>A temporary folder per test class, with helpers that write small audio files into it.</summary>
+public sealed class TempFolder : IDisposable
+{
+    public TempFolder()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "ivr-media-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Root);
+    }
+
+    public string Root { get; }
+
+    public string PathOf(string relative) => Path.Combine(Root, relative);
+
+    /// <summary>Writes a canonical PCM WAV (RIFF, fmt, data) of silence and returns its full path.</summary>
+    public string Wav(string relative, int sampleRate = 8000, int channels = 1, int bitsPerSample = 16, double seconds = 0.5)
+    {
+        var blockAlign = channels * bitsPerSample / 8;
+        var dataBytes = (int)(sampleRate * seconds) * blockAlign;
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream, Encoding.ASCII, leaveOpen: true))
+        {
+            w.Write("RIFF"u8);
+            w.Write(36 + dataBytes);
+            w.Write("WAVE"u8);
+            w.Write("fmt "u8);
+            w.Write(16);
+            w.Write((short)1); // WAVE_FORMAT_PCM
+            w.Write((short)channels);
+            w.Write(sampleRate);
+            w.Write(sampleRate * blockAlign);
+            w.Write((short)blockAlign);
+            w.Write((short)bitsPerSample);
+            w.Write("data"u8);
+            w.Write(dataBytes);
+            w.Write(new byte[dataBytes]);
+        }
+
+        return Bytes(relative, stream.ToArray());
+    }
+
+    public string Bytes(string relative, byte[] content)
+    {
+        var path = PathOf(relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless; never fail a test over clean-up.
+        }
+    }
+}
+
+/// <summary>Runs the CLI in-process and captures what it prints.</summary>
+public sealed record CliRun(int ExitCode, string Output, string Error)
+{
+    public static CliRun Of(params string[] args) => Of(colour: false, args);
+
+    public static CliRun Of(bool colour, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exitCode = CliApp.Run(args, output, error, colour);
+        return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
+
+    public string[] OutputLines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+}
+
+public static class Repository
+{
+    /// <summary>The repository root, baked in at build time because build output may live outside it (MC_ARTIFACTS).</summary>
+    public static string Root { get; } = typeof(Repository).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "RepositoryRoot").Value!;
+}
