@@ -12,13 +12,14 @@ internal static class RemoteFailures
 
     /// <summary>
     /// An upload the engine refused (400/413). The engine's own code (an IVR1xxx rule code) is kept, so the build
-    /// reports the same rule it would have reported locally; IVR4008 only when the engine gave no code.
+    /// reports the same rule it would have reported locally; IVR4008 when the engine gave no code of that form (none,
+    /// or a generic one such as "request.entity.too.large", which the message keeps in the engine's words).
     /// </summary>
     public static MediaEngineException UploadRejected(string fileName, int status, ApiError? error)
     {
         var reason = error?.Message is { Length: > 0 } message ? message : "no reason given";
         var failure = Create(DiagnosticCatalog.RemoteUploadRejected, status, error, null, fileName, status, reason);
-        return error?.Code is { Length: > 0 } engineCode
+        return DiagnosticCatalog.IsWellFormedCode(error?.Code) && error!.Code is { } engineCode
             ? new MediaEngineException(engineCode, failure.Message, status, error)
             : failure;
     }

@@ -26,7 +26,7 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor RemoteTimedOut = new(
         "IVR4004", DiagnosticSeverity.Error, "Media engine request timed out",
         "{0} timed out after {1} attempt(s) of {2} s each.",
-        "Retry later, or raise the request timeout if the engine is known to be slow.");
+        "Check that the engine is healthy and reachable at that address (a proxy or firewall that holds connections open looks like this), then build again.");
 
     /// <summary>{0} method and URL, {1} attempts.</summary>
     public static readonly DiagnosticDescriptor RemoteRateLimited = new(

@@ -20,7 +20,7 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor InvalidCompileTimeout = new(
         "IVR2003", DiagnosticSeverity.Error, "Invalid compile timeout",
-        "IvrCompileTimeout is '{0}', which is neither a positive number of seconds nor a time span (hh:mm:ss).",
+        "IvrCompileTimeout is '{0}', which is neither a positive number of seconds nor a time span (hh:mm:ss), of at most one day (86400 s).",
         "Set <IvrCompileTimeout> to e.g. 600 or 00:10:00.");
 
     public static readonly DiagnosticDescriptor InvalidMaxParallelUploads = new(
@@ -40,7 +40,7 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor InvalidEngineUrl = new(
         "IVR2007", DiagnosticSeverity.Error, "Invalid media engine URL",
-        "The media engine URL '{0}' (from {1}) is not an absolute http or https URL.",
+        "The media engine URL '{0}' (from {1}) is not an absolute https URL (plain http is accepted only on a loopback address: the client secret must never cross a network in clear text).",
         "Set {1} to e.g. https://media.example.com, or leave it empty to compile with the embedded engine.");
 
     public static readonly DiagnosticDescriptor MissingEngineCredentials = new(

@@ -27,6 +27,13 @@ public static partial class DiagnosticCatalog
     /// <summary>Every descriptor, ordered by code.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All => AllDescriptors.Value;
 
+    /// <summary>
+    /// True for a code of this catalogue's form (<c>IVR</c> and four digits), known or not. An engine's error code is
+    /// reported as a build error's code only when it is one: a blank or foreign code ("bad.request") is not.
+    /// </summary>
+    public static bool IsWellFormedCode(string? code) =>
+        code is { Length: 7 } && code.StartsWith("IVR", StringComparison.Ordinal) && code.AsSpan(3).IndexOfAnyExceptInRange('0', '9') < 0;
+
     /// <summary>The descriptor with <paramref name="code"/>, or null.</summary>
     public static DiagnosticDescriptor? Find(string code) =>
         All.FirstOrDefault(d => string.Equals(d.Code, code, StringComparison.OrdinalIgnoreCase));

@@ -354,7 +354,10 @@ public sealed class PromptPipeline
         private List<(ValidatedPrompt Prompt, CompileResult Result)> ReportResults(CompileJobStatus job)
         {
             var ready = new List<(ValidatedPrompt, CompileResult)>();
-            var resultsByNode = job.Results
+            // A result without a node id (or a null entry) in the engine's answer matches no prompt; skipping it keeps
+            // the dictionary from throwing, and a prompt left without a result is still IVR2102 below.
+            var resultsByNode = (job.Results ?? [])
+                .Where(r => r?.NodeId is not null)
                 .GroupBy(r => r.NodeId, StringComparer.OrdinalIgnoreCase)
                 .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
             foreach (var prompt in _prompts)
@@ -373,6 +376,12 @@ public sealed class PromptPipeline
                 else if (result.Status == CompileResultStates.Ready)
                 {
                     ready.Add((prompt, result));
+                }
+                else if (job.Status == CompileJobStates.Completed)
+                {
+                    // Neither READY nor REJECTED (a state this client does not know): nothing usable came back, and a
+                    // build that silently leaves the prompt out must not pass.
+                    AddFailure(prompt.Input, Diagnostic.Create(DiagnosticCatalog.CompileResultMissing, prompt.Input.Path, job.Id, prompt.Input.NodeId));
                 }
             }
 
@@ -428,6 +437,13 @@ public sealed class PromptPipeline
         /// <summary>An engine code (IVR3xxx...) as a diagnostic, with the catalogue's title when the code is ours.</summary>
         private static Diagnostic EngineDiagnostic(string? code, string message, string? file)
         {
+            // Only an IVR#### code can stand as the build error's code: a blank one would make an uncoded error, and a
+            // foreign engine's ("bad.request") is no code of ours; either is kept in the message under IVR2103.
+            if (code is not null && !DiagnosticCatalog.IsWellFormedCode(code))
+            {
+                message = code.Length == 0 ? message : $"{message} (engine code '{code}')";
+                code = null;
+            }
             var descriptor = (code is null ? null : DiagnosticCatalog.Find(code))
                 ?? new DiagnosticDescriptor(code ?? DiagnosticCatalog.EngineRequestFailed.Code, DiagnosticSeverity.Error,
                     "Rejected by the media engine", "{0}", "");

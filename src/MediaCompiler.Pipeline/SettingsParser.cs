@@ -115,7 +115,13 @@ public static partial class SettingsParser
         return 1;
     }
 
-    /// <summary>Accepts seconds ("600", "2.5") or a time span ("00:10:00"); must be positive.</summary>
+    /// <summary>
+    /// The longest compile timeout accepted. A compile job that runs for a day is stuck; and the deadline is a
+    /// cancellation timer, which cannot be armed beyond ~49 days (it throws), so a huge value must be an IVR2003 here.
+    /// </summary>
+    public static readonly TimeSpan MaxCompileTimeout = TimeSpan.FromDays(1);
+
+    /// <summary>Accepts seconds ("600", "2.5") or a time span ("00:10:00"); must be positive and at most one day.</summary>
     public static bool TryParseTimeout(string text, out TimeSpan timeout)
     {
         text = text.Trim();
@@ -130,7 +136,7 @@ public static partial class SettingsParser
             // "5" alone parses as five DAYS with TimeSpan.Parse; requiring a colon keeps bare numbers as seconds.
             timeout = TimeSpan.Zero;
         }
-        return timeout > TimeSpan.Zero;
+        return timeout > TimeSpan.Zero && timeout <= MaxCompileTimeout;
     }
 
     private static TimeSpan ParseTimeout(string? value, List<Diagnostic> diagnostics)
@@ -191,7 +197,8 @@ public static partial class SettingsParser
         {
             return EngineConnection.InProcess;
         }
-        if (!IsHttpUrl(text, out var url))
+        // The client secret goes to this host in the token request: over http only to this machine (the emulator).
+        if (!IsHttpUrl(text, out var url) || url!.Scheme == Uri.UriSchemeHttp && !url.IsLoopback)
         {
             // User info in a URL is a credential: never echo it back into the log.
             var shown = text.Contains('@') ? "(a URL with embedded credentials)" : text;

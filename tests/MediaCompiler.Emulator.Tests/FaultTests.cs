@@ -169,6 +169,23 @@ public sealed class FaultTests
         Assert.Equal(7, emulator.Faults.Current.Seed);
     }
 
+    [Theory]
+    [InlineData("""{ "routes": null }""")]
+    [InlineData("""{ "routes": [null] }""")]
+    [InlineData("""{ "routes": [" "] }""")]
+    public async Task Null_or_blank_routes_are_400_and_later_requests_still_answer(string body)
+    {
+        await using var emulator = await Emulators.StartAsync();
+        using var admin = new HttpClient { BaseAddress = emulator.BaseAddress };
+        using var api = await new ApiSession(emulator).LogInAsync();
+
+        using var bad = await admin.PutAsync("emulator/faults", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("Routes", (await ApiSession.ReadErrorAsync(bad)).Message);
+        Assert.Equal(new[] { 200 }, await StatusesAsync(api, 1));
+    }
+
     [Fact]
     public async Task Configured_faults_apply_from_the_start_and_DELETE_restores_them()
     {

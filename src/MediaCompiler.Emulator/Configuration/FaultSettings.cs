@@ -86,6 +86,12 @@ public sealed class FaultSettings
             yield return $"{path}:TokenLifetimeSeconds is {TokenLifetimeSeconds}; it must be 0 or more.";
         }
 
+        // "routes": null or [null] would otherwise be accepted and then fail every later request that meets the list.
+        if (Routes is null || Routes.Any(string.IsNullOrWhiteSpace))
+        {
+            yield return $"{path}:Routes has a null or empty entry; list routes such as \"GET /api/v2/media/assets/{{id}}\", or [] for all.";
+        }
+
         if (!Enum.IsDefined(JobFault))
         {
             yield return $"{path}:JobFault is {JobFault}; it must be None, Fail or NeverFinish.";

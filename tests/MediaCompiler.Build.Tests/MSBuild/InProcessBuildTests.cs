@@ -106,6 +106,20 @@ public sealed class InProcessBuildTests : IDisposable
     }
 
     [Fact]
+    public void Prompt_replaced_by_an_older_file_reruns_the_work()
+    {
+        AssertSucceeded(Build());
+        // `mv ~/Downloads/welcome.wav prompts/` keeps the download's timestamp, older than the last build's stamp.
+        var replaced = TestAudio.WriteTone(_project.Combine("prompts", "welcome.wav"), 880);
+        File.SetLastWriteTimeUtc(replaced, DateTime.UtcNow.AddDays(-1));
+
+        var rebuild = Build();
+
+        AssertSucceeded(rebuild);
+        Assert.Contains(TaskName, rebuild.Log.TasksRun);
+    }
+
+    [Fact]
     public void Added_prompt_with_an_old_timestamp_reruns_the_work()
     {
         AssertSucceeded(Build());
@@ -158,6 +172,18 @@ public sealed class InProcessBuildTests : IDisposable
         Assert.Contains(TaskName, afterMetadata.Log.TasksRun);
         Assert.Contains(TaskName, afterProperty.Log.TasksRun);
         Assert.DoesNotContain(TaskName, unchanged.Log.TasksRun);
+    }
+
+    [Fact]
+    public void Prompts_are_inputs_of_the_Visual_Studio_up_to_date_check()
+    {
+        using var projects = new ProjectCollection();
+        var project = projects.LoadProject(ProjectFile);
+
+        var inputs = project.GetItems("UpToDateCheckInput").Select(i => i.EvaluatedInclude).ToArray();
+
+        Assert.Equal(project.GetItems("IvrPrompt").Select(i => i.EvaluatedInclude).Order(), inputs.Order());
+        Assert.Equal(2, inputs.Length);
     }
 
     [Fact]

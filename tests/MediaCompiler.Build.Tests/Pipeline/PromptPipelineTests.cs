@@ -181,6 +181,23 @@ public sealed class PromptPipelineTests : IDisposable
         Assert.Contains("silent after normalisation", error.Message);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("media.unsupported")]
+    public async Task Rejection_without_an_IVR_code_is_IVR2103_keeping_the_engine_code(string engineCode)
+    {
+        var goodbye = Prompt("goodbye", 660);
+        _engine.Rejections["goodbye"] = (engineCode, "silent");
+
+        var result = await RunAsync(Settings, goodbye);
+
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(_log.Errors);
+        Assert.Equal(("IVR2103", goodbye.Path), (error.Code, error.File));
+        Assert.Contains("silent", error.Message);
+        Assert.Contains(engineCode, error.Message);
+    }
+
     [Fact]
     public async Task Failed_job_is_IVR2100()
     {
@@ -192,6 +209,34 @@ public sealed class PromptPipelineTests : IDisposable
         var error = Assert.Single(_log.Errors);
         Assert.Equal("IVR2100", error.Code);
         Assert.Contains("forced failure", error.Message);
+    }
+
+    [Fact]
+    public async Task Results_without_a_node_id_in_the_answer_are_skipped_not_a_crash()
+    {
+        // A malformed answer: a null entry and one without a nodeId beside the real results.
+        _engine.RewriteStatus = job => job with { Results = [.. job.Results, null!, job.Results[0] with { NodeId = null! }] };
+
+        var result = await RunAsync(Settings, Prompt("welcome", 440), Prompt("goodbye", 660));
+
+        Assert.True(result.Succeeded, string.Join("\n", _log.Diagnostics));
+        Assert.Equal(2, result.Compiled);
+    }
+
+    [Fact]
+    public async Task Completed_job_with_a_result_in_an_unknown_state_fails_on_that_prompt()
+    {
+        var goodbye = Prompt("goodbye", 660);
+        _engine.RewriteStatus = job => job with
+        {
+            Results = job.Results.Select(r => r.NodeId == "goodbye" ? r with { Status = "PENDING" } : r).ToArray(),
+        };
+
+        var result = await RunAsync(Settings, Prompt("welcome", 440), goodbye);
+
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(_log.Errors);
+        Assert.Equal(("IVR2102", goodbye.Path), (error.Code, error.File));
     }
 
     [Fact]

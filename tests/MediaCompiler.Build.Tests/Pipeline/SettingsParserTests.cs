@@ -47,6 +47,9 @@ public sealed class SettingsParserTests
     [InlineData("0")]
     [InlineData("-5")]
     [InlineData("00:00:00")]
+    [InlineData("86401")]
+    [InlineData("5000000")]
+    [InlineData("60.00:00:00")]
     public void Bad_compile_timeout_is_IVR2003(string timeout) =>
         AssertSingleError(Parse(Valid with { CompileTimeout = timeout }), "IVR2003", timeout);
 
@@ -55,6 +58,7 @@ public sealed class SettingsParserTests
     [InlineData("2.5", 2.5)]
     [InlineData("00:10:00", 600)]
     [InlineData("01:00:00", 3600)]
+    [InlineData("86400", 86400)]
     public void Compile_timeout_takes_seconds_or_a_time_span(string text, double seconds) =>
         Assert.Equal(TimeSpan.FromSeconds(seconds), Parse(Valid with { CompileTimeout = text }).Settings!.CompileTimeout);
 
@@ -76,8 +80,25 @@ public sealed class SettingsParserTests
     [InlineData("not a url")]
     [InlineData("ftp://media.example.com")]
     [InlineData("/relative/path")]
+    [InlineData("http://api.mypurecloud.com")]   // the secret would travel in clear text
+    [InlineData("http://10.0.0.5:5080")]
     public void Malformed_engine_url_is_IVR2007(string url) =>
         AssertSingleError(Parse(Valid with { EngineUrl = url }), "IVR2007");
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5080")]
+    [InlineData("http://localhost:5080")]
+    [InlineData("http://[::1]:5080")]
+    [InlineData("https://media.example.com")]
+    public void Https_or_loopback_http_engine_url_is_accepted(string url)
+    {
+        var result = Parse(Valid with { EngineUrl = url }, environment: new()
+        {
+            ["GENESYS_CLIENT_ID"] = "id",
+            ["GENESYS_CLIENT_SECRET"] = "secret",
+        });
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+    }
 
     [Fact]
     public void Engine_url_with_user_info_is_refused_without_echoing_it()

@@ -32,6 +32,9 @@ public sealed class FakeMediaEngineClient : IMediaEngineClient
 
     public CompileRequest? LastRequest { get; private set; }
 
+    /// <summary>Rewrites each job status before it is returned, to script a malformed answer.</summary>
+    public Func<CompileJobStatus, CompileJobStatus>? RewriteStatus { get; set; }
+
     public bool Disposed { get; private set; }
 
     public int Calls(string method) => _calls.GetValueOrDefault(method);
@@ -127,8 +130,9 @@ public sealed class FakeMediaEngineClient : IMediaEngineClient
                 ? new CompileResult(m.AssetId!, m.NodeId!, CompileResultStates.Rejected, request.Encoding!, null, rejection.Code, rejection.Message)
                 : new CompileResult(m.AssetId!, m.NodeId!, CompileResultStates.Ready, request.Encoding!, $"/downloads/{m.NodeId}.wav", null, null))
                 .ToArray();
-        return Task.FromResult(new CompileJobStatus(compilationId, request.FlowId!, request.CorrelationId, status,
-            DateTimeOffset.UnixEpoch, null, status == CompileJobStates.Failed ? "forced failure" : null, results));
+        var job = new CompileJobStatus(compilationId, request.FlowId!, request.CorrelationId, status,
+            DateTimeOffset.UnixEpoch, null, status == CompileJobStates.Failed ? "forced failure" : null, results);
+        return Task.FromResult(RewriteStatus?.Invoke(job) ?? job);
     }
 
     public async Task DownloadAsync(string downloadUri, string destinationPath, CancellationToken cancellationToken)

@@ -66,6 +66,20 @@ public sealed class ResponseMappingTests
     }
 
     [Fact]
+    public async Task Rejected_upload_with_a_generic_engine_code_has_the_upload_code()
+    {
+        using var fixture = new ClientFixture();
+        using var file = new TempFile("big.wav", [1]);
+        fixture.Handler.Api = (_, _) => Task.FromResult(ScriptedHandler.Error(HttpStatusCode.RequestEntityTooLarge, "request.entity.too.large", "Body too large"));
+
+        var ex = await Assert.ThrowsAsync<MediaEngineException>(() => fixture.Client.UploadAssetAsync(file.Path, "sha256:1", CancellationToken.None));
+
+        Assert.Equal("IVR4008", ex.Code);
+        Assert.Contains("big.wav", ex.Message);
+        Assert.Contains("Body too large", ex.Message);
+    }
+
+    [Fact]
     public async Task Upload_of_a_missing_file_is_a_coded_error()
     {
         using var fixture = new ClientFixture();
