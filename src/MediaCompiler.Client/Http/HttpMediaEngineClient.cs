@@ -65,15 +65,7 @@ public sealed class HttpMediaEngineClient : IMediaEngineClient
     public async Task<MediaAssetDto> UploadAssetAsync(string filePath, string contentHash, CancellationToken cancellationToken)
     {
         var fileName = Path.GetFileName(filePath);
-        byte[] content;
-        try
-        {
-            content = await File.ReadAllBytesAsync(filePath, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw RemoteFailures.Create(DiagnosticCatalog.RemoteUploadFileUnreadable, null, null, ex, filePath, ex.Message);
-        }
+        var content = await PromptFile.ReadForUploadAsync(filePath, cancellationToken).ConfigureAwait(false);
 
         var url = ApiUrls.Assets(_root);
         using var response = await SendAsync(HttpMethod.Post, url, () => MultipartUpload.Create(fileName, content, contentHash), cancellationToken)

@@ -37,15 +37,7 @@ public sealed class InProcessMediaEngineClient : IMediaEngineClient
     public async Task<MediaAssetDto> UploadAssetAsync(string filePath, string contentHash, CancellationToken cancellationToken)
     {
         var fileName = Path.GetFileName(filePath);
-        byte[] content;
-        try
-        {
-            content = await File.ReadAllBytesAsync(filePath, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw RemoteFailures.Create(DiagnosticCatalog.RemoteUploadFileUnreadable, null, null, ex, filePath, ex.Message);
-        }
+        var content = await PromptFile.ReadForUploadAsync(filePath, cancellationToken).ConfigureAwait(false);
 
         var outcome = _engine.UploadAsset(fileName, content, contentHash);
         if (outcome.Status is 200 or 201 && outcome.Asset is not null)
