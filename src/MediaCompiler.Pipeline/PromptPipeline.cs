@@ -158,8 +158,28 @@ public sealed class PromptPipeline
         private async Task<Dictionary<string, MediaAssetDto>?> ResolveAssetsAsync()
         {
             var hashes = new string[_prompts.Count];
-            Parallel.For(0, _prompts.Count, new ParallelOptions { CancellationToken = _cancellation },
-                i => hashes[i] = ContentHash.OfFile(_prompts[i].Input.Path));
+            var unreadable = 0;
+            Parallel.For(0, _prompts.Count, new ParallelOptions { CancellationToken = _cancellation }, i =>
+            {
+                var input = _prompts[i].Input;
+                try
+                {
+                    hashes[i] = ContentHash.OfFile(input.Path);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // Deleted or locked since validation read it (an editor saving, a checkout): an error on the file.
+                    Interlocked.Increment(ref unreadable);
+                    lock (_failures)
+                    {
+                        AddFailure(input, Diagnostic.Create(DiagnosticCatalog.AudioUnreadable, input.Path, input.Path, ex.Message));
+                    }
+                }
+            });
+            if (unreadable > 0)
+            {
+                return null;
+            }
             var byHash = _prompts.Select((p, i) => (Hash: hashes[i], Prompt: p))
                 .GroupBy(x => x.Hash, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.First().Prompt, StringComparer.Ordinal);

@@ -64,6 +64,34 @@ public sealed class PromptPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task Prompt_that_cannot_be_read_for_hashing_is_IVR1001_on_its_file_and_nothing_is_uploaded()
+    {
+        var welcome = Prompt("welcome", 440);
+        var pipeline = new PromptPipeline(Settings, _log);
+        PipelineResult result;
+        FileStream? lockedWhileHashing = null;
+        // Validation has read the file; then something holds it exclusively while the pipeline hashes it.
+        var connect = () =>
+        {
+            lockedWhileHashing = new FileStream(welcome.Path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            return (MediaCompiler.Client.IMediaEngineClient)_engine;
+        };
+        try
+        {
+            result = await pipeline.RunAsync([welcome], connect, CancellationToken.None);
+        }
+        finally
+        {
+            lockedWhileHashing?.Dispose();
+        }
+
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(_log.Diagnostics, d => d.Code == "IVR1001");
+        Assert.Equal(welcome.Path, error.File);
+        Assert.Equal(0, _engine.Calls("UploadAssetAsync"));
+    }
+
+    [Fact]
     public async Task Compile_request_carries_the_matrix_settings_and_a_correlation_id()
     {
         var prompt = Prompt("welcome", 440) with { Priority = 3, FallbackEncoding = "ulaw" };
