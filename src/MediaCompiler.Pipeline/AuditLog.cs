@@ -34,8 +34,10 @@ public static class AuditLog
                 }
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
+            // The audit trail is a record, not the work: a path it cannot use (a folder, "/", bad characters) is a
+            // warning, and a compiled build stays successful.
             log.Report(Diagnostic.Create(DiagnosticCatalog.AuditLogWriteFailed, path, path, ex.Message));
         }
     }

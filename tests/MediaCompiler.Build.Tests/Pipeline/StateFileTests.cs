@@ -41,6 +41,18 @@ public sealed class StateFileTests : IDisposable
         Assert.Empty(_log.Diagnostics);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("")]
+    public void Audit_path_that_cannot_be_a_file_is_a_warning_not_a_crash(string path)
+    {
+        AuditLog.Append(path, Record(0, 0), _log);
+
+        var warning = Assert.Single(_log.Diagnostics);
+        Assert.Equal("IVR5003", warning.Code);
+        Assert.False(warning.IsError);
+    }
+
     [Fact]
     public void Cache_round_trips_and_leaves_no_temporary_file()
     {
