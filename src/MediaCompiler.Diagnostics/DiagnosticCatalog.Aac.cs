@@ -1,0 +1,41 @@
+namespace MediaCompiler.Diagnostics;
+
+/// <summary>
+/// IVR3140-3159: the embedded AAC-LC (ADTS) decoder's verdicts. Each names the frame and what was found, and says how
+/// to re-encode the prompt into something the engine decodes in-process.
+/// </summary>
+public static partial class DiagnosticCatalog
+{
+    private const string ReencodeAacLc =
+        "Re-encode the prompt as AAC-LC in ADTS: ffmpeg -i \"{0}\" -c:a aac -profile:a aac_low prompt.aac (or as a PCM WAV: ffmpeg -i \"{0}\" -ac 1 -ar 8000 -c:a pcm_s16le prompt.wav)";
+
+    public static readonly DiagnosticDescriptor AacFrameInvalid = new(
+        "IVR3140", DiagnosticSeverity.Error, "AAC frame cannot be decoded",
+        "'{0}': ADTS frame {1} (byte offset {2}) cannot be decoded: {3}.",
+        "The file is damaged, truncated or uses a tool outside AAC-LC. " + ReencodeAacLc);
+
+    public static readonly DiagnosticDescriptor AacNotAdts = new(
+        "IVR3141", DiagnosticSeverity.Error, "Not an ADTS AAC stream",
+        "'{0}' is not an ADTS AAC stream: {1}.",
+        "AAC prompts must be raw AAC in ADTS framing (.aac). From an MP4/M4A: ffmpeg -i \"{0}\" -c:a copy -f adts prompt.aac; otherwise " + ReencodeAacLc);
+
+    public static readonly DiagnosticDescriptor AacProfileUnsupported = new(
+        "IVR3142", DiagnosticSeverity.Error, "AAC profile not supported",
+        "'{0}' is AAC {1} (ADTS profile field {2}); the embedded decoder decodes AAC-LC (profile field 1) only.",
+        ReencodeAacLc);
+
+    public static readonly DiagnosticDescriptor AacHeAacUnsupported = new(
+        "IVR3143", DiagnosticSeverity.Error, "HE-AAC not supported",
+        "'{0}' is HE-AAC: ADTS frame {1} carries SBR (spectral band replication) data, which the embedded decoder does not decode; only the {2} Hz AAC-LC core, at half the bandwidth, would be heard.",
+        ReencodeAacLc);
+
+    public static readonly DiagnosticDescriptor AacChannelLayoutUnsupported = new(
+        "IVR3144", DiagnosticSeverity.Error, "AAC channel layout not supported",
+        "'{0}' declares ADTS channel configuration {1}: {2}.",
+        "Re-encode the prompt as mono AAC-LC: ffmpeg -i \"{0}\" -ac 1 -c:a aac -profile:a aac_low prompt.aac");
+
+    public static readonly DiagnosticDescriptor AacStreamInconsistent = new(
+        "IVR3145", DiagnosticSeverity.Error, "AAC stream changes format",
+        "'{0}': ADTS frame {1} changes the {2} from {3} to {4}; a prompt must keep one format throughout.",
+        "The file was probably joined from several streams. " + ReencodeAacLc);
+}
