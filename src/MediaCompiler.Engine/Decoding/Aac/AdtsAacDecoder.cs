@@ -15,9 +15,11 @@ public sealed class AdtsAacDecoder
     private readonly byte[] data;
     private readonly string fileName;
     private readonly AacSbrHandling sbrHandling;
+    private readonly AacToolUsage? usage;
 
-    private AdtsAacDecoder(byte[] data, string fileName, AacSbrHandling sbrHandling)
+    private AdtsAacDecoder(byte[] data, string fileName, AacSbrHandling sbrHandling, AacToolUsage? usage)
     {
+        this.usage = usage;
         this.data = data;
         this.fileName = fileName;
         this.sbrHandling = sbrHandling;
@@ -29,7 +31,11 @@ public sealed class AdtsAacDecoder
     /// <param name="sbrHandling">Whether HE-AAC (SBR) streams are rejected or decoded as their AAC-LC core.</param>
     public static AacDecodeResult Decode(
         ReadOnlySpan<byte> adtsStream, string fileName = "input.aac", AacSbrHandling sbrHandling = AacSbrHandling.Reject) =>
-        new AdtsAacDecoder(adtsStream.ToArray(), fileName, sbrHandling).Run();
+        new AdtsAacDecoder(adtsStream.ToArray(), fileName, sbrHandling, null).Run();
+
+    /// <summary>Decodes and counts the coding tools the stream used (for tests).</summary>
+    internal static AacDecodeResult Decode(ReadOnlySpan<byte> adtsStream, AacToolUsage usage) =>
+        new AdtsAacDecoder(adtsStream.ToArray(), "input.aac", AacSbrHandling.Reject, usage).Run();
 
     private AacDecodeResult Run()
     {
@@ -48,7 +54,7 @@ public sealed class AdtsAacDecoder
         }
 
         var channelCount = AdtsHeader.ChannelCount(first.ChannelConfiguration);
-        var blockDecoder = new RawDataBlockDecoder(first.SampleRateIndex, channelCount);
+        var blockDecoder = new RawDataBlockDecoder(first.SampleRateIndex, channelCount, usage);
         var output = new InterleavedBuffer(channelCount, EstimateSamples(first));
         var block = new float[channelCount][];
         for (var c = 0; c < channelCount; c++)

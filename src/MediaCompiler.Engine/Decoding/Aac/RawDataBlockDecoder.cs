@@ -24,8 +24,11 @@ internal sealed class RawDataBlockDecoder
     private readonly NoiseSubstitution noise = new();
     private readonly bool[] msUsed = new bool[IcsInfo.MaxWindowGroups * ChannelStream.BandStride];
 
-    public RawDataBlockDecoder(int sampleRateIndex, int channelCount)
+    private readonly AacToolUsage? usage;
+
+    public RawDataBlockDecoder(int sampleRateIndex, int channelCount, AacToolUsage? usage)
     {
+        this.usage = usage;
         this.sampleRateIndex = sampleRateIndex;
         channels = new ChannelStream[channelCount];
         filterBanks = new FilterBank[channelCount];
@@ -102,6 +105,7 @@ internal sealed class RawDataBlockDecoder
             return problem;
         }
 
+        usage?.CountChannel(stream);
         noise.Apply(stream);
         TnsFilter.Apply(stream);
         filterBanks[index].Synthesize(stream.Spectrum, stream.Info, output);
@@ -139,6 +143,9 @@ internal sealed class RawDataBlockDecoder
             return channelProblem;
         }
 
+        usage?.CountChannel(left);
+        usage?.CountChannel(right);
+        usage?.CountMidSide(left.Info, msMaskPresent, msUsed);
         noise.Apply(left);
         noise.Apply(right, left, msMaskPresent == JointStereo.MsMaskNone ? null : msUsed);
         JointStereo.ApplyMidSide(left, right, msMaskPresent, msUsed);
