@@ -3,12 +3,13 @@ namespace MediaCompiler.Engine.Decoding.Aac;
 /// <summary>
 /// The per-sampling-rate tables of ISO/IEC 14496-3: the sampling frequency index (Table 1.18), the scale factor band
 /// offsets for long (1024) and short (128) windows (Tables 4.129-4.147), and the TNS maximum band for AAC-LC
-/// (Table 4.156). Rates that share a table in the standard share an array here.
+/// (Table 4.156). Rates that share a table in the standard share an array here; index 12 (7350 Hz, added to the
+/// standard later) uses the 8000 Hz tables.
 /// </summary>
 internal static class AacSamplingTables
 {
     public static readonly int[] SampleRates =
-        [96000, 88200, 64000, 48000, 44100, 32000, 24000, 22050, 16000, 12000, 11025, 8000];
+        [96000, 88200, 64000, 48000, 44100, 32000, 24000, 22050, 16000, 12000, 11025, 8000, 7350];
 
     private static readonly int[] Long96 =
     [
@@ -64,14 +65,14 @@ internal static class AacSamplingTables
     private static readonly int[] Short8 = [0, 4, 8, 12, 16, 20, 24, 28, 36, 44, 52, 60, 72, 88, 108, 128];
 
     private static readonly int[][] LongBySampleRate =
-        [Long96, Long96, Long64, Long48, Long48, Long32, Long24, Long24, Long16, Long16, Long16, Long8];
+        [Long96, Long96, Long64, Long48, Long48, Long32, Long24, Long24, Long16, Long16, Long16, Long8, Long8];
 
     private static readonly int[][] ShortBySampleRate =
-        [Short96, Short96, Short96, Short48, Short48, Short48, Short24, Short24, Short16, Short16, Short16, Short8];
+        [Short96, Short96, Short96, Short48, Short48, Short48, Short24, Short24, Short16, Short16, Short16, Short8, Short8];
 
-    private static readonly int[] TnsMaxBandsLong = [31, 31, 34, 40, 42, 51, 46, 46, 42, 42, 42, 39];
+    private static readonly int[] TnsMaxBandsLong = [31, 31, 34, 40, 42, 51, 46, 46, 42, 42, 42, 39, 39];
 
-    private static readonly int[] TnsMaxBandsShort = [9, 9, 10, 14, 14, 14, 14, 14, 14, 14, 14, 14];
+    private static readonly int[] TnsMaxBandsShort = [9, 9, 10, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14];
 
     /// <summary>Band edges (one more entry than bands) for the index's long or short windows.</summary>
     public static int[] BandOffsets(int sampleRateIndex, bool shortWindows) =>

@@ -18,10 +18,10 @@ internal sealed record AdtsHeader(
     /// <summary>Bytes from the frame start to the first raw_data_block (header, block positions and header CRC).</summary>
     public int PayloadOffset => FixedLength + (ProtectionAbsent ? 0 : 2 * RawDataBlocks);
 
-    /// <summary>The sampling rate in Hz; index 12 is the 7350 Hz of later editions of the standard.</summary>
+    /// <summary>The sampling rate in Hz (indexes 13-15 are reserved and rejected before this is asked).</summary>
     public int SampleRate => SampleRateIndex < AacSamplingTables.SampleRates.Length
         ? AacSamplingTables.SampleRates[SampleRateIndex]
-        : 7350;
+        : 0;
 
     public string ProfileName => Profile switch
     {
