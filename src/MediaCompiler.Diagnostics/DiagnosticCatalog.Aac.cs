@@ -38,4 +38,9 @@ public static partial class DiagnosticCatalog
         "IVR3145", DiagnosticSeverity.Error, "AAC stream changes format",
         "'{0}': ADTS frame {1} changes the {2} from {3} to {4}; a prompt must keep one format throughout.",
         "The file was probably joined from several streams. " + ReencodeAacLc);
+
+    public static readonly DiagnosticDescriptor AacTooLong = new(
+        "IVR3146", DiagnosticSeverity.Error, "AAC stream too long",
+        "'{0}' decodes to more than {1} s of audio (stopped at ADTS frame {2}); the engine decodes prompts of at most {1} s.",
+        "Split the recording into prompts, or check that the file is the prompt you meant: ffmpeg -i \"{0}\" -t 60 -c:a aac -profile:a aac_low prompt.aac");
 }

@@ -30,7 +30,7 @@ public class AacFuzzTests
             if (result.Error is { } error)
             {
                 rejected++;
-                Assert.Matches("^IVR314[0-5]$", error.Code);
+                Assert.Matches("^IVR314[0-6]$", error.Code);
             }
             else
             {

@@ -120,6 +120,18 @@ public class AacRejectionTests
         Assert.Null(AdtsAacDecoder.Decode([.. tag, .. frame]).Error);
     }
 
+    [Fact]
+    public void A_stream_of_tiny_frames_longer_than_ten_minutes_is_stopped()
+    {
+        // 8 kHz: ten minutes are 4688 blocks of 1024 samples; each silent frame is 11 bytes.
+        var stream = AdtsFrameBuilder.Repeat(new AdtsFrameBuilder().SilentSingleChannel().End().Build(sampleRateIndex: 11), 4700);
+
+        var error = AdtsAacDecoder.Decode(stream).Error!;
+
+        Assert.Equal("IVR3146", error.Code);
+        Assert.Contains("stopped at ADTS frame 4687", error.Message);
+    }
+
     private static List<int> FrameStarts(byte[] stream)
     {
         var starts = new List<int>();

@@ -4,13 +4,16 @@ namespace MediaCompiler.Engine.Decoding.Aac;
 
 /// <summary>
 /// A managed AAC-LC decoder for ADTS streams (ISO/IEC 14496-3), in-process and without external programs. Bad input
-/// never throws: every problem becomes an IVR3140-3145 diagnostic naming the frame and what was wrong. Work is linear
+/// never throws: every problem becomes an IVR3140-3146 diagnostic naming the frame and what was wrong. Work is linear
 /// in the input: every loop is bounded by the bits of a frame or the band counts of the standard.
 /// </summary>
 public sealed class AdtsAacDecoder
 {
     private const int SamplesPerBlock = 1024;
     private const int Id3HeaderLength = 10;
+
+    // Tiny frames can each stand for 1024 samples per channel, so output is capped to bound memory, not the input.
+    private const int MaxDurationSeconds = 600;
 
     private readonly byte[] data;
     private readonly string fileName;
@@ -105,6 +108,11 @@ public sealed class AdtsAacDecoder
                 if (!header.ProtectionAbsent && header.RawDataBlocks > 1)
                 {
                     reader.Skip(16);   // adts_raw_data_block_error_check: the CRC is not verified
+                }
+
+                if ((long)(blocks + 1) * SamplesPerBlock > (long)MaxDurationSeconds * first.SampleRate)
+                {
+                    return Fail(DiagnosticCatalog.AacTooLong, MaxDurationSeconds, frame);
                 }
 
                 output.Append(block);
