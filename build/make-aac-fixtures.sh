@@ -50,6 +50,8 @@ sox -n -r 48000 -c 1 "$work/chord.wav" synth 0.7 sine 220 sine 1760 sine 5200 si
 sox "$work/chord.wav" -c 2 "$work/panned.wav" remix 1v0.8 1v0.3
 # Noise-like content at a low bitrate, which the encoder codes with perceptual noise substitution.
 sox -n -r 48000 -c 1 "$work/noise.wav" synth 1 pinknoise vol 0.3
+# The same noise on both channels: with M/S on, the standard asks for one shared noise vector in both channels.
+sox "$work/noise.wav" -c 2 "$work/noise2.wav" trim 0 0.5 remix 1v0.9 1v0.85
 
 encode "$work/speech.wav" speech_8k_mono 8000 1 16k -aac_pns 0
 encode "$work/speech.wav" speech_16k_mono 16000 1 32k -aac_pns 0 -aac_tns 1
@@ -58,6 +60,10 @@ encode "$work/castanets.wav" castanets_44k_mono 44100 1 96k -aac_pns 0 -aac_tns 
 encode "$work/stereo.wav" tones_44k_stereo_ms 44100 2 128k -aac_pns 0 -aac_ms 1 -aac_is 0
 encode "$work/panned.wav" chord_44k_stereo_is 44100 2 48k -aac_pns 0 -aac_is 1 -aac_ms 0
 encode "$work/noise.wav" noise_44k_mono_pns 44100 1 32k -aac_pns 1
+encode "$work/noise2.wav" noise_44k_stereo_pns_ms 44100 2 48k -aac_pns 1 -aac_ms 1
+# ffmpeg's decoder gives the two channels independent noise (correlation ~0.95 here, where FAAD2 gives 1.0), so only
+# FAAD2's decode serves as the reference for this one.
+rm "$out/noise_44k_stereo_pns_ms.ffmpeg.s16"
 encode "$work/speech.wav" speech_22k_mono 22050 1 32k -aac_pns 0
 encode "$work/speech.wav" speech_32k_mono 32000 1 48k -aac_pns 0
 encode "$work/speech.wav" speech_48k_mono 48000 1 48k -aac_pns 0

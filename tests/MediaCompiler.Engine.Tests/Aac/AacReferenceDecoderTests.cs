@@ -61,6 +61,23 @@ public class AacReferenceDecoderTests
         Assert.InRange(difference, -0.5, 0.5);
     }
 
+    [Fact]
+    public void Noise_in_bands_with_mid_side_is_the_same_in_both_channels_as_in_FAAD2()
+    {
+        // ISO/IEC 14496-3 4.6.13.3: a noise band with ms_used set in both channels uses one noise vector for both.
+        const string Name = "noise_44k_stereo_pns_ms";
+        var ours = AdtsAacDecoder.Decode(AacFixtures.Stream(Name)).Audio!.Samples;
+        var faad = AacFixtures.Reference(Name, "faad");
+
+        Assert.Equal(InterChannelCorrelation(faad), InterChannelCorrelation(ours), 0.02);
+        for (var channel = 0; channel < 2; channel++)
+        {
+            var difference = SignalComparison.RmsDb(SignalComparison.Channel(ours, 2, channel))
+                - SignalComparison.RmsDb(SignalComparison.Channel(faad, 2, channel));
+            Assert.InRange(difference, -0.5, 0.5);
+        }
+    }
+
     [Theory]
     [InlineData("speech_8k_mono", 8000, 1)]
     [InlineData("speech_16k_mono", 16000, 1)]
@@ -75,5 +92,18 @@ public class AacReferenceDecoderTests
         Assert.Equal(channels, audio.Channels);
         Assert.Equal(AacFixtures.Reference(name, "ffmpeg").Length, audio.Samples.Length);
         Assert.False(audio.SbrIgnored);
+    }
+
+    private static double InterChannelCorrelation(float[] stereo)
+    {
+        double left = 0, right = 0, product = 0;
+        for (var n = 0; n + 1 < stereo.Length; n += 2)
+        {
+            left += stereo[n] * (double)stereo[n];
+            right += stereo[n + 1] * (double)stereo[n + 1];
+            product += stereo[n] * (double)stereo[n + 1];
+        }
+
+        return product / Math.Sqrt(left * right);
     }
 }

@@ -36,6 +36,15 @@ public class AacToolCoverageTests
     [Fact]
     public void Noise_uses_perceptual_noise_substitution() => Assert.True(Usage("noise_44k_mono_pns").NoiseBands > 0);
 
+    [Fact]
+    public void Stereo_noise_uses_noise_substitution_with_mid_side()
+    {
+        var usage = Usage("noise_44k_stereo_pns_ms");
+
+        Assert.True(usage.NoiseBands > 0);
+        Assert.True(usage.MidSideBands > 0);
+    }
+
     private static AacToolUsage Usage(string name)
     {
         var usage = new AacToolUsage();
