@@ -29,8 +29,23 @@ internal sealed class AdtsFrameBuilder
 
     public AdtsFrameBuilder End() => Write(7, 3);
 
-    /// <summary>The frame: a 7-byte ADTS header (no CRC) for the given fields, then the bits written, byte-aligned.</summary>
-    public byte[] Build(int profile = 1, int sampleRateIndex = 8, int channelConfiguration = 1)
+    /// <summary>Pads with zero bits to the next byte boundary (raw data blocks end byte-aligned).</summary>
+    public AdtsFrameBuilder AlignToByte()
+    {
+        while (bits.Count % 8 != 0)
+        {
+            bits.Add(false);
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// The frame: a 7-byte ADTS header for the given fields, with <paramref name="crcBytes"/> bytes of header CRC and
+    /// raw data block positions after it when not zero (protection_absent = 0), then the bits written, byte-aligned.
+    /// </summary>
+    public byte[] Build(
+        int profile = 1, int sampleRateIndex = 8, int channelConfiguration = 1, int rawDataBlocks = 1, int crcBytes = 0)
     {
         var payload = new byte[(bits.Count + 7) / 8];
         for (var i = 0; i < bits.Count; i++)
@@ -41,17 +56,17 @@ internal sealed class AdtsFrameBuilder
             }
         }
 
-        var length = 7 + payload.Length;
+        var length = 7 + crcBytes + payload.Length;
         byte[] header =
         [
-            0xFF, 0xF1,
+            0xFF, (byte)(crcBytes == 0 ? 0xF1 : 0xF0),
             (byte)((profile << 6) | (sampleRateIndex << 2) | (channelConfiguration >> 2)),
             (byte)(((channelConfiguration & 3) << 6) | (length >> 11)),
             (byte)((length >> 3) & 0xFF),
             (byte)(((length & 7) << 5) | 0x1F),
-            0xFC,
+            (byte)(0xFC | (rawDataBlocks - 1)),
         ];
-        return [.. header, .. payload];
+        return [.. header, .. new byte[crcBytes], .. payload];
     }
 
     public static byte[] Repeat(byte[] frame, int times) => Enumerable.Repeat(frame, times).SelectMany(f => f).ToArray();
