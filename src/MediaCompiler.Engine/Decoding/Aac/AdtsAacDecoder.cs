@@ -171,9 +171,14 @@ public sealed class AdtsAacDecoder
         return (int)Math.Min((long)Id3HeaderLength + size, data.Length);
     }
 
-    // Frames are rarely shorter than 64 bytes; a generous first guess avoids most regrowth.
-    private int EstimateSamples(AdtsHeader first) =>
-        (int)Math.Min(data.Length / 64L * SamplesPerBlock * AdtsHeader.ChannelCount(first.ChannelConfiguration), 1 << 24);
+    // Sized from the first frame, as if all frames were as long (ADTS streams are near constant bit rate), so that a
+    // typical stream fills the buffer without regrowth; capped so that a bogus first frame cannot ask for much.
+    private int EstimateSamples(AdtsHeader first)
+    {
+        var frames = data.Length / Math.Max(first.FrameLength, AdtsHeader.FixedLength) + 1;
+        var samples = (long)frames * first.RawDataBlocks * SamplesPerBlock * AdtsHeader.ChannelCount(first.ChannelConfiguration);
+        return (int)Math.Min(samples, 1 << 22);
+    }
 
     private AacDecodeResult FrameFailure(int frame, int offset, string problem) =>
         Fail(DiagnosticCatalog.AacFrameInvalid, frame, offset, problem);

@@ -18,62 +18,68 @@ internal static class JointStereo
             return;
         }
 
-        ForEachBand(left.Info, (g, band, start, length) =>
-        {
-            var slot = (g * ChannelStream.BandStride) + band;
-            if (!msUsed[slot] || left.Codebook(g, band) >= AacCodebooks.NoiseCodebook
-                || right.Codebook(g, band) >= AacCodebooks.NoiseCodebook)
-            {
-                return;
-            }
-
-            for (var k = start; k < start + length; k++)
-            {
-                var mid = left.Spectrum[k];
-                var side = right.Spectrum[k];
-                left.Spectrum[k] = mid + side;
-                right.Spectrum[k] = mid - side;
-            }
-        });
-    }
-
-    public static void ApplyIntensity(ChannelStream left, ChannelStream right, int msMaskPresent, bool[] msUsed)
-    {
-        ForEachBand(right.Info, (g, band, start, length) =>
-        {
-            var codebook = right.Codebook(g, band);
-            if (!AacCodebooks.IsIntensity(codebook))
-            {
-                return;
-            }
-
-            var slot = (g * ChannelStream.BandStride) + band;
-            var sign = codebook == AacCodebooks.IntensityInPhaseCodebook ? 1.0 : -1.0;
-            if (msMaskPresent == MsMaskPerBand && msUsed[slot])
-            {
-                sign = -sign;
-            }
-
-            var scale = (float)(sign * Math.Pow(0.5, 0.25 * right.ScaleFactors[slot]));
-            for (var k = start; k < start + length; k++)
-            {
-                right.Spectrum[k] = left.Spectrum[k] * scale;
-            }
-        });
-    }
-
-    /// <summary>Calls <paramref name="action"/>(group, band, first coefficient, count) for every coded band and window.</summary>
-    private static void ForEachBand(IcsInfo info, Action<int, int, int, int> action)
-    {
+        var info = left.Info;
         var windowStart = 0;
         for (var g = 0; g < info.WindowGroupCount; g++)
         {
             for (var band = 0; band < info.MaxSfb; band++)
             {
-                for (var w = 0; w < info.GroupLength[g]; w++)
+                // Noise and intensity bands carry no mid/side pair.
+                if (!msUsed[(g * ChannelStream.BandStride) + band]
+                    || left.Codebook(g, band) >= AacCodebooks.NoiseCodebook
+                    || right.Codebook(g, band) >= AacCodebooks.NoiseCodebook)
                 {
-                    var start = ((windowStart + w) * info.WindowLength) + info.BandOffsets[band];
-                    action(g, band, start, info.BandOffsets[band + 1] - info.BandOffsets[band]);
+                    continue;
+                }
+
+                for (var w = windowStart; w < windowStart + info.GroupLength[g]; w++)
+                {
+                    var start = (w * info.WindowLength) + info.BandOffsets[band];
+                    var end = (w * info.WindowLength) + info.BandOffsets[band + 1];
+                    for (var k = start; k < end; k++)
+                    {
+                        var mid = left.Spectrum[k];
+                        var side = right.Spectrum[k];
+                        left.Spectrum[k] = mid + side;
+                        right.Spectrum[k] = mid - side;
+                    }
+                }
+            }
+
+            windowStart += info.GroupLength[g];
+        }
+    }
+
+    public static void ApplyIntensity(ChannelStream left, ChannelStream right, int msMaskPresent, bool[] msUsed)
+    {
+        var info = right.Info;
+        var windowStart = 0;
+        for (var g = 0; g < info.WindowGroupCount; g++)
+        {
+            for (var band = 0; band < info.MaxSfb; band++)
+            {
+                var codebook = right.Codebook(g, band);
+                if (!AacCodebooks.IsIntensity(codebook))
+                {
+                    continue;
+                }
+
+                var slot = (g * ChannelStream.BandStride) + band;
+                var sign = codebook == AacCodebooks.IntensityInPhaseCodebook ? 1.0 : -1.0;
+                if (msMaskPresent == MsMaskPerBand && msUsed[slot])
+                {
+                    sign = -sign;
+                }
+
+                var scale = (float)(sign * Math.Pow(0.5, 0.25 * right.ScaleFactors[slot]));
+                for (var w = windowStart; w < windowStart + info.GroupLength[g]; w++)
+                {
+                    var start = (w * info.WindowLength) + info.BandOffsets[band];
+                    var end = (w * info.WindowLength) + info.BandOffsets[band + 1];
+                    for (var k = start; k < end; k++)
+                    {
+                        right.Spectrum[k] = left.Spectrum[k] * scale;
+                    }
                 }
             }
 
