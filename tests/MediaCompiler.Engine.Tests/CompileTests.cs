@@ -140,7 +140,7 @@ public class CompileTests : IDisposable
     }
 
     [FfmpegFact]
-    public async Task Mp3_and_ogg_prompts_are_decoded_with_ffmpeg()
+    public async Task Mp3_and_ogg_prompts_encoded_by_ffmpeg_are_decoded_in_process()
     {
         using var folder = new TempDirectory();
         var source = Path.Combine(folder.Path, "source.wav");
@@ -187,20 +187,16 @@ public class CompileTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_ffmpeg_compressed_prompts_are_rejected_saying_ffmpeg_is_needed()
+    public async Task Without_ffmpeg_mp3_prompts_compile_in_process()
     {
         using var engine = new MediaEngine(new MediaEngineOptions { FfmpegPath = "/nonexistent/bin/ffmpeg" });
         var asset = engine.Upload("tone.mp3", EngineFixture.Fixture("tone-16k.mp3"));
 
         var job = await engine.CompileAsync(EngineFixture.Request("ulaw", (asset.Id, "n")));
 
-        Assert.Equal(CompileJobStates.Failed, job.Status);
         var result = Assert.Single(job.Results);
-        Assert.Equal((CompileResultStates.Rejected, "IVR3001"), (result.Status, result.ErrorCode));
-        Assert.Contains("ffmpeg", result.Message);
-        Assert.Contains("mp3", result.Message);
-        Assert.Contains("/nonexistent/bin/ffmpeg", result.Message);
-        Assert.Contains("Install ffmpeg", result.Message);
+        Assert.True(job.Status == CompileJobStates.Completed, $"{result.ErrorCode} {result.Message}");
+        Assert.Equal(CompileResultStates.Ready, result.Status);
     }
 
     private static void RunFfmpeg(string arguments)
