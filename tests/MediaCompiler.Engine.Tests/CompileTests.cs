@@ -57,8 +57,8 @@ public class CompileTests : IDisposable
         double ncc = Measure.Ncc(expected.AsSpan(middle), output.AsSpan(middle));
         _output.WriteLine($"{input} {rate} Hz -> {encoding}: NCC {ncc:0.0000}, SNR {Measure.SnrDb(expected.AsSpan(middle), output.AsSpan(middle).ToArray().Select(x => x * (float)(Measure.Rms(expected.AsSpan(middle)) / Measure.Rms(output.AsSpan(middle)))).ToArray()):0.0} dB");
         Assert.True(ncc >= 0.95, $"normalised cross-correlation {ncc:0.0000}");
-        // normalizeVolume is on by default: the peak lands at -1 dBFS (within G.711's step at that level).
-        Assert.InRange(PeakNormalizer.PeakDbfs(output), -1.5, -0.5);
+        // normalizeVolume is on by default: the P.56 active speech level lands on -26 dBov.
+        Assert.InRange(MediaCompiler.Audio.Loudness.SpeechVoltmeter.Measure(output, 8000).ActiveSpeechLevelDbov!.Value, -26.5, -25.5);
     }
 
     [Fact]

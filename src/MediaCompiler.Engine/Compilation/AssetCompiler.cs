@@ -17,7 +17,7 @@ internal sealed record CompiledAsset(byte[]? Wav, Diagnostic? Error)
 /// <summary>
 /// Compiles one prompt: decode (in-process for WAV, MP3, Ogg Vorbis and Ogg Opus; AAC still by ffmpeg), mix to
 /// mono, resample to 8 kHz, check what the upload rules could not see (empty, silent, shorter or longer than its
-/// header says), normalise, encode with G.711 and wrap in a WAV.
+/// header says), normalise the P.56 active speech level (never clipping), encode with G.711 and wrap in a WAV.
 /// </summary>
 internal sealed class AssetCompiler
 {
@@ -29,10 +29,12 @@ internal sealed class AssetCompiler
     private const double DurationToleranceShare = 0.2;
 
     private readonly IAudioDecoder _decoder;
+    private readonly double _targetSpeechLevelDbov;
 
-    public AssetCompiler(string? ffmpegPath, TimeSpan decodeTimeout)
+    public AssetCompiler(string? ffmpegPath, TimeSpan decodeTimeout, double targetSpeechLevelDbov = SpeechLevelNormalizer.DefaultTargetDbov)
     {
         _decoder = new EngineDecoder(ffmpegPath, decodeTimeout);
+        _targetSpeechLevelDbov = targetSpeechLevelDbov;
     }
 
     public async Task<CompiledAsset> CompileAsync(byte[] content, string fileName, G711Law law, bool normalizeVolume, bool stripMetadata, CancellationToken cancellationToken)
@@ -80,21 +82,22 @@ internal sealed class AssetCompiler
             : Resampler.Create(audio.SampleRate, G711WavWriter.SampleRate).Process(audio.Samples);
 
         // Measured after resampling: content above 4 kHz is gone by now, and a phone would play what is left.
-        double peakDbfs = PeakNormalizer.PeakDbfs(samples);
+        double peakDbfs = SpeechLevelNormalizer.PeakDbfs(samples);
         if (peakDbfs < SilenceThresholdDbfs)
         {
             var measured = double.IsNegativeInfinity(peakDbfs) ? "-inf" : peakDbfs.ToString("0.0", CultureInfo.InvariantCulture);
             return Reject(DiagnosticCatalog.EngineSilentAudio, fileName, measured, SilenceThresholdDbfs.ToString(CultureInfo.InvariantCulture));
         }
 
-        if (normalizeVolume)
+        var warnings = decoded.Warnings;
+        if (normalizeVolume && SpeechLevelNormalizer.Normalize(samples, G711WavWriter.SampleRate, _targetSpeechLevelDbov).ToWarning(fileName) is { } warning)
         {
-            PeakNormalizer.Normalize(samples);
+            warnings = [.. warnings, warning];
         }
 
         var codes = G711.Encode(Pcm16.FromFloats(samples), law);
         var wav = G711WavWriter.Write(codes, law, stripMetadata ? null : Path.GetFileName(fileName));
-        return new CompiledAsset(wav, null) { Warnings = decoded.Warnings };
+        return new CompiledAsset(wav, null) { Warnings = warnings };
     }
 
     private static string Seconds(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
