@@ -22,3 +22,15 @@ sox -n -r 8000 -b 16 -c 1 "$speech/bursts_8k.wav" synth 0.5 sine 1000 vol 0.1 pa
   done
 } > "$out"
 cat "$out"
+
+# Cross-check of normalizeVolume: the engine's output for one prompt (A-law, decoded back to 16-bit; made by
+# build/tools/normalise-prompt.cs, a .NET 10 file-based app on the engine) measured by the C reference. The test
+# checks that the engine still produces exactly these samples, so the C measurement applies to today's output.
+normalised=tests/fixtures/reference/normalised_hold_16k.alaw.s16le
+dotnet run build/tools/normalise-prompt.cs "$speech/hold_16k.wav" "$work/normalised.raw"
+gzip -9nc "$work/normalised.raw" > "$normalised.gz"
+{
+  echo "# file rate active_level_dBov activity_factor long_term_level_dBov samples  (engine output at the default -26 dBov target, measured by the C reference)"
+  echo "hold_16k.wav 8000 $("$work/sv-p56-ref" 8000 < "$work/normalised.raw")"
+} > tests/fixtures/reference/normalised-references.txt
+cat tests/fixtures/reference/normalised-references.txt
