@@ -13,7 +13,7 @@ cc -O2 -Wall -o "$work/sv-p56-ref" build/reference/sv-p56-ref.c -lm
 speech=tests/fixtures/speech
 out=tests/fixtures/reference/p56-references.txt
 # A synthetic case beside the speech: 1 kHz bursts at -20 dBFS peak, 0.5 s on and 0.5 s off (regenerated each time).
-sox -n -r 8000 -b 16 -c 1 "$speech/bursts_8k.wav" synth 0.5 sine 1000 vol 0.1 pad 0 0.5 repeat 3
+sox -D -n -r 8000 -b 16 -c 1 "$speech/bursts_8k.wav" synth 0.5 sine 1000 vol 0.1 pad 0 0.5 repeat 3
 {
   echo "# file rate active_level_dBov activity_factor long_term_level_dBov samples  (G.191 sv-p56.c transcription, build/record-p56-references.sh)"
   for file in menu_8k.wav menu_16k.wav hold_8k.wav hold_16k.wav bursts_8k.wav; do
