@@ -9,7 +9,10 @@ public sealed class MediaEngineOptions
     /// <summary>Flow ids a compile request may name. Null accepts any flow id (the in-process default).</summary>
     public IReadOnlyCollection<string>? KnownFlowIds { get; init; }
 
-    /// <summary>Path of ffmpeg for decoding mp3/aac/ogg. Null looks for <c>ffmpeg</c> on the PATH.</summary>
+    /// <summary>
+    /// Path of ffmpeg, used only as the reported fallback for AAC prompts until the in-process AAC decoder lands (WAV,
+    /// MP3, Ogg Vorbis and Ogg Opus never need it). Null looks for <c>ffmpeg</c> on the PATH.
+    /// </summary>
     public string? FfmpegPath { get; init; }
 
     /// <summary>How long ffmpeg may take to decode one prompt before the asset is rejected (IVR3007).</summary>
