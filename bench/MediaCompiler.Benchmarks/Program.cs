@@ -5,6 +5,7 @@ using MediaCompiler.Benchmarks;
 //   probe <folder> [seconds]     probe throughput over every file in <folder> (files/s), per extension too
 //   hash <file> [runs]           ContentHash.OfFile throughput (MB/s) beside `openssl dgst -sha256` on the same file
 //   ffprobe <folder> [seconds]   the alternative: one ffprobe process per file (files/s)
+//   convert <folder> [runs]      in-process decode and full G.711 conversion per file beside ffmpeg (build/bench-decode.sh)
 //   --bdn [BenchmarkDotNet args] the same probe and hash measurements under BenchmarkDotNet (slower, more rigorous)
 if (args.Length > 0 && args[0] == "--bdn")
 {
@@ -17,6 +18,7 @@ return args switch
     ["probe", var folder, .. var rest] => ProbeThroughput.Run(folder, Seconds(rest, 3)),
     ["hash", var file, .. var rest] => HashThroughput.Run(file, rest.Length > 0 ? int.Parse(rest[0]) : 5),
     ["ffprobe", var folder, .. var rest] => FfprobeThroughput.Run(folder, Seconds(rest, 5)),
+    ["convert", var folder, .. var rest] => ConversionThroughput.Run(folder, rest.Length > 0 ? int.Parse(rest[0]) : 10),
     _ => Usage(),
 };
 
@@ -25,6 +27,6 @@ static double Seconds(string[] rest, double fallback) =>
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: MediaCompiler.Benchmarks probe <folder> [seconds] | hash <file> [runs] | ffprobe <folder> [seconds] | --bdn [args]");
+    Console.Error.WriteLine("usage: MediaCompiler.Benchmarks probe <folder> [seconds] | hash <file> [runs] | ffprobe <folder> [seconds] | convert <folder> [runs] | --bdn [args]");
     return 2;
 }

@@ -9,11 +9,20 @@ public sealed class MediaEngineOptions
     /// <summary>Flow ids a compile request may name. Null accepts any flow id (the in-process default).</summary>
     public IReadOnlyCollection<string>? KnownFlowIds { get; init; }
 
-    /// <summary>Path of ffmpeg for decoding mp3/aac/ogg. Null looks for <c>ffmpeg</c> on the PATH.</summary>
+    /// <summary>
+    /// Path of ffmpeg, used only as the reported fallback for AAC prompts until the in-process AAC decoder lands (WAV,
+    /// MP3, Ogg Vorbis and Ogg Opus never need it). Null looks for <c>ffmpeg</c> on the PATH.
+    /// </summary>
     public string? FfmpegPath { get; init; }
 
     /// <summary>How long ffmpeg may take to decode one prompt before the asset is rejected (IVR3007).</summary>
     public TimeSpan DecodeTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The ITU-T P.56 active speech level (dBov) that normalizeVolume brings prompts to. The default, -26 dBov, is the
+    /// level the ITU's tools normalise speech to (about the -19 dBm0 network level of G.169/G.115).
+    /// </summary>
+    public double TargetSpeechLevelDbov { get; init; } = Dsp.SpeechLevelNormalizer.DefaultTargetDbov;
 
     /// <summary>How many compile jobs run at once.</summary>
     public int MaxConcurrentJobs { get; init; } = 2;

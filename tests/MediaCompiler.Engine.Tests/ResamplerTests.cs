@@ -3,8 +3,10 @@ using MediaCompiler.Engine.Tests.Support;
 
 namespace MediaCompiler.Engine.Tests;
 
-public class ResamplerTests
+public class ResamplerTests(Xunit.Abstractions.ITestOutputHelper output)
 {
+    private readonly Xunit.Abstractions.ITestOutputHelper _output = output;
+
     private const int Edge = 200; // output samples at each end where the filter still sees the signal's start/end
 
     [Fact]
@@ -78,6 +80,44 @@ public class ResamplerTests
         {
             Assert.True(Measure.Db(Response(taps, f, 16000)) <= -60, $"{f} Hz");
         }
+    }
+
+    [Theory]
+    [InlineData(16000, 4050)] // (4000 Hz exactly would be sampled at its zero crossings at 8 kHz and prove nothing)
+    [InlineData(16000, 4400)]
+    [InlineData(16000, 7500)]
+    [InlineData(44100, 4050)]
+    [InlineData(44100, 11025)]
+    [InlineData(48000, 4050)]
+    [InlineData(48000, 19000)]
+    [InlineData(22050, 5000)]
+    public void End_to_end_the_stopband_keeps_at_least_90_dB(int inputRate, double frequency)
+    {
+        var input = Signals.Tone(frequency, 0.5, inputRate, 1);
+
+        var output = Resampler.Create(inputRate, 8000).Process(input);
+
+        // Whatever is left of a stopband tone is its alias inside 0-4 kHz: measured against the tone's own level.
+        int edge = 400;
+        double attenuation = Measure.Db(Measure.Rms(output.AsSpan(edge, output.Length - (2 * edge))) / (0.5 / Math.Sqrt(2)));
+        _output.WriteLine($"{inputRate} Hz, {frequency} Hz tone: {attenuation:0.0} dB");
+        Assert.True(attenuation <= -90, $"{frequency} Hz at {inputRate} Hz only attenuated {attenuation:0.0} dB");
+    }
+
+    [Fact]
+    public void The_engines_filter_measures_at_least_90_dB_from_the_stopband_edge_on()
+    {
+        // The 16 kHz to 8 kHz filter as the resampler designs it: 3.6 kHz cutoff, stopband from 4 kHz.
+        var taps = LowPassFilter.DesignKaiser(16000, 3600, 800, Resampler.StopbandDb);
+
+        double worst = double.NegativeInfinity;
+        for (double f = 4000; f <= 8000; f += 5)
+        {
+            worst = Math.Max(worst, Measure.Db(Response(taps, f, 16000)));
+        }
+
+        _output.WriteLine($"worst stopband response {worst:0.0} dB over {taps.Length} taps");
+        Assert.True(worst <= -90, $"stopband reaches {worst:0.0} dB");
     }
 
     [Fact]

@@ -1,45 +1,38 @@
 namespace MediaCompiler.Engine.Codecs;
 
 /// <summary>
-/// G.711 A-law (PCMA), as in the ITU-T G.711 reference and its classic C rendition (g711.c): the 13-bit magnitude
-/// is split into a 3-bit segment and 4 quantisation bits, and every even bit of the code word is inverted (XOR 0x55,
-/// with the sign bit set for non-negative input, hence 0xD5). Linear 0 encodes as 0xD5.
+/// G.711 A-law (PCMA), bit-exact with the ITU-T G.191 Software Tool Library (g711.c, alaw_compress/alaw_expand): the
+/// encoder works on the 12-bit magnitude (16-bit input shifted right by 4, one's complement for negative input), whose
+/// segment is 0 below 16 and otherwise one more per bit above bit 4; every even bit of the code word is inverted
+/// (XOR 0x55) and the sign bit is set for non-negative input. Linear 0 encodes as 0xD5.
 /// </summary>
 public static class G711ALaw
 {
-    /// <summary>The top of each segment, in 13-bit units.</summary>
-    private static readonly int[] SegmentEnds = [0x1F, 0x3F, 0x7F, 0xFF, 0x1FF, 0x3FF, 0x7FF, 0xFFF];
-
     private static readonly short[] DecodeTable = BuildDecodeTable();
 
     public static byte Encode(short sample)
     {
-        int pcm = sample >> 3;
-        int mask;
-        if (pcm >= 0)
+        int magnitude = (sample < 0 ? ~sample : sample) >> 4; // 0..2047
+        int code = magnitude;
+        if (magnitude > 15)
         {
-            mask = 0xD5;
-        }
-        else
-        {
-            mask = 0x55;
-            pcm = -pcm - 1;
+            int segment = 1;
+            while (magnitude > 31)
+            {
+                magnitude >>= 1;
+                segment++;
+            }
+
+            // magnitude is now 16..31: its top bit is implied by the segment, the four below it are the step.
+            code = (segment << 4) | (magnitude - 16);
         }
 
-        int segment = 0;
-        while (segment < SegmentEnds.Length && pcm > SegmentEnds[segment])
+        if (sample >= 0)
         {
-            segment++;
+            code |= 0x80;
         }
 
-        if (segment >= SegmentEnds.Length)
-        {
-            return (byte)(0x7F ^ mask);
-        }
-
-        int value = segment << 4;
-        value |= segment < 2 ? (pcm >> 1) & 0x0F : (pcm >> segment) & 0x0F;
-        return (byte)(value ^ mask);
+        return (byte)(code ^ 0x55);
     }
 
     public static short Decode(byte code) => DecodeTable[code];

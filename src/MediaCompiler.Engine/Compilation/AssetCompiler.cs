@@ -8,13 +8,16 @@ using MediaCompiler.Engine.Wav;
 
 namespace MediaCompiler.Engine.Compilation;
 
-/// <summary>What compiling one asset produced: the G.711 WAV, or the coded reason it was rejected.</summary>
-internal sealed record CompiledAsset(byte[]? Wav, Diagnostic? Error);
+/// <summary>What compiling one asset produced: the G.711 WAV, or the coded reason it was rejected; and any warnings.</summary>
+internal sealed record CompiledAsset(byte[]? Wav, Diagnostic? Error)
+{
+    public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
+}
 
 /// <summary>
-/// Compiles one prompt: decode (our own WAV reader, or ffmpeg for compressed formats and exotic WAV codecs), mix to
+/// Compiles one prompt: decode (in-process for WAV, MP3, Ogg Vorbis and Ogg Opus; AAC still by ffmpeg), mix to
 /// mono, resample to 8 kHz, check what the upload rules could not see (empty, silent, shorter or longer than its
-/// header says), normalise, encode with G.711 and wrap in a WAV.
+/// header says), normalise the P.56 active speech level (never clipping), encode with G.711 and wrap in a WAV.
 /// </summary>
 internal sealed class AssetCompiler
 {
@@ -25,12 +28,13 @@ internal sealed class AssetCompiler
     private const double DurationToleranceSeconds = 0.5;
     private const double DurationToleranceShare = 0.2;
 
-    private readonly IAudioDecoder _wav = new WavDecoder();
-    private readonly IAudioDecoder _ffmpeg;
+    private readonly IAudioDecoder _decoder;
+    private readonly double _targetSpeechLevelDbov;
 
-    public AssetCompiler(string? ffmpegPath, TimeSpan decodeTimeout)
+    public AssetCompiler(string? ffmpegPath, TimeSpan decodeTimeout, double targetSpeechLevelDbov = SpeechLevelNormalizer.DefaultTargetDbov)
     {
-        _ffmpeg = new FfmpegDecoder(ffmpegPath, decodeTimeout);
+        _decoder = new EngineDecoder(ffmpegPath, decodeTimeout);
+        _targetSpeechLevelDbov = targetSpeechLevelDbov;
     }
 
     public async Task<CompiledAsset> CompileAsync(byte[] content, string fileName, G711Law law, bool normalizeVolume, bool stripMetadata, CancellationToken cancellationToken)
@@ -47,8 +51,7 @@ internal sealed class AssetCompiler
             return Reject(DiagnosticCatalog.EngineDecodeFailed, fileName, $"its headers are damaged ({damage.Code}: {damage.Message})");
         }
 
-        var decoder = WavSampleReader.CanDecode(probe) ? _wav : _ffmpeg;
-        var decoded = await decoder.DecodeAsync(content, fileName, probe, cancellationToken).ConfigureAwait(false);
+        var decoded = await _decoder.DecodeAsync(content, fileName, probe, cancellationToken).ConfigureAwait(false);
         if (decoded.Audio is not { } audio)
         {
             return new CompiledAsset(null, decoded.Error);
@@ -79,21 +82,22 @@ internal sealed class AssetCompiler
             : Resampler.Create(audio.SampleRate, G711WavWriter.SampleRate).Process(audio.Samples);
 
         // Measured after resampling: content above 4 kHz is gone by now, and a phone would play what is left.
-        double peakDbfs = PeakNormalizer.PeakDbfs(samples);
+        double peakDbfs = SpeechLevelNormalizer.PeakDbfs(samples);
         if (peakDbfs < SilenceThresholdDbfs)
         {
             var measured = double.IsNegativeInfinity(peakDbfs) ? "-inf" : peakDbfs.ToString("0.0", CultureInfo.InvariantCulture);
             return Reject(DiagnosticCatalog.EngineSilentAudio, fileName, measured, SilenceThresholdDbfs.ToString(CultureInfo.InvariantCulture));
         }
 
-        if (normalizeVolume)
+        var warnings = decoded.Warnings;
+        if (normalizeVolume && SpeechLevelNormalizer.Normalize(samples, G711WavWriter.SampleRate, _targetSpeechLevelDbov).ToWarning(fileName) is { } warning)
         {
-            PeakNormalizer.Normalize(samples);
+            warnings = [.. warnings, warning];
         }
 
         var codes = G711.Encode(Pcm16.FromFloats(samples), law);
         var wav = G711WavWriter.Write(codes, law, stripMetadata ? null : Path.GetFileName(fileName));
-        return new CompiledAsset(wav, null);
+        return new CompiledAsset(wav, null) { Warnings = warnings };
     }
 
     private static string Seconds(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);

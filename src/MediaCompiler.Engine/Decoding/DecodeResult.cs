@@ -3,9 +3,14 @@ using MediaCompiler.Engine.Wav;
 
 namespace MediaCompiler.Engine.Decoding;
 
-/// <summary>Either decoded audio or the coded reason there is none.</summary>
+/// <summary>
+/// Either decoded audio or the coded reason there is none; <see cref="Warnings"/> says what a successful decode had
+/// to do that the user should know (e.g. that it fell back to an external program).
+/// </summary>
 public sealed record DecodeResult(DecodedAudio? Audio, Diagnostic? Error)
 {
+    public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
+
     public static DecodeResult Success(DecodedAudio audio) => new(audio, null);
 
     public static DecodeResult Failure(Diagnostic error) => new(null, error);

@@ -9,7 +9,7 @@ using MediaCompiler.Engine.Wav;
 namespace MediaCompiler.Engine.Decoding;
 
 /// <summary>
-/// Decodes compressed prompts (mp3, aac, ogg...) by running <c>ffmpeg -nostdin -v error -i FILE -f s16le -ac 1 -ar
+/// The AAC fallback only (see <see cref="EngineDecoder"/>; every other format decodes in-process): decodes by running <c>ffmpeg -nostdin -v error -i FILE -f s16le -ac 1 -ar
 /// 8000 -</c>: ffmpeg both decodes and resamples, and we read raw 16-bit samples from its stdout. The content goes
 /// through a temporary file rather than stdin because MP4/M4A inputs need a seekable input.
 /// </summary>

@@ -13,11 +13,21 @@ public sealed class Resampler
     /// <summary>The -6 dB cutoff as a share of the lower Nyquist frequency (3.6 kHz for 8 kHz output).</summary>
     private const double CutoffShare = 0.9;
 
-    /// <summary>Stopband attenuation of the anti-aliasing filter.</summary>
-    private const double StopbandDb = 80;
+    /// <summary>
+    /// Design stopband attenuation of the anti-aliasing filter: 100 dB by Kaiser's formula, so that the measured
+    /// attenuation (a little under the design value at the stopband edge) stays above 90 dB, beyond what 16-bit
+    /// input and G.711 output can resolve.
+    /// </summary>
+    public const double StopbandDb = 100;
 
     private readonly double[] _taps;
     private readonly int _centre;
+
+    /// <summary>
+    /// The filter split into its L phases (taps[phase + i*L] at bank[phase][i]), in float and scaled by L: each output
+    /// sample is then one contiguous dot product with the input, which vectorises.
+    /// </summary>
+    private readonly float[][] _phases;
 
     private Resampler(int inputRate, int outputRate, int interpolation, int decimation, double[] taps)
     {
@@ -27,6 +37,14 @@ public sealed class Resampler
         Decimation = decimation;
         _taps = taps;
         _centre = taps.Length / 2;
+        _phases = new float[interpolation][];
+        for (int phase = 0; phase < interpolation; phase++)
+        {
+            // Upsampling by zero-stuffing spreads the energy over L images; the gain L restores the level.
+            _phases[phase] = Enumerable.Range(0, ((taps.Length - phase) + interpolation - 1) / interpolation)
+                .Select(i => (float)(taps[phase + (i * interpolation)] * interpolation))
+                .ToArray();
+        }
     }
 
     public int InputRate { get; }
@@ -48,7 +66,7 @@ public sealed class Resampler
 
     /// <summary>
     /// A resampler from <paramref name="inputRate"/> to <paramref name="outputRate"/>. Its low-pass filter's -6 dB
-    /// point is 90% of the lower Nyquist frequency, the stopband (≥ 80 dB) starts at that Nyquist frequency.
+    /// point is 90% of the lower Nyquist frequency, the stopband (≥ 90 dB measured) starts at that Nyquist frequency.
     /// </summary>
     public static Resampler Create(int inputRate, int outputRate)
     {
@@ -86,17 +104,39 @@ public sealed class Resampler
             long first = position - _centre;
             long firstInput = first <= 0 ? 0 : (first + l - 1) / l;
             long lastInput = Math.Min(input.Length - 1, (position + _centre) / l);
-            double sum = 0;
-            for (long j = firstInput; j <= lastInput; j++)
+            if (lastInput < firstInput)
             {
-                sum += input[(int)j] * _taps[(j * l) - first];
+                continue;
             }
 
-            // Upsampling by zero-stuffing spreads the energy over L images; the gain L restores the level.
-            output[n] = (float)(sum * l);
+            // The tap meeting input[firstInput] is taps[offset], and the next inputs meet every L-th tap after it.
+            long offset = (firstInput * l) - first;
+            var bank = _phases[offset % l];
+            int skip = (int)(offset / l);
+            int count = (int)Math.Min(lastInput - firstInput + 1, bank.Length - skip);
+            output[n] = Dot(input.Slice((int)firstInput, count), bank.AsSpan(skip, count));
         }
 
         return output;
+    }
+
+    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        int width = System.Numerics.Vector<float>.Count;
+        var sums = System.Numerics.Vector<float>.Zero;
+        int i = 0;
+        for (; i <= a.Length - width; i += width)
+        {
+            sums += new System.Numerics.Vector<float>(a.Slice(i, width)) * new System.Numerics.Vector<float>(b.Slice(i, width));
+        }
+
+        float sum = System.Numerics.Vector.Sum(sums);
+        for (; i < a.Length; i++)
+        {
+            sum += a[i] * b[i];
+        }
+
+        return sum;
     }
 
     private static int Gcd(int a, int b)

@@ -54,13 +54,14 @@ public static class WavSampleReader
         var data = file.Slice((int)offset, (int)(frames * frameBytes));
         var mono = new float[frames];
         float channelShare = 1f / channels;
+        var read = SampleReaderFor(codec, bigEndian); // chosen once: a per-sample codec switch costs more than the decoding
         for (int frame = 0; frame < frames; frame++)
         {
             float sum = 0;
             for (int channel = 0; channel < channels; channel++)
             {
                 var bytes = data.Slice((frame * frameBytes) + (channel * bytesPerSample), bytesPerSample);
-                sum += ReadSample(bytes, codec, bigEndian);
+                sum += read(bytes);
             }
 
             mono[frame] = sum * channelShare;
@@ -82,16 +83,19 @@ public static class WavSampleReader
         _ => 8,
     };
 
-    private static float ReadSample(ReadOnlySpan<byte> bytes, string codec, bool bigEndian) => codec switch
+    private delegate float SampleReader(ReadOnlySpan<byte> bytes);
+
+    private static SampleReader SampleReaderFor(string codec, bool bigEndian) => (codec, bigEndian) switch
     {
-        "pcm_u8" => (bytes[0] - 128) / 128f,
-        "mulaw" => Pcm16.ToFloat(G711MuLaw.Decode(bytes[0])),
-        "alaw" => Pcm16.ToFloat(G711ALaw.Decode(bytes[0])),
-        "pcm_s16le" => Pcm16.ToFloat(bigEndian ? BinaryPrimitives.ReadInt16BigEndian(bytes) : BinaryPrimitives.ReadInt16LittleEndian(bytes)),
-        "pcm_s24le" => ReadInt24(bytes, bigEndian) / 8388608f,
-        "pcm_s32le" => (bigEndian ? BinaryPrimitives.ReadInt32BigEndian(bytes) : BinaryPrimitives.ReadInt32LittleEndian(bytes)) / 2147483648f,
-        "pcm_f32le" => Finite(bigEndian ? BinaryPrimitives.ReadSingleBigEndian(bytes) : BinaryPrimitives.ReadSingleLittleEndian(bytes)),
-        _ => Finite((float)(bigEndian ? BinaryPrimitives.ReadDoubleBigEndian(bytes) : BinaryPrimitives.ReadDoubleLittleEndian(bytes))),
+        ("pcm_u8", _) => bytes => (bytes[0] - 128) / 128f,
+        ("mulaw", _) => bytes => Pcm16.ToFloat(G711MuLaw.Decode(bytes[0])),
+        ("alaw", _) => bytes => Pcm16.ToFloat(G711ALaw.Decode(bytes[0])),
+        ("pcm_s16le", false) => bytes => Pcm16.ToFloat(BinaryPrimitives.ReadInt16LittleEndian(bytes)),
+        ("pcm_s16le", true) => bytes => Pcm16.ToFloat(BinaryPrimitives.ReadInt16BigEndian(bytes)),
+        ("pcm_s24le", _) => bytes => ReadInt24(bytes, bigEndian) / 8388608f,
+        ("pcm_s32le", _) => bytes => (bigEndian ? BinaryPrimitives.ReadInt32BigEndian(bytes) : BinaryPrimitives.ReadInt32LittleEndian(bytes)) / 2147483648f,
+        ("pcm_f32le", _) => bytes => Finite(bigEndian ? BinaryPrimitives.ReadSingleBigEndian(bytes) : BinaryPrimitives.ReadSingleLittleEndian(bytes)),
+        _ => bytes => Finite((float)(bigEndian ? BinaryPrimitives.ReadDoubleBigEndian(bytes) : BinaryPrimitives.ReadDoubleLittleEndian(bytes))),
     };
 
     private static int ReadInt24(ReadOnlySpan<byte> bytes, bool bigEndian)

@@ -1,0 +1,82 @@
+using MediaCompiler.Audio;
+using MediaCompiler.Diagnostics;
+using MediaCompiler.Engine.Decoding.Mp3;
+using MediaCompiler.Engine.Decoding.Opus;
+using MediaCompiler.Engine.Decoding.Vorbis;
+using MediaCompiler.Engine.Wav;
+
+namespace MediaCompiler.Engine.Decoding;
+
+/// <summary>
+/// The engine's in-process decoding, for the engine, the CLI and the build alike: picks the decoder the probe's
+/// container and codec call for and returns mono samples at the file's own rate, or a coded rejection. No external
+/// program is run here (the ffmpeg fallback for AAC lives in <see cref="EngineDecoder"/> and only there).
+/// </summary>
+public static class PromptDecoder
+{
+    private static readonly IManagedDecoder Mp3 = new Mp3Decoder();
+    private static readonly IManagedDecoder Vorbis = new VorbisDecoder();
+    private static readonly IManagedDecoder Opus = new OggOpusDecoder();
+
+    /// <summary>True when <see cref="Decode"/> has an in-process decoder for what the probe found.</summary>
+    public static bool CanDecode(AudioProbeResult probe) => WavSampleReader.CanDecode(probe) || Choose(probe) is not null;
+
+    public static DecodeResult Decode(byte[] content, string fileName, AudioProbeResult probe, CancellationToken cancellationToken = default)
+    {
+        if (WavSampleReader.CanDecode(probe))
+        {
+            return DecodeWav(content, fileName, probe);
+        }
+
+        if (Choose(probe) is { } decoder)
+        {
+            return decoder.Decode(content, fileName, cancellationToken);
+        }
+
+        return DecodeResult.Failure(Diagnostic.Create(DiagnosticCatalog.DecodeFormatNotDecodable, fileName, fileName, FormatName(probe, fileName), WhyNot(probe)));
+    }
+
+    /// <summary>
+    /// True for AAC, the one accepted format without an in-process decoder yet.
+    /// AAC-DECODER-SLOT: when MediaCompiler.Engine.Decoding.Aac.AdtsAacDecoder lands, add it to <see cref="Choose"/>
+    /// for ADTS and make this false for ADTS: the ffmpeg fallback then disappears for it.
+    /// </summary>
+    internal static bool NeedsExternalDecoder(AudioProbeResult probe) =>
+        probe.Codec == "aac" && probe.Container is AudioContainer.Adts or AudioContainer.Adif or AudioContainer.Mp4;
+
+    /// <summary>How a message names the format: the codec the probe found, else the file's extension.</summary>
+    internal static string FormatName(AudioProbeResult probe, string fileName)
+    {
+        if (!string.IsNullOrEmpty(probe.Codec) && !probe.Codec.StartsWith("unknown", StringComparison.Ordinal))
+        {
+            return probe.Codec;
+        }
+
+        var extension = Path.GetExtension(fileName).TrimStart('.').ToLowerInvariant();
+        return extension.Length == 0 ? probe.Container.ToString().ToLowerInvariant() : extension;
+    }
+
+    private static IManagedDecoder? Choose(AudioProbeResult probe) => (probe.Container, probe.Codec) switch
+    {
+        (AudioContainer.Mp3, "mp3") => Mp3,
+        (AudioContainer.Ogg, "vorbis") => Vorbis,
+        (AudioContainer.Ogg, "opus") => Opus,
+        _ => null,
+    };
+
+    private static string WhyNot(AudioProbeResult probe) => NeedsExternalDecoder(probe)
+        ? " yet (the in-process AAC decoder is not part of this engine version, and ffmpeg is not used here)"
+        : string.Empty;
+
+    private static DecodeResult DecodeWav(byte[] content, string fileName, AudioProbeResult probe)
+    {
+        try
+        {
+            return DecodeResult.Success(WavSampleReader.Read(content, probe));
+        }
+        catch (InvalidDataException e)
+        {
+            return DecodeResult.Failure(Diagnostic.Create(DiagnosticCatalog.EngineDecodeFailed, fileName, fileName, e.Message));
+        }
+    }
+}
