@@ -102,9 +102,13 @@ double bin_interp (double upcount, double lwcount, double upthr, double lwthr, d
     if (diff > tol) {           /* then new bounds are ... */
       midcount = (upcount + midcount) / 2.0;  /* upper and middle activities */
       midthr = (upthr + midthr) / 2.0;        /* ... and thresholds */
+      lwcount = midcount;                     /* v2.3 (2005): the bounds follow the interpolation */
+      lwthr = midthr;
     } else if (diff < -tol) {   /* then new bounds are ... */
       midcount = (midcount + lwcount) / 2.0;  /* middle and lower activities */
       midthr = (midthr + lwthr) / 2.0;        /* ... and thresholds */
+      upcount = midcount;                     /* v2.3 (2005): the bounds follow the interpolation */
+      upthr = midthr;
     }
   }
 

@@ -141,8 +141,8 @@ public sealed class SpeechVoltmeter
     /// <summary>
     /// The STL's bin_interp: starting halfway between the bracketing (active level, threshold) pairs, moves the
     /// middle halfway towards the upper or lower pair until active level minus threshold is within the tolerance of
-    /// the margin, relaxing the tolerance by 10% per step after 20 steps. (The bounds themselves never move; that is
-    /// the reference's behaviour and the results depend on it.)
+    /// the margin, relaxing the tolerance by 10% per step after 20 steps. As in STL v2.3 (2005, after Kabal), the
+    /// bound on the side the middle moved away from follows it, so each step narrows the bracket.
     /// </summary>
     private static double Interpolate(double upperLevel, double lowerLevel, double upperThreshold, double lowerThreshold)
     {
@@ -173,11 +173,15 @@ public sealed class SpeechVoltmeter
             {
                 middleLevel = (upperLevel + middleLevel) / 2;
                 middleThreshold = (upperThreshold + middleThreshold) / 2;
+                lowerLevel = middleLevel;
+                lowerThreshold = middleThreshold;
             }
             else if (difference < -tolerance)
             {
                 middleLevel = (middleLevel + lowerLevel) / 2;
                 middleThreshold = (middleThreshold + lowerThreshold) / 2;
+                upperLevel = middleLevel;
+                upperThreshold = middleThreshold;
             }
         }
 

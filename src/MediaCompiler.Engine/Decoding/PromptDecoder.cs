@@ -1,5 +1,6 @@
 using MediaCompiler.Audio;
 using MediaCompiler.Diagnostics;
+using MediaCompiler.Engine.Decoding.Aac;
 using MediaCompiler.Engine.Decoding.Mp3;
 using MediaCompiler.Engine.Decoding.Opus;
 using MediaCompiler.Engine.Decoding.Vorbis;
@@ -17,6 +18,7 @@ public static class PromptDecoder
     private static readonly IManagedDecoder Mp3 = new Mp3Decoder();
     private static readonly IManagedDecoder Vorbis = new VorbisDecoder();
     private static readonly IManagedDecoder Opus = new OggOpusDecoder();
+    private static readonly IManagedDecoder Aac = new AdtsManagedDecoder();
 
     /// <summary>True when <see cref="Decode"/> has an in-process decoder for what the probe found.</summary>
     public static bool CanDecode(AudioProbeResult probe) => WavSampleReader.CanDecode(probe) || Choose(probe) is not null;
@@ -37,12 +39,11 @@ public static class PromptDecoder
     }
 
     /// <summary>
-    /// True for AAC, the one accepted format without an in-process decoder yet.
-    /// AAC-DECODER-SLOT: when MediaCompiler.Engine.Decoding.Aac.AdtsAacDecoder lands, add it to <see cref="Choose"/>
-    /// for ADTS and make this false for ADTS: the ffmpeg fallback then disappears for it.
+    /// True for AAC in an ADIF or MP4 container: the in-process AAC decoder reads ADTS (what .aac prompts are), and
+    /// these rarer wrappers go to ffmpeg when one is installed, reported as the fallback it is.
     /// </summary>
     internal static bool NeedsExternalDecoder(AudioProbeResult probe) =>
-        probe.Codec == "aac" && probe.Container is AudioContainer.Adts or AudioContainer.Adif or AudioContainer.Mp4;
+        probe.Codec == "aac" && probe.Container is AudioContainer.Adif or AudioContainer.Mp4;
 
     /// <summary>How a message names the format: the codec the probe found, else the file's extension.</summary>
     internal static string FormatName(AudioProbeResult probe, string fileName)
@@ -61,11 +62,12 @@ public static class PromptDecoder
         (AudioContainer.Mp3, "mp3") => Mp3,
         (AudioContainer.Ogg, "vorbis") => Vorbis,
         (AudioContainer.Ogg, "opus") => Opus,
+        (AudioContainer.Adts, "aac") => Aac,
         _ => null,
     };
 
     private static string WhyNot(AudioProbeResult probe) => NeedsExternalDecoder(probe)
-        ? " yet (the in-process AAC decoder is not part of this engine version, and ffmpeg is not used here)"
+        ?  " in this container (the in-process AAC decoder reads ADTS streams; ffmpeg is not used here)"
         : string.Empty;
 
     private static DecodeResult DecodeWav(byte[] content, string fileName, AudioProbeResult probe)
