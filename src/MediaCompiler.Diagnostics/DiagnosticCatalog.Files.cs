@@ -44,16 +44,6 @@ public static partial class DiagnosticCatalog
         "'{0}' is {1}; {2} accepts only {3}.",
         "Convert it: ivr-media fix \"{0}\" --platform {4} --in-place");
 
-    public static readonly DiagnosticDescriptor AudioSilent = new(
-        "IVR1018", DiagnosticSeverity.Error, "Prompt is silent",
-        "'{0}' is silent: its loudest sample is {1} dBFS (below {2} dBFS), so a caller would hear nothing.",
-        "Export the prompt again from its source recording.");
-
-    public static readonly DiagnosticDescriptor AudioUndecodable = new(
-        "IVR1019", DiagnosticSeverity.Error, "Prompt audio cannot be decoded",
-        "'{0}' has valid headers but its audio cannot be decoded: {1}.",
-        "Export the prompt again from its source, or try: ivr-media fix \"{0}\" --in-place");
-
     // ---- IVR1200-IVR1249: ivr-media fix ----
 
     public static readonly DiagnosticDescriptor FixCannotDecode = new(
