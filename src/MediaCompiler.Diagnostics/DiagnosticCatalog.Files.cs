@@ -60,4 +60,9 @@ public static partial class DiagnosticCatalog
         "IVR1202", DiagnosticSeverity.Error, "Fixed prompt still not accepted",
         "The fixed version of '{0}' is still not accepted: {1}.",
         "This is a bug in ivr-media fix; please report it with the file attached.");
+
+    public static readonly DiagnosticDescriptor FixTooLong = new(
+        "IVR1203", DiagnosticSeverity.Error, "Prompt too long to fit",
+        "'{0}' lasts {1} s; even as 8 kHz G.711 (8,000 bytes a second) it would be {2:N0} bytes, over {3}'s limit of {4:N0} bytes.",
+        "Shorten the recording or split it into several prompts, then run: ivr-media fix \"{0}\" --in-place");
 }
