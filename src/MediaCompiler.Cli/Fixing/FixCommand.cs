@@ -52,7 +52,10 @@ internal static class FixCommand
                 result.AddError("--no-backup only applies with --in-place.");
             }
 
-            if (result.GetValue(encoding) is "ulaw" or "alaw" && result.GetValue(rate) is 16000)
+            // Raw tokens: a value the option itself rejected (--encoding mp3) must not throw here.
+            var encodingToken = result.GetResult(encoding)?.Tokens.FirstOrDefault()?.Value;
+            var rateToken = result.GetResult(rate)?.Tokens.FirstOrDefault()?.Value;
+            if (encodingToken is "ulaw" or "alaw" && rateToken == "16000")
             {
                 result.AddError("G.711 (ulaw, alaw) is 8 kHz only: use --rate 8000 or --encoding pcm16.");
             }
