@@ -24,7 +24,7 @@ internal static class PromptDecoding
         if (probe.Container == AudioContainer.Unknown || probe.Diagnostics.Any(d => d.IsError))
         {
             var reason = probe.Diagnostics.FirstOrDefault(d => d.IsError) is { } error
-                ? $"{error.Code}: {error.Message}"
+                ? $"{error.Code}: {error.Message.Split(" Fix: ")[0]}"
                 : "it is not audio in a format the engine knows";
             return DecodeResult.Failure(Diagnostic.Create(DiagnosticCatalog.FixCannotDecode, path, path, reason.TrimEnd('.')));
         }
