@@ -24,6 +24,12 @@ internal sealed class SilenceCheck : IPromptContentCheck
             return [];
         }
 
+        // The fast path answers "audible" without decoding; silence (or another encoding) is measured in full below.
+        if (PromptDecoding.HasSampleAtOrAbove(path, probe, AssetCompiler.SilenceThresholdDbfs) == true)
+        {
+            return [];
+        }
+
         var decoded = PromptDecoding.Decode(path, probe);
         if (decoded.Audio is not { } audio)
         {
