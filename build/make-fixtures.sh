@@ -134,6 +134,34 @@ ff -i "$work/tone04.wav" -ar 16000 -ac 1 -c:a libvorbis -f ogg "$out/ogg_named.m
 ff -i "$work/tone04.wav" -ar 16000 -ac 1 -c:a pcm_s16le -f wav "$out/wav_named.aac"
 ff -i "$work/tone04.wav" -ar 16000 -ac 1 -c:a flac "$out/prompt_16k_mono.flac"
 
+# ---------- What real tools write that parsers misread (issue #10) ----------
+# ffmpeg writing to a pipe cannot seek back: RIFF and data sizes stay 0xFFFFFFFF. Read to the end, with a note.
+ff -i "$work/tone04.wav" -ar 8000 -ac 1 -c:a pcm_s16le -f wav - > "$out/pipe_ffmpeg_8k_mono.wav"
+# espeak-ng --stdout declares a data size of 0x7FFFF000; 22,050 Hz, so rejected for its rate only (not as truncated).
+espeak-ng --stdout "Press two for support." > "$out/espeak_stdout_22k_mono.wav"
+# LAME at exactly 64 kbps CBR, 44.1 kHz, no Info tag (-t): padded frames average 63,998 b/s; the nominal rate counts.
+sox "$work/tone1.wav" -r 44100 -c 1 -b 16 "$work/tone1_44k.wav"
+lame --quiet -t -b 64 --cbr -m m "$work/tone1_44k.wav" "$out/lame_cbr64_44k_mono.mp3"
+# Only an ID3v2 tag, no frames: no audio, not "truncated".
+ff -f lavfi -i anullsrc=r=16000:cl=mono -t 0 -c:a libmp3lame -write_xing 0 -metadata title="Main menu" "$out/id3_only.mp3"
+# Vorbis with cover art in a METADATA_BLOCK_PICTURE comment (a FLAC picture block in base64, as tag editors write it):
+# the comment header spans many pages, which must not count towards the bitrate.
+ff -f lavfi -i "nullsrc=s=96x96,geq=lum='random(1)*255':cb=128:cr=128" -frames:v 1 "$work/cover.png"
+picture=$(python3 - "$work/cover.png" <<'PY'
+import base64, struct, sys
+png = open(sys.argv[1], 'rb').read()
+mime, desc = b'image/png', b'Cover'
+block = struct.pack('>I', 3) + struct.pack('>I', len(mime)) + mime + struct.pack('>I', len(desc)) + desc \
+    + struct.pack('>IIII', 96, 96, 24, 0) + struct.pack('>I', len(png)) + png
+print(base64.b64encode(block).decode())
+PY
+)
+ff -i "$work/tone1.wav" -ar 16000 -ac 1 -c:a libvorbis -q:a 3 -metadata "METADATA_BLOCK_PICTURE=$picture" "$out/vorbis_cover_16k_mono.ogg"
+# Opus made from 24 kHz audio: OpusHead says 24000 (judged, so rejected), the stream decodes at 48 kHz.
+ff -i "$work/tone1.wav" -ar 24000 -ac 1 -c:a libopus -b:a 32k -f ogg "$out/opus_from_24k_mono.ogg"
+# RIFX with WAVE_FORMAT_EXTENSIBLE (sox writes it for 24-bit): the sub-format GUID's fields are big-endian.
+sox "$work/tone04.wav" -r 8000 -c 1 -b 24 -e signed-integer -B -t wav "$out/rifx_extensible_pcm24_8k_mono.wav"
+
 # ---------- expected.json: ffprobe's view plus the verdict the rules must reach ----------
 python3 - "$out" <<'PY'
 import json, os, subprocess, sys
@@ -165,6 +193,10 @@ verdicts = {
   'speex_16k_mono.ogg': (False, ['IVR1107']), 'vorbis_44k_stereo.ogg': (False, ['IVR1103', 'IVR1104']),
   'flac_named.wav': (False, ['IVR1004']), 'mp3_named.wav': (False, ['IVR1004']), 'ogg_named.mp3': (False, ['IVR1004']),
   'wav_named.aac': (False, ['IVR1004']), 'prompt_16k_mono.flac': (False, ['IVR1101']),
+  'pipe_ffmpeg_8k_mono.wav': (True, ['IVR1011']), 'espeak_stdout_22k_mono.wav': (False, ['IVR1011', 'IVR1103']),
+  'lame_cbr64_44k_mono.mp3': (False, ['IVR1103']), 'id3_only.mp3': (False, ['IVR1008']),
+  'vorbis_cover_16k_mono.ogg': (True, []), 'opus_from_24k_mono.ogg': (False, ['IVR1103']),
+  'rifx_extensible_pcm24_8k_mono.wav': (False, ['IVR1105']),
 }
 result = {}
 for name in sorted(os.listdir(out)):
@@ -187,6 +219,13 @@ for name in sorted(os.listdir(out)):
             'stream_bit_rate': num(s.get('bit_rate'), int), 'format_bit_rate': num(fmt.get('bit_rate'), int),
             'duration': num(s.get('duration') or fmt.get('duration'), float),
         }
+    if fmt.get('format_name') == 'ogg' and streams:
+        # An oracle for the audio bitrate independent of our page walk: ffprobe's packet sizes over the duration.
+        packets = subprocess.run(['ffprobe', '-v', 'quiet', '-select_streams', 'a:0', '-show_entries', 'packet=size',
+                                  '-of', 'csv=p=0', path], capture_output=True, text=True).stdout.replace(',', ' ').split()
+        duration = entry['ffprobe']['duration']
+        if duration:
+            entry['ffprobe']['packet_bit_rate'] = round(sum(int(p) for p in packets) * 8 / duration)
     accepted, codes = verdicts[name]
     if accepted is not None:
         entry['accepted'] = accepted

@@ -1,3 +1,4 @@
+using MediaCompiler.Audio.Files;
 using MediaCompiler.Audio.Probing;
 using MediaCompiler.Diagnostics;
 
@@ -9,9 +10,23 @@ namespace MediaCompiler.Audio;
 /// </summary>
 public static class AudioProbe
 {
-    /// <summary>Probes the file at <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Probes the file at <paramref name="path"/>. Only regular files (or links to them) are opened: a FIFO, a device,
+    /// a socket or a folder is refused from its <c>stat</c> alone, since opening a FIFO blocks and /dev/zero never ends.
+    /// </summary>
     public static AudioProbeResult Probe(string path)
     {
+        var entry = FileSystemEntries.Inspect(path);
+        if (entry.Kind == FileSystemEntryKind.Missing)
+        {
+            return Unreadable(path, "no such file");
+        }
+
+        if (!entry.IsRegularFile)
+        {
+            return Failed(path, DiagnosticCatalog.NotARegularFile, entry.Description);
+        }
+
         try
         {
             // A small buffer: the probe reads a few headers at scattered offsets, never the payload.
@@ -82,7 +97,13 @@ public static class AudioProbe
     private static AudioProbeResult ProbeFrames(ByteSource source, ProbeReport report, ReadOnlySpan<byte> head)
     {
         var start = Id3Tags.SkipLeadingId3v2(source);
-        if (start >= source.Length && start > 0)
+        if (start == source.Length && start > 0)
+        {
+            report.Add(DiagnosticCatalog.AudioNoData);
+            return new AudioProbeResult { Path = report.FileName, SizeBytes = source.Length, Diagnostics = report.Diagnostics };
+        }
+
+        if (start > source.Length)
         {
             report.Add(DiagnosticCatalog.AudioTruncated, $"its ID3v2 tags declare {start:N0} bytes but the file holds {source.Length:N0}");
             return new AudioProbeResult { Path = report.FileName, SizeBytes = source.Length, Diagnostics = report.Diagnostics };

@@ -24,7 +24,18 @@ public sealed record AudioProbeResult
     /// <summary>A human description, e.g. "16-bit linear PCM", "MPEG-1 Layer III", "AAC LC".</summary>
     public string? CodecDescription { get; init; }
 
+    /// <summary>
+    /// The sample rate the prompt rules judge: the rate the audio was made at. For Opus this is OpusHead's input
+    /// sample rate, because every Opus stream decodes at 48 kHz whatever its source (judging the decode rate would
+    /// reject every Opus file, and it says nothing about the audio's bandwidth); see <see cref="DecodedSampleRate"/>.
+    /// </summary>
     public int? SampleRate { get; init; }
+
+    /// <summary>
+    /// The rate a decoder outputs when it differs from <see cref="SampleRate"/>: 48,000 Hz for Opus (RFC 7845: granule
+    /// positions count 48 kHz samples). Null for every other codec.
+    /// </summary>
+    public int? DecodedSampleRate { get; init; }
 
     public int? Channels { get; init; }
 

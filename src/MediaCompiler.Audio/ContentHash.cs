@@ -13,8 +13,18 @@ public static class ContentHash
 
     private const int HexLength = SHA256.HashSizeInBytes * 2;
 
+    /// <summary>
+    /// Hashes a whole regular file (or a link to one). Throws <see cref="IOException"/> without opening anything when the
+    /// path is a FIFO, device, socket or folder: opening a FIFO blocks and a device can stream forever.
+    /// </summary>
     public static string OfFile(string path)
     {
+        var entry = Files.FileSystemEntries.Inspect(path);
+        if (!entry.IsRegularFile)
+        {
+            throw new IOException($"'{path}' is {entry.Description}, not a regular file");
+        }
+
         // No FileStream buffer (bufferSize 0): each read goes straight from the OS into our 1 MiB block.
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -35,6 +45,16 @@ public static class ContentHash
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         sha.GetHashAndReset(hash);
         return Format(hash);
+    }
+
+    /// <summary>
+    /// The hash of a prompt file, or null without reading a byte when the file is not a regular file or is larger than
+    /// <paramref name="maxBytes"/> (such a prompt is rejected anyway; hashing a 2 GB file would take seconds).
+    /// </summary>
+    public static string? OfFileWithin(string path, long maxBytes)
+    {
+        var entry = Files.FileSystemEntries.Inspect(path);
+        return entry.IsRegularFile && entry.SizeBytes <= maxBytes ? OfFile(path) : null;
     }
 
     public static string Of(ReadOnlySpan<byte> content)

@@ -15,11 +15,12 @@ public static class CliApp
     public static int Run(string[] args, TextWriter output, TextWriter error, bool? colour = null)
     {
         var terminal = new Terminal(output, colour ?? Terminal.SupportsColour(output));
-        var root = new RootCommand("Validate and probe IVR voice prompts against the media engine's rules.")
+        var root = new RootCommand("Validate, probe and fix IVR voice prompts against the media engine's rules.")
         {
             ValidateCommand.Create(terminal, error),
             ProbeCommand.Create(terminal, error),
             CodesCommand.Create(terminal),
+            Fixing.FixCommand.Create(terminal, error),
         };
 
         var parseResult = root.Parse(args);

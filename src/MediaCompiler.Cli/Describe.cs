@@ -18,9 +18,13 @@ internal static class Describe
     public static string? Format(AudioContainer container) =>
         container == AudioContainer.Unknown ? null : container.ToString().ToLowerInvariant();
 
-    /// <summary>The MSBuild canonical form, <c>path: error IVR1001: message</c>, naming the file as the user did.</summary>
+    /// <summary>
+    /// The MSBuild/csc canonical form with a location, <c>path(1,1): error IVR1001: message</c>, which the problem
+    /// matchers of GitHub Actions, Azure DevOps and VS Code's $msCompile turn into annotations on the file. Audio has
+    /// no lines, so every diagnostic is placed at line 1, column 1 of the file the user named.
+    /// </summary>
     public static string Canonical(Diagnostic diagnostic, string path) =>
-        $"{diagnostic.File ?? path}: {Severity(diagnostic.Severity)} {diagnostic.Code}: {diagnostic.Message}";
+        $"{diagnostic.File ?? path}(1,1): {Severity(diagnostic.Severity)} {diagnostic.Code}: {diagnostic.Message}";
 
     public static string Channels(int channels) => channels switch
     {

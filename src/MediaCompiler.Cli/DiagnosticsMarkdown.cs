@@ -89,7 +89,8 @@ public static class DiagnosticsMarkdown
 
         foreach (var d in descriptors)
         {
-            md.Append("\n### ").Append(d.Code).Append(": ").Append(Escape(d.Title)).Append("\n\n");
+            // An explicit anchor per code: SARIF rules and CI annotations link to docs/diagnostics.md#ivr1103.
+            md.Append("\n<a id=\"").Append(d.Code.ToLowerInvariant()).Append("\"></a>\n\n### ").Append(d.Code).Append(": ").Append(Escape(d.Title)).Append("\n\n");
             md.Append("- **Severity:** ").Append(d.Severity.ToString().ToLowerInvariant()).Append('\n');
             md.Append("- **What it means:** ").Append(Escape(ShowPlaceholders(d.MessageFormat))).Append('\n');
             md.Append("- **Fix:** ").Append(d.Fix.Length == 0 ? "nothing to do." : Escape(ShowPlaceholders(d.Fix))).Append('\n');

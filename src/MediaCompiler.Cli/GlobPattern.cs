@@ -33,13 +33,16 @@ public sealed class GlobPattern
     }
 
     /// <summary>The matching files, as paths that start the way the pattern did, sorted per folder.</summary>
-    public IReadOnlyList<string> Match()
+    public IReadOnlyList<string> Match() => Match(new FileWalker());
+
+    /// <summary>As <see cref="Match()"/>, with folders that cannot be listed reported to <paramref name="walker"/>.</summary>
+    internal IReadOnlyList<string> Match(FileWalker walker)
     {
         var matches = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         if (_segments.Length > 0 && Directory.Exists(FolderOnDisk(_baseFolder)))
         {
-            Walk(_baseFolder, 0, matches, seen);
+            Walk(walker, _baseFolder, 0, matches, seen);
         }
 
         return matches;
@@ -48,7 +51,7 @@ public sealed class GlobPattern
     /// <summary>True when <paramref name="name"/> (one path segment) matches <paramref name="segment"/>.</summary>
     public static bool SegmentMatches(string segment, string name) => Matches(segment.AsSpan(), name.AsSpan());
 
-    private void Walk(string folder, int index, List<string> matches, HashSet<string> seen)
+    private void Walk(FileWalker walker, string folder, int index, List<string> matches, HashSet<string> seen)
     {
         var segment = _segments[index];
         var isLast = index == _segments.Length - 1;
@@ -59,14 +62,14 @@ public sealed class GlobPattern
             if (isLast)
             {
                 // A trailing ** means everything below, files of every kind.
-                AddAll(FileWalker.FilesBelow(onDisk).Select(f => Path.Join(folder, Path.GetRelativePath(onDisk, f))), matches, seen);
+                AddAll(walker.FilesBelow(onDisk).Select(f => Path.Join(folder, Path.GetRelativePath(onDisk, f))), matches, seen);
                 return;
             }
 
-            Walk(folder, index + 1, matches, seen); // ** standing for zero folders
-            foreach (var subfolder in FileWalker.SubfoldersOf(onDisk))
+            Walk(walker, folder, index + 1, matches, seen); // ** standing for zero folders
+            foreach (var subfolder in walker.SubfoldersOf(onDisk))
             {
-                Walk(Path.Join(folder, Path.GetFileName(subfolder)), index, matches, seen);
+                Walk(walker, Path.Join(folder, Path.GetFileName(subfolder)), index, matches, seen);
             }
 
             return;
@@ -82,7 +85,7 @@ public sealed class GlobPattern
             }
             else if (!isLast && Directory.Exists(FolderOnDisk(next)))
             {
-                Walk(next, index + 1, matches, seen);
+                Walk(walker, next, index + 1, matches, seen);
             }
 
             return;
@@ -91,18 +94,18 @@ public sealed class GlobPattern
         if (isLast)
         {
             AddAll(
-                FileWalker.FilesIn(onDisk).Select(Path.GetFileName).Where(n => SegmentMatches(segment, n!)).Select(n => Path.Join(folder, n)),
+                walker.FilesIn(onDisk).Select(Path.GetFileName).Where(n => SegmentMatches(segment, n!)).Select(n => Path.Join(folder, n)),
                 matches,
                 seen);
             return;
         }
 
-        foreach (var subfolder in FileWalker.SubfoldersOf(onDisk))
+        foreach (var subfolder in walker.SubfoldersOf(onDisk))
         {
             var name = Path.GetFileName(subfolder);
             if (SegmentMatches(segment, name))
             {
-                Walk(Path.Join(folder, name), index + 1, matches, seen);
+                Walk(walker, Path.Join(folder, name), index + 1, matches, seen);
             }
         }
     }

@@ -5,26 +5,34 @@ using Spectre.Console;
 
 namespace MediaCompiler.Cli;
 
-/// <summary><c>ivr-media probe &lt;file&gt;</c>: what a file really is, read from its headers, as a table.</summary>
+/// <summary>
+/// <c>ivr-media probe &lt;file&gt; [--json] [--platform ...]</c>: what a file really is, read from its headers, as a
+/// table followed by every problem validate would report (not only the structural ones), or as validate's JSON object.
+/// </summary>
 internal static class ProbeCommand
 {
     public static Command Create(Terminal terminal, TextWriter error)
     {
         var file = new Argument<string>("file") { Description = "The audio file to probe." };
         UnknownOptions.RejectIn(file);
+        var json = new Option<bool>("--json") { Description = "Print the object validate --json prints for this file (with its verdict)." };
+        var platform = PlatformOption.Create();
         var command = new Command("probe", "Show what an audio file really is (container, codec, rate, channels, "
-            + "duration, hash...). Exit code 0: readable; 1: the probe found errors; 2: no such file.")
+            + "duration, hash...) and every rule it breaks. Exit code 0: accepted; 1: it breaks a rule; 2: no such file.")
         {
             file,
+            json,
+            platform,
         };
 
-        command.SetAction(parseResult => Run(parseResult.GetValue(file)!, terminal, error));
+        command.SetAction(parseResult => Run(parseResult.GetValue(file)!, parseResult.GetValue(json), PlatformOption.Read(parseResult, platform), terminal, error));
         return command;
     }
 
-    private static int Run(string path, Terminal terminal, TextWriter error)
+    private static int Run(string path, bool json, MediaCompiler.Audio.Rules.TargetPlatform platform, Terminal terminal, TextWriter error)
     {
-        if (!File.Exists(path))
+        var entry = MediaCompiler.Audio.Files.FileSystemEntries.Inspect(path);
+        if (entry.Kind is MediaCompiler.Audio.Files.FileSystemEntryKind.Missing or MediaCompiler.Audio.Files.FileSystemEntryKind.Directory)
         {
             error.WriteLine(Directory.Exists(path)
                 ? $"ivr-media: '{path}' is a folder; probe takes one file (use 'ivr-media validate {path}' for a folder)."
@@ -32,26 +40,37 @@ internal static class ProbeCommand
             return ExitCodes.UsageError;
         }
 
-        var probe = AudioProbe.Probe(path);
-        var sha256 = PromptReport.HashOrNull(path);
+        var report = PromptReport.Create(path, platform);
+        if (json)
+        {
+            terminal.Raw(ValidationJson.WriteOne(report));
+            return report.Ok ? ExitCodes.Success : ExitCodes.Failed;
+        }
+
+        var probe = report.Validation.Probe;
+        var sha256 = report.Sha256;
 
         var table = new Table().AddColumn("Field").AddColumn("Value");
-        foreach (var row in Rows(probe, sha256))
+        foreach (var row in Rows(probe, sha256, report.Validation.Diagnostics))
         {
             table.AddRow(Markup.Escape(row.Label), Markup.Escape(row.Value));
         }
 
         terminal.Render(table);
-        foreach (var diagnostic in probe.Diagnostics)
+        foreach (var diagnostic in report.Validation.Diagnostics)
         {
             terminal.Line((Describe.Canonical(diagnostic, path), diagnostic.IsError ? Color.Red : Color.Yellow));
         }
 
-        return probe.Diagnostics.Any(d => d.IsError) ? ExitCodes.Failed : ExitCodes.Success;
+        return report.Ok ? ExitCodes.Success : ExitCodes.Failed;
     }
 
     /// <summary>One row per <see cref="AudioProbeResult"/> field (Field names it) and one for the content hash.</summary>
     public static IReadOnlyList<(string Field, string Label, string Value)> Rows(AudioProbeResult probe, string? sha256) =>
+        Rows(probe, sha256, probe.Diagnostics);
+
+    /// <summary>The rows, with Problems counting <paramref name="problems"/> (the verdict's, not only the probe's).</summary>
+    public static IReadOnlyList<(string Field, string Label, string Value)> Rows(AudioProbeResult probe, string? sha256, IReadOnlyList<MediaCompiler.Diagnostics.Diagnostic> problems) =>
     [
         (nameof(probe.Path), "Path", probe.Path),
         (nameof(probe.SizeBytes), "Size", $"{Number(probe.SizeBytes)} bytes"),
@@ -59,6 +78,8 @@ internal static class ProbeCommand
         (nameof(probe.Codec), "Codec", probe.Codec ?? "-"),
         (nameof(probe.CodecDescription), "Codec description", probe.CodecDescription ?? "-"),
         (nameof(probe.SampleRate), "Sample rate", probe.SampleRate is { } rate ? $"{Number(rate)} Hz" : "-"),
+        (nameof(probe.DecodedSampleRate), "Decoded sample rate", probe.DecodedSampleRate is { } decoded
+            ? $"{Number(decoded)} Hz (the rules judge the sample rate above)" : "-"),
         (nameof(probe.Channels), "Channels", probe.Channels is { } channels ? $"{channels} ({Describe.Channels(channels)})" : "-"),
         (nameof(probe.BitsPerSample), "Bits per sample", probe.BitsPerSample?.ToString(CultureInfo.InvariantCulture) ?? "-"),
         (nameof(probe.Bitrate), "Bitrate", probe.Bitrate is { } bitrate ? $"{Number(bitrate)} bit/s" : "-"),
@@ -67,7 +88,7 @@ internal static class ProbeCommand
         (nameof(probe.AudioDataBytes), "Audio data", probe.AudioDataBytes is { } bytes ? $"{Number(bytes)} bytes" : "-"),
         (nameof(probe.AudioDataOffset), "Audio data offset", probe.AudioDataOffset is { } offset ? $"byte {Number(offset)}" : "-"),
         (nameof(probe.BigEndian), "Big-endian samples", probe.BigEndian ? "yes" : "no"),
-        (nameof(probe.Diagnostics), "Problems", probe.Diagnostics.Count == 0 ? "none" : $"{probe.Diagnostics.Count} (listed below)"),
+        (nameof(probe.Diagnostics), "Problems", problems.Count == 0 ? "none" : $"{problems.Count} (listed below)"),
         ("Sha256", "SHA-256", sha256 ?? "-"),
     ];
 

@@ -1,25 +1,41 @@
 using MediaCompiler.Audio;
 using MediaCompiler.Audio.Rules;
+using MediaCompiler.Cli.Checking;
+using MediaCompiler.Diagnostics;
 
 namespace MediaCompiler.Cli;
 
-/// <summary>One validated prompt: the path as the user wrote it, the validator's verdict and the content hash.</summary>
+/// <summary>One validated prompt: the path as the user wrote it, the verdict and the content hash.</summary>
 public sealed record PromptReport(string Path, PromptValidation Validation, string? Sha256)
 {
     public bool Ok => Validation.IsValid;
 
-    public static PromptReport Create(string path) =>
-        new(path, PromptValidator.Validate(path), HashOrNull(path));
+    /// <summary>The speech level; null until the loudness analyser is wired in (the JSON keeps the key).</summary>
+    public PromptLoudness? Loudness { get; init; }
+
+    /// <summary>The media engine's checks, as <c>validate</c> without options runs them.</summary>
+    public static PromptReport Create(string path) => Create(path, TargetPlatform.MediaApi);
+
+    internal static PromptReport Create(string path, TargetPlatform platform) =>
+        new(path, PromptChecks.Run(path, platform, PromptChecks.DefaultContentCheck), HashOrNull(path, platform));
+
+    /// <summary>A folder that could not be searched, reported in the same shapes as a prompt that fails.</summary>
+    internal static PromptReport ForWalkProblem(Diagnostic problem)
+    {
+        var path = problem.File ?? string.Empty;
+        return new PromptReport(path, new PromptValidation(new AudioProbeResult { Path = path }, [problem]), null);
+    }
 
     /// <summary>
-    /// The hash of a file that vanished or is locked between listing and hashing is simply unknown; the validator has
-    /// already reported why the file cannot be read.
+    /// The hash, or null when the file cannot be hashed: not a regular file, larger than the platform accepts (never
+    /// read past the limit: a 2 GB file is refused from its size alone), or gone or locked since it was listed. The
+    /// verdict already says why.
     /// </summary>
-    internal static string? HashOrNull(string path)
+    internal static string? HashOrNull(string path, TargetPlatform platform = TargetPlatform.MediaApi)
     {
         try
         {
-            return ContentHash.OfFile(path);
+            return ContentHash.OfFileWithin(path, TargetPlatforms.MaxFileSizeBytes(platform));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

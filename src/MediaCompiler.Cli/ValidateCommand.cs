@@ -1,9 +1,14 @@
 using System.CommandLine;
+using MediaCompiler.Audio.Rules;
+using MediaCompiler.Cli.Output;
 using Spectre.Console;
 
 namespace MediaCompiler.Cli;
 
-/// <summary><c>ivr-media validate &lt;paths...&gt; [--json]</c>: the media engine's rules, applied before any upload.</summary>
+/// <summary>
+/// <c>ivr-media validate &lt;paths...&gt; [--json] [--sarif FILE] [--platform media-api|genesys]</c>: every check the
+/// build applies before any upload.
+/// </summary>
 internal static class ValidateCommand
 {
     public static Command Create(Terminal terminal, TextWriter error)
@@ -11,7 +16,7 @@ internal static class ValidateCommand
         var paths = new Argument<string[]>("paths")
         {
             Description = "Prompt files, folders (searched recursively for *.wav, *.mp3, *.aac, *.ogg; hidden folders "
-                + "skipped) or globs such as 'prompts/**/*.wav' (quote them; *, ? and ** are understood).",
+                + "skipped, links to folders followed) or globs such as 'prompts/**/*.wav' (quote them; *, ? and ** are understood).",
             Arity = ArgumentArity.OneOrMore,
         };
         UnknownOptions.RejectIn(paths);
@@ -19,23 +24,32 @@ internal static class ValidateCommand
         {
             Description = "Print one JSON array, an object per file, instead of readable lines.",
         };
+        var sarif = new Option<string?>("--sarif")
+        {
+            Description = "Also write the diagnostics as SARIF 2.1.0 to this file (for code-scanning uploads).",
+        };
+        var platform = PlatformOption.Create();
 
-        var command = new Command("validate", "Check prompts against the media engine's rules. Exit code 0: all pass "
-            + "(warnings allowed); 1: a prompt fails; 2: usage error (a path that matches nothing).")
+        var command = new Command("validate", "Check prompts against every rule the build applies. Exit code 0: all pass "
+            + "(warnings allowed); 1: a prompt fails or a folder cannot be searched; 2: usage error (a path that matches nothing).")
         {
             paths,
             json,
+            sarif,
+            platform,
         };
 
         command.SetAction(parseResult => Run(
             parseResult.GetValue(paths) ?? [],
             parseResult.GetValue(json),
+            parseResult.GetValue(sarif),
+            PlatformOption.Read(parseResult, platform),
             terminal,
             error));
         return command;
     }
 
-    private static int Run(string[] arguments, bool json, Terminal terminal, TextWriter error)
+    private static int Run(string[] arguments, bool json, string? sarifPath, TargetPlatform platform, Terminal terminal, TextWriter error)
     {
         var found = PromptFileFinder.Find(arguments);
         if (found.Problems.Count > 0)
@@ -48,7 +62,9 @@ internal static class ValidateCommand
             return ExitCodes.UsageError;
         }
 
-        var reports = found.Files.Select(PromptReport.Create).ToList();
+        var reports = found.WalkProblems.Select(PromptReport.ForWalkProblem)
+            .Concat(found.Files.Select(file => PromptReport.Create(file, platform)))
+            .ToList();
         if (json)
         {
             terminal.Raw(ValidationJson.Write(reports));
@@ -58,7 +74,26 @@ internal static class ValidateCommand
             WriteReadable(reports, terminal);
         }
 
+        if (sarifPath is not null && !TryWriteSarif(sarifPath, reports, error))
+        {
+            return ExitCodes.UsageError;
+        }
+
         return reports.All(r => r.Ok) ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
+    private static bool TryWriteSarif(string path, IReadOnlyList<PromptReport> reports, TextWriter error)
+    {
+        try
+        {
+            File.WriteAllText(path, SarifLog.Write(reports, ToolVersion.Current));
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"ivr-media: the SARIF file '{path}' cannot be written: {e.Message}");
+            return false;
+        }
     }
 
     private static void WriteReadable(IReadOnlyList<PromptReport> reports, Terminal terminal)
@@ -66,7 +101,7 @@ internal static class ValidateCommand
         foreach (var report in reports)
         {
             var diagnostics = report.Validation.Diagnostics;
-            var warnings = diagnostics.Count(d => !d.IsError);
+            var warnings = diagnostics.Count(d => d.Severity == MediaCompiler.Diagnostics.DiagnosticSeverity.Warning);
             var (mark, colour) = report.Ok ? ("✓", warnings > 0 ? Color.Yellow : Color.Green) : ("✗", Color.Red);
             var note = warnings > 0 && report.Ok ? $" ({Plural(warnings, "warning")})" : string.Empty;
             terminal.Line((mark, colour), ($" {report.Path}", null), ($"  {Describe.Summary(report.Validation.Probe)}{note}", Color.Grey));
@@ -78,7 +113,7 @@ internal static class ValidateCommand
         }
 
         var failed = reports.Count(r => !r.Ok);
-        var totalWarnings = reports.Sum(r => r.Validation.Diagnostics.Count(d => !d.IsError));
+        var totalWarnings = reports.Sum(r => r.Validation.Diagnostics.Count(d => d.Severity == MediaCompiler.Diagnostics.DiagnosticSeverity.Warning));
         terminal.Line(
             ($"Checked {Plural(reports.Count, "file")}: {reports.Count - failed} ok, {failed} failed, {Plural(totalWarnings, "warning")}.",
                 failed > 0 ? Color.Red : Color.Green));

@@ -7,6 +7,7 @@ namespace MediaCompiler.Cli;
 /// <summary>
 /// The <c>validate --json</c> document: one array, an object per file, with every key always present (null when a
 /// value does not apply or could not be read) so that scripts can index it without checking for missing keys.
+/// <c>probe --json</c> prints the same object for its one file.
 /// </summary>
 public static class ValidationJson
 {
@@ -16,6 +17,18 @@ public static class ValidationJson
         // Paths and messages are shown to people and scripts, not embedded in HTML: keep "é" and "<" readable.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    /// <summary>One file's object alone (<c>probe --json</c>).</summary>
+    public static string WriteOne(PromptReport report)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            WriteReport(json, report);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
 
     public static string Write(IEnumerable<PromptReport> reports)
     {
@@ -43,6 +56,7 @@ public static class ValidationJson
         json.WriteString("format", Describe.Format(probe.Container));
         json.WriteString("codec", probe.Codec);
         WriteNumber(json, "sampleRate", probe.SampleRate);
+        WriteNumber(json, "decodedSampleRate", probe.DecodedSampleRate);
         WriteNumber(json, "channels", probe.Channels);
         WriteNumber(json, "bitsPerSample", probe.BitsPerSample);
         WriteNumber(json, "bitrate", probe.Bitrate);
@@ -57,6 +71,7 @@ public static class ValidationJson
 
         json.WriteNumber("sizeBytes", probe.SizeBytes);
         json.WriteString("sha256", report.Sha256);
+        WriteLoudness(json, report.Loudness);
 
         json.WriteStartArray("diagnostics");
         foreach (var diagnostic in report.Validation.Diagnostics)
@@ -70,6 +85,40 @@ public static class ValidationJson
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The speech-level block, null until a loudness analyser fills <see cref="PromptReport.Loudness"/>; its keys are
+    /// fixed now so that scripts written against it keep working.
+    /// </summary>
+    private static void WriteLoudness(Utf8JsonWriter json, PromptLoudness? loudness)
+    {
+        if (loudness is null)
+        {
+            json.WriteNull("loudness");
+            return;
+        }
+
+        json.WriteStartObject("loudness");
+        WriteDouble(json, "activeSpeechLevelDbov", loudness.ActiveSpeechLevelDbov);
+        WriteDouble(json, "activityPercent", loudness.ActivityPercent);
+        WriteDouble(json, "peakDbfs", loudness.PeakDbfs);
+        WriteDouble(json, "leadingSilenceSeconds", loudness.LeadingSilenceSeconds);
+        WriteDouble(json, "trailingSilenceSeconds", loudness.TrailingSilenceSeconds);
+        json.WriteNumber("clippedSamples", loudness.ClippedSamples);
+        json.WriteEndObject();
+    }
+
+    private static void WriteDouble(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            json.WriteNumber(name, value);
+        }
+        else
+        {
+            json.WriteNull(name); // -inf dB (digital silence) has no JSON number.
+        }
     }
 
     private static void WriteNumber(Utf8JsonWriter json, string name, long? value)

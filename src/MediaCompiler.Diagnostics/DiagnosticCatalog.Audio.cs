@@ -22,12 +22,12 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor AudioUnrecognised = new(
         "IVR1003", DiagnosticSeverity.Error, "Not a recognised audio format",
         "'{0}' is not audio in any format the media engine knows: no WAV, MP3, ADTS AAC or Ogg header was found ({1}).",
-        "Export the prompt as 16-bit PCM WAV: ffmpeg -i <source> -ar 8000 -ac 1 -c:a pcm_s16le \"{0}\"");
+        "Export the prompt again as audio from its source (ffmpeg -i <source> -ar 8000 -ac 1 -c:a pcm_s16le \"{0}\"); if it is audio in another format, try: ivr-media fix \"{0}\" --in-place");
 
     public static readonly DiagnosticDescriptor AudioFormatMismatch = new(
         "IVR1004", DiagnosticSeverity.Error, "Content does not match the extension",
         "'{0}' is named .{1} but its content is {2}; a prompt's content must be what its extension says.",
-        "Convert it to what the name says: {3}");
+        "Convert it: ivr-media fix \"{0}\" --in-place (writes a WAV prompt), or with ffmpeg to what the name says: {3}");
 
     public static readonly DiagnosticDescriptor AudioTruncated = new(
         "IVR1005", DiagnosticSeverity.Error, "Prompt file is truncated",
@@ -37,7 +37,7 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor WavFormatChunkInvalid = new(
         "IVR1006", DiagnosticSeverity.Error, "WAV format chunk missing or invalid",
         "'{0}' has no usable 'fmt ' chunk: {1}.",
-        "Re-encode it so that a complete header is written: ffmpeg -i \"{0}\" -ar 8000 -ac 1 -c:a pcm_s16le out.wav");
+        "Re-encode it so that a complete header is written: ivr-media fix \"{0}\" --in-place (or ffmpeg -i \"{0}\" -ar 8000 -ac 1 -c:a pcm_s16le out.wav)");
 
     public static readonly DiagnosticDescriptor WavDataChunkMissing = new(
         "IVR1007", DiagnosticSeverity.Error, "WAV data chunk missing",
@@ -52,7 +52,7 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor OggPageCorrupt = new(
         "IVR1009", DiagnosticSeverity.Error, "Ogg page corrupt",
         "'{0}' has a corrupt Ogg page at byte {1}: {2}.",
-        "The file is damaged; export it again: ffmpeg -i <source> -ar 16000 -ac 1 -c:a libvorbis \"{0}\"");
+        "The file is damaged; export it again from its source (ffmpeg -i <source> -ar 16000 -ac 1 -c:a libvorbis \"{0}\").");
 
     public static readonly DiagnosticDescriptor AudioHeaderInvalid = new(
         "IVR1010", DiagnosticSeverity.Error, "Audio header invalid",
@@ -69,42 +69,42 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor PromptExtensionUnsupported = new(
         "IVR1101", DiagnosticSeverity.Error, "Extension not accepted",
         "'{0}' has the extension '{1}'; the media engine accepts only {2}.",
-        "Convert it: ffmpeg -i \"{0}\" -ar 8000 -ac 1 -c:a pcm_s16le \"{3}\"");
+        "Convert it: ivr-media fix \"{0}\" --in-place (writes \"{3}\"), or ffmpeg -i \"{0}\" -ar 8000 -ac 1 -c:a pcm_s16le \"{3}\"");
 
     public static readonly DiagnosticDescriptor PromptTooLarge = new(
         "IVR1102", DiagnosticSeverity.Error, "Prompt file too large",
         "'{0}' is {1:N0} bytes; the media engine accepts at most {2:N0} bytes (2 MiB).",
-        "Shorten the prompt or use a compressed format: ffmpeg -i \"{0}\" -ar 8000 -ac 1 -c:a pcm_mulaw out.wav (8 KB per second) or -c:a libmp3lame -b:a 64k out.mp3");
+        "Shorten the prompt or store it as 8-bit G.711 (8 KB per second): ivr-media fix \"{0}\" --encoding ulaw --rate 8000 --in-place (or ffmpeg -c:a libmp3lame -b:a 64k for MP3)");
 
     public static readonly DiagnosticDescriptor PromptSampleRateUnsupported = new(
         "IVR1103", DiagnosticSeverity.Error, "Sample rate not accepted",
-        "'{0}' is sampled at {1} Hz; the media engine accepts only {2} Hz.",
-        "Resample it: {3}");
+        "'{0}' is sampled at {1} Hz{4}; the media engine accepts only {2} Hz.",
+        "Resample it: ivr-media fix \"{0}\" --in-place (or with ffmpeg: {3})");
 
     public static readonly DiagnosticDescriptor PromptNotMono = new(
         "IVR1104", DiagnosticSeverity.Error, "Prompt is not mono",
         "'{0}' has {1} channels; the media engine accepts mono (1 channel) only.",
-        "Mix it down to mono: {2}");
+        "Mix it down to mono: ivr-media fix \"{0}\" --in-place (or with ffmpeg: {2})");
 
     public static readonly DiagnosticDescriptor PromptWavEncodingUnsupported = new(
         "IVR1105", DiagnosticSeverity.Error, "WAV encoding not accepted",
         "'{0}' is encoded as {1}; WAV prompts must be {2}.",
-        "Re-encode it: {3}");
+        "Re-encode it: ivr-media fix \"{0}\" --in-place (or with ffmpeg: {3})");
 
     public static readonly DiagnosticDescriptor PromptBitrateOutOfRange = new(
         "IVR1106", DiagnosticSeverity.Error, "Bitrate out of range",
         "'{0}' has an average bitrate of {1} kbps; {2} prompts must be between {3} and {4} kbps inclusive.",
-        "Re-encode it: {5}");
+        "Re-encode it: ivr-media fix \"{0}\" --in-place (writes a WAV prompt), or keep MP3/AAC with ffmpeg: {5}");
 
     public static readonly DiagnosticDescriptor PromptOggCodecUnsupported = new(
         "IVR1107", DiagnosticSeverity.Error, "Ogg codec not accepted",
         "'{0}' is an Ogg file holding {1}; Ogg prompts must be Vorbis or Opus.",
-        "Re-encode it: {2}");
+        "Re-encode it: ivr-media fix \"{0}\" --in-place (writes a WAV prompt), or with ffmpeg: {2}");
 
     public static readonly DiagnosticDescriptor PromptMpegLayerUnsupported = new(
         "IVR1108", DiagnosticSeverity.Error, "MPEG layer not accepted",
         "'{0}' holds {1} frames; .mp3 prompts must be MPEG Layer III.",
-        "Re-encode it: {2}");
+        "Re-encode it: ivr-media fix \"{0}\" --in-place (writes a WAV prompt), or with ffmpeg: {2}");
 
     public static readonly DiagnosticDescriptor PromptRateHintMismatch = new(
         "IVR1109", DiagnosticSeverity.Warning, "Name contradicts the sample rate",

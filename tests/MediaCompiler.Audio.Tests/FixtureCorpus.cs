@@ -67,4 +67,5 @@ public sealed record FfprobeValues(
     int? BitsPerSample,
     long? StreamBitRate,
     long? FormatBitRate,
-    double? Duration);
+    double? Duration,
+    long? PacketBitRate = null);

@@ -122,14 +122,14 @@ public class PromptValidatorTests
     }
 
     [Fact]
-    public void A_directory_is_unreadable()
+    public void A_directory_named_like_a_prompt_is_not_a_regular_file()
     {
         var directory = Directory.CreateTempSubdirectory("mc-audio-");
         try
         {
             var folderNamedLikeAPrompt = Directory.CreateDirectory(Path.Combine(directory.FullName, "prompt.wav"));
 
-            Assert.Equal(["IVR1001"], PromptValidator.Validate(folderNamedLikeAPrompt.FullName).Codes());
+            Assert.Equal(["IVR1012"], PromptValidator.Validate(folderNamedLikeAPrompt.FullName).Codes());
         }
         finally
         {

@@ -38,6 +38,49 @@ public class RobustnessTests
     }
 
     [Fact]
+    public void Every_streaming_size_placeholder_in_every_wav_ends_in_a_verdict()
+    {
+        // The placeholder reading (issue #10) on every WAV-family fixture: RIFF and data sizes set to what pipe writers
+        // put there, and to values just past them, alone and together.
+        uint[] placeholders = [0, 1, 0x7FFEFFFF, 0x7FFF0000, 0x7FFFF000, 0x80000000, 0xFFFFFFFE, 0xFFFFFFFF];
+        var cases = 0;
+        foreach (var (name, original) in Corpus().Where(c => c.Bytes.Length > 12 && c.Bytes.AsSpan(8, 4).SequenceEqual("WAVE"u8)))
+        {
+            var dataField = original.AsSpan().IndexOf("data"u8) + 4;
+            var bigEndian = original.AsSpan(0, 4).SequenceEqual("RIFX"u8);
+            foreach (var riff in placeholders)
+            {
+                foreach (var data in placeholders)
+                {
+                    var bytes = (byte[])original.Clone();
+                    WriteSize(bytes, 4, riff, bigEndian);
+                    if (dataField >= 4 && dataField + 4 <= bytes.Length)
+                    {
+                        WriteSize(bytes, dataField, data, bigEndian);
+                    }
+
+                    AssertVerdict(bytes, name);
+                    cases++;
+                }
+            }
+        }
+
+        Assert.True(cases > 500, $"only {cases} placeholder cases");
+    }
+
+    private static void WriteSize(byte[] bytes, int at, uint value, bool bigEndian)
+    {
+        if (bigEndian)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(at), value);
+        }
+        else
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(at), value);
+        }
+    }
+
+    [Fact]
     public void A_hundred_thousand_mutations_end_in_a_verdict()
     {
         var random = new Random(Seed);

@@ -32,19 +32,23 @@ public sealed class ProbeCommandTests : IDisposable
         var run = CliRun.Of("probe", path);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains($"{path}: error IVR10", run.Output);
+        Assert.Contains($"{path}(1,1): error IVR10", run.Output);
     }
 
     [Fact]
-    public void A_probe_ignores_the_engine_rules_so_a_44k_stereo_file_is_readable()
+    public void A_probe_of_a_44k_stereo_file_lists_the_rules_it_breaks_never_problems_none()
     {
         var path = _temp.Wav("music.wav", sampleRate: 44100, channels: 2);
 
         var run = CliRun.Of("probe", path);
 
-        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(1, run.ExitCode);
         Assert.Contains("44,100 Hz", run.Output);
         Assert.Contains("2 (stereo)", run.Output);
+        Assert.DoesNotContain("none", run.Output);
+        Assert.Contains("2 (listed below)", run.Output);
+        Assert.Contains($"{path}(1,1): error IVR1103: ", run.Output);
+        Assert.Contains($"{path}(1,1): error IVR1104: ", run.Output);
     }
 
     [Fact]

@@ -16,7 +16,10 @@ public sealed class TempFolder : IDisposable
 
     public string PathOf(string relative) => Path.Combine(Root, relative);
 
-    /// <summary>Writes a canonical PCM WAV (RIFF, fmt, data) of silence and returns its full path.</summary>
+    /// <summary>
+    /// Writes a canonical PCM WAV (RIFF, fmt, data) of a 440 Hz tone at half scale (silence is rejected, IVR3005) and
+    /// returns its full path. 8-bit is unsigned, 16-bit and wider signed, as WAV stores them.
+    /// </summary>
     public string Wav(string relative, int sampleRate = 8000, int channels = 1, int bitsPerSample = 16, double seconds = 0.5)
     {
         var blockAlign = channels * bitsPerSample / 8;
@@ -37,10 +40,36 @@ public sealed class TempFolder : IDisposable
             w.Write((short)bitsPerSample);
             w.Write("data"u8);
             w.Write(dataBytes);
-            w.Write(new byte[dataBytes]);
+            w.Write(Tone(sampleRate, channels, bitsPerSample, dataBytes / blockAlign));
         }
 
         return Bytes(relative, stream.ToArray());
+    }
+
+    private static byte[] Tone(int sampleRate, int channels, int bitsPerSample, int frames)
+    {
+        var bytesPerSample = bitsPerSample / 8;
+        var data = new byte[frames * channels * bytesPerSample];
+        for (var frame = 0; frame < frames; frame++)
+        {
+            var value = 0.5 * Math.Sin(2 * Math.PI * 440 * frame / sampleRate);
+            for (var channel = 0; channel < channels; channel++)
+            {
+                var at = ((frame * channels) + channel) * bytesPerSample;
+                if (bytesPerSample == 1)
+                {
+                    data[at] = (byte)(128 + (int)(value * 127));
+                    continue;
+                }
+
+                // The top two bytes carry the value; lower bytes of 24/32-bit samples stay 0.
+                var sample = (short)(value * short.MaxValue);
+                data[at + bytesPerSample - 2] = (byte)sample;
+                data[at + bytesPerSample - 1] = (byte)(sample >> 8);
+            }
+        }
+
+        return data;
     }
 
     public string Bytes(string relative, byte[] content)

@@ -22,7 +22,7 @@ public sealed class ToolProcessTests : IDisposable
 
         Assert.Equal(1, failing.ExitCode);
         Assert.Contains("✓ prompts/welcome.wav", failing.Output);
-        Assert.Contains("prompts/music.wav: error IVR1103: ", failing.Output);
+        Assert.Contains("prompts/music.wav(1,1): error IVR1103: ", failing.Output);
         Assert.DoesNotContain('\u001b', failing.Output); // redirected: no colour codes
         Assert.Equal(0, passing.ExitCode);
         Assert.Equal(2, usage.ExitCode);

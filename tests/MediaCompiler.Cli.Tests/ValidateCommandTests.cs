@@ -32,8 +32,8 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.StartsWith($"✗ {path}", run.OutputLines[0]);
         // Both broken rules are reported, not only the first.
-        Assert.Contains(run.OutputLines, l => l.StartsWith($"{path}: error IVR1103: ", StringComparison.Ordinal) && l.Contains("44100"));
-        Assert.Contains(run.OutputLines, l => l.StartsWith($"{path}: error IVR1104: ", StringComparison.Ordinal));
+        Assert.Contains(run.OutputLines, l => l.StartsWith($"{path}(1,1): error IVR1103: ", StringComparison.Ordinal) && l.Contains("44100"));
+        Assert.Contains(run.OutputLines, l => l.StartsWith($"{path}(1,1): error IVR1104: ", StringComparison.Ordinal));
         Assert.Equal("Checked 1 file: 0 ok, 1 failed, 0 warnings.", run.OutputLines[^1]);
     }
 
@@ -48,7 +48,7 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith($"✓ {path}", run.OutputLines[0]);
         Assert.EndsWith("(1 warning)", run.OutputLines[0]);
-        Assert.Contains($"{path}: warning IVR1109: ", run.Output);
+        Assert.Contains($"{path}(1,1): warning IVR1109: ", run.Output);
     }
 
     [Fact]

@@ -51,7 +51,11 @@ internal static class Mp3Probe
 
         // No summary header: the first frame is audio too (or an empty VBR tag frame we cannot use), so scan.
         var scan = Scan(source, firstFrame, audioEnd, first);
-        var average = scan.Samples == 0 ? first.BitrateBps : (long)Math.Round(scan.Bytes * 8.0 * first.SampleRate / scan.Samples);
+        // A CBR stream's bitrate is its frames' nominal one: padding slots make a byte-count average drift below it
+        // (64 kbps at 44.1 kHz averages 63,998 b/s), and the rule is about the rate the encoder was set to.
+        var average = scan.Samples == 0 ? first.BitrateBps
+            : scan.ConstantBitrate ? first.BitrateBps
+            : (long)Math.Round(scan.Bytes * 8.0 * first.SampleRate / scan.Samples);
         var seconds = scan.ReachedEnd ? (double)scan.Samples / first.SampleRate : audioBytes * 8.0 / average;
         return result with { DurationSeconds = seconds, Bitrate = average, Diagnostics = report.Diagnostics };
     }
@@ -62,11 +66,12 @@ internal static class Mp3Probe
         return source.TryReadExactly(offset, bytes) && MpegFrameHeader.TryParse(bytes, out var header) ? header.BitrateBps : null;
     }
 
-    private static (long Bytes, long Samples, bool ReachedEnd) Scan(ByteSource source, long offset, long audioEnd, MpegFrameHeader first)
+    private static (long Bytes, long Samples, bool ReachedEnd, bool ConstantBitrate) Scan(ByteSource source, long offset, long audioEnd, MpegFrameHeader first)
     {
         Span<byte> bytes = stackalloc byte[MpegFrameHeader.Size];
         long total = 0;
         long samples = 0;
+        var constant = true;
         var position = offset;
         for (var frame = 0; frame < MaxScannedFrames; frame++)
         {
@@ -76,12 +81,13 @@ internal static class Mp3Probe
                 break;
             }
 
+            constant &= header.BitrateBps == first.BitrateBps;
             total += header.FrameLength;
             samples += header.SamplesPerFrame;
             position += header.FrameLength;
         }
 
         // Within one frame of the end counts as the end: a last frame may be cut or followed by a stray byte.
-        return (total, samples, audioEnd - position < first.FrameLength);
+        return (total, samples, audioEnd - position < first.FrameLength, constant);
     }
 }

@@ -42,7 +42,8 @@ internal sealed record OggCodecHeader(
                 return null;
             }
 
-            // Opus always decodes at 48 kHz (granules count 48 kHz samples); the header keeps the input's rate.
+            // Opus always decodes at 48 kHz (granules count 48 kHz samples); the header keeps the input's rate, which
+            // is what the rules judge (see AudioProbeResult.SampleRate). An input rate of 0 means "unspecified".
             var inputRate = BinaryPrimitives.ReadInt32LittleEndian(packet[12..]);
             return Audio("opus", "Opus", inputRate, packet[9], null, BinaryPrimitives.ReadUInt16LittleEndian(packet[10..]), 48000);
         }

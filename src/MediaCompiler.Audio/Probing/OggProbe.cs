@@ -12,6 +12,9 @@ internal static class OggProbe
     /// <summary>Beginning-of-stream pages of a multiplexed file that are examined for an audio stream.</summary>
     private const int MaxStreamsExamined = 8;
 
+    /// <summary>Header pages walked to find the first audio page: a comment header with cover art spans dozens.</summary>
+    private const int MaxHeaderPages = 512;
+
     public static AudioProbeResult Probe(ByteSource source, ProbeReport report)
     {
         var result = new AudioProbeResult
@@ -33,6 +36,7 @@ internal static class OggProbe
             Codec = codec.Codec,
             CodecDescription = codec.Description,
             SampleRate = codec.SampleRate,
+            DecodedSampleRate = codec.GranuleRate > 0 && codec.GranuleRate != codec.SampleRate ? codec.GranuleRate : null,
             Channels = codec.Channels,
             BitsPerSample = codec.BitsPerSample,
         };
@@ -43,12 +47,45 @@ internal static class OggProbe
             var samples = last.GranulePosition - codec.PreSkip;
             if (samples > 0)
             {
+                // The bitrate counts audio pages only: the identification, comment (cover art can be hundreds of KB) and
+                // setup headers are not audio and would inflate a short prompt's bitrate several times over.
                 var duration = (double)samples / codec.GranuleRate;
-                result = result with { DurationSeconds = duration, Bitrate = (long)Math.Round(source.Length * 8 / duration) };
+                var audioBytes = source.Length - FirstAudioPage(source, page.SerialNumber);
+                result = result with { DurationSeconds = duration, AudioDataBytes = audioBytes, Bitrate = (long)Math.Round(audioBytes * 8 / duration) };
             }
         }
 
         return result with { Diagnostics = report.Diagnostics };
+    }
+
+    /// <summary>
+    /// The offset of the first page of stream <paramref name="serial"/> that ends an audio packet: header pages carry
+    /// granule position 0 (or -1 while a header packet continues onto the next page), audio pages a positive one.
+    /// Reads only page headers; 0 when no such page is found within the bound (then the whole file counts).
+    /// </summary>
+    private static long FirstAudioPage(ByteSource source, uint serial)
+    {
+        Span<byte> head = stackalloc byte[OggPage.HeaderSize + 255];
+        long offset = 0;
+        for (var pageIndex = 0; pageIndex < MaxHeaderPages; pageIndex++)
+        {
+            var read = source.ReadAt(offset, head);
+            if (!OggPage.LooksLikeHeader(head[..read]) || OggPage.DeclaredSize(head[..read]) is not { } size)
+            {
+                return 0;
+            }
+
+            var granule = System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(head[6..]);
+            var pageSerial = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(head[14..]);
+            if (pageSerial == serial && granule > 0)
+            {
+                return offset;
+            }
+
+            offset += size;
+        }
+
+        return 0;
     }
 
     /// <summary>Walks the leading beginning-of-stream pages to the first audio stream (or the first stream at all).</summary>

@@ -41,7 +41,7 @@ internal sealed record WavFormat(
                 return null;
             }
 
-            effective = WavFormatTags.TagFromSubFormat(payload.Slice(24, 16));
+            effective = WavFormatTags.TagFromSubFormat(payload.Slice(24, 16), bigEndian);
         }
 
         var bits = payload.Length >= 16 ? U16(payload, 14, bigEndian) : (ushort)0;

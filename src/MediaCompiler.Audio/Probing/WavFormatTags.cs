@@ -20,15 +20,33 @@ internal static class WavFormatTags
     /// Resolves an extensible format's sub-format GUID to the format tag it stands for, or null when the GUID is not
     /// one of the tag-derived ones (Ambisonics, vendor formats).
     /// </summary>
-    public static ushort? TagFromSubFormat(ReadOnlySpan<byte> guid)
+    public static ushort? TagFromSubFormat(ReadOnlySpan<byte> guid, bool bigEndian)
     {
-        // The GUID's first field is a little-endian uint32 whose low 16 bits are the tag and high 16 bits zero.
-        if (guid.Length != 16 || !guid[2..].SequenceEqual(SubFormatGuidTail))
+        if (guid.Length != 16)
         {
             return null;
         }
 
-        return (ushort)(guid[0] | (guid[1] << 8));
+        // Little-endian: the first field is a uint32 whose low 16 bits are the tag and high 16 bits zero.
+        if (!bigEndian)
+        {
+            return guid[2..].SequenceEqual(SubFormatGuidTail) ? (ushort)(guid[0] | (guid[1] << 8)) : null;
+        }
+
+        // RIFX: sox writes the tag as a big-endian uint16 followed by the GUID's remaining 14 bytes as they are
+        // (00 01 | 00 00 00 00 10 00 80 ...); a writer that stores the whole GUID big-endian swaps its first three
+        // fields instead (00 00 00 01 | 00 00 | 00 10 | 80 ...). Both are read.
+        if (guid[2..].SequenceEqual(SubFormatGuidTail))
+        {
+            return (ushort)((guid[0] << 8) | guid[1]);
+        }
+
+        Span<byte> swapped = stackalloc byte[14];
+        guid[2..].CopyTo(swapped);
+        swapped[..2].Clear(); // The uint32's high half, which is its first two bytes when big-endian.
+        swapped[2..4].Reverse();
+        swapped[4..6].Reverse();
+        return guid[0] == 0 && guid[1] == 0 && swapped.SequenceEqual(SubFormatGuidTail) ? (ushort)((guid[2] << 8) | guid[3]) : null;
     }
 
     /// <summary>Codec name and description for a tag at a given sample width.</summary>

@@ -14,6 +14,13 @@ internal static class WavProbe
 
     private const uint Rf64SizePlaceholder = 0xFFFFFFFF;
 
+    /// <summary>
+    /// espeak-ng --stdout and sox writing to a pipe declare 0x7FFFF000 and similar "as large as possible" sizes. No
+    /// WAV near 2 GiB can be a prompt, so a declared size this large that overruns the file is a placeholder, whereas a
+    /// smaller one that overruns it is a file cut short (IVR1005).
+    /// </summary>
+    private const long LargestRealSize = 0x7FFF0000;
+
     public static AudioProbeResult Probe(ByteSource source, ProbeReport report)
     {
         Span<byte> riff = stackalloc byte[12];
@@ -66,7 +73,13 @@ internal static class WavProbe
 
         var available = Math.Max(0, source.Length - dataOffset);
         var dataBytes = Math.Min(walk.DataDeclaredSize, available);
-        if (walk.DataDeclaredSize > available)
+        if (StreamingPlaceholder(walk, RiffSize(riff, bigEndian), available) is { } placeholder)
+        {
+            // What ffmpeg and sox do with such files: the audio runs to the end of the file.
+            dataBytes = available;
+            report.Add(DiagnosticCatalog.WavSizePlaceholder, placeholder, available);
+        }
+        else if (walk.DataDeclaredSize > available)
         {
             report.Add(DiagnosticCatalog.AudioTruncated,
                 $"its data chunk declares {walk.DataDeclaredSize:N0} bytes of audio but only {available:N0} follow it");
@@ -84,6 +97,30 @@ internal static class WavProbe
         };
         return result with { Diagnostics = report.Diagnostics };
     }
+
+    /// <summary>
+    /// How the data size was declared when it is a pipe writer's placeholder rather than a size, else null:
+    /// 0xFFFFFFFF without an RF64 ds64 chunk (ffmpeg -f wav -), a huge size past the end of the file (espeak-ng,
+    /// sox), or 0 with audio following it while the RIFF size is a placeholder too.
+    /// </summary>
+    private static string? StreamingPlaceholder(ChunkWalk walk, uint riffSize, long available)
+    {
+        var raw = walk.DataRawSize;
+        if (raw == Rf64SizePlaceholder)
+        {
+            return walk.HasDs64DataSize ? null : "0xFFFFFFFF bytes";
+        }
+
+        if (raw >= LargestRealSize && raw > available)
+        {
+            return $"0x{raw:X8} bytes";
+        }
+
+        return raw == 0 && available > 0 && riffSize is 0 or Rf64SizePlaceholder ? "0 bytes" : null;
+    }
+
+    private static uint RiffSize(ReadOnlySpan<byte> riff, bool bigEndian) =>
+        bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(riff[4..]) : BinaryPrimitives.ReadUInt32LittleEndian(riff[4..]);
 
     private static AudioProbeResult Describe(AudioProbeResult result, WavFormat format, bool bigEndian)
     {
@@ -145,6 +182,8 @@ internal static class WavProbe
             else if (id.SequenceEqual("data"u8) && walk.DataOffset is null)
             {
                 walk.DataOffset = payload;
+                walk.DataRawSize = size;
+                walk.HasDs64DataSize = ds64DataSize is not null;
                 walk.DataDeclaredSize = size == Rf64SizePlaceholder && ds64DataSize is { } large ? large : size;
             }
             else if (id.SequenceEqual("ds64"u8) && size >= 24)
@@ -196,6 +235,8 @@ internal static class WavProbe
         public bool FormatCut { get; set; }
         public long? DataOffset { get; set; }
         public long DataDeclaredSize { get; set; }
+        public uint DataRawSize { get; set; }
+        public bool HasDs64DataSize { get; set; }
         public long? FactSampleCount { get; set; }
     }
 }

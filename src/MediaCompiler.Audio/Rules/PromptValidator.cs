@@ -81,8 +81,16 @@ public static class PromptValidator
     private static Diagnostic? CheckSampleRate(AudioProbeResult probe, string file, string extension) =>
         probe.SampleRate is { } rate && !MediaRules.IsAllowedSampleRate(rate)
             ? Create(DiagnosticCatalog.PromptSampleRateUnsupported, file, rate, "8000 or 16000",
-                MediaRules.ConversionCommand(file, TargetExtension(probe, extension), rate))
+                MediaRules.ConversionCommand(file, TargetExtension(probe, extension), rate), RateNote(probe))
             : null;
+
+    /// <summary>
+    /// Opus decodes at 48 kHz whatever its source, so the rule judges OpusHead's input rate (the rate the audio was
+    /// made at) and says so, lest "48000 Hz" from a player contradict the message.
+    /// </summary>
+    private static string RateNote(AudioProbeResult probe) => probe.DecodedSampleRate is { } decoded
+        ? $" (the OpusHead input rate, which this rule judges; the stream decodes at {decoded} Hz as every Opus stream does)"
+        : string.Empty;
 
     private static Diagnostic? CheckMono(AudioProbeResult probe, string file, string extension) =>
         probe.Channels is { } channels && channels != MediaRules.RequiredChannels

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using MediaCompiler.Audio.Rules;
+using MediaCompiler.Cli;
+
+namespace MediaCompiler.Benchmarks;
+
+/// <summary>
+/// ivr-media's own figures: validate over a folder of 1,000 prompts (files/s, warm: a first run fills the file cache
+/// and the JIT and is not counted), and fix's real-time factor (seconds of audio converted per second of work).
+/// </summary>
+internal static class CliThroughput
+{
+    /// <summary>validate, in-process as the tool runs it, over <paramref name="folder"/> (made by <see cref="MakeFolder"/>).</summary>
+    public static int Validate(string folder, int runs)
+    {
+        var files = Directory.GetFiles(folder).Length;
+        Run("validate", "--json", folder); // warm-up
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < runs; i++)
+        {
+            Run("validate", "--json", folder);
+        }
+
+        var perSecond = files * runs / clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"validate (probe, rules, hash, silence check) {files} files: {perSecond,10:N0} files/s");
+
+        // The header rules and the hash alone (no decoding): what the build's validate step costs.
+        var paths = Directory.GetFiles(folder);
+        clock.Restart();
+        for (var i = 0; i < runs; i++)
+        {
+            foreach (var path in paths)
+            {
+                PlatformRules.Validate(path, TargetPlatform.MediaApi);
+                MediaCompiler.Audio.ContentHash.OfFileWithin(path, MediaRules.MaxFileSizeBytes);
+            }
+        }
+
+        Console.WriteLine($"probe + rules + hash, no decoding  {files} files: {files * runs / clock.Elapsed.TotalSeconds,10:N0} files/s");
+        return 0;
+    }
+
+    /// <summary>fix --out over every file in <paramref name="folder"/>: audio seconds written per wall-clock second.</summary>
+    public static int Fix(string folder, int runs)
+    {
+        var output = Path.Combine(Path.GetTempPath(), "ivr-media-bench-fix-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Run("fix", "--out", output, folder); // warm-up
+            var audioSeconds = Directory.GetFiles(output).Sum(f => PlatformRules.Validate(f, TargetPlatform.MediaApi).Probe.DurationSeconds ?? 0);
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < runs; i++)
+            {
+                Directory.Delete(output, recursive: true);
+                Run("fix", "--out", output, folder);
+            }
+
+            var wall = clock.Elapsed.TotalSeconds / runs;
+            Console.WriteLine($"fix --out: {Directory.GetFiles(output).Length} files, {audioSeconds:0.0} s of audio in {wall:0.000} s: {audioSeconds / wall:N0}x real time");
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    /// <summary>Copies the files of <paramref name="source"/> round-robin into <paramref name="target"/> until it holds <paramref name="count"/>.</summary>
+    public static int MakeFolder(string source, string target, int count)
+    {
+        var files = Directory.GetFiles(source).Where(f => PromptFileFinder.PromptExtensions.Contains(Path.GetExtension(f))).Order(StringComparer.Ordinal).ToArray();
+        Directory.CreateDirectory(target);
+        for (var i = 0; i < count; i++)
+        {
+            var file = files[i % files.Length];
+            File.Copy(file, Path.Combine(target, $"p{i:D4}_{Path.GetFileName(file)}"), overwrite: true);
+        }
+
+        Console.WriteLine($"{count} files in {target}");
+        return 0;
+    }
+
+    private static void Run(params string[] args) => CliApp.Run(args, TextWriter.Null, TextWriter.Null, colour: false);
+}

@@ -1,0 +1,35 @@
+using System.Text.RegularExpressions;
+
+namespace MediaCompiler.Audio.Rules;
+
+/// <summary>
+/// The names a prompt file gives its prompt. The NodeId rule is the build's (MediaCompiler.Pipeline SettingsParser,
+/// IVR2021), copied here so that the CLI applies it too; the build can call <see cref="IsValidNodeId"/> instead of its
+/// own copy. Genesys Cloud's prompt-name rule comes from its bulk-import guidelines (letters, digits and underscores,
+/// starting with a letter, at most 200 characters).
+/// </summary>
+public static partial class PromptNameRules
+{
+    /// <summary>The NodeId a prompt takes from its file name when no NodeId metadata is set.</summary>
+    public static string NodeIdFromFileName(string path) => System.IO.Path.GetFileNameWithoutExtension(path);
+
+    public static bool IsValidNodeId(string nodeId) => NodeIdPattern().IsMatch(nodeId);
+
+    public static bool IsValidGenesysName(string name) => GenesysNamePattern().IsMatch(name);
+
+    /// <summary>A Genesys-acceptable name close to <paramref name="name"/>: other characters become '_', a leading
+    /// non-letter gets a "p_" prefix, and the result is cut to 200 characters.</summary>
+    public static string SuggestGenesysName(string name)
+    {
+        var cleaned = new string(name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray());
+        var named = cleaned.Length > 0 && char.IsAsciiLetter(cleaned[0]) ? cleaned : "p_" + cleaned;
+        return named.Length > 200 ? named[..200] : named;
+    }
+
+    /// <summary>Keep in step with SettingsParser.NodeIdPattern (the build's copy).</summary>
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")]
+    private static partial Regex NodeIdPattern();
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,199}$")]
+    private static partial Regex GenesysNamePattern();
+}

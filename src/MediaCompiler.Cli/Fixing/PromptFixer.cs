@@ -1,0 +1,139 @@
+using System.Globalization;
+using MediaCompiler.Audio;
+using MediaCompiler.Audio.Loudness;
+using MediaCompiler.Audio.Rules;
+using MediaCompiler.Diagnostics;
+using MediaCompiler.Engine.Dsp;
+
+namespace MediaCompiler.Cli.Fixing;
+
+/// <summary>
+/// Turns one prompt into a WAV the platform accepts: decode (engine), mix down to mono (the decoder does), resample
+/// (the engine's polyphase filter), optionally trim silence and normalise the speech level (ITU-T P.56), encode as 16-bit PCM or G.711.
+/// A file that already meets the target is left alone, so fixing a fixed file changes nothing.
+/// </summary>
+internal static class PromptFixer
+{
+    /// <summary>Rules that are about the file's name, which fixing the audio cannot change.</summary>
+    private static readonly HashSet<string> NameRules = [DiagnosticCatalog.InvalidNodeId.Code, DiagnosticCatalog.PlatformNameInvalid.Code];
+
+    public static FixOutcome Fix(string path, FixTarget target, FixDestination destination)
+    {
+        var verdict = PlatformRules.Validate(path, target.Platform);
+        var probe = verdict.Probe;
+        var encoding = target.Encoding ?? EncodingOf(probe) ?? PromptEncoding.Pcm16;
+        var rate = encoding == PromptEncoding.Pcm16 ? target.SampleRate ?? MediaRules.SuggestedSampleRate(probe.SampleRate) : MediaRules.NarrowbandSampleRate;
+        var headersMeetTarget = HeadersMeetTarget(verdict, path, encoding, rate);
+        if (headersMeetTarget && !target.Normalize && !target.TrimSilence)
+        {
+            return new FixUnchanged(path, Describe.Summary(probe));
+        }
+
+        var decoded = PromptDecoding.Decode(path, probe);
+        if (decoded.Audio is not { } audio)
+        {
+            return new FixRefused(path, decoded.Error ?? Diagnostic.Create(DiagnosticCatalog.FixCannotDecode, path, path, "the decoder returned nothing"));
+        }
+
+        if (headersMeetTarget && LevelAndEdgesMeetTarget(audio.Samples, audio.SampleRate, target))
+        {
+            return new FixUnchanged(path, Describe.Summary(probe));
+        }
+
+        if (audio.SampleRate != rate && !Resampler.CanConvert(audio.SampleRate, rate))
+        {
+            return new FixRefused(path, Diagnostic.Create(DiagnosticCatalog.FixCannotDecode, path, path,
+                $"{audio.SampleRate} Hz cannot be resampled to {rate} Hz (the ratio is too complex)"));
+        }
+
+        var samples = audio.SampleRate == rate ? audio.Samples : Resampler.Create(audio.SampleRate, rate).Process(audio.Samples);
+        if (target.TrimSilence)
+        {
+            var (start, length) = SilenceTrim.AudibleRange(samples, rate);
+            samples = samples.AsSpan(start, length).ToArray();
+        }
+
+        var peakBefore = SpeechLevelNormalizer.PeakDbfs(audio.Samples);
+        if (target.Normalize)
+        {
+            SpeechLevelNormalizer.Normalize(samples, rate, FixTarget.TargetSpeechLevelDbov);
+        }
+
+        var bytes = PromptWavWriter.Write(samples, rate, encoding);
+        var limit = TargetPlatforms.MaxFileSizeBytes(target.Platform);
+        if (bytes.Length > limit && target.Encoding is null && target.SampleRate is null)
+        {
+            // Too long for 16-bit PCM: G.711 at 8 kHz stores the same prompt in a quarter (wideband) or half the bytes.
+            rate = MediaRules.NarrowbandSampleRate;
+            samples = audio.SampleRate == rate ? samples : Resampler.Create(audio.SampleRate, rate).Process(audio.Samples);
+            if (target.TrimSilence)
+            {
+                var (start, length) = SilenceTrim.AudibleRange(samples, rate);
+                samples = samples.AsSpan(start, length).ToArray();
+            }
+
+            if (target.Normalize)
+            {
+                SpeechLevelNormalizer.Normalize(samples, rate, FixTarget.TargetSpeechLevelDbov);
+            }
+
+            bytes = PromptWavWriter.Write(samples, rate, PromptEncoding.MuLaw);
+        }
+
+        if (bytes.Length > limit)
+        {
+            var seconds = (double)samples.Length / rate;
+            return new FixRefused(path, Diagnostic.Create(DiagnosticCatalog.FixTooLong, path, path,
+                seconds.ToString("0.0", CultureInfo.InvariantCulture), (long)(seconds * 8000), TargetPlatforms.DisplayName(target.Platform), limit));
+        }
+
+        var output = destination.OutputFor(path);
+        var check = PlatformRules.Validate(PromptValidator.Validate(new MemoryStream(bytes, writable: false), output), target.Platform);
+        var remainingAudioProblems = check.Diagnostics.Where(d => d.IsError && !NameRules.Contains(d.Code)).ToList();
+        if (remainingAudioProblems.Count > 0)
+        {
+            var first = remainingAudioProblems[0];
+            var problem = first.Message.Split(" Fix: ")[0].TrimEnd('.');
+            return new FixRefused(path, Diagnostic.Create(DiagnosticCatalog.FixResultRejected, path, path, $"{first.Code}: {problem}"));
+        }
+
+        var before = $"{Describe.Summary(probe)}, peak {Dbfs(peakBefore)}";
+        var after = $"{Describe.Summary(check.Probe)}, peak {Dbfs(SpeechLevelNormalizer.PeakDbfs(samples))}";
+        var remaining = decoded.Warnings.Concat(check.Diagnostics.Where(d => NameRules.Contains(d.Code))).ToList();
+        return destination.Write(path, output, bytes) switch
+        {
+            { Error: { } error } => new FixRefused(path, error),
+            var written => new FixWritten(path, output, before, after, written.Backup, destination.DryRun, remaining),
+        };
+    }
+
+    /// <summary>A G.711 input stays G.711 (the most compact accepted encoding); everything else becomes 16-bit PCM.</summary>
+    private static PromptEncoding? EncodingOf(AudioProbeResult probe) => probe.Codec switch
+    {
+        "mulaw" => PromptEncoding.MuLaw,
+        "alaw" => PromptEncoding.ALaw,
+        _ => null,
+    };
+
+    private static bool HeadersMeetTarget(PromptValidation verdict, string path, PromptEncoding encoding, int rate)
+    {
+        var probe = verdict.Probe;
+        var codec = encoding switch { PromptEncoding.MuLaw => "mulaw", PromptEncoding.ALaw => "alaw", _ => "pcm_s16le" };
+        // Every note counts too: a pipe-written WAV (IVR1011) is rewritten with exact sizes.
+        return verdict.Diagnostics.All(d => NameRules.Contains(d.Code))
+            && probe.Container == AudioContainer.Wav && probe.Codec == codec && probe.SampleRate == rate && probe.Channels == 1
+            && MediaRules.ExtensionOf(path) == "wav";
+    }
+
+    private static bool LevelAndEdgesMeetTarget(float[] samples, int sampleRate, FixTarget target) =>
+        (!target.Normalize || IsAtTargetLevel(samples, sampleRate))
+        && (!target.TrimSilence || SilenceTrim.IsTrimmed(samples, sampleRate));
+
+    /// <summary>At the P.56 target within the tolerance, or without active speech (there is no level to set).</summary>
+    private static bool IsAtTargetLevel(float[] samples, int sampleRate) =>
+        LoudnessReport.Measure(samples, sampleRate).ActiveSpeechLevelDbov is not { } level
+        || Math.Abs(level - FixTarget.TargetSpeechLevelDbov) <= FixTarget.NormalizedToleranceDb;
+
+    private static string Dbfs(double value) =>
+        double.IsNegativeInfinity(value) ? "-inf dBFS" : value.ToString("0.0", CultureInfo.InvariantCulture) + " dBFS";
+}

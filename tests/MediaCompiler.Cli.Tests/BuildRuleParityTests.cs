@@ -1,0 +1,67 @@
+namespace MediaCompiler.Cli.Tests;
+
+/// <summary>validate applies the checks the build applies: the NodeId from the file name, silence, the platform.</summary>
+public sealed class BuildRuleParityTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Theory]
+    [InlineData("main menu.wav")]
+    [InlineData("-intro.wav")]
+    [InlineData("ménu.wav")]
+    public void A_file_name_that_is_not_a_valid_node_id_fails_with_the_builds_code(string name)
+    {
+        var path = _temp.Wav(name);
+
+        var run = CliRun.Of("validate", path);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{path}(1,1): error IVR2021: ", run.Output);
+    }
+
+    [Fact]
+    public void A_silent_prompt_fails_with_the_engines_code()
+    {
+        var path = _temp.Bytes("silence.wav", File.ReadAllBytes(_temp.Wav("seed.wav"))[..44].Concat(new byte[8000]).ToArray());
+
+        var run = CliRun.Of("validate", path);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{path}(1,1): error IVR3005: ", run.Output);
+    }
+
+    [Fact]
+    public void Genesys_names_allow_letters_digits_and_underscores_starting_with_a_letter()
+    {
+        var good = _temp.Wav("Main_Menu_2.wav");
+        var dashed = _temp.Wav("main-menu.wav");
+
+        Assert.Equal(0, CliRun.Of("validate", "--platform", "genesys", good).ExitCode);
+        var run = CliRun.Of("validate", "--platform", "genesys", dashed);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{dashed}(1,1): error IVR1015: ", run.Output);
+        Assert.Contains("'main_menu.wav'", run.Output);
+        // The media API takes the same name: the rule is the platform's.
+        Assert.Equal(0, CliRun.Of("validate", dashed).ExitCode);
+    }
+
+    [Fact]
+    public void Genesys_takes_wav_only_and_up_to_25_mb_instead_of_2_mib()
+    {
+        var mp3 = Path.Combine(Repository.Root, "tests", "fixtures", "audio", "cbr64_16k_mono.mp3");
+        var big = _temp.Wav("long_prompt.wav", sampleRate: 16000, seconds: 70); // 2.2 MB
+
+        Assert.Contains("IVR1017", CliRun.Of("validate", "--platform", "genesys", mp3).Output);
+        Assert.Contains("IVR1102", CliRun.Of("validate", big).Output);
+        Assert.Equal(0, CliRun.Of("validate", "--platform", "genesys", big).ExitCode);
+    }
+
+    [Fact]
+    public void An_unknown_platform_is_a_usage_error()
+    {
+        Assert.Equal(2, CliRun.Of("validate", "--platform", "twilio", _temp.Wav("a.wav")).ExitCode);
+    }
+}

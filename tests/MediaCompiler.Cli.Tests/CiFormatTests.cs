@@ -1,0 +1,111 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace MediaCompiler.Cli.Tests;
+
+/// <summary>The formats CI reads: problem-matcher lines, SARIF 2.1.0, probe --json, one code.</summary>
+public sealed partial class CiFormatTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void Error_lines_match_the_msbuild_problem_matcher()
+    {
+        var path = _temp.Wav("music.wav", sampleRate: 44100, channels: 2);
+
+        var run = CliRun.Of("validate", path);
+
+        var matches = run.OutputLines.Select(l => MsCompile().Match(l)).Where(m => m.Success).ToList();
+        Assert.Equal(2, matches.Count);
+        Assert.All(matches, m => Assert.Equal(path, m.Groups["file"].Value));
+        Assert.All(matches, m => Assert.Equal("1,1", m.Groups["location"].Value));
+        Assert.All(matches, m => Assert.Equal("error", m.Groups["severity"].Value));
+        Assert.Equal(["IVR1103", "IVR1104"], matches.Select(m => m.Groups["code"].Value).Order());
+    }
+
+    [Fact]
+    public void Sarif_has_the_2_1_0_shape_with_one_rule_per_code_and_one_located_result_per_diagnostic()
+    {
+        var bad = _temp.Wav("music.wav", sampleRate: 44100, channels: 2);
+        var alsoBad = _temp.Wav("other.wav", sampleRate: 22050);
+        var sarifPath = _temp.PathOf("out.sarif");
+
+        var run = CliRun.Of("validate", "--sarif", sarifPath, bad, alsoBad);
+
+        Assert.Equal(1, run.ExitCode);
+        var log = JsonDocument.Parse(File.ReadAllText(sarifPath)).RootElement;
+        Assert.Equal("2.1.0", log.GetProperty("version").GetString());
+        Assert.Contains("sarif-2.1.0", log.GetProperty("$schema").GetString());
+        var sarifRun = Assert.Single(log.GetProperty("runs").EnumerateArray());
+        var driver = sarifRun.GetProperty("tool").GetProperty("driver");
+        Assert.Equal("ivr-media", driver.GetProperty("name").GetString());
+
+        var rules = driver.GetProperty("rules").EnumerateArray().ToList();
+        Assert.Equal(["IVR1103", "IVR1104"], rules.Select(r => r.GetProperty("id").GetString()));
+        Assert.All(rules, r => Assert.EndsWith("docs/diagnostics.md#" + r.GetProperty("id").GetString()!.ToLowerInvariant(), r.GetProperty("helpUri").GetString()));
+        Assert.All(rules, r => Assert.Contains("ivr-media fix", r.GetProperty("help").GetProperty("text").GetString()));
+        Assert.All(rules, r => Assert.True(Uri.IsWellFormedUriString(r.GetProperty("helpUri").GetString(), UriKind.Absolute)));
+
+        var results = sarifRun.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(3, results.Count); // music: rate and channels; other: rate.
+        foreach (var result in results)
+        {
+            var id = result.GetProperty("ruleId").GetString();
+            Assert.Equal(id, rules[result.GetProperty("ruleIndex").GetInt32()].GetProperty("id").GetString());
+            Assert.Equal("error", result.GetProperty("level").GetString());
+            Assert.False(string.IsNullOrEmpty(result.GetProperty("message").GetProperty("text").GetString()));
+            var location = Assert.Single(result.GetProperty("locations").EnumerateArray()).GetProperty("physicalLocation");
+            Assert.Contains(new Uri(location.GetProperty("artifactLocation").GetProperty("uri").GetString()!).LocalPath, new[] { bad, alsoBad });
+            Assert.Equal(1, location.GetProperty("region").GetProperty("startLine").GetInt32());
+        }
+    }
+
+    [Fact]
+    public void Probe_json_is_the_object_validate_json_prints_for_the_file()
+    {
+        var path = _temp.Wav("music.wav", sampleRate: 44100, channels: 2);
+
+        var probe = CliRun.Of("probe", "--json", path);
+        var validate = CliRun.Of("validate", "--json", path);
+
+        Assert.Equal(1, probe.ExitCode);
+        var fromProbe = JsonDocument.Parse(probe.Output).RootElement;
+        var fromValidate = JsonDocument.Parse(validate.Output).RootElement.EnumerateArray().Single();
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(
+            System.Text.Json.Nodes.JsonNode.Parse(fromValidate.GetRawText()), System.Text.Json.Nodes.JsonNode.Parse(fromProbe.GetRawText())));
+        Assert.False(fromProbe.GetProperty("ok").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, fromProbe.GetProperty("loudness").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("IVR1103")]
+    [InlineData("ivr1103")]
+    public void Codes_shows_one_code_whatever_its_case(string code)
+    {
+        var run = CliRun.Of("codes", code);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("IVR1103", run.OutputLines[0]);
+        Assert.Contains("Sample rate not accepted", run.OutputLines[0]);
+        Assert.DoesNotContain("IVR1104", run.Output);
+        Assert.Contains("docs/diagnostics.md#ivr1103", run.Output);
+    }
+
+    [Fact]
+    public void An_unknown_code_is_a_usage_error()
+    {
+        var run = CliRun.Of("codes", "IVR9998");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("no code 'IVR9998'", run.Error);
+    }
+
+    /// <summary>
+    /// VS Code's $msCompile problem matcher, the MSBuild/csc canonical error format that GitHub Actions' and Azure
+    /// DevOps' MSBuild matchers also read: file(location): severity code: message.
+    /// </summary>
+    [GeneratedRegex(@"^(?:\s*\d+>)?(?<file>\S.*)\((?<location>\d+|\d+,\d+|\d+,\d+,\d+,\d+)\)\s*:\s+(?<severity>(?:fatal +)?error|warning|info)\s+(?<code>\w+\d+)\s*:\s*(?<message>.*)$")]
+    private static partial Regex MsCompile();
+}

@@ -1,0 +1,158 @@
+using System.Text.Json;
+
+namespace MediaCompiler.Cli.Tests;
+
+/// <summary>
+/// ivr-media fix over the committed corpus: every rejected fixture whose only faults are the engine's rules (rate,
+/// channels, encoding, bitrate, size) becomes accepted, a second fix changes no byte, and what cannot be fixed is
+/// refused with a code. The verdict on the result is validate's own, and the rate/channels are checked with ffprobe's
+/// reading of the source recorded in expected.json (the duration must survive the conversion).
+/// </summary>
+public sealed class FixCommandTests : IDisposable
+{
+    private static readonly string Corpus = Path.Combine(Repository.Root, "tests", "fixtures", "audio");
+
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static readonly HashSet<string> InProcessCodecs = ["pcm_s16le", "pcm_s16be", "pcm_u8", "pcm_s24le", "pcm_s32le", "pcm_f32le", "pcm_f64le", "pcm_mulaw", "pcm_alaw", "mp3", "vorbis", "opus", "aac"];
+
+    private static readonly bool FfmpegIsInstalled = (Environment.GetEnvironmentVariable("PATH") ?? "")
+        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+        .Any(dir => File.Exists(Path.Combine(dir, "ffmpeg")));
+
+    private static string CodecOf(JsonElement expected) =>
+        expected.TryGetProperty("ffprobe", out var ffprobe) && ffprobe.ValueKind == JsonValueKind.Object
+        && ffprobe.TryGetProperty("codec_name", out var codec) && codec.ValueKind == JsonValueKind.String ? codec.GetString()! : "";
+
+    public static TheoryData<string> RejectedFixtures()
+    {
+        var data = new TheoryData<string>();
+        var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(Corpus, "expected.json"))).RootElement;
+        foreach (var entry in expected.EnumerateObject().Where(e => !e.Value.GetProperty("accepted").GetBoolean()))
+        {
+            data.Add(entry.Name);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RejectedFixtures))]
+    public void A_rejected_fixture_is_fixed_in_place_and_a_second_fix_changes_nothing(string name)
+    {
+        var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(Corpus, "expected.json"))).RootElement.GetProperty(name);
+        var codes = expected.GetProperty("codes").EnumerateArray().Select(c => c.GetString()!).ToList();
+        // Codecs without an in-process decoder (ADPCM, GSM, FLAC...) are convertible only where ffmpeg is installed.
+        var decodable = expected.GetProperty("accepted").GetBoolean() || InProcessCodecs.Contains(CodecOf(expected)) || FfmpegIsInstalled;
+        var onlyRuleFaults = codes.All(c => c.StartsWith("IVR11", StringComparison.Ordinal)) && Path.GetExtension(name) != ".flac" && decodable;
+        var source = _temp.Bytes(name, File.ReadAllBytes(Path.Combine(Corpus, name)));
+        var output = Path.ChangeExtension(source, ".wav");
+
+        var first = CliRun.Of("fix", "--in-place", source);
+
+        if (first.ExitCode != 0)
+        {
+            Assert.False(onlyRuleFaults, $"{name} breaks only the engine's rules ({string.Join(",", codes)}) and must be fixed:\n{first.Output}");
+            Assert.Equal(1, first.ExitCode);
+            Assert.Matches(@"\(1,1\): error IVR12\d\d: ", first.Output);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(Corpus, name)), File.ReadAllBytes(source)); // untouched
+            return;
+        }
+
+        var validate = CliRun.Of("validate", "--json", output);
+        Assert.True(validate.ExitCode == 0, $"{name}: the fixed file is rejected:\n{validate.Output}");
+        var report = JsonDocument.Parse(validate.Output).RootElement.EnumerateArray().Single();
+        Assert.Equal(1, report.GetProperty("channels").GetInt32());
+        if (expected.TryGetProperty("ffprobe", out var ffprobe) && ffprobe.TryGetProperty("duration", out var duration) && duration.ValueKind == JsonValueKind.Number)
+        {
+            // The same audio, converted: ffprobe's duration of the source, give or take the encoder delay and padding
+            // an MP3's container duration counts and its decoded samples do not (about 0.15 s at 11 kHz).
+            Assert.InRange(report.GetProperty("durationSeconds").GetDouble(), duration.GetDouble() - 0.2, duration.GetDouble() + 0.1);
+        }
+
+        Assert.True(File.Exists(source + ".bak") || Path.GetExtension(name) != ".wav", "the original is kept as .bak");
+        var fixedBytes = File.ReadAllBytes(output);
+        var second = CliRun.Of("fix", "--in-place", output);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("already accepted", second.Output);
+        Assert.Equal(fixedBytes, File.ReadAllBytes(output));
+    }
+
+    [Fact]
+    public void Without_out_or_in_place_nothing_is_written()
+    {
+        var path = _temp.Wav("music.wav", sampleRate: 44100, channels: 2);
+        var before = File.ReadAllBytes(path);
+
+        var run = CliRun.Of("fix", path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("44100 Hz, stereo", run.Output);
+        Assert.Contains("→ wav pcm_s16le, 16000 Hz, mono", run.Output);
+        Assert.Contains("dry run", run.Output);
+        Assert.Equal(before, File.ReadAllBytes(path));
+        Assert.Single(Directory.GetFiles(_temp.Root));
+    }
+
+    [Fact]
+    public void Out_writes_into_a_folder_and_keeps_the_original()
+    {
+        var path = _temp.Wav("music.wav", sampleRate: 44100, channels: 2);
+        var before = File.ReadAllBytes(path);
+        var outFolder = _temp.PathOf("fixed");
+
+        var run = CliRun.Of("fix", "--out", outFolder, "--encoding", "alaw", path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(before, File.ReadAllBytes(path));
+        var report = JsonDocument.Parse(CliRun.Of("validate", "--json", Path.Combine(outFolder, "music.wav")).Output).RootElement[0];
+        Assert.Equal("alaw", report.GetProperty("codec").GetString());
+        Assert.Equal(8000, report.GetProperty("sampleRate").GetInt32());
+    }
+
+    [Fact]
+    public void Normalize_brings_the_speech_level_to_minus_26_dbov_once()
+    {
+        var path = _temp.Wav("quiet.wav", sampleRate: 16000);
+
+        var first = CliRun.Of("fix", "--in-place", "--no-backup", "--normalize", path);
+        var bytes = File.ReadAllBytes(path);
+        var second = CliRun.Of("fix", "--in-place", "--no-backup", "--normalize", path);
+
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.Contains("peak -6.0 dBFS → wav pcm_s16le, 16000 Hz, mono, 16-bit, 0.50 s", first.Output);
+        var samples = bytes.AsSpan(44).ToArray().Chunk(2).Select(b => BitConverter.ToInt16(b) / 32768f).ToArray();
+        var level = MediaCompiler.Audio.Loudness.LoudnessReport.Measure(samples, 16000).ActiveSpeechLevelDbov;
+        Assert.True(level is > -26.5 and < -25.5, $"active level after --normalize: {level} dBov");
+        Assert.False(File.Exists(path + ".bak"));
+        Assert.Contains("already accepted", second.Output);
+        Assert.Equal(bytes, File.ReadAllBytes(path));
+    }
+
+    [Theory]
+    [InlineData("--out", "x", "--in-place")]
+    [InlineData("--no-backup")]
+    [InlineData("--encoding", "ulaw", "--rate", "16000")]
+    [InlineData("--rate", "11025")]
+    [InlineData("--encoding", "mp3")]
+    public void Contradictory_options_are_usage_errors(params string[] options)
+    {
+        var path = _temp.Wav("a.wav");
+
+        Assert.Equal(2, CliRun.Of(["fix", .. options, path]).ExitCode);
+    }
+
+    [Fact]
+    public void What_cannot_be_decoded_is_refused_with_a_code_and_left_alone()
+    {
+        var path = _temp.Bytes("noise.wav", Enumerable.Range(0, 300).Select(i => (byte)(i * 31 + 7)).ToArray());
+
+        var run = CliRun.Of("fix", "--in-place", path);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{path}(1,1): error IVR1200: ", run.Output);
+        Assert.False(File.Exists(path + ".bak"));
+    }
+}
