@@ -40,7 +40,7 @@ internal static class ArchitectAuthentication
         });
 }
 
-/// <summary>A fixed one-minute window per token. Thread-safe.</summary>
+/// <summary>A fixed window per token (a minute unless the settings shorten it). Thread-safe.</summary>
 internal sealed class ArchitectRateLimiter
 {
     private readonly ConcurrentDictionary<string, Window> windows = new(StringComparer.Ordinal);
@@ -56,6 +56,7 @@ internal sealed class ArchitectRateLimiter
     public int? TryAcquire(string token)
     {
         var budget = store.Settings.RequestsPerMinutePerToken;
+        var length = TimeSpan.FromSeconds(store.Settings.RateLimitWindowSeconds);
         if (budget <= 0)
         {
             return null;
@@ -65,7 +66,7 @@ internal sealed class ArchitectRateLimiter
         var window = windows.GetOrAdd(token, _ => new Window());
         lock (window)
         {
-            if (now >= window.Start.AddMinutes(1))
+            if (now >= window.Start + length)
             {
                 window.Start = now;
                 window.Count = 0;
@@ -77,7 +78,7 @@ internal sealed class ArchitectRateLimiter
                 return null;
             }
 
-            return Math.Max(1, (int)Math.Ceiling((window.Start.AddMinutes(1) - now).TotalSeconds));
+            return Math.Max(1, (int)Math.Ceiling((window.Start + length - now).TotalSeconds));
         }
     }
 

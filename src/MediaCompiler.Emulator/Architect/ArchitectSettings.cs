@@ -21,6 +21,9 @@ public sealed class ArchitectSettings
     /// <summary>Requests per token and minute on the JSON API (the platform's <c>client.credentials.token.rate.per.minute</c>); 0 = unlimited.</summary>
     public int RequestsPerMinutePerToken { get; set; } = 300;
 
+    /// <summary>The length of the budget's fixed window (the platform's is a minute; tests shorten it).</summary>
+    public int RateLimitWindowSeconds { get; set; } = 60;
+
     /// <summary>Results past this index cannot be paged to (the real cap is 10,000).</summary>
     public int PagingCap { get; set; } = 10_000;
 
@@ -45,9 +48,9 @@ public sealed class ArchitectSettings
             problems.Add("Delays and the request budget must be 0 or more.");
         }
 
-        if (PagingCap < 1 || MaxPageSize < 1)
+        if (PagingCap < 1 || MaxPageSize < 1 || RateLimitWindowSeconds < 1)
         {
-            problems.Add("PagingCap and MaxPageSize must be positive.");
+            problems.Add("PagingCap, MaxPageSize and RateLimitWindowSeconds must be positive.");
         }
 
         foreach (var (name, pattern) in new[] { (nameof(TranscodeFailsFor), TranscodeFailsFor), (nameof(TranscodeNeverFinishesFor), TranscodeNeverFinishesFor) })

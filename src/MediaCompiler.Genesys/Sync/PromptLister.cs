@@ -28,7 +28,8 @@ internal sealed class PromptLister(ArchitectApi api, GenesysSyncOptions options)
     {
         var wanted = names.ToHashSet(StringComparer.Ordinal);
         var found = new Dictionary<string, PromptDto>(StringComparer.Ordinal);
-        foreach (var batch in names.Distinct(StringComparer.Ordinal).Chunk(Math.Max(1, options.NamesPerPoll)))
+        // At most a page of names per query: the prefix filter returns extra prompts, and pages past the cap are refused.
+        foreach (var batch in names.Distinct(StringComparer.Ordinal).Chunk(Math.Max(1, Math.Min(options.NamesPerPoll, options.PageSize))))
         {
             for (var page = 1; ; page++)
             {

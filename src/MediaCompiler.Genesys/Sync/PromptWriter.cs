@@ -22,13 +22,14 @@ internal sealed class PromptWriter(ArchitectApi api, PromptLister lister, Genesy
                 return;
             }
 
+            var (found, createdNow) = prompt.Value;
             foreach (var work in resources)
             {
-                // A prompt found after a 409 may already hold some languages: decide again against what it holds.
-                work.Planned = prompt.Value!.Resources is { Count: > 0 }
-                    ? SyncPlanner.Decide(work.Desired, prompt.Value, options.ManagedMarker)
-                    : work.Planned with { Existing = prompt.Value };
-                work.PromptId = prompt.Value.Id;
+                // A prompt another job created meanwhile (409) may already hold some languages: decide again
+                // against what it holds. One we just created has none; its plan stands.
+                work.Planned = createdNow ? work.Planned with { Existing = found } : SyncPlanner.Decide(work.Desired, found, options.ManagedMarker);
+                work.PromptId = found.Id;
+                work.PromptPreExisted = !createdNow;
                 work.State = work.Planned.Action == SyncAction.Unchanged ? ResourceState.Unchanged : ResourceState.NotDone;
                 work.MediaUri = work.Planned.ExistingResource?.MediaUri;
             }
@@ -40,23 +41,25 @@ internal sealed class PromptWriter(ArchitectApi api, PromptLister lister, Genesy
         }
     }
 
-    private async Task<ApiOutcome<PromptDto>> EnsurePromptAsync(DesiredPrompt desired, CancellationToken cancellationToken)
+    private async Task<ApiOutcome<(PromptDto Prompt, bool CreatedNow)>> EnsurePromptAsync(DesiredPrompt desired, CancellationToken cancellationToken)
     {
         var created = await api.CreatePromptAsync(desired.Name, desired.Description, cancellationToken).ConfigureAwait(false);
         if (created.Failure is { } failure)
         {
-            return ApiOutcome<PromptDto>.Fail(failure);
+            return ApiOutcome<(PromptDto, bool)>.Fail(failure);
         }
 
         if (created.Value!.IsSuccess)
         {
             var prompt = created.Value.Read<PromptDto>();
-            return prompt.IsOk ? ApiOutcome<PromptDto>.Ok(prompt.Value! with { Resources = [] }) : prompt;
+            return prompt.Failure is { } readFailure
+                ? ApiOutcome<(PromptDto, bool)>.Fail(readFailure)
+                : ApiOutcome<(PromptDto, bool)>.Ok((prompt.Value! with { Resources = [] }, true));
         }
 
         if (created.Value.Status != 409)
         {
-            return ApiOutcome<PromptDto>.Fail(created.Value.Unexpected(desired.File));
+            return ApiOutcome<(PromptDto, bool)>.Fail(created.Value.Unexpected(desired.File));
         }
 
         // 409: the name is taken, yet the listing did not show it (created meanwhile, or not yet indexed). Find it.
@@ -67,18 +70,18 @@ internal sealed class PromptWriter(ArchitectApi api, PromptLister lister, Genesy
             var found = await lister.FindByNamesAsync([desired.Name], cancellationToken).ConfigureAwait(false);
             if (found.Failure is { } findFailure)
             {
-                return ApiOutcome<PromptDto>.Fail(findFailure);
+                return ApiOutcome<(PromptDto, bool)>.Fail(findFailure);
             }
 
             if (found.Value!.Count > 0)
             {
-                return ApiOutcome<PromptDto>.Ok(found.Value[0]);
+                return ApiOutcome<(PromptDto, bool)>.Ok((found.Value[0], false));
             }
 
             var elapsed = options.TimeProvider.GetUtcNow() - started;
             if (elapsed + delay > options.ConflictRequeryTimeout)
             {
-                return ApiOutcome<PromptDto>.Fail(Diagnostic.Create(DiagnosticCatalog.GenesysPromptConflictUnresolved, desired.File,
+                return ApiOutcome<(PromptDto, bool)>.Fail(Diagnostic.Create(DiagnosticCatalog.GenesysPromptConflictUnresolved, desired.File,
                     desired.Name, attempt, elapsed.TotalSeconds));
             }
 
