@@ -162,4 +162,17 @@ public sealed class PromptSyncEmulatorTests
         Assert.DoesNotContain("not-the-secret-x9", diagnostic.Message, StringComparison.Ordinal);
         Assert.Equal(new Dictionary<string, int> { [Token] = 1 }, requests);
     }
+
+    [Fact]
+    public async Task A_prompt_larger_than_the_media_apis_body_limit_still_uploads()
+    {
+        await using var org = await ArchitectEmulator.StartAsync();
+        // 100 s of 16 kHz 16-bit mono: 3.2 MB, over the emulator's 2 MB media API limit, under the platform's 25 MB.
+        var large = org.Prompt("Long_hold_music", "en-us", 440, audio: TestWav.Sine(440, sampleRate: 16000, seconds: 100));
+
+        var result = await GenesysPromptSync.RunAsync([large], org.Options());
+
+        Assert.True(result.Succeeded, string.Join("\n", result.AllDiagnostics));
+        Assert.Equal(ResourceState.Created, Assert.Single(result.Resources).State);
+    }
 }

@@ -4,6 +4,7 @@ using MediaCompiler.Audio;
 using MediaCompiler.Emulator.RequestCounting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 
 namespace MediaCompiler.Emulator.Architect;
@@ -16,6 +17,8 @@ internal static class ArchitectUploadEndpoints
 {
     /// <summary>"The file size is limited to 25MB" (reference §5).</summary>
     public const long MaxUploadBytes = 25L * 1024 * 1024;
+
+    private const long FramingAllowance = 64 * 1024;
 
     public static void MapArchitectUploadEndpoints(this IEndpointRouteBuilder app)
     {
@@ -37,7 +40,25 @@ internal static class ArchitectUploadEndpoints
             return ArchitectErrors.Result(http, 415, "unsupported.media.type", "The upload must be multipart/form-data with the audio in the part named 'file'.");
         }
 
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        // The emulator's body limit fits the media API; uploads may be as large as the platform's 25 MB (plus the
+        // multipart framing), so this route raises both limits before reading the body.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+        {
+            bodyLimit.MaxRequestBodySize = MaxUploadBytes + FramingAllowance;
+        }
+
+        http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions { MultipartBodyLengthLimit = MaxUploadBytes + FramingAllowance }));
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (InvalidDataException ex)
+        {
+            // Malformed multipart or a part over the limit: the client's fault, answered as the platform would.
+            return ArchitectErrors.Result(http, 413, "request.entity.too.large", $"The multipart body was refused: {ex.Message}");
+        }
+
         var file = form.Files.GetFile("file");
         if (file is null)
         {
