@@ -55,5 +55,6 @@ public sealed record SyncResult(
     /// <summary>Every diagnostic: the sync's own, then each resource's.</summary>
     public IEnumerable<Diagnostic> AllDiagnostics => Diagnostics.Concat(Resources.SelectMany(r => r.Diagnostics));
 
-    public bool Succeeded => !AllDiagnostics.Any(d => d.IsError);
+    /// <summary>No error, and every resource reached a final state (a cancelled sync has not succeeded).</summary>
+    public bool Succeeded => !AllDiagnostics.Any(d => d.IsError) && Resources.All(r => r.State != ResourceState.NotDone);
 }

@@ -45,7 +45,7 @@ internal sealed class GenesysTokenProvider(GenesysHttp http, GenesysEndpoints en
     {
         var operation = "POST " + endpoints.TokenUrl.GetLeftPart(UriPartial.Path);
         var started = options.TimeProvider.GetUtcNow();
-        var delay = TimeSpan.FromSeconds(2);
+        var delay = options.BaseRetryDelay > TimeSpan.Zero ? options.BaseRetryDelay : TimeSpan.FromSeconds(1);
         for (var attempt = 1; ; attempt++)
         {
             var sent = await http.SendAsync(operation, CreateRequest, token: null, cancellationToken).ConfigureAwait(false);
