@@ -26,7 +26,7 @@ public static class GenesysPromptSync
         if (regionProblem is not null || missing is not null)
         {
             diagnostics.AddRange(new[] { regionProblem, missing is null ? null : Diagnostic.Create(DiagnosticCatalog.GenesysCredentialsMissing, null, missing) }.OfType<Diagnostic>());
-            return new SyncResult([], diagnostics, new SyncCounts(0, 0, 0, 0, 0, 0, 0, 0), []);
+            return new SyncResult([], diagnostics, new SyncCounts(0, 0, 0, 0, 0, 0, 0, 0, 0), []);
         }
 
         using var http = new GenesysHttp(options);
@@ -35,6 +35,7 @@ public static class GenesysPromptSync
         var lister = new PromptLister(api, options);
         var work = new List<ResourceWork>();
         var deleted = 0;
+        var descriptionsUpdated = 0;
         IReadOnlyList<string> flows = [];
         try
         {
@@ -55,6 +56,19 @@ public static class GenesysPromptSync
             foreach (var prompt in work.Where(w => w.State == ResourceState.NotDone).GroupBy(w => w.Desired.Name, StringComparer.Ordinal))
             {
                 await writer.WriteAsync(prompt.ToList(), cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var update in plan.DescriptionUpdates)
+            {
+                var updated = await api.UpdatePromptAsync(update.PromptId, update.Name, update.Description, cancellationToken).ConfigureAwait(false);
+                if (updated.Failure is { } updateFailure)
+                {
+                    diagnostics.Add(updateFailure with { File = update.File });
+                }
+                else
+                {
+                    descriptionsUpdated++;
+                }
             }
 
             var waitFailure = await new TranscodeWaiter(lister, options).WaitAsync(work, cancellationToken).ConfigureAwait(false);
@@ -83,6 +97,7 @@ public static class GenesysPromptSync
         {
             var counts = new SyncCounts(
                 PromptsCreated: resources.Where(r => r.Planned.Action == SyncAction.CreatePrompt && r.State == ResourceState.Created).Select(r => r.Desired.Name).Distinct().Count(),
+                DescriptionsUpdated: descriptionsUpdated,
                 ResourcesCreated: resources.Count(r => r.State == ResourceState.Created),
                 ResourcesUpdated: resources.Count(r => r.State is ResourceState.Updated or ResourceState.TextUpdated),
                 Uploaded: resources.Count(r => r.UploadedAt is not null),

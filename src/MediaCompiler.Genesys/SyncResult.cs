@@ -37,6 +37,7 @@ public sealed record ResourceResult(
 /// <summary>Counts for the audit log and the benchmark.</summary>
 public sealed record SyncCounts(
     int PromptsCreated,
+    int DescriptionsUpdated,
     int ResourcesCreated,
     int ResourcesUpdated,
     int Uploaded,

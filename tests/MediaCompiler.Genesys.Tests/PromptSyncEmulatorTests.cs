@@ -175,4 +175,21 @@ public sealed class PromptSyncEmulatorTests
         Assert.True(result.Succeeded, string.Join("\n", result.AllDiagnostics));
         Assert.Equal(ResourceState.Created, Assert.Single(result.Resources).State);
     }
+
+    [Fact]
+    public async Task A_description_change_is_one_prompt_update_and_no_upload()
+    {
+        await using var org = await ArchitectEmulator.StartAsync();
+        var prompts = TwoLanguages(org);
+        Assert.True((await GenesysPromptSync.RunAsync(prompts, org.Options())).Succeeded);
+        prompts[0] = prompts[0] with { Description = "Greets every caller" };
+
+        var (result, requests) = await org.CountAsync(() => GenesysPromptSync.RunAsync(prompts, org.Options()));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.AllDiagnostics));
+        Assert.Equal(new Dictionary<string, int> { [Token] = 1, [List] = 1, ["PUT /api/v2/architect/prompts/{promptId}"] = 1 }, requests);
+        Assert.Equal(1, result.Counts.DescriptionsUpdated);
+        var again = await org.CountAsync(() => GenesysPromptSync.RunAsync(prompts, org.Options()));
+        Assert.Equal(2, again.Requests.Values.Sum());
+    }
 }

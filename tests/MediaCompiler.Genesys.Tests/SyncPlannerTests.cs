@@ -141,4 +141,16 @@ public sealed class SyncPlannerTests
         Assert.Equal([HashB], tags["sha256"]);
         Assert.Equal([Marker], tags["managedBy"]);
     }
+
+    [Fact]
+    public void A_new_description_updates_the_existing_prompt_once_and_an_unset_one_keeps_it()
+    {
+        var existing = Listed("Main_menu", Resource(), Resource(language: "de-de")) with { Description = "Old" };
+        var changed = SyncPlanner.Plan([Want(), Want(language: "de-de") with { Description = "New" }], [existing], Marker);
+        var unset = SyncPlanner.Plan([Want(), Want(language: "de-de")], [existing], Marker);
+
+        var update = Assert.Single(changed.DescriptionUpdates);
+        Assert.Equal(("id-Main_menu", "Main_menu", "New"), (update.PromptId, update.Name, update.Description));
+        Assert.Empty(unset.DescriptionUpdates);
+    }
 }

@@ -30,6 +30,10 @@ internal sealed class ArchitectApi(GenesysHttp http, ITokenSource token, Genesys
     public Task<ApiOutcome<ApiResponse>> CreatePromptAsync(string name, string? description, CancellationToken cancellationToken) =>
         SendJsonAsync(HttpMethod.Post, Prompts, new PromptCreateDto(name, description), cancellationToken);
 
+    /// <summary><c>PUT /prompts/{id}</c> with the prompt's name and a new description.</summary>
+    public async Task<ApiOutcome<PromptDto>> UpdatePromptAsync(string promptId, string name, string description, CancellationToken cancellationToken) =>
+        Expect200<PromptDto>(await SendJsonAsync(HttpMethod.Put, $"{Prompts}/{Uri.EscapeDataString(promptId)}", new PromptCreateDto(name, description), cancellationToken).ConfigureAwait(false));
+
     public async Task<ApiOutcome<PromptAssetDto>> CreateResourceAsync(string promptId, PromptAssetWriteDto body, CancellationToken cancellationToken) =>
         Expect200<PromptAssetDto>(await SendJsonAsync(HttpMethod.Post, $"{Prompts}/{Uri.EscapeDataString(promptId)}/resources", body, cancellationToken).ConfigureAwait(false));
 

@@ -20,6 +20,15 @@ internal sealed class ResourceWork(PlannedResource planned)
 
     public string LastStatus { get; set; } = UploadStatus.Uploaded;
 
+    /// <summary>
+    /// The mediaUri of the audio this upload replaces. Until the platform shows the new upload in progress or a new
+    /// mediaUri, a <c>transcoded</c> status may still describe the old audio and is not taken as done.
+    /// </summary>
+    public string? ReplacedMediaUri { get; set; } = planned.ExistingResource?.UploadStatus == UploadStatus.Transcoded ? planned.ExistingResource.MediaUri : null;
+
+    /// <summary>A poll saw this upload before its final state (created or uploaded).</summary>
+    public bool SeenInProgress { get; set; }
+
     public List<Diagnostic> Diagnostics { get; } = [];
 
     /// <summary>The prompt existed before this sync (so flows may already play it).</summary>

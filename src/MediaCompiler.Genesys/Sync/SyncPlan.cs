@@ -35,5 +35,12 @@ public sealed record PlannedResource(DesiredPrompt Desired, SyncAction Action, P
 /// <summary>A prompt in the org that carries our marker but that the project no longer has.</summary>
 public sealed record OrphanPrompt(string Id, string Name);
 
-/// <summary>The planner's whole answer: one decision per valid desired resource, orphans, and input problems.</summary>
-public sealed record SyncPlan(IReadOnlyList<PlannedResource> Resources, IReadOnlyList<OrphanPrompt> Orphans, IReadOnlyList<Diagnostic> Problems);
+/// <summary>An existing prompt whose description the project sets to another value.</summary>
+public sealed record DescriptionUpdate(string PromptId, string Name, string Description, string? File);
+
+/// <summary>The planner's whole answer: one decision per valid desired resource, description changes, orphans, input problems.</summary>
+public sealed record SyncPlan(
+    IReadOnlyList<PlannedResource> Resources,
+    IReadOnlyList<DescriptionUpdate> DescriptionUpdates,
+    IReadOnlyList<OrphanPrompt> Orphans,
+    IReadOnlyList<Diagnostic> Problems);

@@ -59,7 +59,7 @@ public static partial class SyncPlanner
                 && (p.Resources ?? []).Any(r => ManagedTags.IsManaged(r.Tags, managedMarker)))
             .Select(p => new OrphanPrompt(p.Id!, p.Name))
             .ToList();
-        return new SyncPlan(planned, orphans, problems);
+        return new SyncPlan(planned, DescriptionUpdates(planned), orphans, problems);
     }
 
     /// <summary>The decision for one desired resource against the prompt of the same name (null when there is none).</summary>
@@ -83,6 +83,19 @@ public static partial class SyncPlanner
             : DecideAudio(want.HashHex, resource, metadataEqual);
         return new PlannedResource(want, action, existing, resource);
     }
+
+    /// <summary>
+    /// Existing prompts whose description the project sets (any language's item may carry it) to another value. A
+    /// prompt whose items set no description keeps the one it has.
+    /// </summary>
+    private static List<DescriptionUpdate> DescriptionUpdates(List<PlannedResource> planned) =>
+        planned
+            .Where(p => p.Existing?.Id is not null)
+            .GroupBy(p => p.Existing!.Id!, StringComparer.Ordinal)
+            .Select(prompt => (Existing: prompt.First().Existing!, Wanted: prompt.FirstOrDefault(p => p.Desired.Description is not null)?.Desired))
+            .Where(p => p.Wanted is not null && !Same(p.Wanted.Description, p.Existing.Description))
+            .Select(p => new DescriptionUpdate(p.Existing.Id!, p.Existing.Name, p.Wanted!.Description!, p.Wanted.File))
+            .ToList();
 
     public static bool IsValidName(string name) => ValidName().IsMatch(name);
 

@@ -56,14 +56,25 @@ internal sealed class TranscodeWaiter(PromptLister lister, GenesysSyncOptions op
         // A prompt missing from the answer is most likely not yet in the name index: keep waiting.
         var resource = prompt?.Resources?.FirstOrDefault(r => string.Equals(r.Language, work.Desired.Language, StringComparison.OrdinalIgnoreCase));
         work.LastStatus = resource?.UploadStatus ?? (prompt is null ? "not yet listed" : "no resource");
-        switch (resource?.UploadStatus)
+        var stillOldAudio = resource?.UploadStatus == UploadStatus.Transcoded && !work.SeenInProgress
+            && work.ReplacedMediaUri is not null && string.Equals(resource.MediaUri, work.ReplacedMediaUri, StringComparison.Ordinal);
+        if (stillOldAudio)
+        {
+            work.LastStatus = "transcoded (still the previous audio)";
+        }
+        else if (resource?.UploadStatus is UploadStatus.Created or UploadStatus.Uploaded)
+        {
+            work.SeenInProgress = true;
+        }
+
+        switch (stillOldAudio ? null : resource?.UploadStatus)
         {
             case UploadStatus.Transcoded:
-                work.MediaUri = resource.MediaUri;
+                work.MediaUri = resource!.MediaUri;
                 work.State = work.Planned.Action is SyncAction.CreatePrompt or SyncAction.CreateResource ? ResourceState.Created : ResourceState.Updated;
                 return;
             case UploadStatus.TranscodeFailed:
-                work.Fail(Diagnostic.Create(DiagnosticCatalog.GenesysTranscodeFailed, work.Desired.File, work.Desired.Name, work.Desired.Language, resource.UploadStatus));
+                work.Fail(Diagnostic.Create(DiagnosticCatalog.GenesysTranscodeFailed, work.Desired.File, work.Desired.Name, work.Desired.Language, resource!.UploadStatus));
                 return;
         }
 
