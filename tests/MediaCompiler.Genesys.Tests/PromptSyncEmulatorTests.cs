@@ -192,4 +192,21 @@ public sealed class PromptSyncEmulatorTests
         var again = await org.CountAsync(() => GenesysPromptSync.RunAsync(prompts, org.Options()));
         Assert.Equal(2, again.Requests.Values.Sum());
     }
+
+    [Fact]
+    public async Task The_log_never_carries_the_secret_or_a_token()
+    {
+        await using var org = await ArchitectEmulator.StartAsync(new { RequestsPerMinutePerToken = 8, RateLimitWindowSeconds = 1 });
+        var result = await GenesysPromptSync.RunAsync(TwoLanguages(org), org.Options(requestsPerMinute: 0));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.AllDiagnostics));
+        Assert.NotEmpty(org.Log);
+        Assert.All(org.Log, line =>
+        {
+            Assert.DoesNotContain(org.Emulator.ClientSecret, line.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Bearer", line.Text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("additionalInfo", line.Text, StringComparison.Ordinal);
+        });
+        Assert.All(result.AllDiagnostics, d => Assert.DoesNotContain(org.Emulator.ClientSecret, d.Message, StringComparison.Ordinal));
+    }
 }
