@@ -161,4 +161,22 @@ public sealed class ArchitectSurfaceTests
 
         Assert.Equal(await File.ReadAllBytesAsync(prompt.AudioPath!), bytes);
     }
+
+    [Fact]
+    public async Task The_emulators_reset_empties_the_org_and_restores_the_default_settings()
+    {
+        await using var org = await ArchitectEmulator.StartAsync(new { PagingCap = 10 });
+        var token = await org.TokenAsync();
+        await CreateAsync(org, token, "Welcome");
+
+        using (var reset = await org.Admin.PostAsync("emulator/reset", null))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
+        }
+
+        var all = (await SendAsync(org, HttpMethod.Get, "api/v2/architect/prompts", token)).Body;
+        Assert.Equal(0, all.GetProperty("total").GetInt32());
+        var settings = await org.Admin.GetFromJsonAsync<JsonElement>("emulator/architect/settings");
+        Assert.Equal(10_000, settings.GetProperty("pagingCap").GetInt32());
+    }
 }

@@ -66,7 +66,8 @@ internal sealed class PromptLister(ArchitectApi api, GenesysSyncOptions options)
             return failure;
         }
 
-        if (first.Value!.Total > options.PagingCap)
+        // The cap is on pageNumber x pageSize, so a last page that would reach past it needs sharding too.
+        if (first.Value!.Total > options.PagingCap || (long)first.Value.PageCount * options.PageSize > options.PagingCap)
         {
             if (prefix.Length >= MaxPrefixLength)
             {
