@@ -82,26 +82,66 @@ public sealed class ResilienceTests
         Assert.Contains(result.Resources, r => r.State == ResourceState.NotDone);
     }
 
+    [Fact]
+    public async Task An_attempt_that_outlasts_the_request_timeout_is_retried()
+    {
+        await using var org = await ArchitectEmulator.StartAsync();
+        var handler = new ScriptedHandler(IsList, times: 1, Hang);
+
+        var result = await GenesysPromptSync.RunAsync([org.Prompt("Welcome", "en-us", 440)], With(org, handler, TimeSpan.FromMilliseconds(500)));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.AllDiagnostics));
+        Assert.Equal(1, handler.Answered);
+    }
+
+    [Fact]
+    public async Task A_request_that_always_outlasts_the_timeout_is_IVR6009_after_the_retries()
+    {
+        await using var org = await ArchitectEmulator.StartAsync();
+        var handler = new ScriptedHandler(IsList, times: int.MaxValue, Hang);
+
+        var result = await GenesysPromptSync.RunAsync([org.Prompt("Welcome", "en-us", 440)], With(org, handler, TimeSpan.FromMilliseconds(300)));
+
+        Assert.Equal("IVR6009", Assert.Single(result.AllDiagnostics).Code);
+        Assert.Equal(4, handler.Answered);
+    }
+
+    private static bool IsList(HttpRequestMessage request) =>
+        request.Method == HttpMethod.Get && request.RequestUri!.AbsolutePath == "/api/v2/architect/prompts";
+
+    /// <summary>An answer that comes only after 10 s (bounded, so a broken timeout cannot hang the run).</summary>
+    private static async Task<HttpResponseMessage> Hang(CancellationToken cancellationToken)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(10), cancellationToken);
+        return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+    }
+
     private static HttpResponseMessage ThrottledToken() => new(HttpStatusCode.BadRequest)
     {
         Content = new StringContent("""{"error":"invalid_request","description":"rate limit exceeded; retry later"}""", Encoding.UTF8, "application/json"),
     };
 
-    private static GenesysSyncOptions With(ArchitectEmulator org, HttpMessageHandler handler)
+    private static GenesysSyncOptions With(ArchitectEmulator org, HttpMessageHandler handler, TimeSpan? requestTimeout = null)
     {
         var options = org.Options();
         return new GenesysSyncOptions
         {
             BaseUrl = options.BaseUrl, ClientId = options.ClientId, ClientSecret = options.ClientSecret, Handler = handler,
             BaseRetryDelay = TimeSpan.FromMilliseconds(50), MaxRetryDelay = TimeSpan.FromMilliseconds(200),
+            RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(30), MaxRetries = 3,
             FirstPollDelay = options.FirstPollDelay, MaxPollDelay = options.MaxPollDelay,
         };
     }
 
     /// <summary>Answers the first <c>times</c> matching requests itself; everything else goes to the emulator.</summary>
-    private sealed class ScriptedHandler(Func<HttpRequestMessage, bool> matches, int times, Func<HttpResponseMessage> answer)
+    private sealed class ScriptedHandler(Func<HttpRequestMessage, bool> matches, int times, Func<CancellationToken, Task<HttpResponseMessage>> answer)
         : DelegatingHandler(new SocketsHttpHandler())
     {
+        public ScriptedHandler(Func<HttpRequestMessage, bool> matches, int times, Func<HttpResponseMessage> answer)
+            : this(matches, times, _ => Task.FromResult(answer()))
+        {
+        }
+
         public int Answered { get; private set; }
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -109,7 +149,7 @@ public sealed class ResilienceTests
             if (Answered < times && matches(request))
             {
                 Answered++;
-                return Task.FromResult(answer());
+                return answer(cancellationToken);
             }
 
             return base.SendAsync(request, cancellationToken);

@@ -21,6 +21,7 @@ internal sealed class GenesysHttp : IDisposable
     private readonly HttpClient http;
     private readonly GenesysSyncOptions options;
     private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
+    private readonly ResiliencePipeline attemptTimeout;
     private readonly RequestBudget budget;
     private int requests;
     private int rateLimitWaits;
@@ -34,7 +35,8 @@ internal sealed class GenesysHttp : IDisposable
             Timeout = Timeout.InfiniteTimeSpan,
         };
         budget = new RequestBudget(options.RequestsPerMinute, options.TimeProvider);
-        pipeline = BuildPipeline();
+        pipeline = BuildRetryPipeline();
+        attemptTimeout = BuildTimeoutPipeline();
     }
 
     /// <summary>Requests sent so far (every attempt, token requests included).</summary>
@@ -98,16 +100,21 @@ internal sealed class GenesysHttp : IDisposable
                         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
                     }
 
+                    // The timeout covers the exchange only, not the budget wait before it.
                     Interlocked.Increment(ref requests);
-                    return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ctx.CancellationToken).ConfigureAwait(false);
+                    return await attemptTimeout.ExecuteAsync(
+                        async timed => await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timed).ConfigureAwait(false),
+                        ctx.CancellationToken).ConfigureAwait(false);
                 },
                 context).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                var retryAfter = response.Headers.RetryAfter?.Delta?.TotalSeconds.ToString("0", CultureInfo.InvariantCulture) + " s";
-                return ApiOutcome<ApiResponse>.Fail(Diagnostic.Create(DiagnosticCatalog.GenesysRateLimited, null, operation, attempts, retryAfter ?? "none"));
+                var retryAfter = RetryAfterHeader.Read(response.Headers.RetryAfter, options.TimeProvider.GetUtcNow()) is { } wait
+                    ? wait.TotalSeconds.ToString("0", CultureInfo.InvariantCulture) + " s"
+                    : "none";
+                return ApiOutcome<ApiResponse>.Fail(Diagnostic.Create(DiagnosticCatalog.GenesysRateLimited, null, operation, attempts, retryAfter));
             }
 
             var answer = new ApiResponse(operation, status, body);
@@ -145,7 +152,7 @@ internal sealed class GenesysHttp : IDisposable
         }
     }
 
-    private ResiliencePipeline<HttpResponseMessage> BuildPipeline()
+    private ResiliencePipeline<HttpResponseMessage> BuildRetryPipeline()
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = options.TimeProvider };
         var maxDelay = options.MaxRetryDelay < TimeSpan.Zero ? TimeSpan.Zero : options.MaxRetryDelay;
@@ -185,9 +192,16 @@ internal sealed class GenesysHttp : IDisposable
             });
         }
 
-        var timeout = options.RequestTimeout < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : options.RequestTimeout;
-        builder.AddTimeout(timeout > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : timeout);
         return builder.Build();
+    }
+
+    /// <summary>Per attempt, inside the retries; Polly's own bounds (10 ms to a day) keep a user's setting from throwing.</summary>
+    private ResiliencePipeline BuildTimeoutPipeline()
+    {
+        var timeout = options.RequestTimeout < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : options.RequestTimeout;
+        return new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider }
+            .AddTimeout(timeout > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : timeout)
+            .Build();
     }
 
     private void Log(TimeSpan wait, string text) =>
