@@ -106,6 +106,35 @@ public sealed class ResilienceTests
         Assert.Equal(4, handler.Answered);
     }
 
+    [Fact]
+    public async Task A_token_that_expires_mid_sync_is_replaced()
+    {
+        await using var org = await ArchitectEmulator.StartAsync(new { TranscodeDelayMilliseconds = 1500 });
+        org.Emulator.Faults.Set(new Emulator.Configuration.FaultSettings { TokenLifetimeSeconds = 1 });
+
+        var (result, requests) = await org.CountAsync(() => GenesysPromptSync.RunAsync([org.Prompt("Welcome", "en-us", 440)], org.Options()));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.AllDiagnostics));
+        Assert.True(requests[PromptSyncEmulatorTests.Token] >= 2);
+    }
+
+    [Fact]
+    public async Task Random_server_errors_and_dropped_connections_still_end_in_a_correct_sync()
+    {
+        await using var org = await ArchitectEmulator.StartAsync();
+        org.Emulator.Faults.Set(new Emulator.Configuration.FaultSettings { ServiceUnavailableRate = 0.2, DropConnectionRate = 0.05, Seed = 7 });
+        var prompts = new[] { org.Prompt("Welcome", "en-us", 440), org.Prompt("Welcome", "de-de", 450), org.Prompt("Goodbye", "en-us", 460) };
+
+        var result = await GenesysPromptSync.RunAsync(prompts, org.Options());
+
+        Assert.True(result.Succeeded, string.Join("\n", result.AllDiagnostics));
+        Assert.All(result.Resources, r => Assert.Equal(ResourceState.Created, r.State));
+        Assert.Contains(org.Log, line => line.Text.Contains("HTTP 503; retry", StringComparison.Ordinal));
+        org.Emulator.Faults.RestoreConfigured();
+        var again = await GenesysPromptSync.RunAsync(prompts, org.Options());
+        Assert.All(again.Resources, r => Assert.Equal(ResourceState.Unchanged, r.State));
+    }
+
     private static bool IsList(HttpRequestMessage request) =>
         request.Method == HttpMethod.Get && request.RequestUri!.AbsolutePath == "/api/v2/architect/prompts";
 
