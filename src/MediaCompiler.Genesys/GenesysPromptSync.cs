@@ -46,7 +46,7 @@ public static class GenesysPromptSync
                 return Finish(prompts.Select(p => new ResourceWork(new PlannedResource(p, SyncAction.CreatePrompt, null, null))).ToList());
             }
 
-            var plan = SyncPlanner.Plan(prompts, listed.Value!, options.ManagedMarker);
+            var plan = SyncPlanner.Plan(MissingHashes.Fill(prompts, diagnostics), listed.Value!, options.ManagedMarker);
             diagnostics.AddRange(plan.Problems);
             work = plan.Resources.Select(p => new ResourceWork(p)).ToList();
             Log(options, SyncLogLevel.Normal, string.Create(CultureInfo.InvariantCulture,

@@ -209,4 +209,30 @@ public sealed class PromptSyncEmulatorTests
         });
         Assert.All(result.AllDiagnostics, d => Assert.DoesNotContain(org.Emulator.ClientSecret, d.Message, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Prompts_given_without_a_hash_or_in_upper_case_languages_sync_the_same()
+    {
+        await using var org = await ArchitectEmulator.StartAsync();
+        var prompts = TwoLanguages(org).Select(p => p with { ContentHash = null, Language = p.Language.ToUpperInvariant() }).ToList();
+        Assert.True((await GenesysPromptSync.RunAsync(prompts, org.Options())).Succeeded);
+
+        var (result, requests) = await org.CountAsync(() => GenesysPromptSync.RunAsync(TwoLanguages(org), org.Options()));
+
+        Assert.All(result.Resources, r => Assert.Equal(ResourceState.Unchanged, r.State));
+        Assert.Equal(2, requests.Values.Sum());
+    }
+
+    [Fact]
+    public async Task A_missing_audio_file_is_IVR6021_on_it_and_the_others_sync()
+    {
+        await using var org = await ArchitectEmulator.StartAsync();
+        var missing = new DesiredPrompt("Gone", "en-us", Path.Combine(org.Folder, "gone.wav"), null);
+
+        var result = await GenesysPromptSync.RunAsync([missing, org.Prompt("Here", "en-us", 440)], org.Options());
+
+        var diagnostic = Assert.Single(result.AllDiagnostics);
+        Assert.Equal(("IVR6021", missing.AudioPath), (diagnostic.Code, diagnostic.File));
+        Assert.Equal(ResourceState.Created, Assert.Single(result.Resources).State);
+    }
 }

@@ -105,7 +105,7 @@ internal sealed class PromptWriter(ArchitectApi api, PromptLister lister, Genesy
         switch (work.Planned.Action)
         {
             case SyncAction.CreatePrompt or SyncAction.CreateResource:
-                var created = await api.CreateResourceAsync(promptId, body with { Language = desired.Language }, cancellationToken).ConfigureAwait(false);
+                var created = await api.CreateResourceAsync(promptId, body with { Language = desired.Language.ToLowerInvariant() }, cancellationToken).ConfigureAwait(false);
                 if (created.Failure is { } createFailure)
                 {
                     work.Fail(createFailure);
@@ -115,7 +115,7 @@ internal sealed class PromptWriter(ArchitectApi api, PromptLister lister, Genesy
                 uploadUri = created.Value!.UploadUri;
                 break;
             case SyncAction.UpdateResource or SyncAction.TextOnlyUpdate:
-                var updated = await api.UpdateResourceAsync(promptId, desired.Language, body, cancellationToken).ConfigureAwait(false);
+                var updated = await api.UpdateResourceAsync(promptId, work.Planned.ExistingResource?.Language ?? desired.Language.ToLowerInvariant(), body, cancellationToken).ConfigureAwait(false);
                 if (updated.Failure is { } updateFailure)
                 {
                     work.Fail(updateFailure);
