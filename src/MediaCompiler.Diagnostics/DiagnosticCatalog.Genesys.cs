@@ -135,4 +135,9 @@ public static partial class DiagnosticCatalog
         "IVR6026", DiagnosticSeverity.Error, "Prompt name differs only in case",
         "Prompt '{0}' differs only in letter case from the org's existing prompt '{1}' (id {2}); Architect may treat names case-insensitively.",
         "Rename the project prompt to '{1}' (set PromptName), or rename the org's prompt.");
+
+    public static readonly DiagnosticDescriptor GenesysStaleLanguage = new(
+        "IVR6027", DiagnosticSeverity.Warning, "Prompt language no longer in the project",
+        "Prompt '{0}' (id {1}) still has a '{2}' resource written by this build, but no project file provides that language any more.",
+        "Add the language's file back, or delete the '{2}' resource in Architect once no flow needs it (the build never deletes a language).");
 }

@@ -48,6 +48,7 @@ public static class GenesysPromptSync
 
             var plan = SyncPlanner.Plan(MissingHashes.Fill(prompts, diagnostics), listed.Value!, options.ManagedMarker);
             diagnostics.AddRange(plan.Problems);
+            diagnostics.AddRange(plan.StaleLanguages.Select(s => Diagnostic.Create(DiagnosticCatalog.GenesysStaleLanguage, null, s.Name, s.PromptId, s.Language)));
             work = plan.Resources.Select(p => new ResourceWork(p)).ToList();
             Log(options, SyncLogLevel.Normal, string.Create(CultureInfo.InvariantCulture,
                 $"Genesys Cloud: {listed.Value!.Count} prompt(s) in the org; {work.Count(w => w.State == ResourceState.Unchanged)} of {work.Count} resource(s) unchanged."));

@@ -153,4 +153,15 @@ public sealed class SyncPlannerTests
         Assert.Equal(("id-Main_menu", "Main_menu", "New"), (update.PromptId, update.Name, update.Description));
         Assert.Empty(unset.DescriptionUpdates);
     }
+
+    [Fact]
+    public void A_managed_language_the_project_dropped_is_stale_and_a_foreign_one_is_not()
+    {
+        var existing = Listed("Main_menu", Resource(), Resource(language: "de-de"), Resource(language: "fr-fr", managed: false));
+
+        var plan = SyncPlanner.Plan([Want()], [existing], Marker);
+
+        Assert.Equal("de-de", Assert.Single(plan.StaleLanguages).Language);
+        Assert.Empty(plan.Orphans);
+    }
 }

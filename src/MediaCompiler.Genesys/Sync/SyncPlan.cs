@@ -38,9 +38,13 @@ public sealed record OrphanPrompt(string Id, string Name);
 /// <summary>An existing prompt whose description the project sets to another value.</summary>
 public sealed record DescriptionUpdate(string PromptId, string Name, string Description, string? File);
 
+/// <summary>A language our build wrote on a project prompt that the project no longer provides.</summary>
+public sealed record StaleLanguage(string PromptId, string Name, string Language);
+
 /// <summary>The planner's whole answer: one decision per valid desired resource, description changes, orphans, input problems.</summary>
 public sealed record SyncPlan(
     IReadOnlyList<PlannedResource> Resources,
     IReadOnlyList<DescriptionUpdate> DescriptionUpdates,
     IReadOnlyList<OrphanPrompt> Orphans,
+    IReadOnlyList<StaleLanguage> StaleLanguages,
     IReadOnlyList<Diagnostic> Problems);

@@ -59,7 +59,14 @@ public static partial class SyncPlanner
                 && (p.Resources ?? []).Any(r => ManagedTags.IsManaged(r.Tags, managedMarker)))
             .Select(p => new OrphanPrompt(p.Id!, p.Name))
             .ToList();
-        return new SyncPlan(planned, DescriptionUpdates(planned), orphans, problems);
+        var wantedLanguages = desired.Select(d => (d.Name, d.Language.ToLowerInvariant())).ToHashSet();
+        var stale = listed
+            .Where(p => p.Id is not null && wantedNames.Contains(p.Name))
+            .SelectMany(p => (p.Resources ?? [])
+                .Where(r => ManagedTags.IsManaged(r.Tags, managedMarker) && !wantedLanguages.Contains((p.Name, r.Language.ToLowerInvariant())))
+                .Select(r => new StaleLanguage(p.Id!, p.Name, r.Language)))
+            .ToList();
+        return new SyncPlan(planned, DescriptionUpdates(planned), orphans, stale, problems);
     }
 
     /// <summary>The decision for one desired resource against the prompt of the same name (null when there is none).</summary>
