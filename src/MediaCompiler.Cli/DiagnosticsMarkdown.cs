@@ -17,6 +17,7 @@ public static class DiagnosticsMarkdown
         ('3', "IVR3xxx: engine compilation", "Problems the media engine meets while decoding prompts and converting them to G.711."),
         ('4', "IVR4xxx: remote engine", "Talking to a remote media engine over HTTP: authentication, errors, timeouts."),
         ('5', "IVR5xxx: local state", "Files the build keeps between runs: caches, stamps and the audit log."),
+        ('6', "IVR6xxx: Genesys Cloud", "Architect user prompts (IvrPlatform=GenesysCloud): region and credentials, the platform's answers, uploads, transcoding, flows and orphans."),
     ];
 
     public static string Render(IReadOnlyList<DiagnosticDescriptor> descriptors)

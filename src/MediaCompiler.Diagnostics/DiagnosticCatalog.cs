@@ -11,6 +11,7 @@ namespace MediaCompiler.Diagnostics;
 /// <item><term>IVR3xxx</term><description>engine-side compilation: decoding and conversion rejections (DiagnosticCatalog.Engine.cs)</description></item>
 /// <item><term>IVR4xxx</term><description>talking to a remote engine: authentication, HTTP, timeouts (DiagnosticCatalog.Remote.cs)</description></item>
 /// <item><term>IVR5xxx</term><description>local state: caches, stamps, audit log (DiagnosticCatalog.State.cs)</description></item>
+/// <item><term>IVR6xxx</term><description>Genesys Cloud Architect user prompts (DiagnosticCatalog.Genesys.cs)</description></item>
 /// </list>
 /// docs/diagnostics.md documents every entry; a test keeps the two in step.
 /// </summary>

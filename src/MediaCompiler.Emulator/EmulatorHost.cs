@@ -1,4 +1,5 @@
 using System.Net;
+using MediaCompiler.Emulator.Architect;
 using MediaCompiler.Emulator.Auth;
 using MediaCompiler.Emulator.Configuration;
 using MediaCompiler.Emulator.Endpoints;
@@ -168,6 +169,7 @@ public static class EmulatorHost
         services.AddSingleton<ClientRateLimiter>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddSingleton<EmulatorReset>();
+        services.AddArchitectSurface();
         services.AddSingleton(provider =>
         {
             var faults = provider.GetRequiredService<FaultController>();
@@ -203,6 +205,7 @@ public static class EmulatorHost
         app.MapAssetEndpoints();
         app.MapCompileEndpoints();
         app.MapAdminEndpoints();
+        app.MapArchitectSurface();
         app.MapFallback((HttpContext http) => ApiErrors.Result(StatusCodes.Status404NotFound, ApiErrorCodes.NotFound,
             $"No route {http.Request.Method} {http.Request.Path}."));
     }

@@ -1,3 +1,4 @@
+using MediaCompiler.Emulator.Architect;
 using MediaCompiler.Emulator.Auth;
 using MediaCompiler.Emulator.Faults;
 using MediaCompiler.Emulator.RateLimiting;
@@ -18,7 +19,8 @@ internal sealed class EmulatorReset(
     FaultController faults,
     ClientRateLimiter rateLimiter,
     TokenIssuer tokens,
-    WebhookDispatcher webhooks)
+    WebhookDispatcher webhooks,
+    ArchitectStore architect)
 {
     public void Reset(bool clearTokens)
     {
@@ -27,6 +29,7 @@ internal sealed class EmulatorReset(
         counter.Clear();
         rateLimiter.Clear();
         faults.RestoreConfigured();
+        architect.Reset();
         if (clearTokens)
         {
             tokens.Clear();

@@ -1,0 +1,143 @@
+namespace MediaCompiler.Diagnostics;
+
+/// <summary>
+/// IVR6xxx: Genesys Cloud Architect user prompts (IvrPlatform=GenesysCloud): region and credentials, the platform's
+/// answers, uploads, transcoding, flows that still play old audio, and orphaned prompts.
+/// </summary>
+public static partial class DiagnosticCatalog
+{
+    public static readonly DiagnosticDescriptor GenesysUnknownRegion = new(
+        "IVR6001", DiagnosticSeverity.Error, "Unknown Genesys Cloud region",
+        "IvrGenesysRegion '{0}' is not a Genesys Cloud region domain.",
+        "Use one of: {1}; or set GENESYS_BASE_URL to the org's https://api.<domain> address.");
+
+    public static readonly DiagnosticDescriptor GenesysBaseUrlInvalid = new(
+        "IVR6002", DiagnosticSeverity.Error, "Genesys base URL unusable",
+        "The Genesys Cloud base URL '{0}' is unusable: {1}.",
+        "Use https://api.<region domain>/ (plain http only for a loopback emulator), or set IvrGenesysRegion instead.");
+
+    public static readonly DiagnosticDescriptor GenesysCredentialsMissing = new(
+        "IVR6003", DiagnosticSeverity.Error, "Genesys credentials missing",
+        "No Genesys Cloud OAuth client credentials: {0} is empty.",
+        "Set GENESYS_CLIENT_ID and GENESYS_CLIENT_SECRET (a client-credentials OAuth client with the architect scope) in the build's environment.");
+
+    public static readonly DiagnosticDescriptor GenesysAuthenticationFailed = new(
+        "IVR6004", DiagnosticSeverity.Error, "Genesys authentication failed",
+        "Genesys Cloud refused the client credentials of OAuth client '{0}' at {1} (HTTP {2}: {3}).",
+        "Check GENESYS_CLIENT_ID and GENESYS_CLIENT_SECRET, that the OAuth client uses the Client Credentials grant, and that it belongs to the org of region '{4}'.");
+
+    public static readonly DiagnosticDescriptor GenesysTokenThrottled = new(
+        "IVR6005", DiagnosticSeverity.Error, "Genesys token endpoint throttled",
+        "The Genesys Cloud token endpoint {0} kept answering 400 invalid_request (rate limit) after {1} attempts over {2:0} s.",
+        "Wait a minute and build again; make sure no other job requests tokens for OAuth client '{3}' in a loop.");
+
+    public static readonly DiagnosticDescriptor GenesysRateLimited = new(
+        "IVR6006", DiagnosticSeverity.Error, "Genesys rate limit not recovered",
+        "{0} was still answered 429 after {1} attempts (last Retry-After: {2}).",
+        "Lower IvrGenesysRequestsPerMinute so the build stays under the org's limit, or build again when other API clients of the org are quieter.");
+
+    public static readonly DiagnosticDescriptor GenesysServerError = new(
+        "IVR6007", DiagnosticSeverity.Error, "Genesys server error",
+        "{0} failed with HTTP {1} after {2} attempts: {3} (contextId {4}).",
+        "Build again later; if it persists, give the contextId to Genesys Cloud support.");
+
+    public static readonly DiagnosticDescriptor GenesysUnreachable = new(
+        "IVR6008", DiagnosticSeverity.Error, "Genesys Cloud unreachable",
+        "{0} could not be reached: {1}.",
+        "Check the network, proxy and firewall (allow api.<domain>, login.<domain> and apps.<domain>), and IvrGenesysRegion.");
+
+    public static readonly DiagnosticDescriptor GenesysTimedOut = new(
+        "IVR6009", DiagnosticSeverity.Error, "Genesys request timed out",
+        "{0} got no answer within {1:0.#} s (attempt {2}).",
+        "Raise IvrGenesysRequestTimeout, or build again when the network is faster.");
+
+    public static readonly DiagnosticDescriptor GenesysUnexpectedStatus = new(
+        "IVR6010", DiagnosticSeverity.Error, "Genesys refused a request",
+        "{0} answered HTTP {1}: {2} (code '{3}', contextId {4}).",
+        "Read the platform's message above; for 403 give the OAuth client the architect:userPrompt:view/add/edit/delete permissions and architect:dependencyTracking:view.");
+
+    public static readonly DiagnosticDescriptor GenesysMalformedResponse = new(
+        "IVR6011", DiagnosticSeverity.Error, "Genesys answer unreadable",
+        "{0} answered HTTP {1} with a body that is not the documented JSON: {2}.",
+        "Check that the base URL points at the Genesys Cloud API (https://api.<domain>), not a proxy's login page.");
+
+    public static readonly DiagnosticDescriptor GenesysPromptConflictUnresolved = new(
+        "IVR6012", DiagnosticSeverity.Error, "Prompt name taken but not found",
+        "Creating prompt '{0}' answered 409 (name in use), yet {1} name queries over {2:0} s did not return a prompt named exactly '{0}'.",
+        "The name may differ only in letter case from an existing prompt; rename one of them, or build again once the org's search index has caught up.");
+
+    public static readonly DiagnosticDescriptor GenesysUploadFailed = new(
+        "IVR6013", DiagnosticSeverity.Error, "Prompt audio upload failed",
+        "Uploading the audio of prompt '{0}' ({1}) failed: HTTP {2} after {3} attempts: {4}.",
+        "Check the file is a WAV of at most 25 MB; for 401/403 give the OAuth client architect:userPrompt:edit; otherwise build again.");
+
+    public static readonly DiagnosticDescriptor GenesysUploadUriUntrusted = new(
+        "IVR6014", DiagnosticSeverity.Error, "Upload address not trusted",
+        "The platform gave prompt '{0}' ({1}) the upload address '{2}', which is not on the org's apps.<domain> or API host; the token was not sent there.",
+        "Check IvrGenesysRegion / GENESYS_BASE_URL: they must name the org's own region.");
+
+    public static readonly DiagnosticDescriptor GenesysTranscodeFailed = new(
+        "IVR6015", DiagnosticSeverity.Error, "Genesys could not transcode the prompt",
+        "Genesys Cloud reports uploadStatus '{2}' for prompt '{0}' ({1}): the platform could not convert the uploaded audio.",
+        "Provide a 16-bit PCM mono WAV at 8 or 16 kHz of at most 25 MB (or let the build convert it: IvrGenesysConvertAudio=true), then build again.");
+
+    public static readonly DiagnosticDescriptor GenesysTranscodeTimedOut = new(
+        "IVR6016", DiagnosticSeverity.Error, "Prompt transcode not finished",
+        "Prompt '{0}' ({1}) was still '{2}' {3:0} s after its upload; the build does not count it as synced.",
+        "Build again (an unchanged upload is not repeated; the build only waits), or raise IvrCompileTimeout if the org transcodes slowly.");
+
+    public static readonly DiagnosticDescriptor GenesysFlowsPlayOldAudio = new(
+        "IVR6017", DiagnosticSeverity.Warning, "Flows still play the old prompt",
+        "Prompt '{0}' changed, but published flow(s) {1} snapshot prompts at publish time and still play the old audio.",
+        "Republish those flows in Architect (or with Archy); set IvrGenesysCheckFlows=false to skip this check.");
+
+    public static readonly DiagnosticDescriptor GenesysOrphanPrompt = new(
+        "IVR6018", DiagnosticSeverity.Warning, "Managed prompt not in the project",
+        "Prompt '{0}' (id {1}) was created by this build but no project prompt has that name any more.",
+        "Add the prompt back, delete it in Architect, or set IvrGenesysDeleteOrphans=true to delete unconsumed orphans.");
+
+    public static readonly DiagnosticDescriptor GenesysOrphanConsumed = new(
+        "IVR6019", DiagnosticSeverity.Error, "Orphan prompt still in use",
+        "Orphan prompt '{0}' (id {1}) was not deleted: flow(s) {2} use it.",
+        "Remove the prompt from those flows and republish them, or add the prompt back to the project.");
+
+    public static readonly DiagnosticDescriptor GenesysOrphanDeleted = new(
+        "IVR6020", DiagnosticSeverity.Info, "Orphan prompt deleted",
+        "Deleted orphan prompt '{0}' (id {1}): no flow used it.",
+        "Nothing to do; set IvrGenesysDeleteOrphans=false to keep orphans.");
+
+    public static readonly DiagnosticDescriptor GenesysAudioUnreadable = new(
+        "IVR6021", DiagnosticSeverity.Error, "Prompt audio unreadable",
+        "The audio of prompt '{0}' ({1}) could not be read for upload: {2}.",
+        "Check that the file exists and is readable by the build.");
+
+    public static readonly DiagnosticDescriptor GenesysListingTooLarge = new(
+        "IVR6022", DiagnosticSeverity.Error, "Prompt listing beyond the paging cap",
+        "Listing prompts whose name starts with '{0}' still exceeds the platform's {1}-result paging cap ({2} results).",
+        "Ask Genesys Cloud support about the org's prompt count; the build cannot see every prompt under that prefix.");
+
+    public static readonly DiagnosticDescriptor GenesysInvalidPromptName = new(
+        "IVR6023", DiagnosticSeverity.Error, "Invalid Architect prompt name",
+        "Prompt name '{0}' breaks the Architect rule ^[A-Za-z][A-Za-z0-9_]{{0,199}}$ (letters, digits, underscores; a letter first; at most 200).",
+        "Rename the file to '{1}.wav', or set PromptName=\"{1}\" on the IvrPrompt item.");
+
+    public static readonly DiagnosticDescriptor GenesysDuplicatePrompt = new(
+        "IVR6024", DiagnosticSeverity.Error, "Prompt language given twice",
+        "Prompt '{0}' has language '{1}' from more than one file (also '{2}'); a prompt holds one resource per language.",
+        "Give one of the files another PromptName or Language.");
+
+    public static readonly DiagnosticDescriptor GenesysSyncCancelled = new(
+        "IVR6025", DiagnosticSeverity.Warning, "Genesys sync cancelled",
+        "The Genesys Cloud prompt sync was cancelled; {0} of {1} prompt resources were finished.",
+        "Build again: finished resources are recognised by their content hash and not uploaded again.");
+
+    public static readonly DiagnosticDescriptor GenesysNameCaseClash = new(
+        "IVR6026", DiagnosticSeverity.Error, "Prompt name differs only in case",
+        "Prompt '{0}' differs only in letter case from the org's existing prompt '{1}' (id {2}); Architect may treat names case-insensitively.",
+        "Rename the project prompt to '{1}' (set PromptName), or rename the org's prompt.");
+
+    public static readonly DiagnosticDescriptor GenesysStaleLanguage = new(
+        "IVR6027", DiagnosticSeverity.Warning, "Prompt language no longer in the project",
+        "Prompt '{0}' (id {1}) still has a '{2}' resource written by this build, but no project file provides that language any more.",
+        "Add the language's file back, or delete the '{2}' resource in Architect once no flow needs it (the build never deletes a language).");
+}

@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using MediaCompiler.Emulator.Auth;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MediaCompiler.Emulator.Architect;
+
+/// <summary>
+/// The filter on every Architect route: a bearer token from <c>POST /oauth/token</c> (401 otherwise), then, unless
+/// exempt, the platform's per-token budget (300 a minute by default; a fixed window, 429 with Retry-After).
+/// </summary>
+internal static class ArchitectAuthentication
+{
+    public static RouteHandlerBuilder RequireArchitectToken(this RouteHandlerBuilder builder, bool countsTowardsLimit = true) =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var header = http.Request.Headers.Authorization.ToString();
+            const string scheme = "Bearer ";
+            if (!header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) || header.Length == scheme.Length)
+            {
+                http.Response.Headers.WWWAuthenticate = "Bearer";
+                return ArchitectErrors.Result(http, 401, "authentication.required", "No authentication bearer token specified in authorization header.");
+            }
+
+            var token = header[scheme.Length..].Trim();
+            var issuer = http.RequestServices.GetRequiredService<TokenIssuer>();
+            if (issuer.Check(token, out _) != TokenCheck.Valid)
+            {
+                return ArchitectErrors.Result(http, 401, "bad.credentials", "Invalid login credentials.");
+            }
+
+            if (countsTowardsLimit && http.RequestServices.GetRequiredService<ArchitectRateLimiter>().TryAcquire(token) is { } wait)
+            {
+                return ArchitectErrors.TooManyRequests(http, wait);
+            }
+
+            return await next(context);
+        });
+}
+
+/// <summary>A fixed window per token (a minute unless the settings shorten it). Thread-safe.</summary>
+internal sealed class ArchitectRateLimiter
+{
+    private readonly ConcurrentDictionary<string, Window> windows = new(StringComparer.Ordinal);
+    private readonly ArchitectStore store;
+
+    public ArchitectRateLimiter(ArchitectStore store)
+    {
+        this.store = store;
+        store.Resetting += Clear;
+    }
+
+    /// <summary>Counts one request; null when allowed, else the whole seconds until the window ends.</summary>
+    public int? TryAcquire(string token)
+    {
+        var budget = store.Settings.RequestsPerMinutePerToken;
+        var length = TimeSpan.FromSeconds(store.Settings.RateLimitWindowSeconds);
+        if (budget <= 0)
+        {
+            return null;
+        }
+
+        var now = store.Now;
+        var window = windows.GetOrAdd(token, _ => new Window());
+        lock (window)
+        {
+            if (now >= window.Start + length)
+            {
+                window.Start = now;
+                window.Count = 0;
+            }
+
+            if (window.Count < budget)
+            {
+                window.Count++;
+                return null;
+            }
+
+            return Math.Max(1, (int)Math.Ceiling((window.Start + length - now).TotalSeconds));
+        }
+    }
+
+    public void Clear() => windows.Clear();
+
+    private sealed class Window
+    {
+        public DateTimeOffset Start { get; set; } = DateTimeOffset.MinValue;
+
+        public int Count { get; set; }
+    }
+}

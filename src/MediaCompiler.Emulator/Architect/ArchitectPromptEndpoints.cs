@@ -1,0 +1,184 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using MediaCompiler.Emulator.RequestCounting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace MediaCompiler.Emulator.Architect;
+
+/// <summary>
+/// <c>/api/v2/architect/prompts</c>: listing (paging with the 10,000-result cap, the name filter as a
+/// case-insensitive prefix match, new prompts missing from name queries while the index lags), create (409 on a
+/// name in use), read (404 for a short while after the create), rename, delete.
+/// </summary>
+internal static partial class ArchitectPromptEndpoints
+{
+    public const string Root = "/api/v2/architect/prompts";
+
+    public static void MapArchitectPromptEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(Root, List).WithMetadata(ApiRoute.Marker).RequireArchitectToken();
+        app.MapPost(Root, CreateAsync).WithMetadata(ApiRoute.Marker).RequireArchitectToken();
+        app.MapGet(Root + "/{promptId}", Get).WithMetadata(ApiRoute.Marker).RequireArchitectToken();
+        app.MapPut(Root + "/{promptId}", UpdateAsync).WithMetadata(ApiRoute.Marker).RequireArchitectToken();
+        app.MapDelete(Root + "/{promptId}", Delete).WithMetadata(ApiRoute.Marker).RequireArchitectToken();
+    }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,199}$", RegexOptions.CultureInvariant)]
+    public static partial Regex ValidName();
+
+    private static IResult List(HttpContext http, ArchitectStore store)
+    {
+        var query = http.Request.Query;
+        if (!TryInt(query["pageNumber"], 1, out var pageNumber) || pageNumber < 1
+            || !TryInt(query["pageSize"], 25, out var pageSize) || pageSize < 1 || pageSize > store.Settings.MaxPageSize)
+        {
+            return ArchitectErrors.BadRequest(http, $"pageNumber must be 1 or more and pageSize between 1 and {store.Settings.MaxPageSize}.");
+        }
+
+        if ((long)pageNumber * pageSize > store.Settings.PagingCap)
+        {
+            return ArchitectErrors.BadRequest(http, $"Paging is limited to the first {store.Settings.PagingCap} results; narrow the query (e.g. by name prefix).");
+        }
+
+        var names = query["name"].Where(n => !string.IsNullOrEmpty(n)).Select(n => n!.TrimEnd('*')).ToList();
+        var includeResources = !string.Equals(query["includeResources"], "false", StringComparison.OrdinalIgnoreCase);
+        var includeMediaUris = !string.Equals(query["includeMediaUris"], "false", StringComparison.OrdinalIgnoreCase);
+        var descending = string.Equals(query["sortOrder"], "desc", StringComparison.OrdinalIgnoreCase);
+        var byName = string.Equals(query["sortBy"], "name", StringComparison.OrdinalIgnoreCase);
+        lock (store.Lock)
+        {
+            var matching = store.Prompts.Values
+                .Where(p => names.Count == 0 || (!store.NotYetIndexed(p) && names.Any(n => p.Name.StartsWith(n, StringComparison.OrdinalIgnoreCase))));
+            matching = byName
+                ? matching.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
+                : matching.OrderBy(p => p.Id, StringComparer.Ordinal);
+            var all = descending ? matching.Reverse().ToList() : matching.ToList();
+            var page = all.Skip((pageNumber - 1) * pageSize).Take(pageSize).ToList();
+            page.ForEach(store.Advance);
+            var entities = page.Select(p => ArchitectWireMapping.ToWire(p, http.Request, includeResources, includeMediaUris, query["language"].OfType<string>().ToList())).ToList();
+            var pageCount = (int)Math.Ceiling(all.Count / (double)pageSize);
+            return Results.Json(new ArchitectListing<ArchitectPrompt>(entities, pageSize, pageNumber, all.Count, pageCount, http.Request.Path + http.Request.QueryString),
+                ArchitectWireJson.Options);
+        }
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext http, ArchitectStore store)
+    {
+        var body = await ReadAsync<ArchitectPromptWrite>(http);
+        if (body is null || string.IsNullOrEmpty(body.Name))
+        {
+            return ArchitectErrors.BadRequest(http, "The body must be a Prompt with a name.");
+        }
+
+        if (!ValidName().IsMatch(body.Name))
+        {
+            return ArchitectErrors.BadRequest(http, $"The prompt name '{body.Name}' is invalid: letters, digits and underscores only, starting with a letter, at most 200 characters.");
+        }
+
+        lock (store.Lock)
+        {
+            if (store.FindByName(body.Name) is { } existing)
+            {
+                return ArchitectErrors.Result(http, 409, "duplicate.value", $"A prompt named '{existing.Name}' already exists.", existing.Id, existing.Name);
+            }
+
+            var prompt = new StoredPrompt(Guid.NewGuid().ToString("D"), body.Name, body.Description, store.Now);
+            store.Prompts[prompt.Id] = prompt;
+            return Results.Json(ArchitectWireMapping.ToWire(prompt, http.Request, true, true, null), ArchitectWireJson.Options);
+        }
+    }
+
+    private static IResult Get(HttpContext http, ArchitectStore store, string promptId)
+    {
+        lock (store.Lock)
+        {
+            if (!store.Prompts.TryGetValue(promptId, out var prompt) || store.InReadAfterWriteWindow(prompt))
+            {
+                return ArchitectErrors.NotFound(http, $"Prompt '{promptId}'");
+            }
+
+            store.Advance(prompt);
+            var query = http.Request.Query;
+            return Results.Json(ArchitectWireMapping.ToWire(prompt, http.Request,
+                !string.Equals(query["includeResources"], "false", StringComparison.OrdinalIgnoreCase),
+                !string.Equals(query["includeMediaUris"], "false", StringComparison.OrdinalIgnoreCase),
+                query["language"].OfType<string>().ToList()), ArchitectWireJson.Options);
+        }
+    }
+
+    private static async Task<IResult> UpdateAsync(HttpContext http, ArchitectStore store, string promptId)
+    {
+        var body = await ReadAsync<ArchitectPromptWrite>(http);
+        if (body is null || string.IsNullOrEmpty(body.Name) || !ValidName().IsMatch(body.Name))
+        {
+            return ArchitectErrors.BadRequest(http, "The body must be a Prompt with a valid name.");
+        }
+
+        lock (store.Lock)
+        {
+            if (!store.Prompts.TryGetValue(promptId, out var prompt))
+            {
+                return ArchitectErrors.NotFound(http, $"Prompt '{promptId}'");
+            }
+
+            if (store.FindByName(body.Name) is { } other && other.Id != promptId)
+            {
+                return ArchitectErrors.Result(http, 409, "duplicate.value", $"A prompt named '{other.Name}' already exists.", other.Id, other.Name);
+            }
+
+            prompt.Name = body.Name;
+            prompt.Description = body.Description;
+            return Results.Json(ArchitectWireMapping.ToWire(prompt, http.Request, true, true, null), ArchitectWireJson.Options);
+        }
+    }
+
+    private static IResult Delete(HttpContext http, ArchitectStore store, string promptId)
+    {
+        lock (store.Lock)
+        {
+            if (!store.Prompts.TryGetValue(promptId, out var prompt))
+            {
+                return ArchitectErrors.NotFound(http, $"Prompt '{promptId}'");
+            }
+
+            if (store.Settings.ConsumingFlows.TryGetValue(prompt.Name, out var flows) && flows.Count > 0)
+            {
+                return ArchitectErrors.Result(http, 409, "general.conflict", $"Prompt '{prompt.Name}' is used by {string.Join(", ", flows)}.", prompt.Id, prompt.Name);
+            }
+
+            if (prompt.Resources.Count > 0 && !string.Equals(http.Request.Query["allResources"], "true", StringComparison.OrdinalIgnoreCase))
+            {
+                return ArchitectErrors.Result(http, 409, "general.conflict", $"Prompt '{prompt.Name}' still has resources; pass allResources=true.", prompt.Id, prompt.Name);
+            }
+
+            store.Prompts.Remove(promptId);
+            return Results.NoContent();
+        }
+    }
+
+    internal static async Task<T?> ReadAsync<T>(HttpContext http)
+        where T : class
+    {
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<T>(http.Request.Body, ArchitectWireJson.Options, http.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static bool TryInt(Microsoft.Extensions.Primitives.StringValues value, int fallback, out int result)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            result = fallback;
+            return true;
+        }
+
+        return int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out result);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+
+namespace MediaCompiler.Emulator.Architect;
+
+/// <summary>
+/// How the emulated Architect prompt API behaves, changeable at run time through <c>PUT /emulator/architect/settings</c>
+/// (missing fields keep their defaults). The defaults imitate the awkward parts of the real service at a pace a
+/// human can watch; tests shorten them.
+/// </summary>
+public sealed class ArchitectSettings
+{
+    /// <summary>New prompts are missing from name-filtered queries for this long (the real search index lags).</summary>
+    public int IndexLagMilliseconds { get; set; } = 2000;
+
+    /// <summary>GET of a prompt or its resources answers 404 for this long after the create (read-after-write).</summary>
+    public int ReadAfterWriteNotFoundMilliseconds { get; set; } = 1000;
+
+    /// <summary>How long an upload stays <c>uploaded</c> before it becomes <c>transcoded</c> (or <c>transcodeFailed</c>).</summary>
+    public int TranscodeDelayMilliseconds { get; set; } = 1500;
+
+    /// <summary>Requests per token and minute on the JSON API (the platform's <c>client.credentials.token.rate.per.minute</c>); 0 = unlimited.</summary>
+    public int RequestsPerMinutePerToken { get; set; } = 300;
+
+    /// <summary>The length of the budget's fixed window (the platform's is a minute; tests shorten it).</summary>
+    public int RateLimitWindowSeconds { get; set; } = 60;
+
+    /// <summary>Results past this index cannot be paged to (the real cap is 10,000).</summary>
+    public int PagingCap { get; set; } = 10_000;
+
+    /// <summary>The largest pageSize accepted.</summary>
+    public int MaxPageSize { get; set; } = 500;
+
+    /// <summary>Prompts whose name matches this regex end in <c>transcodeFailed</c> whatever their audio.</summary>
+    public string? TranscodeFailsFor { get; set; }
+
+    /// <summary>Prompts whose name matches this regex stay <c>uploaded</c> for ever (a stuck transcode).</summary>
+    public string? TranscodeNeverFinishesFor { get; set; }
+
+    /// <summary>Prompt name → names of published flows that use it (dependency tracking; deletes of those prompts answer 409).</summary>
+    public Dictionary<string, List<string>> ConsumingFlows { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The problems of these settings; empty when usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (IndexLagMilliseconds < 0 || ReadAfterWriteNotFoundMilliseconds < 0 || TranscodeDelayMilliseconds < 0 || RequestsPerMinutePerToken < 0)
+        {
+            problems.Add("Delays and the request budget must be 0 or more.");
+        }
+
+        if (PagingCap < 1 || MaxPageSize < 1 || RateLimitWindowSeconds < 1)
+        {
+            problems.Add("PagingCap, MaxPageSize and RateLimitWindowSeconds must be positive.");
+        }
+
+        foreach (var (name, pattern) in new[] { (nameof(TranscodeFailsFor), TranscodeFailsFor), (nameof(TranscodeNeverFinishesFor), TranscodeNeverFinishesFor) })
+        {
+            if (pattern is not null && !IsRegex(pattern))
+            {
+                problems.Add($"{name} '{pattern}' is not a valid regular expression.");
+            }
+        }
+
+        return problems;
+    }
+
+    internal static bool Matches(string? pattern, string name) =>
+        pattern is not null && Regex.IsMatch(name, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    private static bool IsRegex(string pattern)
+    {
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}

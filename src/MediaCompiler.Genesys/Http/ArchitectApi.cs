@@ -1,0 +1,101 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using MediaCompiler.Genesys.Wire;
+
+namespace MediaCompiler.Genesys.Http;
+
+/// <summary>The Architect prompt calls a sync makes (reference §1, §2.1, §6.4), one method per call.</summary>
+internal sealed class ArchitectApi(GenesysHttp http, ITokenSource token, GenesysEndpoints endpoints)
+{
+    private const string Prompts = "api/v2/architect/prompts";
+
+    /// <summary>
+    /// One page of <c>GET /prompts</c>. <paramref name="names"/> are the server's name filter: several values return
+    /// every prompt matching any of them; a trailing <c>*</c> is a prefix match. Empty lists everything.
+    /// </summary>
+    public async Task<ApiOutcome<PromptListingDto>> ListAsync(IReadOnlyList<string> names, int pageNumber, int pageSize, CancellationToken cancellationToken)
+    {
+        var query = new StringBuilder($"{Prompts}?pageNumber={pageNumber}&pageSize={pageSize}&sortBy=name&sortOrder=asc&includeResources=true&includeMediaUris=true");
+        foreach (var name in names)
+        {
+            query.Append("&name=").Append(Uri.EscapeDataString(name));
+        }
+
+        var sent = await GetAsync(query.ToString(), cancellationToken).ConfigureAwait(false);
+        return Expect200<PromptListingDto>(sent);
+    }
+
+    /// <summary><c>POST /prompts</c>; the raw answer, since 409 (name in use) is for the caller to handle.</summary>
+    public Task<ApiOutcome<ApiResponse>> CreatePromptAsync(string name, string? description, CancellationToken cancellationToken) =>
+        SendJsonAsync(HttpMethod.Post, Prompts, new PromptCreateDto(name, description), cancellationToken);
+
+    /// <summary><c>PUT /prompts/{id}</c> with the prompt's name and a new description.</summary>
+    public async Task<ApiOutcome<PromptDto>> UpdatePromptAsync(string promptId, string name, string description, CancellationToken cancellationToken) =>
+        Expect200<PromptDto>(await SendJsonAsync(HttpMethod.Put, $"{Prompts}/{Uri.EscapeDataString(promptId)}", new PromptCreateDto(name, description), cancellationToken).ConfigureAwait(false));
+
+    public async Task<ApiOutcome<PromptAssetDto>> CreateResourceAsync(string promptId, PromptAssetWriteDto body, CancellationToken cancellationToken) =>
+        Expect200<PromptAssetDto>(await SendJsonAsync(HttpMethod.Post, $"{Prompts}/{Uri.EscapeDataString(promptId)}/resources", body, cancellationToken).ConfigureAwait(false));
+
+    public async Task<ApiOutcome<PromptAssetDto>> UpdateResourceAsync(string promptId, string language, PromptAssetWriteDto body, CancellationToken cancellationToken) =>
+        Expect200<PromptAssetDto>(await SendJsonAsync(HttpMethod.Put,
+            $"{Prompts}/{Uri.EscapeDataString(promptId)}/resources/{Uri.EscapeDataString(language)}", body, cancellationToken).ConfigureAwait(false));
+
+    /// <summary><c>DELETE /prompts/{id}?allResources=true</c>; the raw answer.</summary>
+    public Task<ApiOutcome<ApiResponse>> DeletePromptAsync(string promptId, CancellationToken cancellationToken)
+    {
+        var url = new Uri(endpoints.ApiBase, $"{Prompts}/{Uri.EscapeDataString(promptId)}?allResources=true");
+        return http.SendAsync("DELETE " + url.AbsolutePath, () => new HttpRequestMessage(HttpMethod.Delete, url), token, cancellationToken);
+    }
+
+    /// <summary>The objects (flows) that use a prompt, from dependency tracking; optionally published flows only.</summary>
+    public async Task<ApiOutcome<DependencyListingDto>> ConsumersAsync(string promptId, bool publishedOnly, CancellationToken cancellationToken)
+    {
+        var path = $"api/v2/architect/dependencytracking/consumingresources?id={Uri.EscapeDataString(promptId)}&objectType=USERPROMPT&pageSize=100"
+            + (publishedOnly ? "&flowFilter=published" : "");
+        return Expect200<DependencyListingDto>(await GetAsync(path, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// The upload of §2.1: POST multipart/form-data with one part named <c>file</c> to the resource's uploadUri, with
+    /// <c>Authorization: Bearer</c>. Retried like every other call (no SDK retries this one). The raw answer.
+    /// </summary>
+    public Task<ApiOutcome<ApiResponse>> UploadAsync(Uri uploadUri, byte[] audio, string fileName, CancellationToken cancellationToken) =>
+        http.SendAsync("POST " + uploadUri.GetLeftPart(UriPartial.Path), () =>
+        {
+            var part = new ByteArrayContent(audio);
+            part.Headers.ContentType = new MediaTypeHeaderValue("audio/wav");
+            var form = new MultipartFormDataContent { { part, "file", fileName } };
+            return new HttpRequestMessage(HttpMethod.Post, uploadUri) { Content = form };
+        }, token, cancellationToken);
+
+    private Task<ApiOutcome<ApiResponse>> GetAsync(string relative, CancellationToken cancellationToken)
+    {
+        var url = new Uri(endpoints.ApiBase, relative);
+        return http.SendAsync("GET " + url.AbsolutePath, () => new HttpRequestMessage(HttpMethod.Get, url)
+        {
+            Headers = { Accept = { new MediaTypeWithQualityHeaderValue("application/json") } },
+        }, token, cancellationToken);
+    }
+
+    private Task<ApiOutcome<ApiResponse>> SendJsonAsync<TBody>(HttpMethod method, string relative, TBody body, CancellationToken cancellationToken)
+    {
+        var url = new Uri(endpoints.ApiBase, relative);
+        return http.SendAsync($"{method} {url.AbsolutePath}", () => new HttpRequestMessage(method, url)
+        {
+            Headers = { Accept = { new MediaTypeWithQualityHeaderValue("application/json") } },
+            Content = JsonContent.Create(body, options: ArchitectJson.Options),
+        }, token, cancellationToken);
+    }
+
+    private static ApiOutcome<T> Expect200<T>(ApiOutcome<ApiResponse> sent)
+        where T : class
+    {
+        if (sent.Failure is { } failure)
+        {
+            return ApiOutcome<T>.Fail(failure);
+        }
+
+        return sent.Value!.IsSuccess ? sent.Value.Read<T>() : ApiOutcome<T>.Fail(sent.Value.Unexpected());
+    }
+}

@@ -1,0 +1,232 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using MediaCompiler.Diagnostics;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace MediaCompiler.Genesys.Http;
+
+/// <summary>
+/// Sends requests to Genesys Cloud: a bearer token on each attempt (a rejected token is replaced once), the
+/// client-side request budget, retries with backoff on 429 (Retry-After wins), 5xx, timeouts and dropped
+/// connections, a timeout per attempt. What the retries could not absorb becomes a coded failure; any other answer
+/// is returned for the caller to interpret. Counts every request sent, for the audit log and the benchmark.
+/// </summary>
+internal sealed class GenesysHttp : IDisposable
+{
+    private static readonly ResiliencePropertyKey<string> OperationKey = new("Genesys.Operation");
+    private readonly HttpClient http;
+    private readonly GenesysSyncOptions options;
+    private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
+    private readonly ResiliencePipeline attemptTimeout;
+    private readonly RequestBudget budget;
+    private int requests;
+    private int rateLimitWaits;
+
+    public GenesysHttp(GenesysSyncOptions options)
+    {
+        this.options = options;
+        http = new HttpClient(options.Handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, disposeHandler: options.Handler is null)
+        {
+            // Timeouts belong to the pipeline (per attempt), not to HttpClient.
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        budget = new RequestBudget(options.RequestsPerMinute, options.TimeProvider);
+        pipeline = BuildRetryPipeline();
+        attemptTimeout = BuildTimeoutPipeline();
+    }
+
+    /// <summary>Requests sent so far (every attempt, token requests included).</summary>
+    public int Requests => Volatile.Read(ref requests);
+
+    /// <summary>Waits caused by rate limiting: 429 answers retried and client-side budget waits.</summary>
+    public int RateLimitWaits => Volatile.Read(ref rateLimitWaits);
+
+    /// <summary>
+    /// Sends one logical request. <paramref name="token"/> supplies the bearer token (null: no Authorization, e.g.
+    /// the token request itself, which sets its own header in <paramref name="createRequest"/>).
+    /// </summary>
+    public async Task<ApiOutcome<ApiResponse>> SendAsync(
+        string operation, Func<HttpRequestMessage> createRequest, ITokenSource? token, CancellationToken cancellationToken)
+    {
+        var renewedToken = false;
+        while (true)
+        {
+            var outcome = await SendOnceAsync(operation, createRequest, token, cancellationToken).ConfigureAwait(false);
+            if (outcome.Value is { Status: 401 } && token is not null && !renewedToken)
+            {
+                // The token expired or was revoked between our check and the call: one fresh token, once.
+                renewedToken = true;
+                token.Invalidate();
+                continue;
+            }
+
+            return outcome;
+        }
+    }
+
+    private async Task<ApiOutcome<ApiResponse>> SendOnceAsync(
+        string operation, Func<HttpRequestMessage> createRequest, ITokenSource? token, CancellationToken cancellationToken)
+    {
+        string? bearer = null;
+        if (token is not null)
+        {
+            var fetched = await token.GetAsync(cancellationToken).ConfigureAwait(false);
+            if (fetched.Failure is { } tokenFailure)
+            {
+                return ApiOutcome<ApiResponse>.Fail(tokenFailure);
+            }
+
+            bearer = fetched.Value!;
+        }
+
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(OperationKey, operation);
+        var attempts = 0;
+        try
+        {
+            using var response = await pipeline.ExecuteAsync(
+                async ctx =>
+                {
+                    attempts++;
+                    using var request = createRequest();
+                    if (bearer is not null)
+                    {
+                        // Budgeted per attempt: every retry is a request the platform counts.
+                        await WaitForBudgetAsync(bearer, operation, ctx.CancellationToken).ConfigureAwait(false);
+                        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+                    }
+
+                    // The timeout covers the exchange only, not the budget wait before it.
+                    Interlocked.Increment(ref requests);
+                    return await attemptTimeout.ExecuteAsync(
+                        async timed => await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timed).ConfigureAwait(false),
+                        ctx.CancellationToken).ConfigureAwait(false);
+                },
+                context).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                var retryAfter = RetryAfterHeader.Read(response.Headers.RetryAfter, options.TimeProvider.GetUtcNow()) is { } wait
+                    ? wait.TotalSeconds.ToString("0", CultureInfo.InvariantCulture) + " s"
+                    : "none";
+                return ApiOutcome<ApiResponse>.Fail(Diagnostic.Create(DiagnosticCatalog.GenesysRateLimited, null, operation, attempts, retryAfter));
+            }
+
+            var answer = new ApiResponse(operation, status, body);
+            if (status >= 500)
+            {
+                var error = answer.Error;
+                return ApiOutcome<ApiResponse>.Fail(Diagnostic.Create(DiagnosticCatalog.GenesysServerError, null, operation, status, attempts,
+                    error?.Message ?? "no ErrorBody", error?.ContextId ?? "none"));
+            }
+
+            return ApiOutcome<ApiResponse>.Ok(answer);
+        }
+        catch (TimeoutRejectedException)
+        {
+            return ApiOutcome<ApiResponse>.Fail(Diagnostic.Create(DiagnosticCatalog.GenesysTimedOut, null, operation, options.RequestTimeout.TotalSeconds, attempts));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            return ApiOutcome<ApiResponse>.Fail(Diagnostic.Create(DiagnosticCatalog.GenesysUnreachable, null, operation, DescribeTransportFailure(ex)));
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async Task WaitForBudgetAsync(string bearer, string operation, CancellationToken cancellationToken)
+    {
+        var waited = await budget.AcquireAsync(bearer, cancellationToken).ConfigureAwait(false);
+        if (waited > TimeSpan.Zero)
+        {
+            Interlocked.Increment(ref rateLimitWaits);
+            Log(waited, string.Create(CultureInfo.InvariantCulture,
+                $"{operation}: waited {waited.TotalSeconds:0.#} s to stay within {options.RequestsPerMinute} requests a minute."));
+        }
+    }
+
+    private ResiliencePipeline<HttpResponseMessage> BuildRetryPipeline()
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = options.TimeProvider };
+        var maxDelay = options.MaxRetryDelay < TimeSpan.Zero ? TimeSpan.Zero : options.MaxRetryDelay;
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.BaseRetryDelay < maxDelay ? options.BaseRetryDelay : maxDelay,
+                MaxDelay = maxDelay,
+                ShouldHandle = args => ValueTask.FromResult(TransientStatus.IsTransient(args.Outcome)),
+                DelayGenerator = args => ValueTask.FromResult(
+                    args.Outcome.Result is { } response && RetryAfterHeader.Read(response.Headers.RetryAfter, options.TimeProvider.GetUtcNow()) is { } wait
+                        ? (TimeSpan?)(wait > maxDelay ? maxDelay : wait)
+                        : null),
+                OnRetry = args =>
+                {
+                    var reason = args.Outcome.Exception switch
+                    {
+                        TimeoutRejectedException => "timed out",
+                        Exception ex => ex.GetType().Name + ": " + ex.Message,
+                        null => "HTTP " + (int)args.Outcome.Result!.StatusCode,
+                    };
+                    if (args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests)
+                    {
+                        Interlocked.Increment(ref rateLimitWaits);
+                    }
+
+                    var operation = args.Context.Properties.GetValue(OperationKey, "Genesys request");
+                    Log(args.RetryDelay, string.Create(CultureInfo.InvariantCulture,
+                        $"{operation}: {reason}; retry {args.AttemptNumber + 1} of {options.MaxRetries} in {args.RetryDelay.TotalSeconds:0.###} s."));
+                    args.Outcome.Result?.Dispose();
+                    return default;
+                },
+            });
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>Per attempt, inside the retries; Polly's own bounds (10 ms to a day) keep a user's setting from throwing.</summary>
+    private ResiliencePipeline BuildTimeoutPipeline()
+    {
+        var timeout = options.RequestTimeout < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : options.RequestTimeout;
+        return new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider }
+            .AddTimeout(timeout > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : timeout)
+            .Build();
+    }
+
+    private void Log(TimeSpan wait, string text) =>
+        options.Log?.Invoke(new SyncLogMessage(wait >= options.NoticeableWait ? SyncLogLevel.Normal : SyncLogLevel.Detailed, text));
+
+    private static string DescribeTransportFailure(Exception ex)
+    {
+        for (var inner = ex; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is SocketException socket)
+            {
+                return $"{socket.Message} ({socket.SocketErrorCode})";
+            }
+        }
+
+        return ex.Message;
+    }
+
+    public void Dispose() => http.Dispose();
+}
+
+/// <summary>Where the bearer token of a request comes from.</summary>
+internal interface ITokenSource
+{
+    Task<ApiOutcome<string>> GetAsync(CancellationToken cancellationToken);
+
+    void Invalidate();
+}

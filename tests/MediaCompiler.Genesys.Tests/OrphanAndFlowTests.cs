@@ -1,0 +1,125 @@
+using System.Net;
+using System.Net.Http.Json;
+using MediaCompiler.Genesys.Sync;
+
+namespace MediaCompiler.Genesys.Tests;
+
+/// <summary>Orphans, flows that still play old audio, a create that races another, and listings past the paging cap.</summary>
+public sealed class OrphanAndFlowTests
+{
+    private const string DeletePrompt = "DELETE /api/v2/architect/prompts/{promptId}";
+
+    [Fact]
+    public async Task An_orphan_is_reported_and_deleted_only_with_the_switch_and_only_when_unconsumed()
+    {
+        await using var org = await ArchitectEmulator.StartAsync();
+        var keep = org.Prompt("Keep", "en-us", 440);
+        var old = org.Prompt("Old_prompt", "en-us", 450);
+        Assert.True((await GenesysPromptSync.RunAsync([keep, old], org.Options())).Succeeded);
+        var token = await org.TokenAsync();
+        await CreateForeignPromptAsync(org, token, "Not_ours");
+
+        var reported = await GenesysPromptSync.RunAsync([keep], org.Options());
+        var warning = Assert.Single(reported.AllDiagnostics);
+        Assert.Equal("IVR6018", warning.Code);
+        Assert.Contains("'Old_prompt'", warning.Message, StringComparison.Ordinal);
+
+        await org.ConfigureAsync(new { ConsumingFlows = new Dictionary<string, string[]> { ["Old_prompt"] = ["Main IVR"] } });
+        var (consumed, consumedRequests) = await org.CountAsync(() => GenesysPromptSync.RunAsync([keep], org.Options(deleteOrphans: true)));
+        var error = Assert.Single(consumed.AllDiagnostics);
+        Assert.Equal("IVR6019", error.Code);
+        Assert.Contains("'Main IVR'", error.Message, StringComparison.Ordinal);
+        Assert.False(consumedRequests.ContainsKey(DeletePrompt));
+
+        await org.ConfigureAsync(new { });
+        var (deleted, deleteRequests) = await org.CountAsync(() => GenesysPromptSync.RunAsync([keep], org.Options(deleteOrphans: true)));
+        Assert.Equal("IVR6020", Assert.Single(deleted.AllDiagnostics).Code);
+        Assert.Equal(1, deleteRequests[DeletePrompt]);
+        Assert.Equal(1, deleted.Counts.OrphansDeleted);
+
+        var listing = await org.GetJsonAsync<Wire.PromptListingDto>("api/v2/architect/prompts?pageSize=100", token);
+        Assert.Equal(["Keep", "Not_ours"], listing!.Entities!.Select(p => p.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_changed_prompt_names_the_published_flows_that_still_play_the_old_audio()
+    {
+        await using var org = await ArchitectEmulator.StartAsync();
+        var prompt = org.Prompt("Welcome", "en-us", 440);
+        Assert.True((await GenesysPromptSync.RunAsync([prompt], org.Options())).Succeeded);
+        await org.ConfigureAsync(new { ConsumingFlows = new Dictionary<string, string[]> { ["Welcome"] = ["Main IVR", "After hours"] } });
+
+        var result = await GenesysPromptSync.RunAsync([org.Prompt("Welcome", "en-us", 880)], org.Options());
+
+        var warning = Assert.Single(result.AllDiagnostics);
+        Assert.Equal(("IVR6017", prompt.AudioPath), (warning.Code, warning.File));
+        Assert.Equal(["After hours", "Main IVR"], result.FlowsToRepublish);
+        Assert.True(result.Succeeded);
+    }
+
+    [Fact]
+    public async Task A_create_that_answers_409_finds_the_prompt_by_name_once_the_index_has_it()
+    {
+        // Another job creates the same prompt between our listing and our create; the name index lags 1.5 s.
+        await using var org = await ArchitectEmulator.StartAsync(new { IndexLagMilliseconds = 1500 });
+        var token = await org.TokenAsync();
+        var racer = new RacingCreateHandler(() => CreateForeignPromptAsync(org, token, "Welcome"));
+        var options = org.Options();
+        var result = await GenesysPromptSync.RunAsync([org.Prompt("Welcome", "en-us", 440)], new GenesysSyncOptions
+        {
+            BaseUrl = options.BaseUrl, ClientId = options.ClientId, ClientSecret = options.ClientSecret, Handler = racer,
+            FirstPollDelay = options.FirstPollDelay, MaxPollDelay = options.MaxPollDelay, ConflictRequeryTimeout = TimeSpan.FromSeconds(10),
+        });
+
+        Assert.True(racer.Raced);
+        Assert.True(result.Succeeded, string.Join("\n", result.AllDiagnostics));
+        Assert.Equal(ResourceState.Created, Assert.Single(result.Resources).State);
+        Assert.Equal(0, result.Counts.PromptsCreated);
+    }
+
+    [Fact]
+    public async Task A_listing_past_the_paging_cap_is_sharded_by_name_prefix_and_still_sees_every_prompt()
+    {
+        await using var org = await ArchitectEmulator.StartAsync(new { PagingCap = 20 });
+        var prompts = Enumerable.Range(0, 30).Select(i => org.Prompt($"{(char)('a' + (i % 3))}_prompt_{i}", "en-us", 300 + i)).ToList();
+        var options = org.Options();
+        GenesysSyncOptions Capped() => new()
+        {
+            BaseUrl = options.BaseUrl, ClientId = options.ClientId, ClientSecret = options.ClientSecret, PageSize = 10, PagingCap = 20,
+            FirstPollDelay = options.FirstPollDelay, MaxPollDelay = options.MaxPollDelay,
+        };
+        Assert.True((await GenesysPromptSync.RunAsync(prompts, Capped())).Succeeded);
+
+        var (result, requests) = await org.CountAsync(() => GenesysPromptSync.RunAsync(prompts, Capped()));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.AllDiagnostics));
+        Assert.All(result.Resources, r => Assert.Equal(ResourceState.Unchanged, r.State));
+        // 1 capped probe + 36 one-character shards, of which a, b, c hold 10 each (one page apiece).
+        Assert.Equal(37, requests[PromptSyncEmulatorTests.List]);
+    }
+
+    private static async Task CreateForeignPromptAsync(ArchitectEmulator org, string token, string name)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v2/architect/prompts") { Content = JsonContent.Create(new { name }) };
+        request.Headers.Authorization = new("Bearer", token);
+        using var response = await org.Admin.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>Runs a competing create just before the first POST of a prompt goes out.</summary>
+    private sealed class RacingCreateHandler(Func<Task> race) : DelegatingHandler(new SocketsHttpHandler())
+    {
+        public bool Raced { get; private set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (!Raced && request.Method == HttpMethod.Post && request.RequestUri!.AbsolutePath == "/api/v2/architect/prompts")
+            {
+                Raced = true;
+                await race();
+            }
+
+            return await base.SendAsync(request, cancellationToken);
+        }
+    }
+}
