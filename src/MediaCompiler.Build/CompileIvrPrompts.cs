@@ -1,4 +1,5 @@
 using MediaCompiler.Diagnostics;
+using MediaCompiler.Engine.InProcess;
 using MediaCompiler.Pipeline;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -48,7 +49,8 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
     internal Func<string, string?> ReadEnvironment { get; set; } = Environment.GetEnvironmentVariable;
 
     /// <summary>Opens the engine client; replaced by tests to script the engine's answers.</summary>
-    internal Func<EngineConnection, IPipelineLog, MediaCompiler.Client.IMediaEngineClient> ConnectEngine { get; set; } = EngineClientFactory.Create;
+    internal Func<EngineConnection, IPipelineLog, MediaCompiler.Client.IMediaEngineClient> ConnectEngine { get; set; } =
+        (engine, log) => EngineClientFactory.Create(engine, log, InProcessMediaEngineClient.StartNew);
 
     /// <summary>Ctrl+C: stops uploads and polling at once; Execute then returns false.</summary>
     public void Cancel() => _cancellation.Cancel();

@@ -1,7 +1,7 @@
 using MediaCompiler.Audio;
 using MediaCompiler.Audio.Rules;
 using MediaCompiler.Diagnostics;
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Contract;
 using MediaCompiler.Engine.Assets;
 using MediaCompiler.Engine.Compilation;
 using MediaCompiler.Engine.Persistence;
@@ -22,9 +22,6 @@ public sealed class MediaEngine : IDisposable
 {
     /// <summary>The largest upload accepted: 2 MiB.</summary>
     public const long MaxUploadBytes = 2 * 1024 * 1024;
-
-    public const string AssetsPath = "/api/v2/media/assets";
-    public const string CompilePath = "/api/v2/media/compile";
 
     private readonly object _gate = new();
     private readonly MediaEngineOptions _options;
@@ -111,7 +108,7 @@ public sealed class MediaEngine : IDisposable
             validation.Probe.SampleRate,
             validation.Probe.Channels,
             hash,
-            $"{AssetsPath}/{id}",
+            MediaApiRoutes.AssetPath(id),
             _options.TimeProvider.GetUtcNow());
         var (asset, created) = _assets.Add(candidate, content);
         return new UploadOutcome(created ? 201 : 200, asset, null);
@@ -151,7 +148,7 @@ public sealed class MediaEngine : IDisposable
         }
 
         _runner.Enqueue(job);
-        return new SubmitOutcome(202, new CompileAccepted(id, CompileJobStates.Queued, $"{CompilePath}/{id}"), null);
+        return new SubmitOutcome(202, new CompileAccepted(id, CompileJobStates.Queued, MediaApiRoutes.CompilationPath(id)), null);
     }
 
     public CompileJobStatus? GetJob(string id)

@@ -3,7 +3,7 @@ using System.Globalization;
 using MediaCompiler.Audio;
 using MediaCompiler.Client;
 using MediaCompiler.Diagnostics;
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Contract;
 using Diagnostic = MediaCompiler.Diagnostics.Diagnostic;
 
 namespace MediaCompiler.Pipeline;

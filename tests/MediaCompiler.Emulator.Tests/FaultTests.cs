@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using MediaCompiler.Emulator.Configuration;
 using MediaCompiler.Emulator.Tests.Support;
 using MediaCompiler.Engine;
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Contract;
 
 namespace MediaCompiler.Emulator.Tests;
 

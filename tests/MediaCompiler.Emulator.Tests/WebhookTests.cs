@@ -2,7 +2,7 @@ using System.Text.Json;
 using MediaCompiler.Emulator.Tests.Support;
 using MediaCompiler.Emulator.Webhooks;
 using MediaCompiler.Engine;
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Contract;
 
 namespace MediaCompiler.Emulator.Tests;
 

@@ -1,5 +1,6 @@
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Contract;
 using MediaCompiler.Engine.Persistence;
+using MediaCompiler.Storage;
 using MediaCompiler.Engine.Tests.Support;
 
 namespace MediaCompiler.Engine.Tests;

@@ -1,4 +1,4 @@
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Contract;
 using MediaCompiler.Engine.Tests.Support;
 
 namespace MediaCompiler.Engine.Tests;

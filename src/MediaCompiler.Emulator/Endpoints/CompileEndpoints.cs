@@ -5,7 +5,7 @@ using MediaCompiler.Emulator.Errors;
 using MediaCompiler.Emulator.RequestCounting;
 using MediaCompiler.Emulator.Webhooks;
 using MediaCompiler.Engine;
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Contract;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -18,10 +18,10 @@ internal static class CompileEndpoints
 {
     public static void MapCompileEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v2/media/compile", SubmitAsync).WithMetadata(ApiRoute.Marker)
+        app.MapPost(MediaApiRoutes.Compile, SubmitAsync).WithMetadata(ApiRoute.Marker)
             .RequireScopes(MediaScopes.MediaCompile, MediaScopes.FlowRead);
-        app.MapGet("/api/v2/media/compile/{id}", GetJob).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaRead);
-        app.MapGet("/api/v2/media/compile/{id}/output/{nodeId}", Download).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaRead);
+        app.MapGet(MediaApiRoutes.Compilation, GetJob).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaRead);
+        app.MapGet(MediaApiRoutes.CompilationOutput, Download).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaRead);
     }
 
     private static async Task<IResult> SubmitAsync(HttpContext http, MediaEngine engine, WebhookDispatcher webhooks)

@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using MediaCompiler.Emulator.Configuration;
 using MediaCompiler.Engine;
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Contract;
 using Microsoft.Extensions.Logging;
 
 namespace MediaCompiler.Emulator.Webhooks;

@@ -38,7 +38,7 @@ public sealed class AuthenticationTests
         {
             tokenRequested.TrySetResult();
             await release.Task; // every call is waiting for a token now
-            return ScriptedHandler.Json(HttpStatusCode.OK, new Engine.Api.TokenResponse("tok-shared-1", "bearer", 3600));
+            return ScriptedHandler.Json(HttpStatusCode.OK, new Contract.TokenResponse("tok-shared-1", "bearer", 3600));
         };
         fixture.Handler.Api = (_, _) => Task.FromResult(AssetOk());
 

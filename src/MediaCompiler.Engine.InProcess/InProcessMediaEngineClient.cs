@@ -1,8 +1,8 @@
+using MediaCompiler.Client;
+using MediaCompiler.Contract;
 using MediaCompiler.Diagnostics;
-using MediaCompiler.Engine;
-using MediaCompiler.Engine.Api;
 
-namespace MediaCompiler.Client;
+namespace MediaCompiler.Engine.InProcess;
 
 /// <summary>
 /// Talks to a <see cref="MediaEngine"/> in the same process (the build's default when no remote engine is configured).
@@ -19,6 +19,9 @@ public sealed class InProcessMediaEngineClient : IMediaEngineClient
         _engine = engine ?? throw new ArgumentNullException(nameof(engine));
         _ownsEngine = ownsEngine;
     }
+
+    /// <summary>A client over a fresh in-memory engine that it owns (the build's default engine).</summary>
+    public static IMediaEngineClient StartNew() => new InProcessMediaEngineClient(new MediaEngine(), ownsEngine: true);
 
     public string Description => "in-process media engine";
 
