@@ -18,11 +18,13 @@ internal sealed class EmulatorReset(
     FaultController faults,
     ClientRateLimiter rateLimiter,
     TokenIssuer tokens,
-    WebhookDispatcher webhooks)
+    WebhookDispatcher webhooks,
+    JobFaultOverlay jobFaults)
 {
     public void Reset(bool clearTokens)
     {
         engine.Reset();
+        jobFaults.Clear();
         webhooks.Clear();
         counter.Clear();
         rateLimiter.Clear();

@@ -1,3 +1,4 @@
+using MediaCompiler.Emulator.Configuration;
 using System.Text.Json;
 using MediaCompiler.Emulator.Tests.Support;
 using MediaCompiler.Emulator.Webhooks;

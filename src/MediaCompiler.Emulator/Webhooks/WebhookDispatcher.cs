@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using MediaCompiler.Emulator.Configuration;
+using MediaCompiler.Emulator.Faults;
 using MediaCompiler.Engine;
 using MediaCompiler.Contract;
 using Microsoft.Extensions.Logging;
@@ -23,6 +24,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
     private static readonly TimeSpan SubmitterWait = TimeSpan.FromSeconds(10);
 
     private readonly MediaEngine engine;
+    private readonly JobFaultOverlay jobFaults;
     private readonly EmulatorSettings settings;
     private readonly ILogger<WebhookDispatcher> logger;
     private readonly HttpClient http;
@@ -30,9 +32,10 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
     private readonly ConcurrentDictionary<string, TaskCompletionSource<ClientSettings>> submitters = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Task, byte> deliveries = new();
 
-    public WebhookDispatcher(MediaEngine engine, EmulatorSettings settings, ILogger<WebhookDispatcher> logger)
+    public WebhookDispatcher(MediaEngine engine, JobFaultOverlay jobFaults, EmulatorSettings settings, ILogger<WebhookDispatcher> logger)
     {
         this.engine = engine;
+        this.jobFaults = jobFaults;
         this.settings = settings;
         this.logger = logger;
         http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false })
@@ -99,6 +102,14 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
                 submitters.TryRemove(jobId, out _);
             }
 
+            // The fault switch was decided before the submitter was recorded, so it is known by now.
+            if (jobFaults.SuppressesWebhookOf(jobId))
+            {
+                return;
+            }
+
+            var seen = jobFaults.Apply(new CompileJobStatus(jobId, "", payload.CorrelationId, payload.Status, payload.Timestamp, payload.Timestamp, payload.Message, payload.Results));
+            payload = payload with { Status = seen.Status, Message = seen.Message, Results = seen.Results };
             var body = JsonSerializer.SerializeToUtf8Bytes(payload, MediaApiJson.Options);
             var signature = WebhookSignature.Compute(client.WebhookSecret, body);
             await SendWithRetriesAsync(jobId, target, body, signature, cancellationToken);

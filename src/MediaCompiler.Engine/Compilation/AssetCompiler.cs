@@ -11,12 +11,18 @@ namespace MediaCompiler.Engine.Compilation;
 /// <summary>What compiling one asset produced: the G.711 WAV, or the coded reason it was rejected.</summary>
 internal sealed record CompiledAsset(byte[]? Wav, Diagnostic? Error);
 
+/// <summary>Compiles one asset; the engine's seam for tests that need a job to stay in progress.</summary>
+internal interface IAssetCompiler
+{
+    Task<CompiledAsset> CompileAsync(byte[] content, string fileName, G711Law law, bool normalizeVolume, bool stripMetadata, CancellationToken cancellationToken);
+}
+
 /// <summary>
 /// Compiles one prompt: decode (our own WAV reader, or ffmpeg for compressed formats and exotic WAV codecs), mix to
 /// mono, resample to 8 kHz, check what the upload rules could not see (empty, silent, shorter or longer than its
 /// header says), normalise, encode with G.711 and wrap in a WAV.
 /// </summary>
-internal sealed class AssetCompiler
+internal sealed class AssetCompiler : IAssetCompiler
 {
     /// <summary>Prompts whose loudest sample is below this are silence (or nearly): nobody would hear them on a phone.</summary>
     public const double SilenceThresholdDbfs = -60;

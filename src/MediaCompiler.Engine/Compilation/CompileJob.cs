@@ -38,8 +38,6 @@ internal sealed class CompileJob
 
     public IReadOnlyList<CompileResult> Results { get; set; } = [];
 
-    public JobFault Fault { get; set; }
-
     /// <summary>Compiled WAVs by node id, when the engine keeps everything in memory.</summary>
     public Dictionary<string, byte[]> Outputs { get; set; } = new(StringComparer.Ordinal);
 

@@ -13,7 +13,7 @@ internal static class EngineFixture
     public static MediaAssetDto Upload(this MediaEngine engine, string fileName, byte[] content)
     {
         var outcome = engine.UploadAsset(fileName, content, null);
-        Assert.True(outcome.Asset is not null, $"upload of {fileName} answered {outcome.Status}: {outcome.Error?.Code} {outcome.Error?.Message}");
+        Assert.True(outcome.Asset is not null, $"upload of {fileName} was {outcome.Disposition}: {outcome.Rejection?.Code} {outcome.Rejection?.Message}");
         return outcome.Asset!;
     }
 
@@ -28,7 +28,7 @@ internal static class EngineFixture
     public static string Submit(this MediaEngine engine, CompileRequest request)
     {
         var outcome = engine.SubmitCompilation(request);
-        Assert.True(outcome.Accepted is not null, $"submission answered {outcome.Status}: {outcome.Error?.Message}");
+        Assert.True(outcome.Accepted is not null, $"submission was rejected: {outcome.Rejection?.Message}");
         return outcome.Accepted!.Id;
     }
 
