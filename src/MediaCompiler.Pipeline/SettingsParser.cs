@@ -256,7 +256,7 @@ public static partial class SettingsParser
                 diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidFallbackEncoding, prompt.Path, prompt.FallbackEncoding, prompt.ItemSpec));
             }
 
-            parsed.Add(new PromptInput(prompt.Path, nodeId, priority, fallback));
+            parsed.Add(new PromptInput(prompt.Path, nodeId, priority, fallback, prompt.ItemSpec));
         }
         return parsed;
     }
