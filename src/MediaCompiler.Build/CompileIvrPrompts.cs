@@ -84,9 +84,10 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
         }
         catch (Exception ex)
         {
-            // The pipeline reports every expected failure itself; this is the last guard so that nothing surfaces as
-            // MSBuild's "task failed unexpectedly" stack trace.
-            log.Report(Diagnostic.Create(DiagnosticCatalog.EngineRequestFailed, null, "Compiling IVR prompts", ex.Message));
+            // The pipeline reports every expected failure (files, settings, engine answers) itself, so whatever reaches
+            // here is a bug of ours: IVR9001, never blamed on the engine, with the stack trace at detailed verbosity.
+            log.Report(Diagnostic.Create(DiagnosticCatalog.InternalError, null, "compiling IVR prompts", ex.GetType().FullName, ex.Message));
+            log.Info(ex.ToString());
             return false;
         }
     }
