@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Polly;
 using Polly.Retry;
+using MediaCompiler.Contract;
 using Polly.Timeout;
 
 namespace MediaCompiler.Client;
