@@ -310,12 +310,9 @@ public sealed class PromptPipelineTests : IDisposable
         var prompt = Prompt("welcome", 440);
 
         var run = new PromptPipeline(Settings, _log).RunAsync([prompt], () => _engine, cancellation.Token);
-        while (_engine.Calls("GetCompilationAsync") == 0)
-        {
-            await Task.Delay(5);
-        }
+        Assert.True(SpinWait.SpinUntil(() => _engine.Calls("GetCompilationAsync") > 0, TimeSpan.FromSeconds(30)), "the pipeline never started polling");
         cancellation.Cancel();
-        var result = await run;
+        var result = await run.WaitAsync(TimeSpan.FromMinutes(1));
 
         Assert.False(result.Succeeded);
         Assert.Equal("IVR5005", Assert.Single(_log.Diagnostics).Code);
