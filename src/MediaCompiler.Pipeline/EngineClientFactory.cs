@@ -24,6 +24,7 @@ public static class EngineClientFactory
             ClientId = engine.ClientId!,
             ClientSecret = engine.ClientSecret!,
             Log = line => log.Info(line),
+            Progress = log.Progress,
         });
     }
 }
