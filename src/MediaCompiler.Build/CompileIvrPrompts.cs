@@ -1,4 +1,5 @@
 using MediaCompiler.Diagnostics;
+using MediaCompiler.Engine.InProcess;
 using MediaCompiler.Pipeline;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -48,7 +49,8 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
     internal Func<string, string?> ReadEnvironment { get; set; } = Environment.GetEnvironmentVariable;
 
     /// <summary>Opens the engine client; replaced by tests to script the engine's answers.</summary>
-    internal Func<EngineConnection, IPipelineLog, MediaCompiler.Client.IMediaEngineClient> ConnectEngine { get; set; } = EngineClientFactory.Create;
+    internal Func<EngineConnection, IPipelineLog, MediaCompiler.Client.IMediaEngineClient> ConnectEngine { get; set; } =
+        (engine, log) => EngineClientFactory.Create(engine, log, InProcessMediaEngineClient.StartNew);
 
     /// <summary>Ctrl+C: stops uploads and polling at once; Execute then returns false.</summary>
     public void Cancel() => _cancellation.Cancel();
@@ -82,9 +84,10 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
         }
         catch (Exception ex)
         {
-            // The pipeline reports every expected failure itself; this is the last guard so that nothing surfaces as
-            // MSBuild's "task failed unexpectedly" stack trace.
-            log.Report(Diagnostic.Create(DiagnosticCatalog.EngineRequestFailed, null, "Compiling IVR prompts", ex.Message));
+            // The pipeline reports every expected failure (files, settings, engine answers) itself, so whatever reaches
+            // here is a bug of ours: IVR9001, never blamed on the engine, with the stack trace at detailed verbosity.
+            log.Report(Diagnostic.Create(DiagnosticCatalog.InternalError, null, "compiling IVR prompts", ex.GetType().FullName, ex.Message));
+            log.Info(ex.ToString());
             return false;
         }
     }

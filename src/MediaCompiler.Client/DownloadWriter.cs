@@ -1,5 +1,5 @@
 using MediaCompiler.Diagnostics;
-using MediaCompiler.Engine.Persistence;
+using MediaCompiler.Storage;
 
 namespace MediaCompiler.Client;
 

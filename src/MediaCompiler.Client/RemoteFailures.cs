@@ -1,5 +1,5 @@
 using MediaCompiler.Diagnostics;
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Contract;
 
 namespace MediaCompiler.Client;
 

@@ -170,16 +170,17 @@ public static class EmulatorHost
         services.AddSingleton<WebhookDispatcher>();
         services.AddSingleton<EmulatorReset>();
         services.AddArchitectSurface();
+        services.AddSingleton<JobFaultOverlay>();
         services.AddSingleton(provider =>
         {
-            var faults = provider.GetRequiredService<FaultController>();
+            var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<MediaEngine>();
             return new MediaEngine(new MediaEngineOptions
             {
                 DataDirectory = string.IsNullOrWhiteSpace(settings.DataDirectory) ? null : Path.GetFullPath(settings.DataDirectory),
                 KnownFlowIds = settings.FlowIds.ToArray(),
                 FfmpegPath = settings.FfmpegPath,
                 MaxConcurrentJobs = settings.MaxConcurrentJobs,
-                JobFaults = faults.DecideJob,
+                OnIncident = incident => logger.LogError(incident.Exception, "Engine incident: {What}", incident.What),
             });
         });
     }

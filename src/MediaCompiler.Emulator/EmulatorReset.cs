@@ -20,11 +20,13 @@ internal sealed class EmulatorReset(
     ClientRateLimiter rateLimiter,
     TokenIssuer tokens,
     WebhookDispatcher webhooks,
-    ArchitectStore architect)
+    ArchitectStore architect,
+    JobFaultOverlay jobFaults)
 {
     public void Reset(bool clearTokens)
     {
         engine.Reset();
+        jobFaults.Clear();
         webhooks.Clear();
         counter.Clear();
         rateLimiter.Clear();

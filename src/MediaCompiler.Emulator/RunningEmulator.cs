@@ -53,10 +53,14 @@ public sealed class RunningEmulator : IAsyncDisposable
     /// <summary>"METHOD /route/template" → requests that reached it (the same as <c>GET /emulator/requests</c>).</summary>
     public IReadOnlyDictionary<string, int> RequestCounts => app.Services.GetRequiredService<RequestCounter>().Snapshot();
 
+    /// <summary>Completes when every webhook delivery under way has ended (sent, given up or stopped).</summary>
+    public Task WhenWebhooksIdleAsync() => app.Services.GetRequiredService<Webhooks.WebhookDispatcher>().WhenIdleAsync();
+
     /// <summary>
     /// What <c>POST /emulator/reset</c> does: engine emptied, counts and rate-limit windows cleared, faults back to
     /// the configured ones; issued tokens kept unless <paramref name="clearTokens"/>.
     /// </summary>
+
     public void Reset(bool clearTokens = false) => app.Services.GetRequiredService<EmulatorReset>().Reset(clearTokens);
 
     public async ValueTask DisposeAsync()

@@ -31,21 +31,8 @@ public sealed class MediaEngineOptions
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>
-    /// Asked once per submitted job; lets a host force jobs to fail or never finish (the emulator's fault switches).
-    /// Null: every job runs normally.
+    /// Told of every failure the engine survives (see <see cref="EngineIncident"/>); the emulator logs them. Null: they
+    /// are only counted (<see cref="MediaEngine.IncidentCount"/>).
     /// </summary>
-    public Func<CompileRequestContext, JobFault>? JobFaults { get; set; }
+    public Action<EngineIncident>? OnIncident { get; init; }
 }
-
-/// <summary>What a fault injector may do to a job.</summary>
-public enum JobFault
-{
-    None,
-    /// <summary>The job ends FAILED with a message saying it was forced.</summary>
-    Fail,
-    /// <summary>The job stays RUNNING for ever (until the engine is reset or disposed).</summary>
-    NeverFinish,
-}
-
-/// <summary>What a fault injector sees of a job.</summary>
-public sealed record CompileRequestContext(string JobId, string FlowId, string? CorrelationId, int AssetCount);

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using MediaCompiler.Diagnostics;
-using MediaCompiler.Engine.Persistence;
+using MediaCompiler.Storage;
 
 namespace MediaCompiler.Pipeline;
 

@@ -13,4 +13,10 @@ public interface IPipelineLog
 
     /// <summary>A progress line. <paramref name="important"/> lines show at normal verbosity (the summary).</summary>
     void Info(string message, bool important = false);
+
+    /// <summary>
+    /// A line that shows at normal verbosity while a long build runs ("validated N prompts", "uploading k/N",
+    /// the compile job's state, long waits). Throttled by the pipeline; concise.
+    /// </summary>
+    void Progress(string message) => Info(message, important: true);
 }

@@ -9,5 +9,8 @@ public sealed record PipelineResult(
     int Compiled,
     string? CompilationId)
 {
+    /// <summary>The prompts a completed job compiled READY, in prompt order.</summary>
+    public IReadOnlyList<CompiledPrompt> CompiledPrompts { get; init; } = [];
+
     public static PipelineResult Failed(IReadOnlyList<string>? written = null) => new(false, written ?? [], 0, 0, 0, null);
 }

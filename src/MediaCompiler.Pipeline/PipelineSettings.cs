@@ -1,4 +1,4 @@
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Contract;
 
 namespace MediaCompiler.Pipeline;
 
@@ -6,19 +6,19 @@ namespace MediaCompiler.Pipeline;
 public sealed record PipelineSettings
 {
     public string FlowId { get; init; } = "";
-    public string Encoding { get; init; } = "ulaw";
+    public string Encoding { get; init; } = BuildDefaults.Encoding;
     public string? WebhookUrl { get; init; }
     public CompileOptions Options { get; init; } = new();
-    public TimeSpan CompileTimeout { get; init; } = TimeSpan.FromMinutes(10);
+    public TimeSpan CompileTimeout { get; init; } = BuildDefaults.CompileTimeout;
     /// <summary>Uploads in flight at once: the heavy requests, limited so a build doesn't saturate a shared engine.</summary>
-    public int MaxParallelUploads { get; init; } = 4;
+    public int MaxParallelUploads { get; init; } = BuildDefaults.MaxParallelUploads;
 
     /// <summary>
     /// Light requests in flight at once (asset look-ups, downloads of compiled prompts). Each is a small GET whose time
     /// is mostly round trip, so running more of them than uploads hides latency; 429s are still honoured by the client.
     /// Never fewer than <see cref="MaxParallelUploads"/>.
     /// </summary>
-    public int MaxParallelRequests { get; init; } = 16;
+    public int MaxParallelRequests { get; init; } = BuildDefaults.MaxParallelRequests;
     public EngineConnection Engine { get; init; } = EngineConnection.InProcess;
     public bool ValidateOnly { get; init; }
 
@@ -32,7 +32,7 @@ public sealed record PipelineSettings
     public string? AuditLogPath { get; init; }
 
     /// <summary>First delay between status polls; doubles up to <see cref="MaxPollInterval"/>.</summary>
-    public TimeSpan InitialPollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan InitialPollInterval { get; init; } = BuildDefaults.InitialPollInterval;
 
-    public TimeSpan MaxPollInterval { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan MaxPollInterval { get; init; } = BuildDefaults.MaxPollInterval;
 }

@@ -6,4 +6,5 @@ namespace MediaCompiler.Pipeline;
 public sealed record RawPrompt(string Path, string ItemSpec, string? NodeId, string? Priority, string? FallbackEncoding);
 
 /// <summary>One prompt with its metadata checked and defaulted.</summary>
-public sealed record PromptInput(string Path, string NodeId, int Priority, string FallbackEncoding);
+/// <param name="ItemSpec">The path as written in the project; null when not known (tests).</param>
+public sealed record PromptInput(string Path, string NodeId, int Priority, string FallbackEncoding, string? ItemSpec = null);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using MediaCompiler.Diagnostics;
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Contract;
 
 namespace MediaCompiler.Pipeline;
 
@@ -38,15 +38,15 @@ public static partial class SettingsParser
 
         var options = new CompileOptions
         {
-            EnableOptimization = ParseBool("IvrEnableOptimization", raw.EnableOptimization, true, diagnostics),
-            StripMetadata = ParseBool("IvrStripMetadata", raw.StripMetadata, true, diagnostics),
-            NormalizeVolume = ParseBool("IvrNormalizeVolume", raw.NormalizeVolume, true, diagnostics),
+            EnableOptimization = ParseBool("IvrEnableOptimization", raw.EnableOptimization, BuildDefaults.EnableOptimization, diagnostics),
+            StripMetadata = ParseBool("IvrStripMetadata", raw.StripMetadata, BuildDefaults.StripMetadata, diagnostics),
+            NormalizeVolume = ParseBool("IvrNormalizeVolume", raw.NormalizeVolume, BuildDefaults.NormalizeVolume, diagnostics),
             MaxChannels = ParseMaxChannels(raw.MaxChannels, diagnostics),
         };
         var timeout = ParseTimeout(raw.CompileTimeout, diagnostics);
         var parallelUploads = ParseParallelUploads(raw.MaxParallelUploads, diagnostics);
         var webhook = ParseWebhook(raw.WebhookUrl, diagnostics);
-        var download = ParseBool("IvrDownloadCompiledPrompts", raw.DownloadCompiledPrompts, true, diagnostics);
+        var download = ParseBool("IvrDownloadCompiledPrompts", raw.DownloadCompiledPrompts, BuildDefaults.DownloadCompiledPrompts, diagnostics);
         // A validation-only build never talks to an engine, so it needs neither a URL nor credentials.
         var engine = validateOnly ? EngineConnection.InProcess : ParseEngine(raw.EngineUrl, environment, diagnostics);
         var parsedPrompts = ParsePrompts(prompts, diagnostics);
@@ -94,7 +94,7 @@ public static partial class SettingsParser
 
     private static string ParseEncoding(string? value, List<Diagnostic> diagnostics)
     {
-        var text = Blank(value)?.ToLowerInvariant() ?? "ulaw";
+        var text = Blank(value)?.ToLowerInvariant() ?? BuildDefaults.Encoding;
         if (!Encodings.Contains(text))
         {
             diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.UnknownEncoding, null, value));
@@ -106,13 +106,13 @@ public static partial class SettingsParser
     {
         if (Blank(value) is not { } text)
         {
-            return 1;
+            return BuildDefaults.MaxChannels;
         }
         if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var channels) || channels != 1)
         {
             diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidMaxChannels, null, text));
         }
-        return 1;
+        return BuildDefaults.MaxChannels;
     }
 
     /// <summary>
@@ -141,7 +141,7 @@ public static partial class SettingsParser
 
     private static TimeSpan ParseTimeout(string? value, List<Diagnostic> diagnostics)
     {
-        var defaultTimeout = TimeSpan.FromMinutes(10);
+        var defaultTimeout = BuildDefaults.CompileTimeout;
         if (Blank(value) is not { } text)
         {
             return defaultTimeout;
@@ -158,14 +158,14 @@ public static partial class SettingsParser
     {
         if (Blank(value) is not { } text)
         {
-            return 4;
+            return BuildDefaults.MaxParallelUploads;
         }
         if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= 64)
         {
             return count;
         }
         diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidMaxParallelUploads, null, text));
-        return 4;
+        return BuildDefaults.MaxParallelUploads;
     }
 
     private static string? ParseWebhook(string? value, List<Diagnostic> diagnostics)
@@ -242,21 +242,21 @@ public static partial class SettingsParser
                 firstByNodeId.Add(nodeId, prompt);
             }
 
-            var priority = 1;
+            var priority = BuildDefaults.Priority;
             if (Blank(prompt.Priority) is { } priorityText
                 && (!int.TryParse(priorityText, NumberStyles.Integer, CultureInfo.InvariantCulture, out priority) || priority is < 1 or > 10))
             {
                 diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidPriority, prompt.Path, priorityText, prompt.ItemSpec));
-                priority = 1;
+                priority = BuildDefaults.Priority;
             }
 
-            var fallback = Blank(prompt.FallbackEncoding)?.ToLowerInvariant() ?? "alaw";
+            var fallback = Blank(prompt.FallbackEncoding)?.ToLowerInvariant() ?? BuildDefaults.FallbackEncoding;
             if (!Encodings.Contains(fallback))
             {
                 diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidFallbackEncoding, prompt.Path, prompt.FallbackEncoding, prompt.ItemSpec));
             }
 
-            parsed.Add(new PromptInput(prompt.Path, nodeId, priority, fallback));
+            parsed.Add(new PromptInput(prompt.Path, nodeId, priority, fallback, prompt.ItemSpec));
         }
         return parsed;
     }

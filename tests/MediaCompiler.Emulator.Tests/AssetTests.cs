@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using MediaCompiler.Audio;
 using MediaCompiler.Emulator.Tests.Support;
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Contract;
 
 namespace MediaCompiler.Emulator.Tests;
 

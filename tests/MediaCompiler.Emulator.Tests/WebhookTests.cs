@@ -1,8 +1,10 @@
+using MediaCompiler.Emulator.Configuration;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using MediaCompiler.Emulator.Tests.Support;
 using MediaCompiler.Emulator.Webhooks;
 using MediaCompiler.Engine;
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Contract;
 
 namespace MediaCompiler.Emulator.Tests;
 
@@ -45,26 +47,43 @@ public sealed class WebhookTests
     }
 
     [Fact]
-    public async Task A_receiver_that_keeps_failing_gets_the_configured_number_of_attempts_and_no_more()
+    public async Task A_receiver_that_keeps_failing_gets_the_configured_number_of_attempts_on_the_emulator_clock_and_no_more()
     {
+        // The retry waits run on the emulator's clock: a fake one, moved by the test, so no real time passes.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var receiver = await WebhookReceiver.StartAsync(failFirst: int.MaxValue);
         await using var emulator = await Emulators.StartAsync(s =>
         {
-            s.Webhooks.BaseDelayMilliseconds = 5;
+            s.TimeProvider = clock;
+            s.Webhooks.BaseDelayMilliseconds = 60_000;
             s.Webhooks.MaxAttempts = 3;
         });
         using var api = await new ApiSession(emulator).LogInAsync();
         var asset = await api.UploadOkAsync(TestAudio.Wav(8000));
 
         await api.SubmitOkAsync(ApiSession.CompileRequestFor(emulator.FlowId, "ulaw", (asset.Id, "n1")) with { WebhookUrl = receiver.Url.ToString() });
-        for (var i = 0; i < 3; i++)
-        {
-            await receiver.NextAsync();
-        }
+        await receiver.NextAsync();
+        var second = receiver.NextAsync();
+        Assert.False(second.IsCompleted); // the first retry waits a minute of the fake clock, which has not moved
+        await AdvanceUntilAsync(clock, second);
+        await AdvanceUntilAsync(clock, receiver.NextAsync());
 
-        // A fourth attempt would come 20 ms after the third; give it far longer than that to show up.
-        await Task.Delay(500);
+        // The dispatcher gave up after the third attempt: its delivery has ended, with nothing left scheduled.
+        await emulator.WhenWebhooksIdleAsync().WaitAsync(TimeSpan.FromMinutes(1));
         Assert.Equal(3, receiver.All.Count);
+    }
+
+    /// <summary>Moves the fake clock a minute at a time until <paramref name="next"/> completes (bounded by real time).</summary>
+    private static async Task AdvanceUntilAsync(FakeTimeProvider clock, Task next)
+    {
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (!next.IsCompleted && !guard.IsCancellationRequested)
+        {
+            clock.Advance(TimeSpan.FromMinutes(1));
+            // A real-time pause between moves lets the dispatcher register its next timer; not an assertion.
+            await Task.WhenAny(next, Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System));
+        }
+        await next.WaitAsync(guard.Token);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Contract;
 using MediaCompiler.Engine.Dsp;
 using MediaCompiler.Engine.Tests.Support;
 using Xunit.Abstractions;

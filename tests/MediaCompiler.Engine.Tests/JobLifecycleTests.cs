@@ -1,4 +1,4 @@
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Contract;
 using MediaCompiler.Engine.Tests.Support;
 
 namespace MediaCompiler.Engine.Tests;
@@ -8,35 +8,18 @@ public class JobLifecycleTests
     private static readonly byte[] Prompt = TestWav.Write(Signals.Speechlike(8000, 0.3), 8000, TestWav.Encoding.Pcm16);
 
     [Fact]
-    public async Task A_forced_failure_ends_FAILED_saying_it_was_forced()
+    public async Task A_running_job_stays_RUNNING_until_reset_which_ends_its_wait_as_FAILED()
     {
-        var seen = new List<CompileRequestContext>();
-        using var engine = new MediaEngine(new MediaEngineOptions { JobFaults = context => { seen.Add(context); return JobFault.Fail; } });
+        var compiler = new HoldingCompiler();
+        using var engine = new MediaEngine(new MediaEngineOptions(), compiler);
         var asset = engine.Upload("a.wav", Prompt);
-
-        var job = await engine.CompileAsync(EngineFixture.Request("ulaw", (asset.Id, "n")));
-
-        Assert.Equal(CompileJobStates.Failed, job.Status);
-        Assert.Contains("fault injection", job.Message);
-        Assert.Equal(new CompileRequestContext(job.Id, "flow-1", "build-42", 1), Assert.Single(seen));
-    }
-
-    [Fact]
-    public async Task A_never_finishing_job_stays_RUNNING_until_reset_without_blocking_others()
-    {
-        var faults = new Queue<JobFault>([JobFault.NeverFinish, JobFault.None]);
-        using var engine = new MediaEngine(new MediaEngineOptions { MaxConcurrentJobs = 1, JobFaults = _ => faults.Dequeue() });
-        var asset = engine.Upload("a.wav", Prompt);
-        var stuck = engine.Submit(EngineFixture.Request("ulaw", (asset.Id, "n")));
+        var running = engine.Submit(EngineFixture.Request("ulaw", (asset.Id, "n")));
         var finished = new List<string>();
         engine.JobFinished += (status, _) => finished.Add(status.Id);
+        await compiler.Started;
 
-        // With one worker, the second job runs only after the first was taken up: so the first has had its chance.
-        var next = await engine.CompileAsync(EngineFixture.Request("ulaw", (asset.Id, "n")));
-
-        Assert.Equal(CompileJobStates.Completed, next.Status);
-        Assert.Equal(CompileJobStates.Running, engine.GetJob(stuck)!.Status);
-        var waiting = engine.WaitForJobAsync(stuck, EngineFixture.Guard());
+        Assert.Equal(CompileJobStates.Running, engine.GetJob(running)!.Status);
+        var waiting = engine.WaitForJobAsync(running, EngineFixture.Guard());
         Assert.False(waiting.IsCompleted);
 
         engine.Reset();
@@ -44,23 +27,45 @@ public class JobLifecycleTests
         var forgotten = await waiting;
         Assert.Equal(CompileJobStates.Failed, forgotten.Status);
         Assert.Contains("reset", forgotten.Message);
-        Assert.Null(engine.GetJob(stuck));
+        Assert.Null(engine.GetJob(running));
         Assert.Null(engine.GetAsset(asset.Id));
-        Assert.Equal(new[] { next.Id }, finished);
+        Assert.Empty(finished);
     }
 
     [Fact]
     public async Task Waiting_honours_cancellation()
     {
-        using var engine = new MediaEngine(new MediaEngineOptions { JobFaults = _ => JobFault.NeverFinish });
+        var compiler = new HoldingCompiler();
+        using var engine = new MediaEngine(new MediaEngineOptions(), compiler);
         var asset = engine.Upload("a.wav", Prompt);
         var id = engine.Submit(EngineFixture.Request("ulaw", (asset.Id, "n")));
+        await compiler.Started;
         using var cancellation = new CancellationTokenSource();
 
         var waiting = engine.WaitForJobAsync(id, cancellation.Token);
         cancellation.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+    }
+
+    [Fact]
+    public async Task A_throwing_JobFinished_subscriber_is_reported_as_an_incident_and_others_are_still_told()
+    {
+        var incidents = new List<EngineIncident>();
+        using var engine = new MediaEngine(new MediaEngineOptions { OnIncident = incident => { lock (incidents) { incidents.Add(incident); } } });
+        var told = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        engine.JobFinished += (_, _) => throw new InvalidOperationException("subscriber bug");
+        engine.JobFinished += (status, _) => told.TrySetResult(status.Id);
+        var asset = engine.Upload("a.wav", Prompt);
+
+        var job = await engine.CompileAsync(EngineFixture.Request("ulaw", (asset.Id, "n")));
+
+        Assert.Equal(job.Id, await told.Task.WaitAsync(EngineFixture.Guard()));
+        Assert.Equal(1, engine.IncidentCount);
+        lock (incidents)
+        {
+            Assert.Equal("subscriber bug", Assert.Single(incidents).Exception.Message);
+        }
     }
 
     [Fact]
@@ -75,9 +80,11 @@ public class JobLifecycleTests
     [Fact]
     public async Task Dispose_ends_pending_waits()
     {
-        var engine = new MediaEngine(new MediaEngineOptions { JobFaults = _ => JobFault.NeverFinish });
+        var compiler = new HoldingCompiler();
+        var engine = new MediaEngine(new MediaEngineOptions(), compiler);
         var asset = engine.Upload("a.wav", Prompt);
         var waiting = engine.WaitForJobAsync(engine.Submit(EngineFixture.Request("ulaw", (asset.Id, "n"))), EngineFixture.Guard());
+        await compiler.Started;
 
         engine.Dispose();
 

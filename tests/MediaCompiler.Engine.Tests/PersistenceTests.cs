@@ -1,5 +1,6 @@
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Contract;
 using MediaCompiler.Engine.Persistence;
+using MediaCompiler.Storage;
 using MediaCompiler.Engine.Tests.Support;
 
 namespace MediaCompiler.Engine.Tests;
@@ -11,8 +12,8 @@ public class PersistenceTests : IDisposable
 
     public void Dispose() => _data.Dispose();
 
-    private MediaEngine NewEngine(Func<CompileRequestContext, JobFault>? faults = null) =>
-        new(new MediaEngineOptions { DataDirectory = _data.Path, JobFaults = faults });
+    private MediaEngine NewEngine(HoldingCompiler? compiler = null) =>
+        new(new MediaEngineOptions { DataDirectory = _data.Path }, compiler);
 
     [Fact]
     public async Task Assets_jobs_and_outputs_survive_a_new_engine_on_the_same_directory()
@@ -32,7 +33,7 @@ public class PersistenceTests : IDisposable
         Assert.Empty(second.LoadWarnings);
         Assert.Equal(asset, second.GetAsset(asset.Id));
         Assert.Equal(asset, Assert.Single(second.FindAssetsByContentHash(asset.ContentHash)));
-        Assert.Equal(200, second.UploadAsset("again.wav", Prompt, null).Status);
+        Assert.Equal(UploadDisposition.AlreadyHeld, second.UploadAsset("again.wav", Prompt, null).Disposition);
         var reloaded = second.GetJob(job.Id)!;
         Assert.Equal(job with { Results = [] }, reloaded with { Results = [] });
         Assert.Equal(job.Results, reloaded.Results);
@@ -46,10 +47,12 @@ public class PersistenceTests : IDisposable
     public async Task Jobs_unfinished_at_shutdown_run_again_on_the_next_start()
     {
         string id;
-        using (var first = NewEngine(_ => JobFault.NeverFinish))
+        var holding = new HoldingCompiler();
+        using (var first = NewEngine(holding))
         {
             var asset = first.Upload("welcome.wav", Prompt);
             id = first.Submit(EngineFixture.Request("ulaw", (asset.Id, "menu")));
+            await holding.Started;
         }
 
         using var second = NewEngine();

@@ -1,4 +1,4 @@
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Contract;
 using MediaCompiler.Engine.Tests.Support;
 
 namespace MediaCompiler.Engine.Tests;
@@ -20,7 +20,7 @@ public class SubmissionTests : IDisposable
     {
         var outcome = _engine.SubmitCompilation(EngineFixture.Request("pcmu", (_assetId, "node-1")));
 
-        Assert.Equal(202, outcome.Status);
+        Assert.True(outcome.IsAccepted);
         var accepted = outcome.Accepted!;
         Assert.Equal("QUEUED", accepted.Status);
         Assert.Equal($"/api/v2/media/compile/{accepted.Id}", accepted.SelfUri);
@@ -47,7 +47,7 @@ public class SubmissionTests : IDisposable
 
     [Theory]
     [MemberData(nameof(BadRequests))]
-    public void Each_bad_field_answers_400_naming_it(string problem, string field, string code)
+    public void Each_bad_field_is_rejected_naming_it(string problem, string field, string code)
     {
         var good = EngineFixture.Request("ulaw", (_assetId, "node-1"), (_assetId, "node-2"));
         var media = good.Media!;
@@ -69,14 +69,13 @@ public class SubmissionTests : IDisposable
 
         var outcome = _engine.SubmitCompilation(request);
 
-        Assert.Equal(400, outcome.Status);
         Assert.Null(outcome.Accepted);
-        var detail = Assert.Single(outcome.Error!.Details);
+        Assert.Equal(RejectionReason.Invalid, outcome.Rejection!.Reason);
+        var detail = Assert.Single(outcome.Rejection!.Details);
         Assert.Equal(field, detail.Field);
         Assert.Equal(code, detail.Code);
-        Assert.Equal(code, outcome.Error.Code);
-        Assert.Equal(400, outcome.Error.Status);
-        Assert.Contains(field.Split('.')[0].Split('[')[0], outcome.Error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(code, outcome.Rejection.Code);
+        Assert.Contains(field.Split('.')[0].Split('[')[0], outcome.Rejection.Message, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -94,21 +93,21 @@ public class SubmissionTests : IDisposable
             ],
         };
 
-        var details = _engine.SubmitCompilation(request).Error!.Details;
+        var details = _engine.SubmitCompilation(request).Rejection!.Details;
 
         Assert.Equal(
             new[] { "encoding", "options.maxChannels", "media[1].assetId", "media[1].nodeId" },
             details.Select(d => d.Field ?? "(none)"));
-        Assert.Equal("IVR3109", _engine.SubmitCompilation(request).Error!.Code);
+        Assert.Equal("IVR3109", _engine.SubmitCompilation(request).Rejection!.Code);
     }
 
     [Fact]
-    public void A_missing_body_answers_400()
+    public void A_missing_body_is_rejected()
     {
         var outcome = _engine.SubmitCompilation(null!);
 
-        Assert.Equal(400, outcome.Status);
-        Assert.Equal("IVR3101", outcome.Error!.Code);
+        Assert.Equal(RejectionReason.Invalid, outcome.Rejection!.Reason);
+        Assert.Equal("IVR3101", outcome.Rejection!.Code);
     }
 
     [Fact]
@@ -119,6 +118,6 @@ public class SubmissionTests : IDisposable
 
         var outcome = engine.SubmitCompilation(EngineFixture.Request("alaw", (asset.Id, "n")) with { FlowId = "anything" });
 
-        Assert.Equal(202, outcome.Status);
+        Assert.True(outcome.IsAccepted);
     }
 }

@@ -16,7 +16,7 @@ public class UploadTests : IDisposable
     {
         var outcome = _engine.UploadAsset("welcome.wav", _prompt, ContentHash.Of(_prompt));
 
-        Assert.Equal(201, outcome.Status);
+        Assert.Equal(UploadDisposition.Added, outcome.Disposition);
         Assert.True(outcome.Created);
         var asset = outcome.Asset!;
         Assert.Equal("welcome.wav", asset.Name);
@@ -36,8 +36,8 @@ public class UploadTests : IDisposable
         var first = _engine.UploadAsset("welcome.wav", _prompt, null);
         var second = _engine.UploadAsset("copy-of-welcome.wav", (byte[])_prompt.Clone(), null);
 
-        Assert.Equal(201, first.Status);
-        Assert.Equal(200, second.Status);
+        Assert.Equal(UploadDisposition.Added, first.Disposition);
+        Assert.Equal(UploadDisposition.AlreadyHeld, second.Disposition);
         Assert.Equal(first.Asset, second.Asset);
         var found = _engine.FindAssetsByContentHash(ContentHash.Of(_prompt).ToUpperInvariant().Replace("SHA256:", "sha256:"));
         Assert.Equal(first.Asset, Assert.Single(found));
@@ -68,10 +68,10 @@ public class UploadTests : IDisposable
 
         var outcome = _engine.UploadAsset("long.wav", big, null);
 
-        Assert.Equal(413, outcome.Status);
-        Assert.Equal("IVR1102", outcome.Error!.Code);
-        Assert.Equal(413, outcome.Error.Status);
-        Assert.Contains(big.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), outcome.Error.Message);
+        Assert.Equal(UploadDisposition.Rejected, outcome.Disposition);
+        Assert.Equal(RejectionReason.TooLarge, outcome.Rejection!.Reason);
+        Assert.Equal("IVR1102", outcome.Rejection.Code);
+        Assert.Contains(big.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), outcome.Rejection.Message);
         Assert.Null(outcome.Asset);
     }
 
@@ -93,8 +93,8 @@ public class UploadTests : IDisposable
 
         var outcome = _engine.UploadAsset(name, content, null);
 
-        Assert.Equal(400, outcome.Status);
-        var error = outcome.Error!;
+        Assert.Equal(RejectionReason.Invalid, outcome.Rejection!.Reason);
+        var error = outcome.Rejection;
         Assert.Equal(expected.Diagnostics.First(d => d.IsError).Code, error.Code);
         Assert.StartsWith("IVR1", error.Code);
         Assert.Equal(expected.Diagnostics.Select(d => d.Code), error.Details.Select(d => d.Code));
@@ -103,35 +103,35 @@ public class UploadTests : IDisposable
     }
 
     [Fact]
-    public void A_declared_hash_that_does_not_match_answers_400()
+    public void A_declared_hash_that_does_not_match_is_rejected_as_invalid()
     {
         var other = ContentHash.Of(new byte[] { 1, 2, 3 });
 
         var outcome = _engine.UploadAsset("welcome.wav", _prompt, other);
 
-        Assert.Equal(400, outcome.Status);
-        Assert.Equal("IVR3201", outcome.Error!.Code);
-        Assert.Contains(other, outcome.Error.Message);
-        Assert.Contains(ContentHash.Of(_prompt), outcome.Error.Message);
+        Assert.Equal(RejectionReason.Invalid, outcome.Rejection!.Reason);
+        Assert.Equal("IVR3201", outcome.Rejection.Code);
+        Assert.Contains(other, outcome.Rejection.Message);
+        Assert.Contains(ContentHash.Of(_prompt), outcome.Rejection.Message);
     }
 
     [Fact]
-    public void A_malformed_declared_hash_answers_400()
+    public void A_malformed_declared_hash_is_rejected_as_invalid()
     {
         var outcome = _engine.UploadAsset("welcome.wav", _prompt, "md5:1234");
 
-        Assert.Equal(400, outcome.Status);
-        Assert.Equal("IVR3202", outcome.Error!.Code);
-        Assert.Equal("contentHash", Assert.Single(outcome.Error.Details).Field);
+        Assert.Equal(RejectionReason.Invalid, outcome.Rejection!.Reason);
+        Assert.Equal("IVR3202", outcome.Rejection.Code);
+        Assert.Equal("contentHash", Assert.Single(outcome.Rejection.Details).Field);
     }
 
     [Fact]
-    public void An_upload_without_a_file_name_answers_400()
+    public void An_upload_without_a_file_name_is_rejected_as_invalid()
     {
         var outcome = _engine.UploadAsset("  ", _prompt, null);
 
-        Assert.Equal(400, outcome.Status);
-        Assert.Equal("IVR3203", outcome.Error!.Code);
+        Assert.Equal(RejectionReason.Invalid, outcome.Rejection!.Reason);
+        Assert.Equal("IVR3203", outcome.Rejection.Code);
     }
 
     private static byte[] StereoWav()

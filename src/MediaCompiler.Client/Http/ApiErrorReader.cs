@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Contract;
 
 namespace MediaCompiler.Client;
 

@@ -1,3 +1,5 @@
+using MediaCompiler.Contract;
+
 namespace MediaCompiler.Client;
 
 /// <summary>The media API routes, resolved against the configured base address.</summary>
@@ -15,16 +17,16 @@ internal static class ApiUrls
         return builder.Uri;
     }
 
-    public static Uri Asset(Uri root, string assetId) => new(root, "api/v2/media/assets/" + Uri.EscapeDataString(assetId));
+    public static Uri Asset(Uri root, string assetId) => Relative(root, MediaApiRoutes.AssetPath(assetId));
 
     public static Uri AssetsByContentHash(Uri root, string contentHash) =>
-        new(root, "api/v2/media/assets?contentHash=" + Uri.EscapeDataString(contentHash));
+        Relative(root, MediaApiRoutes.Assets + "?contentHash=" + Uri.EscapeDataString(contentHash));
 
-    public static Uri Assets(Uri root) => new(root, "api/v2/media/assets");
+    public static Uri Assets(Uri root) => Relative(root, MediaApiRoutes.Assets);
 
-    public static Uri Compile(Uri root) => new(root, "api/v2/media/compile");
+    public static Uri Compile(Uri root) => Relative(root, MediaApiRoutes.Compile);
 
-    public static Uri Compilation(Uri root, string compilationId) => new(root, "api/v2/media/compile/" + Uri.EscapeDataString(compilationId));
+    public static Uri Compilation(Uri root, string compilationId) => Relative(root, MediaApiRoutes.CompilationPath(compilationId));
 
     /// <summary>
     /// A result's downloadUri as an http(s) URL: relative ones are resolved against the base address (keeping its
@@ -43,6 +45,9 @@ internal static class ApiUrls
     /// <summary>True when <paramref name="url"/> is on the engine's own origin: only there may the access token go.</summary>
     public static bool SameOrigin(Uri root, Uri url) =>
         Uri.Compare(root, url, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+
+    /// <summary>A route resolved under the root: without its leading slash, so the root's path prefix is kept.</summary>
+    private static Uri Relative(Uri root, string route) => new(root, route.TrimStart('/'));
 
     /// <summary>How a URL appears in messages: no user info, no query (a query could carry anything).</summary>
     public static string Display(Uri url) => url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped).TrimEnd('/');

@@ -29,6 +29,16 @@ public sealed class HttpMediaEngineClientOptions
     /// <summary>Receives low-importance progress lines (retries, token refresh). Never given a secret or a token.</summary>
     public Action<string>? Log { get; init; }
 
+    /// <summary>
+    /// Told of every wait longer than <see cref="LongWait"/> (a rate limit's Retry-After, a retry backoff), so a build
+    /// that seems stuck says why at normal verbosity. Null: such waits go to <see cref="Log"/> only.
+    /// </summary>
+    public Action<string>? Progress { get; init; }
+
+    /// <summary>Waits longer than this are reported through <see cref="Progress"/>.</summary>
+    public static readonly TimeSpan LongWait = TimeSpan.FromSeconds(2);
+
+
     /// <summary>The HTTP handler to send through (tests script one); null uses a <see cref="SocketsHttpHandler"/>.</summary>
     public HttpMessageHandler? Handler { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Polly;
 using Polly.Retry;
+using MediaCompiler.Contract;
 using Polly.Timeout;
 
 namespace MediaCompiler.Client;
@@ -41,6 +42,12 @@ internal static class ResiliencePipelineFactory
                 OnRetry = args =>
                 {
                     options.Log?.Invoke(DescribeRetry(args, options.MaxRetries));
+                    if (args.RetryDelay > HttpMediaEngineClientOptions.LongWait)
+                    {
+                        var reason = args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests ? "rate limit" : "retry";
+                        options.Progress?.Invoke(string.Format(CultureInfo.InvariantCulture,
+                            "IVR prompts: waiting {0:0} s for {1} (attempt {2} of {3}).", args.RetryDelay.TotalSeconds, reason, args.AttemptNumber + 2, options.MaxRetries + 1));
+                    }
                     // The failed answer is not returned to anyone; release its connection now.
                     args.Outcome.Result?.Dispose();
                     return default;

@@ -1,3 +1,5 @@
+using MediaCompiler.Contract;
+
 namespace MediaCompiler.Client;
 
 /// <summary>Where the OAuth token of a media API lives, derived from the API's base address.</summary>
@@ -17,12 +19,12 @@ public static class TokenEndpoint
         if (baseAddress.HostNameType == UriHostNameType.Dns
             && baseAddress.Host.StartsWith("api.", StringComparison.OrdinalIgnoreCase))
         {
-            var login = new UriBuilder(baseAddress.Scheme, "login." + baseAddress.Host["api.".Length..], baseAddress.Port, "/oauth/token");
+            var login = new UriBuilder(baseAddress.Scheme, "login." + baseAddress.Host["api.".Length..], baseAddress.Port, MediaApiRoutes.Token);
             if (baseAddress.IsDefaultPort)
                 login.Port = -1;
             return login.Uri;
         }
 
-        return new Uri(ApiUrls.Root(baseAddress), "oauth/token");
+        return new Uri(ApiUrls.Root(baseAddress), MediaApiRoutes.Token.TrimStart('/'));
     }
 }

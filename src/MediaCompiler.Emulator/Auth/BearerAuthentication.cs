@@ -2,7 +2,7 @@ using System.Globalization;
 using MediaCompiler.Emulator.Configuration;
 using MediaCompiler.Emulator.Errors;
 using MediaCompiler.Emulator.RateLimiting;
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Contract;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

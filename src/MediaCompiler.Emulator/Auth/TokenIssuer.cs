@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using MediaCompiler.Emulator.Configuration;
 using MediaCompiler.Emulator.Faults;
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Contract;
 
 namespace MediaCompiler.Emulator.Auth;
 

@@ -5,7 +5,7 @@ using MediaCompiler.Emulator.Configuration;
 using MediaCompiler.Emulator.Errors;
 using MediaCompiler.Emulator.Faults;
 using MediaCompiler.Emulator.RequestCounting;
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Contract;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

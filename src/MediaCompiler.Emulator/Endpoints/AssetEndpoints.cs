@@ -4,7 +4,7 @@ using MediaCompiler.Emulator.Configuration;
 using MediaCompiler.Emulator.Errors;
 using MediaCompiler.Emulator.RequestCounting;
 using MediaCompiler.Engine;
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Contract;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -16,9 +16,9 @@ internal static class AssetEndpoints
 {
     public static void MapAssetEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v2/media/assets", UploadAsync).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaWrite);
-        app.MapGet("/api/v2/media/assets/{id}", GetAsset).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaRead);
-        app.MapGet("/api/v2/media/assets", Search).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaRead);
+        app.MapPost(MediaApiRoutes.Assets, UploadAsync).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaWrite);
+        app.MapGet(MediaApiRoutes.Asset, GetAsset).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaRead);
+        app.MapGet(MediaApiRoutes.Assets, Search).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaRead);
     }
 
     private static async Task<IResult> UploadAsync(HttpContext http, MediaEngine engine)
@@ -58,17 +58,17 @@ internal static class AssetEndpoints
 
         var declaredHash = form["contentHash"].ToString();
         var outcome = engine.UploadAsset(Path.GetFileName(file.FileName), content, declaredHash.Length == 0 ? null : declaredHash);
-        if (outcome.Asset is { } asset && outcome.Status is StatusCodes.Status200OK or StatusCodes.Status201Created)
+        if (outcome.Asset is { } asset)
         {
             if (outcome.Created)
             {
                 http.Response.Headers.Location = asset.SelfUri;
             }
 
-            return Results.Json(asset, MediaApiJson.Options, statusCode: outcome.Status);
+            return Results.Json(asset, MediaApiJson.Options, statusCode: outcome.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
         }
 
-        return ApiErrors.Result(outcome.Error ?? EngineAnsweredNothing(outcome.Status));
+        return ApiErrors.Result(EngineRejections.ToApiError(outcome.Rejection));
     }
 
     private static IResult GetAsset(string id, MediaEngine engine) =>
@@ -89,9 +89,4 @@ internal static class AssetEndpoints
         var assets = engine.FindAssetsByContentHash(contentHash);
         return Results.Json(new MediaAssetListing(assets, assets.Count), MediaApiJson.Options);
     }
-
-    /// <summary>An engine outcome that is neither an asset nor an error breaks its contract; say so plainly.</summary>
-    internal static ApiError EngineAnsweredNothing(int status) =>
-        ApiErrors.Create(StatusCodes.Status500InternalServerError, ApiErrorCodes.InternalServerError,
-            $"The engine answered status {status} without a body.");
 }

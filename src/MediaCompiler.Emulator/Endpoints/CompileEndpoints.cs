@@ -2,10 +2,11 @@ using System.Text.Json;
 using MediaCompiler.Emulator.Auth;
 using MediaCompiler.Emulator.Configuration;
 using MediaCompiler.Emulator.Errors;
+using MediaCompiler.Emulator.Faults;
 using MediaCompiler.Emulator.RequestCounting;
 using MediaCompiler.Emulator.Webhooks;
 using MediaCompiler.Engine;
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Contract;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -18,13 +19,13 @@ internal static class CompileEndpoints
 {
     public static void MapCompileEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v2/media/compile", SubmitAsync).WithMetadata(ApiRoute.Marker)
+        app.MapPost(MediaApiRoutes.Compile, SubmitAsync).WithMetadata(ApiRoute.Marker)
             .RequireScopes(MediaScopes.MediaCompile, MediaScopes.FlowRead);
-        app.MapGet("/api/v2/media/compile/{id}", GetJob).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaRead);
-        app.MapGet("/api/v2/media/compile/{id}/output/{nodeId}", Download).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaRead);
+        app.MapGet(MediaApiRoutes.Compilation, GetJob).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaRead);
+        app.MapGet(MediaApiRoutes.CompilationOutput, Download).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaRead);
     }
 
-    private static async Task<IResult> SubmitAsync(HttpContext http, MediaEngine engine, WebhookDispatcher webhooks)
+    private static async Task<IResult> SubmitAsync(HttpContext http, MediaEngine engine, WebhookDispatcher webhooks, JobFaultOverlay jobFaults)
     {
         CompileRequest? request;
         try
@@ -45,23 +46,30 @@ internal static class CompileEndpoints
         }
 
         var outcome = engine.SubmitCompilation(request);
-        if (outcome.Accepted is { } accepted && outcome.Status == StatusCodes.Status202Accepted)
+        if (outcome.Accepted is { } accepted)
         {
+            // Decided before the submitter is recorded: the webhook dispatcher waits for that, so it sees the fault.
+            jobFaults.DecideFor(accepted.Id);
             webhooks.RecordSubmitter(accepted.Id, http.Client());
             http.Response.Headers.Location = accepted.SelfUri;
             return Results.Json(accepted, MediaApiJson.Options, statusCode: StatusCodes.Status202Accepted);
         }
 
-        return ApiErrors.Result(outcome.Error ?? AssetEndpoints.EngineAnsweredNothing(outcome.Status));
+        return ApiErrors.Result(EngineRejections.ToApiError(outcome.Rejection));
     }
 
-    private static IResult GetJob(string id, MediaEngine engine) =>
+    private static IResult GetJob(string id, MediaEngine engine, JobFaultOverlay jobFaults) =>
         engine.GetJob(id) is { } job
-            ? Results.Json(job, MediaApiJson.Options)
+            ? Results.Json(jobFaults.Apply(job), MediaApiJson.Options)
             : ApiErrors.Result(StatusCodes.Status404NotFound, ApiErrorCodes.NotFound, $"No compile job has id '{id}'.");
 
-    private static IResult Download(string id, string nodeId, HttpContext http, MediaEngine engine)
+    private static IResult Download(string id, string nodeId, HttpContext http, MediaEngine engine, JobFaultOverlay jobFaults)
     {
+        if (jobFaults.HidesOutputsOf(id))
+        {
+            return ApiErrors.Result(StatusCodes.Status404NotFound, ApiErrorCodes.NotFound, $"Compile job '{id}' has no output for node '{nodeId}'.");
+        }
+
         // The engine addresses outputs by the downloadUri it handed out; ask with the path as sent (escapes intact)
         // and, failing that, as decoded.
         var rawTarget = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "";

@@ -3,7 +3,7 @@ using System.Text;
 using MediaCompiler.Emulator.Auth;
 using MediaCompiler.Emulator.Errors;
 using MediaCompiler.Emulator.RequestCounting;
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Contract;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -14,7 +14,7 @@ namespace MediaCompiler.Emulator.Endpoints;
 internal static class OAuthEndpoints
 {
     public static void MapOAuthEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapPost("/oauth/token", IssueTokenAsync).WithMetadata(ApiRoute.Marker);
+        app.MapPost(MediaApiRoutes.Token, IssueTokenAsync).WithMetadata(ApiRoute.Marker);
 
     private static async Task<IResult> IssueTokenAsync(HttpContext http, TokenIssuer issuer)
     {

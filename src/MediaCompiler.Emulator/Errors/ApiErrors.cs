@@ -1,5 +1,5 @@
 using System.Globalization;
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Contract;
 using Microsoft.AspNetCore.Http;
 
 namespace MediaCompiler.Emulator.Errors;

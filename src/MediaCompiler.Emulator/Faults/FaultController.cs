@@ -1,5 +1,4 @@
 using MediaCompiler.Emulator.Configuration;
-using MediaCompiler.Engine;
 
 namespace MediaCompiler.Emulator.Faults;
 
@@ -77,8 +76,8 @@ public sealed class FaultController
         }
     }
 
-    /// <summary>Asked by the engine once per submitted job (MediaEngineOptions.JobFaults).</summary>
-    internal JobFault DecideJob(CompileRequestContext job)
+    /// <summary>Asked once per accepted job (see <see cref="JobFaultOverlay"/>).</summary>
+    internal JobFault DecideJob()
     {
         lock (gate)
         {

@@ -3,26 +3,26 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using MediaCompiler.Emulator.Configuration;
+using MediaCompiler.Emulator.Faults;
 using MediaCompiler.Engine;
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Contract;
 using Microsoft.Extensions.Logging;
+using Polly;
 
 namespace MediaCompiler.Emulator.Webhooks;
 
 /// <summary>
 /// Delivers a job's webhook when the engine reports it finished: the WebhookPayload JSON, signed with the webhook
-/// secret of the client that submitted the job, retried with exponential backoff (and any Retry-After the receiver
-/// sends) until a 2xx or <see cref="WebhookSettings.MaxAttempts"/> attempts.
+/// secret of the client that submitted the job, retried by <see cref="WebhookRetry"/> (Polly, on the emulator's clock)
+/// until a 2xx or <see cref="WebhookSettings.MaxAttempts"/> attempts.
 /// </summary>
 internal sealed class WebhookDispatcher : IAsyncDisposable
 {
-    /// <summary>Longest wait a receiver's Retry-After may impose between two attempts.</summary>
-    private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(30);
-
     /// <summary>How long a finished job waits for its submission to be recorded (the engine may finish first).</summary>
     private static readonly TimeSpan SubmitterWait = TimeSpan.FromSeconds(10);
 
     private readonly MediaEngine engine;
+    private readonly JobFaultOverlay jobFaults;
     private readonly EmulatorSettings settings;
     private readonly ILogger<WebhookDispatcher> logger;
     private readonly HttpClient http;
@@ -30,9 +30,10 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
     private readonly ConcurrentDictionary<string, TaskCompletionSource<ClientSettings>> submitters = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Task, byte> deliveries = new();
 
-    public WebhookDispatcher(MediaEngine engine, EmulatorSettings settings, ILogger<WebhookDispatcher> logger)
+    public WebhookDispatcher(MediaEngine engine, JobFaultOverlay jobFaults, EmulatorSettings settings, ILogger<WebhookDispatcher> logger)
     {
         this.engine = engine;
+        this.jobFaults = jobFaults;
         this.settings = settings;
         this.logger = logger;
         http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false })
@@ -99,6 +100,14 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
                 submitters.TryRemove(jobId, out _);
             }
 
+            // The fault switch was decided before the submitter was recorded, so it is known by now.
+            if (jobFaults.SuppressesWebhookOf(jobId))
+            {
+                return;
+            }
+
+            var seen = jobFaults.Apply(new CompileJobStatus(jobId, "", payload.CorrelationId, payload.Status, payload.Timestamp, payload.Timestamp, payload.Message, payload.Results));
+            payload = payload with { Status = seen.Status, Message = seen.Message, Results = seen.Results };
             var body = JsonSerializer.SerializeToUtf8Bytes(payload, MediaApiJson.Options);
             var signature = WebhookSignature.Compute(client.WebhookSecret, body);
             await SendWithRetriesAsync(jobId, target, body, signature, cancellationToken);
@@ -111,49 +120,45 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
 
     private async Task SendWithRetriesAsync(string jobId, Uri target, byte[] body, string signature, CancellationToken cancellationToken)
     {
-        var webhooks = settings.Webhooks;
-        for (var attempt = 1; ; attempt++)
+        var retry = WebhookRetry.Create(settings, logger, jobId, cancellationToken);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        Outcome<HttpResponseMessage> outcome;
+        try
         {
-            TimeSpan? retryAfter = null;
-            string outcome;
-            try
+            outcome = await retry.ExecuteOutcomeAsync(
+            static async (context, state) =>
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(body) };
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-                request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, signature);
-                using var response = await http.SendAsync(request, cancellationToken);
-                if (response.IsSuccessStatusCode)
+                try
                 {
-                    return;
+                    using var request = new HttpRequestMessage(HttpMethod.Post, state.target) { Content = new ByteArrayContent(state.body) };
+                    request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                    request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, state.signature);
+                    return Outcome.FromResult(await state.http.SendAsync(request, context.CancellationToken).ConfigureAwait(false));
                 }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                {
+                    return Outcome.FromException<HttpResponseMessage>(ex);
+                }
+            },
+            context,
+            (http, target, body, signature));
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
 
-                outcome = $"HTTP {(int)response.StatusCode}";
-                retryAfter = RetryAfterOf(response);
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-            {
-                outcome = ex.GetType().Name;
-            }
-
-            if (attempt >= webhooks.MaxAttempts)
-            {
-                logger.LogWarning("Webhook of job {JobId} given up after {Attempts} attempt(s); last: {Outcome}.", jobId, attempt, outcome);
-                return;
-            }
-
-            var backoff = TimeSpan.FromMilliseconds(webhooks.BaseDelayMilliseconds * Math.Pow(2, attempt - 1));
-            var delay = retryAfter is { } wait && wait > backoff ? wait : backoff;
-            logger.LogInformation("Webhook of job {JobId} attempt {Attempt} failed ({Outcome}); retrying in {Delay}.", jobId, attempt, outcome, delay);
-            await Task.Delay(delay, cancellationToken);
+        using var response = outcome.Result;
+        if (response?.IsSuccessStatusCode != true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            logger.LogWarning("Webhook of job {JobId} given up after {Attempts} attempt(s); last: {Outcome}.",
+                jobId, Math.Max(1, settings.Webhooks.MaxAttempts), WebhookRetry.Describe(outcome));
         }
     }
 
-    private static TimeSpan? RetryAfterOf(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        var wait = header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
-        return wait is { } value && value > TimeSpan.Zero ? (value < MaxRetryAfter ? value : MaxRetryAfter) : null;
-    }
+    /// <summary>Completes when every delivery under way has ended (sent, given up or stopped); for tests.</summary>
+    public Task WhenIdleAsync() => Task.WhenAll(deliveries.Keys);
 
     private bool IsAllowedTarget(string webhookUrl, out Uri target)
     {

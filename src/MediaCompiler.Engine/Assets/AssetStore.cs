@@ -1,6 +1,6 @@
 using MediaCompiler.Audio;
 using MediaCompiler.Diagnostics;
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Contract;
 using MediaCompiler.Engine.Persistence;
 
 namespace MediaCompiler.Engine.Assets;

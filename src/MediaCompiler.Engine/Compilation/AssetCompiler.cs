@@ -14,12 +14,18 @@ internal sealed record CompiledAsset(byte[]? Wav, Diagnostic? Error)
     public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
 }
 
+/// <summary>Compiles one asset; the engine's seam for tests that need a job to stay in progress.</summary>
+internal interface IAssetCompiler
+{
+    Task<CompiledAsset> CompileAsync(byte[] content, string fileName, G711Law law, bool normalizeVolume, bool stripMetadata, CancellationToken cancellationToken);
+}
+
 /// <summary>
 /// Compiles one prompt: decode (in-process for WAV, MP3, Ogg Vorbis and Ogg Opus; AAC still by ffmpeg), mix to
 /// mono, resample to 8 kHz, check what the upload rules could not see (empty, silent, shorter or longer than its
 /// header says), normalise the P.56 active speech level (never clipping), encode with G.711 and wrap in a WAV.
 /// </summary>
-internal sealed class AssetCompiler
+internal sealed class AssetCompiler : IAssetCompiler
 {
     /// <summary>Prompts whose loudest sample is below this are silence (or nearly): nobody would hear them on a phone.</summary>
     public const double SilenceThresholdDbfs = -60;

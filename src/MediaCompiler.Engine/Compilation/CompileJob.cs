@@ -1,4 +1,4 @@
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Contract;
 using MediaCompiler.Engine.Codecs;
 using MediaCompiler.Engine.Persistence;
 
@@ -37,8 +37,6 @@ internal sealed class CompileJob
     public string? Message { get; set; }
 
     public IReadOnlyList<CompileResult> Results { get; set; } = [];
-
-    public JobFault Fault { get; set; }
 
     /// <summary>Compiled WAVs by node id, when the engine keeps everything in memory.</summary>
     public Dictionary<string, byte[]> Outputs { get; set; } = new(StringComparer.Ordinal);

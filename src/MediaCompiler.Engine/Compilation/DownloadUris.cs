@@ -1,3 +1,5 @@
+using MediaCompiler.Contract;
+
 namespace MediaCompiler.Engine.Compilation;
 
 /// <summary>
@@ -8,7 +10,7 @@ internal static class DownloadUris
 {
     private static readonly string[] Prefix = ["api", "v2", "media", "compile"];
 
-    public static string For(string jobId, string nodeId) => $"{MediaEngine.CompilePath}/{jobId}/output/{Uri.EscapeDataString(nodeId)}";
+    public static string For(string jobId, string nodeId) => MediaApiRoutes.OutputPath(jobId, nodeId);
 
     public static bool TryParse(string? downloadUri, out string jobId, out string nodeId)
     {

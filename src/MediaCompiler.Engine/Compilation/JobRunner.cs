@@ -8,14 +8,19 @@ namespace MediaCompiler.Engine.Compilation;
 /// </summary>
 internal sealed class JobRunner : IDisposable
 {
+    /// <summary>How long disposing waits for workers: a worker stuck in a handler must not hang the host's shutdown.</summary>
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+
     private readonly Channel<CompileJob> _queue = Channel.CreateUnbounded<CompileJob>();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Func<CompileJob, CancellationToken, Task> _run;
+    private readonly IncidentReporter _incidents;
     private readonly Task[] _workers;
 
-    public JobRunner(int workerCount, Func<CompileJob, CancellationToken, Task> run)
+    public JobRunner(int workerCount, Func<CompileJob, CancellationToken, Task> run, IncidentReporter incidents)
     {
         _run = run;
+        _incidents = incidents;
         _workers = Enumerable.Range(0, Math.Max(1, workerCount)).Select(_ => Task.Run(WorkAsync)).ToArray();
     }
 
@@ -25,14 +30,11 @@ internal sealed class JobRunner : IDisposable
     {
         _stopping.Cancel();
         _queue.Writer.TryComplete();
-        try
+        // The workers catch their own failures (see WorkAsync), so waiting can only time out, not throw.
+        if (!Task.WaitAll(_workers, StopTimeout))
         {
-            // Bounded: a worker stuck in a handler must not hang the host's shutdown.
-            Task.WaitAll(_workers, TimeSpan.FromSeconds(10));
-        }
-        catch (AggregateException)
-        {
-            // Workers end by cancellation; nothing to report.
+            _incidents.Report("stopping the job workers", new TimeoutException(
+                $"{_workers.Count(w => !w.IsCompleted)} job worker(s) did not stop within {StopTimeout.TotalSeconds:0} s; they are abandoned."));
         }
 
         _stopping.Dispose();
@@ -51,9 +53,10 @@ internal sealed class JobRunner : IDisposable
                     {
                         await _run(job, token).ConfigureAwait(false);
                     }
-                    catch (Exception) when (!token.IsCancellationRequested)
+                    catch (Exception e) when (!token.IsCancellationRequested && e is not OutOfMemoryException)
                     {
-                        // The run delegate handles its own failures; this only keeps the worker alive whatever happens.
+                        // The run delegate ends its own jobs; an exception escaping it is a bug: counted, and the worker lives on.
+                        _incidents.Report($"running compile job {job.Id}", e);
                     }
 
                     token.ThrowIfCancellationRequested();
@@ -62,7 +65,7 @@ internal sealed class JobRunner : IDisposable
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            // Stopping.
+            // Stopping: the normal end of a worker.
         }
     }
 }

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using MediaCompiler.Audio;
 using MediaCompiler.Diagnostics;
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Contract;
+using MediaCompiler.Storage;
 
 namespace MediaCompiler.Engine.Persistence;
 

@@ -49,6 +49,26 @@ public sealed class PromptPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task Result_describes_each_compiled_prompt_as_values_and_progress_says_how_many_were_validated()
+    {
+        var welcome = Prompt("welcome", 440) with { ItemSpec = "prompts/welcome.wav" };
+
+        var result = await RunAsync(Settings, welcome);
+
+        Assert.True(result.Succeeded, string.Join("\n", _log.Diagnostics));
+        var compiled = Assert.Single(result.CompiledPrompts);
+        var output = _temp.Combine("bin", "prompts", "welcome.wav");
+        Assert.Equal(output, compiled.OutputPath);
+        Assert.Equal(("welcome", "prompts/welcome.wav", null), (compiled.NodeId, compiled.SourcePath, compiled.Language));
+        Assert.Equal(MediaCompiler.Audio.ContentHash.OfFile(welcome.Path), compiled.ContentHash);
+        Assert.Equal(_engine.Assets.Single().Id, compiled.AssetId);
+        Assert.Equal(result.CompilationId, compiled.CompilationId);
+        Assert.Equal(new FileInfo(output).Length, compiled.Bytes);
+        Assert.NotNull(compiled.DurationSeconds);
+        Assert.Contains(_log.Messages, m => m.Contains("1 validated"));
+    }
+
+    [Fact]
     public async Task Uploads_are_limited_to_MaxParallelUploads_while_lookups_run_wider()
     {
         var prompts = Enumerable.Range(0, 12).Select(i => Prompt($"prompt-{i}", 300 + 50 * i)).ToArray();
@@ -290,12 +310,9 @@ public sealed class PromptPipelineTests : IDisposable
         var prompt = Prompt("welcome", 440);
 
         var run = new PromptPipeline(Settings, _log).RunAsync([prompt], () => _engine, cancellation.Token);
-        while (_engine.Calls("GetCompilationAsync") == 0)
-        {
-            await Task.Delay(5);
-        }
+        Assert.True(SpinWait.SpinUntil(() => _engine.Calls("GetCompilationAsync") > 0, TimeSpan.FromSeconds(30)), "the pipeline never started polling");
         cancellation.Cancel();
-        var result = await run;
+        var result = await run.WaitAsync(TimeSpan.FromMinutes(1));
 
         Assert.False(result.Succeeded);
         Assert.Equal("IVR5005", Assert.Single(_log.Diagnostics).Code);

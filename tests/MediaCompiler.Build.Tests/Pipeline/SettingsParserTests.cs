@@ -14,19 +14,19 @@ public sealed class SettingsParserTests
         new(Path.GetFullPath(path), path, nodeId, priority, fallback);
 
     [Fact]
-    public void Defaults_match_the_documented_ones()
+    public void Blank_settings_take_the_BuildDefaults_values()
     {
         var result = Parse(Valid, [Prompt("prompts/welcome.wav")]);
 
         var settings = Assert.IsType<PipelineSettings>(result.Settings);
-        Assert.Equal("ulaw", settings.Encoding);
-        Assert.Equal(TimeSpan.FromMinutes(10), settings.CompileTimeout);
-        Assert.Equal(4, settings.MaxParallelUploads);
+        Assert.Equal(BuildDefaults.Encoding, settings.Encoding);
+        Assert.Equal(BuildDefaults.CompileTimeout, settings.CompileTimeout);
+        Assert.Equal(BuildDefaults.MaxParallelUploads, settings.MaxParallelUploads);
         Assert.True(settings.Options.EnableOptimization && settings.Options.StripMetadata && settings.Options.NormalizeVolume);
         Assert.Equal(1, settings.Options.MaxChannels);
         Assert.True(settings.Engine.IsInProcess);
         var prompt = Assert.Single(result.Prompts);
-        Assert.Equal(("welcome", 1, "alaw"), (prompt.NodeId, prompt.Priority, prompt.FallbackEncoding));
+        Assert.Equal(("welcome", BuildDefaults.Priority, BuildDefaults.FallbackEncoding), (prompt.NodeId, prompt.Priority, prompt.FallbackEncoding));
     }
 
     [Theory]

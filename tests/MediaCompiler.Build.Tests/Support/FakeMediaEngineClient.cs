@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using MediaCompiler.Audio;
 using MediaCompiler.Client;
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Contract;
 
 namespace MediaCompiler.Build.Tests.Support;
 

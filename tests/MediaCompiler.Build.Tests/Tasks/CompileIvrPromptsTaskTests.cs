@@ -101,14 +101,14 @@ public sealed class CompileIvrPromptsTaskTests : IDisposable
     }
 
     [Fact]
-    public async System.Threading.Tasks.Task Cancel_stops_a_running_build_promptly()
+    public async System.Threading.Tasks.Task Cancel_ends_a_build_waiting_on_a_job_that_never_finishes_with_false()
     {
         var engine = new FakeMediaEngineClient { JobOutcome = FakeJobOutcome.NeverFinish };
         var task = Task(Tone("welcome"));
         task.ConnectEngine = (_, _) => engine;
 
         var execution = System.Threading.Tasks.Task.Run(task.Execute);
-        SpinWait.SpinUntil(() => engine.Calls("GetCompilationAsync") > 0, TimeSpan.FromSeconds(30));
+        Assert.True(SpinWait.SpinUntil(() => engine.Calls("GetCompilationAsync") > 0, TimeSpan.FromSeconds(30)), "the build never started polling");
         task.Cancel();
 
         // No time assertion: the point is that Execute returns at all (the job itself never ends).

@@ -2,7 +2,7 @@ using MediaCompiler.Audio;
 using MediaCompiler.Client.Tests.Fakes;
 using MediaCompiler.Emulator;
 using MediaCompiler.Emulator.Configuration;
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Contract;
 
 namespace MediaCompiler.Client.Tests.EndToEnd;
 

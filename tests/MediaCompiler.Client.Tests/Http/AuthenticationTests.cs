@@ -37,13 +37,13 @@ public sealed class AuthenticationTests
         fixture.Handler.TokenResponder = async request =>
         {
             tokenRequested.TrySetResult();
-            await release.Task; // every call is waiting for a token now
-            return ScriptedHandler.Json(HttpStatusCode.OK, new Engine.Api.TokenResponse("tok-shared-1", "bearer", 3600));
+            await release.Task.WaitAsync(TimeSpan.FromMinutes(1)); // every call is waiting for a token now
+            return ScriptedHandler.Json(HttpStatusCode.OK, new Contract.TokenResponse("tok-shared-1", "bearer", 3600));
         };
         fixture.Handler.Api = (_, _) => Task.FromResult(AssetOk());
 
         var calls = Enumerable.Range(0, 8).Select(_ => fixture.Client.GetAssetAsync("asset-1", CancellationToken.None)).ToArray();
-        await tokenRequested.Task;
+        await tokenRequested.Task.WaitAsync(TimeSpan.FromMinutes(1));
         release.SetResult();
         await Task.WhenAll(calls);
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using MediaCompiler.Client.Tests.Fakes;
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Contract;
 
 namespace MediaCompiler.Client.Tests.Http;
 

@@ -1,3 +1,4 @@
+using MediaCompiler.Contract;
 using System.Net.Http.Headers;
 
 namespace MediaCompiler.Client.Tests.Http;

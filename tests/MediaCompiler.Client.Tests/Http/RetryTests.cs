@@ -224,7 +224,7 @@ public sealed class RetryTests
         using var cts = new CancellationTokenSource();
 
         var call = fixture.Client.GetAssetAsync("asset-1", cts.Token);
-        await entered.Task;
+        await entered.Task.WaitAsync(TimeSpan.FromMinutes(1));
         cts.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);

@@ -1,7 +1,8 @@
 using MediaCompiler.Audio;
 using MediaCompiler.Client.Tests.Fakes;
 using MediaCompiler.Engine;
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Engine.InProcess;
+using MediaCompiler.Contract;
 
 namespace MediaCompiler.Client.Tests.InProcess;
 

@@ -1,9 +1,10 @@
 using System.Buffers.Binary;
 using System.Text;
+using MediaCompiler.TestSupport;
 
 namespace MediaCompiler.Emulator.Tests.Support;
 
-/// <summary>A parsed G.711 WAV: its fmt fields and its samples decoded (by this test's own G.711 decoders) to -1..1.</summary>
+/// <summary>A parsed G.711 WAV: its fmt fields and its samples decoded by NAudio (the independent G.711 oracle) to -1..1.</summary>
 internal sealed record G711Wav(int FormatTag, int Channels, int SampleRate, int BitsPerSample, double[] Samples)
 {
     public const int MuLawTag = 7;
@@ -40,35 +41,12 @@ internal sealed record G711Wav(int FormatTag, int Channels, int SampleRate, int 
         Assert.NotNull(data);
         var samples = tag switch
         {
-            MuLawTag => data!.Select(b => MuLaw(b) / 32768.0).ToArray(),
-            ALawTag => data!.Select(b => ALaw(b) / 32768.0).ToArray(),
+            MuLawTag or ALawTag => Array.ConvertAll(G711Reference.DecodeToFloats(data, tag.Value), s => (double)s),
             _ => [],
         };
         return new G711Wav(tag!.Value, channels!.Value, rate!.Value, bits!.Value, samples);
     }
 
-    /// <summary>ITU-T G.711 mu-law expansion.</summary>
-    private static int MuLaw(byte encoded)
-    {
-        var u = ~encoded & 0xFF;
-        var t = (((u & 0x0F) << 3) + 0x84) << ((u & 0x70) >> 4);
-        return (u & 0x80) != 0 ? 0x84 - t : t - 0x84;
-    }
-
-    /// <summary>ITU-T G.711 A-law expansion.</summary>
-    private static int ALaw(byte encoded)
-    {
-        var a = encoded ^ 0x55;
-        var t = (a & 0x0F) << 4;
-        var segment = (a & 0x70) >> 4;
-        t = segment switch
-        {
-            0 => t + 8,
-            1 => t + 0x108,
-            _ => (t + 0x108) << (segment - 1),
-        };
-        return (a & 0x80) != 0 ? t : -t;
-    }
 }
 
 internal static class Correlation

@@ -1,4 +1,4 @@
-using MediaCompiler.Engine.Api;
+using MediaCompiler.Contract;
 
 namespace MediaCompiler.Engine.Tests.Support;
 
@@ -13,7 +13,7 @@ internal static class EngineFixture
     public static MediaAssetDto Upload(this MediaEngine engine, string fileName, byte[] content)
     {
         var outcome = engine.UploadAsset(fileName, content, null);
-        Assert.True(outcome.Asset is not null, $"upload of {fileName} answered {outcome.Status}: {outcome.Error?.Code} {outcome.Error?.Message}");
+        Assert.True(outcome.Asset is not null, $"upload of {fileName} was {outcome.Disposition}: {outcome.Rejection?.Code} {outcome.Rejection?.Message}");
         return outcome.Asset!;
     }
 
@@ -28,7 +28,7 @@ internal static class EngineFixture
     public static string Submit(this MediaEngine engine, CompileRequest request)
     {
         var outcome = engine.SubmitCompilation(request);
-        Assert.True(outcome.Accepted is not null, $"submission answered {outcome.Status}: {outcome.Error?.Message}");
+        Assert.True(outcome.Accepted is not null, $"submission was rejected: {outcome.Rejection?.Message}");
         return outcome.Accepted!.Id;
     }
 
@@ -38,8 +38,8 @@ internal static class EngineFixture
     public static float[] DecodeG711Wav(byte[] wav, out TestWav.Parsed parsed)
     {
         parsed = TestWav.Parse(wav);
-        var law = parsed.FormatTag == 7 ? Codecs.G711Law.MuLaw : Codecs.G711Law.ALaw;
-        return Codecs.G711.Decode(parsed.Data, law).Select(Codecs.Pcm16.ToFloat).ToArray();
+        // Judged by NAudio's decoder, not by the engine's own G.711 tables.
+        return MediaCompiler.TestSupport.G711Reference.DecodeToFloats(parsed.Data, parsed.FormatTag);
     }
 }
 

@@ -1,10 +1,10 @@
 using System.Buffers.Binary;
 using System.Text;
-using MediaCompiler.Engine.Codecs;
+using MediaCompiler.TestSupport;
 
 namespace MediaCompiler.Engine.Tests.Support;
 
-/// <summary>The tests' own WAV writer and chunk reader, independent of the engine's and the probe's.</summary>
+/// <summary>The tests' WAV writer (the shared one) and chunk reader, independent of the engine's and the probe's.</summary>
 public static class TestWav
 {
     public enum Encoding
@@ -14,61 +14,13 @@ public static class TestWav
         MuLaw = 7,
     }
 
-    public static byte[] Write(ReadOnlySpan<float> samples, int sampleRate, Encoding encoding)
+    /// <summary>Delegates to the shared <see cref="WavWriter"/>: G.711 is encoded by NAudio, never by the engine under test.</summary>
+    public static byte[] Write(ReadOnlySpan<float> samples, int sampleRate, Encoding encoding) => encoding switch
     {
-        byte[] data = encoding switch
-        {
-            Encoding.Pcm16 => Pcm16Bytes(samples),
-            Encoding.MuLaw => G711.Encode(Pcm16.FromFloats(samples), G711Law.MuLaw),
-            _ => G711.Encode(Pcm16.FromFloats(samples), G711Law.ALaw),
-        };
-        int bytesPerSample = encoding == Encoding.Pcm16 ? 2 : 1;
-        bool pcm = encoding == Encoding.Pcm16;
-        using var stream = new MemoryStream();
-        using var writer = new BinaryWriter(stream);
-        writer.Write("RIFF"u8);
-        writer.Write(0); // patched below
-        writer.Write("WAVE"u8);
-        writer.Write("fmt "u8);
-        writer.Write(pcm ? 16 : 18);
-        writer.Write((ushort)encoding);
-        writer.Write((ushort)1);
-        writer.Write(sampleRate);
-        writer.Write(sampleRate * bytesPerSample);
-        writer.Write((ushort)bytesPerSample);
-        writer.Write((ushort)(bytesPerSample * 8));
-        if (!pcm)
-        {
-            writer.Write((ushort)0);
-            writer.Write("fact"u8);
-            writer.Write(4);
-            writer.Write(samples.Length);
-        }
-
-        writer.Write("data"u8);
-        writer.Write(data.Length);
-        writer.Write(data);
-        if (data.Length % 2 == 1)
-        {
-            writer.Write((byte)0);
-        }
-
-        writer.Flush();
-        var bytes = stream.ToArray();
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(4), bytes.Length - 8);
-        return bytes;
-    }
-
-    private static byte[] Pcm16Bytes(ReadOnlySpan<float> samples)
-    {
-        var data = new byte[samples.Length * 2];
-        for (int i = 0; i < samples.Length; i++)
-        {
-            BinaryPrimitives.WriteInt16LittleEndian(data.AsSpan(2 * i), Pcm16.FromFloat(samples[i]));
-        }
-
-        return data;
-    }
+        Encoding.Pcm16 => WavWriter.Pcm16(samples, sampleRate),
+        Encoding.MuLaw => WavWriter.G711(samples, sampleRate, muLaw: true),
+        _ => WavWriter.G711(samples, sampleRate, muLaw: false),
+    };
 
     public sealed record Chunk(string Id, int Offset, int Size);
 

@@ -1,4 +1,4 @@
-namespace MediaCompiler.Engine.Api;
+namespace MediaCompiler.Contract;
 
 /// <summary>The body of <c>POST /api/v2/media/compile</c>: the matrix of assets to flow nodes and how to encode them.</summary>
 public sealed record CompileRequest

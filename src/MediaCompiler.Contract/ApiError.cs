@@ -1,4 +1,4 @@
-namespace MediaCompiler.Engine.Api;
+namespace MediaCompiler.Contract;
 
 /// <summary>The body of every error answer: <c>{ message, code, status, contextId, details }</c>.</summary>
 public sealed record ApiError(string Message, string Code, int Status, string ContextId, IReadOnlyList<ApiErrorDetail> Details);

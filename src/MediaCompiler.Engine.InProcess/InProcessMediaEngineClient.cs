@@ -1,12 +1,12 @@
+using MediaCompiler.Client;
+using MediaCompiler.Contract;
 using MediaCompiler.Diagnostics;
-using MediaCompiler.Engine;
-using MediaCompiler.Engine.Api;
 
-namespace MediaCompiler.Client;
+namespace MediaCompiler.Engine.InProcess;
 
 /// <summary>
 /// Talks to a <see cref="MediaEngine"/> in the same process (the build's default when no remote engine is configured).
-/// Maps the engine's HTTP-shaped outcomes to the same exceptions the HTTP client throws, so the pipeline cannot tell
+/// Maps the engine's domain outcomes to the same exceptions the HTTP client throws, so the pipeline cannot tell
 /// the two apart.
 /// </summary>
 public sealed class InProcessMediaEngineClient : IMediaEngineClient
@@ -19,6 +19,9 @@ public sealed class InProcessMediaEngineClient : IMediaEngineClient
         _engine = engine ?? throw new ArgumentNullException(nameof(engine));
         _ownsEngine = ownsEngine;
     }
+
+    /// <summary>A client over a fresh in-memory engine that it owns (the build's default engine).</summary>
+    public static IMediaEngineClient StartNew() => new InProcessMediaEngineClient(new MediaEngine(), ownsEngine: true);
 
     public string Description => "in-process media engine";
 
@@ -40,18 +43,20 @@ public sealed class InProcessMediaEngineClient : IMediaEngineClient
         var content = await PromptFile.ReadForUploadAsync(filePath, cancellationToken).ConfigureAwait(false);
 
         var outcome = _engine.UploadAsset(fileName, content, contentHash);
-        if (outcome.Status is 200 or 201 && outcome.Asset is not null)
+        if (outcome.Asset is not null)
             return outcome.Asset;
-        throw RemoteFailures.UploadRejected(fileName, outcome.Status, outcome.Error);
+        var (status, error) = AsWireError(outcome.Rejection);
+        throw RemoteFailures.UploadRejected(fileName, status, error);
     }
 
     public Task<CompileAccepted> SubmitCompilationAsync(CompileRequest request, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var outcome = _engine.SubmitCompilation(request);
-        if (outcome.Status == 202 && outcome.Accepted is not null)
+        if (outcome.Accepted is not null)
             return Task.FromResult(outcome.Accepted);
-        throw RemoteFailures.CompileRejected(request.FlowId, outcome.Status, outcome.Error);
+        var (status, error) = AsWireError(outcome.Rejection);
+        throw RemoteFailures.CompileRejected(request.FlowId, status, error);
     }
 
     public Task<CompileJobStatus> GetCompilationAsync(string compilationId, CancellationToken cancellationToken)
@@ -67,6 +72,18 @@ public sealed class InProcessMediaEngineClient : IMediaEngineClient
         var bytes = _engine.GetDownload(downloadUri)
             ?? throw RemoteFailures.Create(DiagnosticCatalog.RemoteDownloadFailed, 404, null, null, downloadUri, "the engine holds no such output (HTTP 404)");
         return DownloadWriter.WriteAsync(destinationPath, bytes, downloadUri, cancellationToken);
+    }
+
+    /// <summary>
+    /// The rejection as the emulator would have answered it (413 for too large, else 400), so that a build reports
+    /// the same failure whichever engine it talks to.
+    /// </summary>
+    private static (int Status, ApiError? Error) AsWireError(EngineRejection? rejection)
+    {
+        if (rejection is null)
+            return (500, null);
+        int status = rejection.Reason == RejectionReason.TooLarge ? 413 : 400;
+        return (status, new ApiError(rejection.Message, rejection.Code, status, Guid.NewGuid().ToString("D"), rejection.Details));
     }
 
     public void Dispose()

@@ -1,4 +1,4 @@
-namespace MediaCompiler.Engine.Api;
+namespace MediaCompiler.Contract;
 
 /// <summary>An asset as the media API shows it (upload answers, GET by id, search by content hash).</summary>
 public sealed record MediaAssetDto(

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace MediaCompiler.Engine.Api;
+namespace MediaCompiler.Contract;
 
 /// <summary>The JSON settings of the media API wire format: camelCase names, nulls written, case-insensitive reads.</summary>
 public static class MediaApiJson

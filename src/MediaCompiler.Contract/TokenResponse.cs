@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace MediaCompiler.Engine.Api;
+namespace MediaCompiler.Contract;
 
 /// <summary>The answer of <c>POST /oauth/token</c>.</summary>
 public sealed record TokenResponse(

@@ -1,4 +1,4 @@
-namespace MediaCompiler.Engine.Persistence;
+namespace MediaCompiler.Storage;
 
 /// <summary>
 /// Whole-file writes that readers never see half done: the bytes go to a temporary file in the same folder, are

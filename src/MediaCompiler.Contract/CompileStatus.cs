@@ -1,4 +1,4 @@
-namespace MediaCompiler.Engine.Api;
+namespace MediaCompiler.Contract;
 
 /// <summary>Job states, as the wire spells them.</summary>
 public static class CompileJobStates

@@ -1,8 +1,11 @@
 using System.Net.Http.Headers;
 
-namespace MediaCompiler.Client;
+namespace MediaCompiler.Contract;
 
-/// <summary>Reads a server's Retry-After header, in either of its two forms (delta seconds or HTTP-date).</summary>
+/// <summary>
+/// Reads a Retry-After header, in either of its two forms (delta seconds or HTTP-date): part of the wire contract,
+/// shared by the client (engine answers) and the emulator (webhook receivers).
+/// </summary>
 public static class RetryAfter
 {
     /// <summary>The wait the server asks for, never negative; null when the header is absent or unusable.</summary>

@@ -1,0 +1,116 @@
+using MediaCompiler.Audio;
+using MediaCompiler.Contract;
+using MediaCompiler.Diagnostics;
+using MediaCompiler.Engine.Assets;
+using MediaCompiler.Engine.Persistence;
+
+namespace MediaCompiler.Engine.Compilation;
+
+/// <summary>
+/// Runs one job: compiles each entry, stores its output, records the ending and announces it. No content and no
+/// failure of ours may leave a job hanging: every path ends the job or leaves it to reset/dispose, which end its waits.
+/// </summary>
+internal sealed class JobExecutor(
+    JobTable jobs,
+    AssetStore assets,
+    JsonStateStore? disk,
+    IAssetCompiler compiler,
+    IncidentReporter incidents,
+    Action<CompileJobStatus, string?> announce)
+{
+    public async Task RunAsync(CompileJob job, CancellationToken stopping)
+    {
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stopping, job.Cancellation.Token);
+        var token = cancellation.Token;
+        if (token.IsCancellationRequested || !jobs.TryStart(job))
+        {
+            return;
+        }
+
+        try
+        {
+            var results = new List<CompileResult>(job.Media.Count);
+            var outputs = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            for (int i = 0; i < job.Media.Count; i++)
+            {
+                results.Add(await CompileEntryAsync(job, i, outputs, token).ConfigureAwait(false));
+            }
+
+            int rejected = results.Count(r => r.Status == CompileResultStates.Rejected);
+            var ending = rejected > 0
+                ? new JobEnding(CompileJobStates.Failed, Diagnostic.Create(DiagnosticCatalog.EngineJobAssetsRejected, null, job.Id, rejected, results.Count).Message, results, outputs)
+                : new JobEnding(CompileJobStates.Completed, $"Compiled {results.Count} asset(s) to {job.Encoding}.", results, outputs);
+            Finish(job, ending);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // Reset or dispose stopped the job; they end its waits themselves (FAILED or ObjectDisposedException).
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The data directory failed under us (disk full, permissions...), or a bug of ours: either way the job ends
+            // FAILED saying why (it must not hang its waiters), and the exception is counted as an incident.
+            incidents.Report($"compile job {job.Id}", e);
+            Finish(job, JobEnding.Failed(Diagnostic.Create(DiagnosticCatalog.EngineInternalError, null, $"job {job.Id}", $"{e.GetType().Name}: {e.Message}").Message));
+        }
+    }
+
+    private async Task<CompileResult> CompileEntryAsync(CompileJob job, int index, Dictionary<string, byte[]> outputs, CancellationToken token)
+    {
+        var entry = job.Media[index];
+        var assetId = entry.AssetId!;
+        var nodeId = entry.NodeId!;
+        var asset = assets.Get(assetId);
+        var content = assets.ReadContent(assetId);
+        var name = asset?.Name ?? assetId;
+        var compiled = asset is null || content is null || !string.Equals(ContentHash.Of(content), asset.ContentHash, StringComparison.OrdinalIgnoreCase)
+            ? new CompiledAsset(null, Diagnostic.Create(DiagnosticCatalog.EngineAssetContentMissing, name, name, assetId, asset?.ContentHash ?? "(unknown)"))
+            : await CompileSafelyAsync(content, name, job, token).ConfigureAwait(false);
+
+        if (compiled.Wav is null)
+        {
+            var error = compiled.Error!;
+            return new CompileResult(assetId, nodeId, CompileResultStates.Rejected, job.Encoding, null, error.Code, error.Message);
+        }
+
+        if (disk is not null)
+        {
+            disk.SaveOutput(job.Id, index, compiled.Wav);
+        }
+        else
+        {
+            outputs[nodeId] = compiled.Wav;
+        }
+
+        return new CompileResult(assetId, nodeId, CompileResultStates.Ready, job.Encoding, DownloadUris.For(job.Id, nodeId), null, null);
+    }
+
+    /// <summary>
+    /// No content may crash a job: anything unexpected while compiling one asset rejects that asset with IVR3011 (its
+    /// message names the exception) and is counted as an incident, since it is a bug of ours.
+    /// </summary>
+    private async Task<CompiledAsset> CompileSafelyAsync(byte[] content, string name, CompileJob job, CancellationToken token)
+    {
+        var options = job.Request.Options ?? new CompileOptions();
+        try
+        {
+            return await compiler.CompileAsync(content, name, job.Law, options.NormalizeVolume, options.StripMetadata, token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            incidents.Report($"compiling '{name}' in job {job.Id}", e);
+            return new CompiledAsset(null, Diagnostic.Create(DiagnosticCatalog.EngineInternalError, name, name, $"{e.GetType().Name}: {e.Message}"));
+        }
+    }
+
+    private void Finish(CompileJob job, JobEnding ending)
+    {
+        if (jobs.TryFinish(job, ending) is not { } snapshot)
+        {
+            return;
+        }
+
+        announce(snapshot, job.Request.WebhookUrl);
+        job.Finished.TrySetResult(snapshot);
+    }
+}

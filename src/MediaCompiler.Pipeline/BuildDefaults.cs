@@ -1,0 +1,59 @@
+using System.Globalization;
+
+namespace MediaCompiler.Pipeline;
+
+/// <summary>
+/// Every default of the build's settings, in one place. The package's build/MediaCompiler.Build.props declares the
+/// same values for MSBuild, and docs/msbuild.md documents them; a test evaluates the .props and parses the docs'
+/// tables so that the three cannot drift apart.
+/// </summary>
+public static class BuildDefaults
+{
+    public const string Encoding = "ulaw";
+    public const bool EnableOptimization = true;
+    public const bool StripMetadata = true;
+    public const bool NormalizeVolume = true;
+    public const int MaxChannels = 1;
+    public const int MaxParallelUploads = 4;
+
+    /// <summary>Light requests (look-ups, downloads) in flight at once; not an MSBuild property.</summary>
+    public const int MaxParallelRequests = 16;
+    public const bool ValidateOnly = false;
+    public const bool DownloadCompiledPrompts = true;
+
+    /// <summary>IvrPrompt metadata <c>Priority</c>.</summary>
+    public const int Priority = 1;
+
+    /// <summary>IvrPrompt metadata <c>FallbackEncoding</c>.</summary>
+    public const string FallbackEncoding = "alaw";
+
+    public static readonly TimeSpan CompileTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>First delay between status polls; doubles up to <see cref="MaxPollInterval"/>.</summary>
+    public static readonly TimeSpan InitialPollInterval = TimeSpan.FromMilliseconds(250);
+
+    public static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>The MSBuild properties with a non-empty default, spelled as the .props and the docs spell them.</summary>
+    public static IReadOnlyDictionary<string, string> MSBuildProperties { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["IvrEncoding"] = Encoding,
+        ["IvrEnableOptimization"] = Text(EnableOptimization),
+        ["IvrStripMetadata"] = Text(StripMetadata),
+        ["IvrNormalizeVolume"] = Text(NormalizeVolume),
+        ["IvrMaxChannels"] = MaxChannels.ToString(CultureInfo.InvariantCulture),
+        ["IvrCompileTimeout"] = CompileTimeout.ToString("c", CultureInfo.InvariantCulture),
+        ["IvrMaxParallelUploads"] = MaxParallelUploads.ToString(CultureInfo.InvariantCulture),
+        ["IvrValidateOnly"] = Text(ValidateOnly),
+        ["IvrDownloadCompiledPrompts"] = Text(DownloadCompiledPrompts),
+    };
+
+    /// <summary>The IvrPrompt item metadata defaults (the .props' ItemDefinitionGroup).</summary>
+    public static IReadOnlyDictionary<string, string> PromptMetadata { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Priority"] = Priority.ToString(CultureInfo.InvariantCulture),
+        ["FallbackEncoding"] = FallbackEncoding,
+    };
+
+    private static string Text(bool value) => value ? "true" : "false";
+}

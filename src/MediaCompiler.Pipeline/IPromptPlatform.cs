@@ -1,0 +1,29 @@
+using MediaCompiler.Pipeline.Steps;
+
+namespace MediaCompiler.Pipeline;
+
+/// <summary>
+/// The platform seam: the steps of a build that depend on where prompts are compiled. Today's implementation is
+/// <see cref="MediaApiPlatform"/> (the media API, remote over HTTP or the in-process engine). A second platform
+/// (Genesys Cloud Architect prompts) implements this interface in its own project; validation, result reporting,
+/// the summary and the audit line stay shared in <see cref="PromptPipeline"/>.
+/// </summary>
+/// <remarks>
+/// Contract for implementers: report every problem through <see cref="RunContext.Failures"/> (a coded diagnostic)
+/// and say how it ended in the return value; throw only <see cref="OperationCanceledException"/> for the build's
+/// cancellation. Anything else thrown is treated as a bug of ours (IVR9001).
+/// </remarks>
+public interface IPromptPlatform : IDisposable
+{
+    /// <summary>Where prompts go, for logs ("in-process media engine", a URL, an org). Never a secret.</summary>
+    string Description { get; }
+
+    /// <summary>Makes every prompt's content available to the platform (hash, reuse, upload).</summary>
+    Task<AssetResolution> ResolveAssetsAsync(IReadOnlyList<ValidatedPrompt> prompts, RunContext context, CancellationToken cancellationToken);
+
+    /// <summary>Compiles the resolved prompts and waits until the platform is done with them.</summary>
+    Task<CompileOutcome> CompileAsync(IReadOnlyList<ValidatedPrompt> prompts, AssetResolution assets, RunContext context, CancellationToken cancellationToken);
+
+    /// <summary>Saves the compiled prompts into <paramref name="directory"/>.</summary>
+    Task<IReadOnlyList<DownloadedPrompt>> DownloadAsync(IReadOnlyList<ReadyPrompt> ready, string directory, RunContext context, CancellationToken cancellationToken);
+}

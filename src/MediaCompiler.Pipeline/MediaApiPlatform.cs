@@ -1,0 +1,21 @@
+using MediaCompiler.Client;
+using MediaCompiler.Pipeline.Steps;
+
+namespace MediaCompiler.Pipeline;
+
+/// <summary>The media API as a platform: the steps over an <see cref="IMediaEngineClient"/> (HTTP or in-process).</summary>
+public sealed class MediaApiPlatform(IMediaEngineClient client) : IPromptPlatform
+{
+    public string Description => client.Description;
+
+    public Task<AssetResolution> ResolveAssetsAsync(IReadOnlyList<ValidatedPrompt> prompts, RunContext context, CancellationToken cancellationToken) =>
+        new AssetResolutionStep(client, context).RunAsync(prompts, cancellationToken);
+
+    public Task<CompileOutcome> CompileAsync(IReadOnlyList<ValidatedPrompt> prompts, AssetResolution assets, RunContext context, CancellationToken cancellationToken) =>
+        new CompileStep(client, context).RunAsync(prompts, assets, cancellationToken);
+
+    public Task<IReadOnlyList<DownloadedPrompt>> DownloadAsync(IReadOnlyList<ReadyPrompt> ready, string directory, RunContext context, CancellationToken cancellationToken) =>
+        new DownloadStep(client, context).RunAsync(ready, directory, cancellationToken);
+
+    public void Dispose() => client.Dispose();
+}

@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using MediaCompiler.Audio;
+using MediaCompiler.Client;
+using MediaCompiler.Contract;
+using MediaCompiler.Diagnostics;
+
+namespace MediaCompiler.Pipeline.Steps;
+
+/// <summary>
+/// Step 2 (media API): hash every prompt, then per distinct hash reuse the cached asset, or one the engine already
+/// holds, or upload it (at most MaxParallelUploads at once; look-ups run wider).
+/// </summary>
+internal sealed class AssetResolutionStep(IMediaEngineClient client, RunContext context)
+{
+    private static readonly TimeSpan ProgressQuiet = TimeSpan.FromSeconds(2);
+
+    private int _uploaded;
+    private int _reused;
+    private int _uploadsQueued;
+
+    private PipelineSettings Settings => context.Settings;
+
+    public async Task<AssetResolution> RunAsync(IReadOnlyList<ValidatedPrompt> prompts, CancellationToken cancellationToken)
+    {
+        if (Hash(prompts, cancellationToken) is not { } hashes)
+        {
+            return AssetResolution.Failed([], 0, 0);
+        }
+
+        var byHash = prompts.Select((p, i) => (Hash: hashes[i], Prompt: p))
+            .GroupBy(x => x.Hash, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Prompt, StringComparer.Ordinal);
+        var cache = Settings.AssetCachePath is { } cachePath ? AssetCache.Load(cachePath, context.Log) : AssetCache.None();
+        var assets = new ConcurrentDictionary<string, MediaAssetDto>(StringComparer.Ordinal);
+        var fileErrors = 0;
+        var progress = new ProgressThrottle(context.Time, ProgressQuiet, ProgressQuiet);
+        using var uploadSlots = new SemaphoreSlim(Settings.MaxParallelUploads);
+        using var stopOnFatal = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Exception? fatal = null;
+        try
+        {
+            await Parallel.ForEachAsync(byHash,
+                new ParallelOptions { MaxDegreeOfParallelism = context.LightRequestParallelism, CancellationToken = stopOnFatal.Token },
+                async (entry, token) =>
+                {
+                    try
+                    {
+                        assets[entry.Key] = await ResolveAsync(cache, uploadSlots, progress, entry.Key, entry.Value, token).ConfigureAwait(false);
+                    }
+                    catch (MediaEngineException ex) when (IsAboutTheFile(ex))
+                    {
+                        // The engine refused this file's content (a rule, its size): an error on the file, and the
+                        // other uploads go on so that one build lists every refused prompt.
+                        Interlocked.Increment(ref fileErrors);
+                        context.Failures.Add(entry.Value.Input, EngineDiagnostics.FromEngineCode(ex.Code, ex.Message, entry.Value.Input.Path));
+                    }
+                    catch (Exception ex) when (EngineDiagnostics.IsCallFailure(ex))
+                    {
+                        // Authentication, an unreachable engine...: the same for every prompt. Reported once, below.
+                        Interlocked.CompareExchange(ref fatal, ex, null);
+                        await stopOnFatal.CancelAsync().ConfigureAwait(false);
+                    }
+                }).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (fatal is not null && !cancellationToken.IsCancellationRequested)
+        {
+            // Stopped on purpose because of the fatal error, which is reported just below.
+        }
+        finally
+        {
+            // Whatever was learned before a failure still saves the next build a search.
+            cache.SaveIfChanged(context.Log);
+        }
+
+        if (fatal is not null)
+        {
+            context.Failures.Add(null, EngineDiagnostics.CallFailed("Uploading prompts", fatal));
+        }
+
+        return fatal is null && fileErrors == 0
+            ? new AssetResolution(hashes, new Dictionary<string, MediaAssetDto>(assets, StringComparer.Ordinal), _uploaded, _reused)
+            : AssetResolution.Failed(hashes, _uploaded, _reused);
+    }
+
+    /// <summary>Content hashes by prompt position; null when a file could not be read (reported on the file).</summary>
+    private string[]? Hash(IReadOnlyList<ValidatedPrompt> prompts, CancellationToken cancellationToken)
+    {
+        var hashes = new string[prompts.Count];
+        var unreadable = 0;
+        Parallel.For(0, prompts.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var input = prompts[i].Input;
+            try
+            {
+                hashes[i] = ContentHash.OfFile(input.Path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Deleted or locked since validation read it (an editor saving, a checkout): an error on the file.
+                Interlocked.Increment(ref unreadable);
+                context.Failures.Add(input, Diagnostic.Create(DiagnosticCatalog.AudioUnreadable, input.Path, input.Path, ex.Message));
+            }
+        });
+        return unreadable == 0 ? hashes : null;
+    }
+
+    private async Task<MediaAssetDto> ResolveAsync(AssetCache cache, SemaphoreSlim uploadSlots, ProgressThrottle progress,
+        string hash, ValidatedPrompt prompt, CancellationToken token)
+    {
+        var key = AssetCache.KeyOf(Settings.Engine, hash);
+        if (cache.Get(key) is { } cachedId)
+        {
+            // The cache is a hint: engines expire assets, and a reused obj/ may have been built against a reset one.
+            var asset = await client.GetAssetAsync(cachedId, token).ConfigureAwait(false);
+            if (asset is not null && string.Equals(asset.ContentHash, hash, StringComparison.OrdinalIgnoreCase))
+            {
+                Interlocked.Increment(ref _reused);
+                return asset;
+            }
+            cache.Remove(key);
+        }
+
+        var held = await client.FindAssetsByContentHashAsync(hash, token).ConfigureAwait(false);
+        if (held.FirstOrDefault() is { } existing)
+        {
+            cache.Set(key, existing.Id);
+            Interlocked.Increment(ref _reused);
+            return existing;
+        }
+
+        Interlocked.Increment(ref _uploadsQueued);
+        MediaAssetDto uploaded;
+        await uploadSlots.WaitAsync(token).ConfigureAwait(false);
+        try
+        {
+            uploaded = await client.UploadAssetAsync(prompt.Input.Path, hash, token).ConfigureAwait(false);
+        }
+        finally
+        {
+            uploadSlots.Release();
+        }
+        cache.Set(key, uploaded.Id);
+        var done = Interlocked.Increment(ref _uploaded);
+        context.Log.Info($"Uploaded {prompt.Input.Path} as asset {uploaded.Id}.");
+        if (progress.IsDue())
+        {
+            context.Log.Progress($"IVR prompts: uploading {done}/{Volatile.Read(ref _uploadsQueued)}.");
+        }
+        return uploaded;
+    }
+
+    private static bool IsAboutTheFile(MediaEngineException ex) => ex.Status is 400 or 413 or 415 or 422;
+}
