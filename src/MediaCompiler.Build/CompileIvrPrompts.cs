@@ -40,7 +40,16 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
     public string? AuditLogPath { get; set; }
     public string? CacheDirectory { get; set; }
 
-    /// <summary>The compiled prompts written to <see cref="CompiledPromptsDirectory"/> (for FileWrites).</summary>
+    /// <summary>The item index the targets read on every build (see <see cref="PromptManifest"/>).</summary>
+    public string? ItemIndexFile { get; set; }
+
+    /// <summary>docs/diagnostics.md (the package's copy): every reported code links to its entry there.</summary>
+    public string? HelpDocumentUrl { get; set; }
+
+    /// <summary>
+    /// The compiled prompts written to <see cref="CompiledPromptsDirectory"/>, with NodeId, Language, SourcePrompt,
+    /// Encoding, ContentHash, AssetId and CompilationId metadata.
+    /// </summary>
     [Output]
     public ITaskItem[] CompiledPrompts { get; private set; } = [];
 
@@ -55,7 +64,7 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
 
     public override bool Execute()
     {
-        var log = new MSBuildPipelineLog(Log);
+        var log = new MSBuildPipelineLog(Log, BuildEngine?.ProjectFileOfTaskNode, HelpDocumentUrl);
         try
         {
             var parsed = SettingsParser.Parse(ReadSettings(), ReadPrompts(), ReadEnvironment);
@@ -68,11 +77,13 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
                 return false;
             }
 
-            var pipeline = new PromptPipeline(settings, log);
-            var result = pipeline
-                .RunAsync(parsed.Prompts, () => ConnectEngine(settings.Engine, log), _cancellation.Token)
-                .GetAwaiter().GetResult();
-            CompiledPrompts = result.WrittenFiles.Select(path => (ITaskItem)new TaskItem(path)).ToArray();
+            var result = RunYieldingNode(settings, parsed.Prompts, log);
+            if (result.Succeeded && settings is { ValidateOnly: false, CompiledPromptsDirectory: { } directory })
+            {
+                PublishCompiledPrompts(result, parsed.Prompts, settings, directory, log);
+            }
+            // HasLoggedErrors counts warnings promoted by -warnaserror / WarningsAsErrors too (MSBuild 17.8+), so a build
+            // failed only by a promoted warning fails here and the targets do not write the stamp.
             return result.Succeeded && !Log.HasLoggedErrors;
         }
         catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
@@ -87,6 +98,53 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
             log.Report(Diagnostic.Create(DiagnosticCatalog.EngineRequestFailed, null, "Compiling IVR prompts", ex.Message));
             return false;
         }
+    }
+
+    /// <summary>
+    /// Runs the pipeline with this task's build node yielded: uploads and polling may take up to IvrCompileTimeout,
+    /// and meanwhile MSBuild may build other projects on the node. Validation-only runs do no network work, so they
+    /// keep it.
+    /// </summary>
+    private PipelineResult RunYieldingNode(PipelineSettings settings, IReadOnlyList<PromptInput> prompts, MSBuildPipelineLog log)
+    {
+        var yielding = settings.ValidateOnly ? null : BuildEngine as IBuildEngine3;
+        yielding?.Yield();
+        try
+        {
+            return new PromptPipeline(settings, log)
+                .RunAsync(prompts, () => ConnectEngine(settings.Engine, log), _cancellation.Token)
+                .GetAwaiter().GetResult();
+        }
+        finally
+        {
+            yielding?.Reacquire();
+        }
+    }
+
+    /// <summary>Writes the manifest and the item index and sets <see cref="CompiledPrompts"/>.</summary>
+    private void PublishCompiledPrompts(PipelineResult result, IReadOnlyList<PromptInput> prompts, PipelineSettings settings, string directory, MSBuildPipelineLog log)
+    {
+        var records = CompiledPromptRecords.From(result, prompts, Prompts, settings);
+        var indexFile = string.IsNullOrWhiteSpace(ItemIndexFile) ? Path.Combine(directory, "prompts.items") : ItemIndexFile;
+        if (PromptManifest.Write(records, directory, indexFile, settings.FlowId) is { } failure)
+        {
+            log.Report(failure);
+            return;
+        }
+        CompiledPrompts = records.Select(ToItem).ToArray();
+    }
+
+    private static ITaskItem ToItem(CompiledPromptRecord record)
+    {
+        var item = new TaskItem(record.CompiledPath);
+        item.SetMetadata("NodeId", record.NodeId);
+        item.SetMetadata("Language", record.Language);
+        item.SetMetadata("SourcePrompt", record.SourcePrompt);
+        item.SetMetadata("Encoding", record.Encoding);
+        item.SetMetadata("ContentHash", record.ContentHash);
+        item.SetMetadata("AssetId", record.AssetId);
+        item.SetMetadata("CompilationId", record.CompilationId);
+        return item;
     }
 
     private RawBuildSettings ReadSettings() => new()
