@@ -43,6 +43,12 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
     /// <summary>The item index the targets read on every build (see <see cref="PromptManifest"/>).</summary>
     public string? ItemIndexFile { get; set; }
 
+    /// <summary>
+    /// The project being built: where settings and engine errors are reported, and the name on progress lines. Passed
+    /// in because a task host process (IvrRunTaskOutOfProcess) does not know the project of its task node.
+    /// </summary>
+    public string? ProjectFile { get; set; }
+
     /// <summary>docs/diagnostics.md (the package's copy): every reported code links to its entry there.</summary>
     public string? HelpDocumentUrl { get; set; }
 
@@ -64,7 +70,7 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
 
     public override bool Execute()
     {
-        var log = new MSBuildPipelineLog(Log, BuildEngine?.ProjectFileOfTaskNode, HelpDocumentUrl);
+        var log = new MSBuildPipelineLog(Log, string.IsNullOrEmpty(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode : ProjectFile, HelpDocumentUrl);
         try
         {
             var parsed = SettingsParser.Parse(ReadSettings(), ReadPrompts(), ReadEnvironment);
