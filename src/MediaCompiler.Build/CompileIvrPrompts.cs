@@ -59,6 +59,17 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
     [Output]
     public ITaskItem[] CompiledPrompts { get; private set; } = [];
 
+    /// <summary>
+    /// True when the run succeeded without any warning: only then do the targets write the stamp that makes the next
+    /// build skip the work. A warning may have been promoted to an error that fails the build (-warnaserror), and the
+    /// task cannot tell: Log.HasLoggedErrors relies on IBuildEngine8.ShouldTreatWarningAsError, which answers false for
+    /// every code once the project lists any WarningsAsErrors of its own (the SDK adds NU1605), while the command-line
+    /// -warnaserror still promotes them all. So a run that warned is redone by the next build, which also reports its
+    /// warnings again instead of hiding them behind an up-to-date check.
+    /// </summary>
+    [Output]
+    public bool CompletedWithoutWarnings { get; private set; }
+
     /// <summary>Reads environment variables; replaced by tests so they never touch the process environment.</summary>
     internal Func<string, string?> ReadEnvironment { get; set; } = Environment.GetEnvironmentVariable;
 
@@ -88,9 +99,10 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
             {
                 PublishCompiledPrompts(result, parsed.Prompts, settings, directory, log);
             }
-            // HasLoggedErrors counts warnings promoted by -warnaserror / WarningsAsErrors too (MSBuild 17.8+), so a build
-            // failed only by a promoted warning fails here and the targets do not write the stamp.
-            return result.Succeeded && !Log.HasLoggedErrors;
+            var succeeded = result.Succeeded && !Log.HasLoggedErrors;
+            // See CompletedWithoutWarnings: whether a warning was promoted to an error cannot be known here.
+            CompletedWithoutWarnings = succeeded && !log.HasLoggedWarnings;
+            return succeeded;
         }
         catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
         {

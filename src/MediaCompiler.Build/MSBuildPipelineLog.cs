@@ -29,6 +29,9 @@ internal sealed class MSBuildPipelineLog : IPipelineLog
         _helpDocumentUrl = helpDocumentUrl;
     }
 
+    /// <summary>True once a warning was reported (it may have been promoted to an error; see CompileIvrPrompts).</summary>
+    public bool HasLoggedWarnings { get; private set; }
+
     private string ProjectName => Path.GetFileNameWithoutExtension(_projectFile);
 
     public void Report(Diagnostic diagnostic)
@@ -44,6 +47,7 @@ internal sealed class MSBuildPipelineLog : IPipelineLog
                     _log.LogError(null, diagnostic.Code, diagnostic.Code, helpLink, file, 0, 0, 0, 0, diagnostic.Message);
                     break;
                 case DiagnosticSeverity.Warning:
+                    HasLoggedWarnings = true;
                     _log.LogWarning(null, diagnostic.Code, diagnostic.Code, helpLink, file, 0, 0, 0, 0, diagnostic.Message);
                     break;
                 default:
@@ -53,23 +57,30 @@ internal sealed class MSBuildPipelineLog : IPipelineLog
         }
     }
 
+    /// <remarks>
+    /// An important line is the run's summary. It is logged as "<c>project -> summary</c>", MSBuild's convention for a
+    /// project's result line: the console logger shows it at minimal verbosity, and the terminal logger (which hides
+    /// other messages at its default verbosity) prints it on the project's own line, "<c>project succeeded → summary</c>".
+    /// </remarks>
     public void Info(string message, bool important = false)
     {
-        if (important)
-        {
-            Progress(message);
-            return;
-        }
         lock (_gate)
         {
-            _log.LogMessage(MessageImportance.Low, message);
+            if (important)
+            {
+                _log.LogMessage(MessageImportance.High, $"{ProjectName} -> {message}");
+            }
+            else
+            {
+                _log.LogMessage(MessageImportance.Low, message);
+            }
         }
     }
 
     /// <summary>
-    /// A line the user should see at normal verbosity and under the terminal logger (which shows high-importance
-    /// messages only): progress while uploading, compiling or waiting, and the summary. It names the project, since a
-    /// solution build interleaves several.
+    /// A progress line (uploading k/N, the compile job's state, a wait for a rate limit) shown at normal verbosity with
+    /// the console logger. It names the project, since a solution build interleaves several. The terminal logger shows
+    /// such lines only at detailed verbosity; at its default it shows the running target with its elapsed time.
     /// </summary>
     public void Progress(string message)
     {

@@ -95,6 +95,21 @@ public sealed class CompiledPromptItemsTests : IDisposable
     }
 
     [Fact]
+    public void A_run_that_warned_is_not_recorded_as_complete()
+    {
+        var clean = Task(Tone("welcome"));
+        Assert.True(clean.Execute(), Errors);
+        Assert.True(clean.CompletedWithoutWarnings);
+
+        // An audit log path that is a folder: warning IVR5003, which -warnaserror would turn into a failed build.
+        var warned = Task(Tone("welcome"));
+        warned.AuditLogPath = Directory.CreateDirectory(_temp.Combine("audit-folder")).FullName;
+        Assert.True(warned.Execute(), Errors);
+        Assert.Contains(_buildEngine.Log.Warnings, w => w.Code == "IVR5003");
+        Assert.False(warned.CompletedWithoutWarnings);
+    }
+
+    [Fact]
     public void Validate_only_keeps_its_node_and_writes_no_manifest()
     {
         var task = Task(Tone("welcome"));
