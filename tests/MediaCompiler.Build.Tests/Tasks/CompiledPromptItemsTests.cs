@@ -87,6 +87,22 @@ public sealed class CompiledPromptItemsTests : IDisposable
     }
 
     [Fact]
+    public void Item_index_that_cannot_be_written_is_IVR2041_and_fails_the_task()
+    {
+        var task = Task(Tone("welcome"));
+        // Its folder would have to be created where a file already is.
+        var blocker = _temp.Combine("obj", "blocker");
+        Directory.CreateDirectory(Path.GetDirectoryName(blocker)!);
+        File.WriteAllText(blocker, "");
+        task.ItemIndexFile = Path.Combine(blocker, "prompts.items");
+
+        Assert.False(task.Execute());
+
+        Assert.Equal("IVR2041", Assert.Single(_buildEngine.Log.Errors).Code);
+        Assert.Empty(task.CompiledPrompts);
+    }
+
+    [Fact]
     public void Network_work_runs_with_the_node_yielded_and_reacquired()
     {
         Assert.True(Task(Tone("welcome")).Execute(), Errors);
