@@ -135,10 +135,13 @@ public sealed class PackageDeliveryTests : IDisposable
         Assert.Contains("5 compiled", first.Output);
         Assert.DoesNotContain("5 compiled", (await Dotnet(sample, Environment(packages), "build")).Output);
 
-        // A new release whose files carry the archive's (old) dates.
-        var targets = Directory.GetFiles(packages, "MediaCompiler.Build.targets", SearchOption.AllDirectories).Single();
-        File.AppendAllText(targets, "\n<!-- the next release -->\n");
-        File.SetLastWriteTimeUtc(targets, new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        // A new release (same version folder, as a re-published build would be) whose files carry the archive's old
+        // dates: its task and targets differ, so the identity written when it was packed differs.
+        var identity = Directory.GetFiles(packages, "MediaCompiler.Build.Identity.props", SearchOption.AllDirectories).Single();
+        var text = File.ReadAllText(identity);
+        Assert.Matches("<IvrPackageIdentity>[0-9a-f]{64}</IvrPackageIdentity>", text);
+        File.WriteAllText(identity, System.Text.RegularExpressions.Regex.Replace(text, "[0-9a-f]{64}", new string('0', 64)));
+        File.SetLastWriteTimeUtc(identity, new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc));
 
         var upgraded = await Dotnet(sample, Environment(packages), "build");
         AssertSucceeded(upgraded);
@@ -161,6 +164,7 @@ public sealed class PackageDeliveryTests : IDisposable
         Assert.DoesNotContain("example.invalid", metadata.ToString());
         Assert.Contains("docs/diagnostics.md", entries);
         Assert.Contains("build/IvrPrompt.xaml", entries);
+        Assert.Contains("build/MediaCompiler.Build.Identity.props", entries);
         Assert.DoesNotContain(entries, e => e.StartsWith("buildTransitive/", StringComparison.Ordinal));
     }
 }
