@@ -61,6 +61,14 @@ public sealed class PackageDeliveryTests : IDisposable
             Assert.InRange(welcome.GetProperty("durationSeconds").GetDouble() * 8000, welcome.GetProperty("bytes").GetInt64() - 100, welcome.GetProperty("bytes").GetInt64() - 40);
         }
 
+        // dotnet pack of the prompt project ships them as content files (no NU5017 "no content").
+        AssertSucceeded(await Dotnet(sample, Environment(), "pack", "-c", "Debug", "-o", Path.Combine(sample, "packed")));
+        using (var nupkg = ZipFile.OpenRead(Directory.GetFiles(Path.Combine(sample, "packed"), "*.nupkg").Single()))
+        {
+            Assert.Equal(CompiledFiles.Select(f => "contentFiles/any/any/prompts/" + f),
+                nupkg.Entries.Select(e => e.FullName).Where(n => n.StartsWith("contentFiles/", StringComparison.Ordinal)).Order());
+        }
+
         var before = Snapshot(bin, obj);
         AssertSucceeded(await Dotnet(sample, Environment(), "msbuild", "-p:DesignTimeBuild=true", "-t:Build"));
         Assert.Equal(before, Snapshot(bin, obj));
