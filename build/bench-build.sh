@@ -4,7 +4,8 @@
 #   1. No-op rebuild overhead: the same NoTargets project (20 prompts) with the MediaCompiler.Build package (packed
 #      from src/ and restored from a local source, as a user gets it) and without it (identical project, IvrPrompt
 #      items left inert), each built once, then timed over repeated `dotnet build --no-restore` runs with nothing to
-#      do. Target: the package adds at most 5 % (judged on the median, which load from other processes moves least).
+#      do. Target: the package adds at most 2 % (judged on the median, which load from other processes moves least);
+#      MSBuild's own clock (-clp:PerformanceSummary) gives the time spent in the package's targets beside it.
 #   2. Cold build: 200 generated prompts against the emulator with 20 ms added latency per request, engine reset
 #      before every run so every prompt is uploaded, obj/ and bin/ of the project deleted (restore is done once,
 #      beforehand, and not timed). Beside it, the product brief's reference pipeline (build/bench/
@@ -15,6 +16,7 @@
 #
 # Knobs (environment): NOOP_PROMPTS=20 NOOP_RUNS=40 COLD_PROMPTS=200 COLD_RUNS=3 LATENCY_MS=20
 #   NOOP_NODE_REUSE=true|false (default true: what `dotnet build` does for users)  BENCH_NO_HYPERFINE=1
+#   BENCH_NOOP_ONLY=1 (part 1 only: prints its figures and stops before the emulator starts)
 # Uses hyperfine for the no-op runs when it is installed, else an interleaved date loop. Needs dotnet, python3, curl.
 # Builds go to $MC_ARTIFACTS (default /tmp/mc-bench); generated projects to a temp folder removed at exit; the
 # emulator runs on a free loopback port and is stopped at exit. Takes 3-5 minutes on 2 cores.
@@ -159,6 +161,25 @@ for _ in $(seq 10); do
 done
 # What was timed must have been a no-op: the compile target, which touches the stamp when it runs, never ran.
 [[ "$(stat -c %Y.%y "$stamp")" == "$stamp_before" ]] || fail "a no-op rebuild ran the compile task"
+
+if [[ -n "${BENCH_NOOP_ONLY:-}" ]]; then
+  "$python" - "$work" "$timer" "$noop_prompts" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" "$(dotnet --version)" <<'EOF'
+import statistics, sys
+work, timer, prompts, cores, load, sdk = sys.argv[1:]
+ms = {p: [float(x) for x in open(f"{work}/noop-{p}.ms") if x.strip()] for p in ("with", "without")}
+perf = {p: [list(map(float, l.split())) for l in open(f"{work}/noop-{p}.perf") if l.strip()] for p in ("with", "without")}
+print(f"-- No-op rebuild ({prompts} prompts; {cores} cores, load {load}; sdk {sdk}; {timer})")
+for p in ("with", "without"):
+    v = sorted(ms[p])
+    print(f"{p:8} median {statistics.median(v):7.1f} ms  p25 {v[len(v)//4]:7.1f}  p75 {v[3*len(v)//4]:7.1f}  n={len(v)}")
+m_with, m_without = statistics.median(ms["with"]), statistics.median(ms["without"])
+print(f"overhead on the median: {m_with - m_without:+.1f} ms ({(m_with / m_without - 1) * 100:+.1f} %)")
+for p in ("with", "without"):
+    cols = list(zip(*perf[p]))
+    print(f"MSBuild clock, {p:8}: evaluation {statistics.median(cols[0]):.0f} ms, project build {statistics.median(cols[1]):.0f} ms, package targets {statistics.median(cols[2]):.0f} ms (medians of {len(perf[p])})")
+EOF
+  exit 0
+fi
 
 # ── 2. Cold build against the emulator ───────────────────────────────────────────────────────────────────────────
 port="$("$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"

@@ -41,9 +41,35 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
     public string? AuditLogPath { get; set; }
     public string? CacheDirectory { get; set; }
 
-    /// <summary>The compiled prompts written to <see cref="CompiledPromptsDirectory"/> (for FileWrites).</summary>
+    /// <summary>The item index the targets read on every build (see <see cref="PromptManifest"/>).</summary>
+    public string? ItemIndexFile { get; set; }
+
+    /// <summary>
+    /// The project being built: where settings and engine errors are reported, and the name on progress lines. Passed
+    /// in because a task host process (IvrRunTaskOutOfProcess) does not know the project of its task node.
+    /// </summary>
+    public string? ProjectFile { get; set; }
+
+    /// <summary>docs/diagnostics.md (the package's copy): every reported code links to its entry there.</summary>
+    public string? HelpDocumentUrl { get; set; }
+
+    /// <summary>
+    /// The compiled prompts written to <see cref="CompiledPromptsDirectory"/>, with NodeId, Language, SourcePrompt,
+    /// Encoding, ContentHash, AssetId and CompilationId metadata.
+    /// </summary>
     [Output]
     public ITaskItem[] CompiledPrompts { get; private set; } = [];
+
+    /// <summary>
+    /// True when the run succeeded without any warning: only then do the targets write the stamp that makes the next
+    /// build skip the work. A warning may have been promoted to an error that fails the build (-warnaserror), and the
+    /// task cannot tell: Log.HasLoggedErrors relies on IBuildEngine8.ShouldTreatWarningAsError, which answers false for
+    /// every code once the project lists any WarningsAsErrors of its own (the SDK adds NU1605), while the command-line
+    /// -warnaserror still promotes them all. So a run that warned is redone by the next build, which also reports its
+    /// warnings again instead of hiding them behind an up-to-date check.
+    /// </summary>
+    [Output]
+    public bool CompletedWithoutWarnings { get; private set; }
 
     /// <summary>Reads environment variables; replaced by tests so they never touch the process environment.</summary>
     internal Func<string, string?> ReadEnvironment { get; set; } = Environment.GetEnvironmentVariable;
@@ -57,7 +83,7 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
 
     public override bool Execute()
     {
-        var log = new MSBuildPipelineLog(Log);
+        var log = new MSBuildPipelineLog(Log, string.IsNullOrEmpty(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode : ProjectFile, HelpDocumentUrl);
         try
         {
             var parsed = SettingsParser.Parse(ReadSettings(), ReadPrompts(), ReadEnvironment);
@@ -70,12 +96,15 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
                 return false;
             }
 
-            var pipeline = new PromptPipeline(settings, log);
-            var result = pipeline
-                .RunAsync(parsed.Prompts, () => ConnectEngine(settings.Engine, log), _cancellation.Token)
-                .GetAwaiter().GetResult();
-            CompiledPrompts = result.WrittenFiles.Select(path => (ITaskItem)new TaskItem(path)).ToArray();
-            return result.Succeeded && !Log.HasLoggedErrors;
+            var result = RunYieldingNode(settings, parsed.Prompts, log);
+            if (result.Succeeded && settings is { ValidateOnly: false, CompiledPromptsDirectory: { } directory })
+            {
+                PublishCompiledPrompts(result, parsed.Prompts, settings, directory, log);
+            }
+            var succeeded = result.Succeeded && !Log.HasLoggedErrors;
+            // See CompletedWithoutWarnings: whether a warning was promoted to an error cannot be known here.
+            CompletedWithoutWarnings = succeeded && !log.HasLoggedWarnings;
+            return succeeded;
         }
         catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
         {
@@ -90,6 +119,53 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
             log.Info(ex.ToString());
             return false;
         }
+    }
+
+    /// <summary>
+    /// Runs the pipeline with this task's build node yielded: uploads and polling may take up to IvrCompileTimeout,
+    /// and meanwhile MSBuild may build other projects on the node. Validation-only runs do no network work, so they
+    /// keep it.
+    /// </summary>
+    private PipelineResult RunYieldingNode(PipelineSettings settings, IReadOnlyList<PromptInput> prompts, MSBuildPipelineLog log)
+    {
+        var yielding = settings.ValidateOnly ? null : BuildEngine as IBuildEngine3;
+        yielding?.Yield();
+        try
+        {
+            return new PromptPipeline(settings, log)
+                .RunAsync(prompts, () => ConnectEngine(settings.Engine, log), _cancellation.Token)
+                .GetAwaiter().GetResult();
+        }
+        finally
+        {
+            yielding?.Reacquire();
+        }
+    }
+
+    /// <summary>Writes the manifest and the item index and sets <see cref="CompiledPrompts"/>.</summary>
+    private void PublishCompiledPrompts(PipelineResult result, IReadOnlyList<PromptInput> prompts, PipelineSettings settings, string directory, MSBuildPipelineLog log)
+    {
+        var records = CompiledPromptRecords.From(result, prompts, Prompts, settings);
+        var indexFile = string.IsNullOrWhiteSpace(ItemIndexFile) ? Path.Combine(directory, "prompts.items") : ItemIndexFile;
+        if (PromptManifest.Write(records, directory, indexFile, settings.FlowId) is { } failure)
+        {
+            log.Report(failure);
+            return;
+        }
+        CompiledPrompts = records.Select(ToItem).ToArray();
+    }
+
+    private static ITaskItem ToItem(CompiledPromptRecord record)
+    {
+        var item = new TaskItem(record.CompiledPath);
+        item.SetMetadata("NodeId", record.NodeId);
+        item.SetMetadata("Language", record.Language);
+        item.SetMetadata("SourcePrompt", record.SourcePrompt);
+        item.SetMetadata("Encoding", record.Encoding);
+        item.SetMetadata("ContentHash", record.ContentHash);
+        item.SetMetadata("AssetId", record.AssetId);
+        item.SetMetadata("CompilationId", record.CompilationId);
+        return item;
     }
 
     private RawBuildSettings ReadSettings() => new()

@@ -62,8 +62,8 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor InvalidNodeId = new(
         "IVR2021", DiagnosticSeverity.Error, "Invalid NodeId",
-        "NodeId '{0}' is not valid: use 1 to 128 letters, digits, '-', '_' or '.', starting with a letter or digit.",
-        "Rename the file or set NodeId metadata: <IvrPrompt Update=\"{1}\" NodeId=\"welcome-message\" />.");
+        "NodeId '{0}' is not valid: a NodeId is 1 to 128 characters from A-Z, a-z, 0-9, '-', '_' and '.' (ASCII only: no accented letters, no spaces), starting with A-Z, a-z or 0-9.",
+        "Set NodeId metadata: <IvrPrompt Update=\"{1}\" NodeId=\"{2}\" />, or rename the file.");
 
     public static readonly DiagnosticDescriptor InvalidPriority = new(
         "IVR2022", DiagnosticSeverity.Error, "Invalid Priority",

@@ -40,7 +40,7 @@ public sealed class SourceSampleBuildTests : IDisposable
         Assert.True(result.Succeeded, result.Output);
         Assert.Contains("5 compiled for flow 'main-menu-flow' (ulaw) by in-process media engine", result.Output);
         Assert.Equal(
-            ["goodbye.wav", "main-menu.wav", "please-hold.wav", "transfer.wav", "welcome.wav"],
+            ["goodbye.wav", "main-menu.wav", "please-hold.wav", "prompts.json", "transfer.wav", "welcome.wav"],
             Directory.GetFiles(_artifacts.Combine("sample-out", "prompts")).Select(Path.GetFileName).Order());
     }
 }

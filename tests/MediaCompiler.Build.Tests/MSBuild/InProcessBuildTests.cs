@@ -25,11 +25,12 @@ public sealed class InProcessBuildTests : IDisposable
 
     private string ProjectFile => _project.Combine("prompts.proj");
 
-    private string CompiledPrompt(string nodeId) => _project.Combine("bin", "prompts", nodeId + ".wav");
+    /// <summary>Where the task compiles to; the SDK's copy to bin/ is not part of these SDK-less builds.</summary>
+    private string CompiledPrompt(string nodeId) => _project.Combine("obj", "ivr", "prompts", nodeId + ".wav");
 
     /// <summary>
     /// A project with no SDK: it imports the package's props and targets as NuGet would and provides the two common
-    /// targets they hook into, so the test needs no restore and no network.
+    /// target they hook into (AssignTargetPaths), so the test needs no restore and no network.
     /// </summary>
     private void WriteProject(string extraItemMetadata, string extraProperties = "") => File.WriteAllText(ProjectFile, $"""
         <Project>
@@ -46,8 +47,8 @@ public sealed class InProcessBuildTests : IDisposable
           </ItemGroup>
           <Import Project="{Repository.TargetsFile}" />
           <Target Name="_SetBuildingProject"><PropertyGroup><BuildingProject>true</BuildingProject></PropertyGroup></Target>
-          <Target Name="CopyFilesToOutputDirectory" />
-          <Target Name="Build" DependsOnTargets="_SetBuildingProject;CopyFilesToOutputDirectory" />
+          <Target Name="AssignTargetPaths" />
+          <Target Name="Build" DependsOnTargets="_SetBuildingProject;AssignTargetPaths" />
         </Project>
         """);
 

@@ -1,0 +1,78 @@
+using System.Text;
+using System.Text.Json;
+using MediaCompiler.Diagnostics;
+
+namespace MediaCompiler.Build;
+
+/// <summary>
+/// Writes what a run compiled, twice: <c>prompts.json</c> beside the compiled prompts (deployed with them: a deployment
+/// step maps each file back to its prompt) and the item index in the intermediate folder, one line per prompt, which
+/// the targets read on every build, so that a no-op build (the task skipped) still produces the same
+/// IvrCompiledPrompt items and content without loading the task.
+/// </summary>
+internal static class PromptManifest
+{
+    public const string FileName = "prompts.json";
+
+    /// <summary>The index's field separator. Never in a compiled path: NodeIds are [A-Za-z0-9._-].</summary>
+    public const char Separator = '|';
+
+    /// <returns>Null when both files were written; otherwise the IVR2041 to report.</returns>
+    public static Diagnostic? Write(IReadOnlyList<CompiledPromptRecord> records, string compiledPromptsDirectory, string itemIndexPath, string flowId)
+    {
+        var manifestPath = Path.Combine(compiledPromptsDirectory, FileName);
+        try
+        {
+            Directory.CreateDirectory(compiledPromptsDirectory);
+            File.WriteAllBytes(manifestPath, ToJson(records, flowId));
+            Directory.CreateDirectory(Path.GetDirectoryName(itemIndexPath)!);
+            File.WriteAllLines(itemIndexPath, records.Select(ToIndexLine), new UTF8Encoding(false));
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Diagnostic.Create(DiagnosticCatalog.ManifestNotWritten, manifestPath, manifestPath, ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// The order the targets split on (build/MediaCompiler.Build.targets, _IvrAddCompiledPromptsAsContent). The source
+    /// path goes last: it is the one field that may itself contain the separator on Unix, and the targets take the rest
+    /// of the line for it.
+    /// </summary>
+    private static string ToIndexLine(CompiledPromptRecord r) => string.Join(Separator,
+        r.CompiledPath, r.NodeId, r.Language, r.Encoding, r.ContentHash, r.AssetId, r.CompilationId, r.SourcePrompt);
+
+    private static byte[] ToJson(IReadOnlyList<CompiledPromptRecord> records, string flowId)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("flowId", flowId);
+            json.WriteStartArray("prompts");
+            foreach (var record in records)
+            {
+                json.WriteStartObject();
+                json.WriteString("nodeId", record.NodeId);
+                json.WriteString("file", Path.GetFileName(record.CompiledPath));
+                json.WriteString("language", record.Language);
+                // The path as the project spells it, with '/': the manifest is read on other machines than the build's.
+                json.WriteString("source", record.SourceItemSpec.Replace('\\', '/'));
+                json.WriteString("contentHash", record.ContentHash);
+                json.WriteString("encoding", record.Encoding);
+                if (record.DurationSeconds is { } seconds)
+                {
+                    json.WriteNumber("durationSeconds", Math.Round(seconds, 3));
+                }
+                json.WriteNumber("bytes", record.Bytes);
+                json.WriteString("assetId", record.AssetId);
+                json.WriteString("compilationId", record.CompilationId);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,172 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using MediaCompiler.Build.Tests.Support;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace MediaCompiler.Build.Tests.Tasks;
+
+/// <summary>
+/// What the task hands back to the project (items with metadata, prompts.json, the item index), how it reports
+/// settings problems (on the project, with a link into docs/diagnostics.md) and that it yields its node.
+/// </summary>
+public sealed class CompiledPromptItemsTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+    private readonly YieldRecordingBuildEngine _buildEngine = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private string Compiled => _temp.Combine("obj", "ivr", "prompts");
+    private string Index => _temp.Combine("obj", "ivr", "prompts.items");
+
+    private CompileIvrPrompts Task(params ITaskItem[] prompts) => new()
+    {
+        BuildEngine = _buildEngine,
+        Prompts = prompts,
+        FlowId = "main-menu-flow",
+        CompiledPromptsDirectory = Compiled,
+        ItemIndexFile = Index,
+        AuditLogPath = _temp.Combine("obj", "audit.jsonl"),
+        CacheDirectory = _temp.Combine("obj"),
+        HelpDocumentUrl = "https://example.org/docs/diagnostics.md",
+        ReadEnvironment = _ => null,
+        ConnectEngine = (_, _) => new FakeMediaEngineClient(),
+    };
+
+    private TaskItem Tone(string name, double frequency = 440) =>
+        new(TestAudio.WriteTone(_temp.Combine("prompts", name + ".wav"), frequency, seconds: 0.5));
+
+    private static string Sha256Of(string path) =>
+        "sha256:" + Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path))).ToLowerInvariant();
+
+    private string Errors => string.Join("\n", _buildEngine.Log.Errors.Select(e => e.Message));
+
+    [Fact]
+    public void Compiled_prompts_carry_the_metadata_that_maps_them_back_to_their_prompt()
+    {
+        var welcome = Tone("welcome");
+        welcome.SetMetadata("Language", "fr-FR");
+        var goodbye = Tone("goodbye", 660);
+        goodbye.SetMetadata("NodeId", "farewell");
+        var task = Task(welcome, goodbye);
+
+        Assert.True(task.Execute(), Errors);
+
+        var byNode = task.CompiledPrompts.ToDictionary(i => i.GetMetadata("NodeId"));
+        Assert.Equal(["farewell", "welcome"], byNode.Keys.Order());
+        Assert.Equal(Path.Combine(Compiled, "farewell.wav"), byNode["farewell"].ItemSpec);
+        Assert.Equal(goodbye.ItemSpec, byNode["farewell"].GetMetadata("SourcePrompt"));
+        Assert.Equal("fr-FR", byNode["welcome"].GetMetadata("Language"));
+        Assert.Equal(Sha256Of(welcome.ItemSpec), byNode["welcome"].GetMetadata("ContentHash"));
+        Assert.All(task.CompiledPrompts, i =>
+        {
+            Assert.Equal("ulaw", i.GetMetadata("Encoding"));
+            Assert.NotEqual("", i.GetMetadata("CompilationId"));
+        });
+        // The index the targets read on no-op builds: one line per compiled prompt, starting with its path.
+        Assert.Equal(task.CompiledPrompts.Select(i => i.ItemSpec).Order(), File.ReadAllLines(Index).Select(l => l.Split('|')[0]).Order());
+    }
+
+    [Fact]
+    public void Manifest_describes_every_compiled_prompt()
+    {
+        var welcome = Tone("welcome");
+
+        Assert.True(Task(welcome).Execute(), Errors);
+
+        using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Compiled, "prompts.json")));
+        var entry = Assert.Single(manifest.RootElement.GetProperty("prompts").EnumerateArray());
+        var compiled = Path.Combine(Compiled, "welcome.wav");
+        Assert.Equal("welcome", entry.GetProperty("nodeId").GetString());
+        Assert.Equal(welcome.ItemSpec.Replace('\\', '/'), entry.GetProperty("source").GetString());
+        Assert.Equal(Sha256Of(welcome.ItemSpec), entry.GetProperty("contentHash").GetString());
+        Assert.Equal("ulaw", entry.GetProperty("encoding").GetString());
+        Assert.Equal(new FileInfo(compiled).Length, entry.GetProperty("bytes").GetInt64());
+        // durationSeconds is read from the compiled WAV; the fake engine's output is no WAV (the end-to-end test checks it).
+    }
+
+    [Fact]
+    public void Item_index_that_cannot_be_written_is_IVR2041_and_fails_the_task()
+    {
+        var task = Task(Tone("welcome"));
+        // Its folder would have to be created where a file already is.
+        var blocker = _temp.Combine("obj", "blocker");
+        Directory.CreateDirectory(Path.GetDirectoryName(blocker)!);
+        File.WriteAllText(blocker, "");
+        task.ItemIndexFile = Path.Combine(blocker, "prompts.items");
+
+        Assert.False(task.Execute());
+
+        Assert.Equal("IVR2041", Assert.Single(_buildEngine.Log.Errors).Code);
+        Assert.Empty(task.CompiledPrompts);
+    }
+
+    [Fact]
+    public void Network_work_runs_with_the_node_yielded_and_reacquired()
+    {
+        Assert.True(Task(Tone("welcome")).Execute(), Errors);
+
+        Assert.Equal(["Yield", "Reacquire"], _buildEngine.NodeEvents);
+    }
+
+    [Fact]
+    public void A_run_that_warned_is_not_recorded_as_complete()
+    {
+        var clean = Task(Tone("welcome"));
+        Assert.True(clean.Execute(), Errors);
+        Assert.True(clean.CompletedWithoutWarnings);
+
+        // An audit log path that is a folder: warning IVR5003, which -warnaserror would turn into a failed build.
+        var warned = Task(Tone("welcome"));
+        warned.AuditLogPath = Directory.CreateDirectory(_temp.Combine("audit-folder")).FullName;
+        Assert.True(warned.Execute(), Errors);
+        Assert.Contains(_buildEngine.Log.Warnings, w => w.Code == "IVR5003");
+        Assert.False(warned.CompletedWithoutWarnings);
+    }
+
+    [Fact]
+    public void Validate_only_keeps_its_node_and_writes_no_manifest()
+    {
+        var task = Task(Tone("welcome"));
+        task.ValidateOnly = "true";
+
+        Assert.True(task.Execute(), Errors);
+
+        Assert.Empty(_buildEngine.NodeEvents);
+        Assert.False(File.Exists(Index));
+    }
+
+    [Fact]
+    public void Settings_error_is_on_the_project_file_and_links_to_its_documentation()
+    {
+        var task = Task(Tone("welcome"));
+        task.ProjectFile = "/repo/prompts/ivr.proj";
+        task.Encoding = "mp3";
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(_buildEngine.Log.Errors);
+        Assert.Equal(("IVR2001", "/repo/prompts/ivr.proj"), (error.Code, error.File));
+        // The anchor docs/diagnostics.md's heading "### IVR2001: Unknown output encoding" gets when rendered.
+        Assert.Contains("### IVR2001: Unknown output encoding", File.ReadAllText(Path.Combine(Repository.Root, "docs", "diagnostics.md")));
+        Assert.Equal("https://example.org/docs/diagnostics.md#ivr2001-unknown-output-encoding", error.HelpLink);
+    }
+
+    [Fact]
+    public void Invalid_NodeId_proposes_one_derived_from_that_file()
+    {
+        var senal = new TaskItem(TestAudio.WriteTone(_temp.Combine("prompts", "señal de ocupado.wav")));
+        var japanese = new TaskItem(TestAudio.WriteTone(_temp.Combine("prompts", "ようこそ.wav")));
+        var chinese = new TaskItem(TestAudio.WriteTone(_temp.Combine("prompts", "欢迎.wav")));
+
+        Assert.False(Task(senal, japanese, chinese).Execute());
+
+        var messages = _buildEngine.Log.Errors.Where(e => e.Code == "IVR2021").Select(e => e.Message!).ToArray();
+        Assert.Equal(3, messages.Length);
+        Assert.Contains("A-Z, a-z, 0-9", messages[0]);
+        Assert.Contains("NodeId=\"senal-de-ocupado\"", messages[0]);
+        var proposals = messages.Select(m => m[m.LastIndexOf("NodeId=", StringComparison.Ordinal)..]).ToArray();
+        Assert.Equal(3, proposals.Distinct().Count());
+    }
+}
