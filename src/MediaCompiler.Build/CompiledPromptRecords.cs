@@ -5,13 +5,12 @@ using Microsoft.Build.Framework;
 namespace MediaCompiler.Build;
 
 /// <summary>
-/// Derives a <see cref="CompiledPromptRecord"/> for every compiled prompt a pipeline run wrote.
+/// Turns the pipeline's <see cref="CompiledPrompt"/> records into the task's <see cref="CompiledPromptRecord"/>s: the
+/// one place that knows how the MSBuild items and the manifest are made from what a run compiled.
 /// </summary>
 /// <remarks>
-/// The pipeline reports only the paths it wrote (<c>&lt;NodeId&gt;.wav</c>), so what it does not say is derived here:
-/// the source prompt by NodeId, the content hash by hashing the source as the pipeline does, the encoding from the
-/// settings, duration and size from the compiled file. This is the one place to re-point once the pipeline returns a
-/// record per compiled prompt (asset id included); nothing else in the task knows how records are made.
+/// The pipeline's records carry the asset, compilation, hash and encoding; the item supplies what only MSBuild knows
+/// (its spec and Language metadata); duration and size are read from the saved file, which is what deploys.
 /// </remarks>
 internal static class CompiledPromptRecords
 {
@@ -27,29 +26,31 @@ internal static class CompiledPromptRecords
             .GroupBy(item => item.GetMetadata("FullPath"), StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
 
-        var records = new List<CompiledPromptRecord>(result.WrittenFiles.Count);
-        foreach (var compiledPath in result.WrittenFiles)
+        var records = new List<CompiledPromptRecord>(result.CompiledPrompts.Count);
+        foreach (var compiledPrompt in result.CompiledPrompts)
         {
-            var nodeId = Path.GetFileNameWithoutExtension(compiledPath);
-            if (!promptByNodeId.TryGetValue(nodeId, out var prompt))
+            if (compiledPrompt.OutputPath is not { } outputPath || !promptByNodeId.TryGetValue(compiledPrompt.NodeId, out var prompt))
             {
                 continue;
             }
+
             itemByPath.TryGetValue(prompt.Path, out var item);
-            var compiled = new FileInfo(compiledPath);
+            var compiled = new FileInfo(outputPath);
             records.Add(new CompiledPromptRecord(
                 CompiledPath: compiled.FullName,
-                NodeId: prompt.NodeId,
-                Language: item?.GetMetadata("Language") ?? "",
+                NodeId: compiledPrompt.NodeId,
+                Language: compiledPrompt.Language ?? item?.GetMetadata("Language") ?? "",
                 SourcePrompt: prompt.Path,
-                SourceItemSpec: item?.ItemSpec ?? prompt.Path,
-                Encoding: settings.Encoding,
-                ContentHash: ContentHash.OfFile(prompt.Path),
-                AssetId: "",
-                CompilationId: result.CompilationId ?? "",
+                SourceItemSpec: item?.ItemSpec ?? compiledPrompt.SourcePath,
+                Encoding: string.IsNullOrEmpty(compiledPrompt.Encoding) ? settings.Encoding : compiledPrompt.Encoding,
+                ContentHash: compiledPrompt.ContentHash,
+                AssetId: compiledPrompt.AssetId,
+                CompilationId: compiledPrompt.CompilationId,
                 DurationSeconds: AudioProbe.Probe(compiled.FullName).DurationSeconds,
                 Bytes: compiled.Length));
         }
-        return records;
+
+        // Ordered by output path, so that items and the manifest are the same whatever order the engine answered in.
+        return records.OrderBy(record => record.CompiledPath, StringComparer.Ordinal).ToList();
     }
 }
