@@ -18,7 +18,7 @@ internal static class ProbeCommand
         var json = new Option<bool>("--json") { Description = "Print the object validate --json prints for this file (with its verdict)." };
         var platform = PlatformOption.Create();
         var command = new Command("probe", "Show what an audio file really is (container, codec, rate, channels, "
-            + "duration, hash...) and every rule it breaks. Exit code 0: accepted; 1: it breaks a rule; 2: no such file.")
+            + "duration, hash, speech level and silence...) and every rule it breaks. Exit code 0: accepted; 1: it breaks a rule; 2: no such file.")
         {
             file,
             json,

@@ -8,8 +8,8 @@ using Spectre.Console;
 namespace MediaCompiler.Cli;
 
 /// <summary>
-/// <c>ivr-media validate &lt;paths...&gt; [--json] [--sarif FILE] [--platform media-api|genesys]</c>: every check the
-/// build applies before any upload.
+/// <c>ivr-media validate &lt;paths...&gt; [--json] [--sarif FILE] [--platform media-api|genesys] [quality options]</c>:
+/// every check the build applies before any upload, and the quality warnings on the decoded audio.
 /// </summary>
 internal static class ValidateCommand
 {
@@ -33,7 +33,8 @@ internal static class ValidateCommand
         var platform = PlatformOption.Create();
         var quality = new QualityOptions();
 
-        var command = new Command("validate", "Check prompts against every rule the build applies. Exit code 0: all pass "
+        var command = new Command("validate", "Check prompts against every rule the build applies, and their sound: speech "
+            + "level (ITU-T P.56), clipping, leading and trailing silence, DC offset, duration, level spread (IVR16xx warnings). Exit code 0: all pass "
             + "(warnings allowed); 1: a prompt fails or a folder cannot be searched; 2: usage error (a path that matches nothing).")
         {
             paths,

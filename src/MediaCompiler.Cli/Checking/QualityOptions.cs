@@ -17,7 +17,7 @@ internal sealed class QualityOptions
     };
 
     private readonly Option<double> _targetLevel = Number("--target-level", Defaults.TargetSpeechLevelDbov,
-        "Target active speech level, dBov by ITU-T P.56 (IvrTargetSpeechLevel)");
+        "Target active speech level, dBov by ITU-T P.56 (IvrTargetSpeechLevel)", mayBeNegative: true);
 
     private readonly Option<double> _levelTolerance = Number("--level-tolerance", Defaults.SpeechLevelToleranceDb,
         "How far from the target a level may be, dB, before IVR1601 (IvrSpeechLevelTolerance)");
@@ -30,12 +30,12 @@ internal sealed class QualityOptions
 
     private readonly Option<long> _maxClippedSamples = new("--max-clipped-samples")
     {
-        Description = $"Clipped samples allowed before IVR1602 (IvrMaxClippedSamples). Default: {Defaults.MaxClippedSamples}.",
+        Description = "Clipped samples allowed before IVR1602 (IvrMaxClippedSamples).",
         DefaultValueFactory = _ => Defaults.MaxClippedSamples,
     };
 
     private readonly Option<double> _maxDcOffset = Number("--max-dc-offset", Defaults.MaxDcOffsetDbfs,
-        "DC offset allowed, dBFS, before IVR1605 (IvrMaxDcOffset)");
+        "DC offset allowed, dBFS, before IVR1605 (IvrMaxDcOffset)", mayBeNegative: true);
 
     private readonly Option<double> _maxLevelSpread = Number("--max-level-spread", Defaults.MaxLevelSpreadDb,
         "How far apart the speech levels of the files checked together may be, dB, before IVR1607 (IvrMaxLevelSpread)");
@@ -44,6 +44,24 @@ internal sealed class QualityOptions
     {
         Description = "Longest prompt allowed, seconds, before IVR1606 (IvrMaxPromptSeconds). Default: no limit.",
     };
+
+    public QualityOptions()
+    {
+        _maxClippedSamples.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<long>() < 0)
+            {
+                result.AddError("--max-clipped-samples cannot be negative.");
+            }
+        });
+        _maxDuration.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() is double seconds && !(seconds > 0 && double.IsFinite(seconds)))
+            {
+                result.AddError($"--max-duration must be a number of seconds above 0, not {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+            }
+        });
+    }
 
     public IEnumerable<Option> All =>
         [_noQuality, _targetLevel, _levelTolerance, _maxLeadingSilence, _maxTrailingSilence, _maxClippedSamples, _maxDcOffset, _maxLevelSpread, _maxDuration];
@@ -64,9 +82,18 @@ internal sealed class QualityOptions
         return new QualitySettings(!parseResult.GetValue(_noQuality), thresholds);
     }
 
-    private static Option<double> Number(string name, double defaultValue, string description) => new(name)
+    /// <summary>A threshold option that refuses NaN and infinities (and, unless it is a level, negative values) as usage errors.</summary>
+    private static Option<double> Number(string name, double defaultValue, string description, bool mayBeNegative = false)
     {
-        Description = $"{description}. Default: {defaultValue.ToString(System.Globalization.CultureInfo.InvariantCulture)}.",
-        DefaultValueFactory = _ => defaultValue,
-    };
+        var option = new Option<double>(name) { Description = $"{description}.", DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<double>();
+            if (!double.IsFinite(value) || (!mayBeNegative && value < 0))
+            {
+                result.AddError($"{name} must be a finite {(mayBeNegative ? string.Empty : "non-negative ")}number, not {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+            }
+        });
+        return option;
+    }
 }

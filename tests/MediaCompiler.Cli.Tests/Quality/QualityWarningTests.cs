@@ -141,6 +141,22 @@ public sealed class QualityWarningTests : IDisposable
         Assert.Equal("warning", rule.GetProperty("defaultConfiguration").GetProperty("level").GetString());
     }
 
+    [Theory]
+    [InlineData("--level-tolerance", "NaN")]
+    [InlineData("--max-leading-silence", "-1")]
+    [InlineData("--target-level", "Infinity")]
+    [InlineData("--max-clipped-samples", "-5")]
+    [InlineData("--max-duration", "0")]
+    public void A_threshold_that_means_nothing_is_a_usage_error(string option, string value)
+    {
+        var path = _temp.Wav("prompt.wav");
+
+        var run = Validate(path, option, value);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(option, run.Error);
+    }
+
     private static CliRun Validate(params string[] args) => CliRun.Of(["validate", .. args]);
 
     private static List<string> CodesOf(string path, params string[] options) =>
