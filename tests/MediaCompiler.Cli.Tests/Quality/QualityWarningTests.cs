@@ -113,6 +113,22 @@ public sealed class QualityWarningTests : IDisposable
     }
 
     [Fact]
+    public void A_lone_click_has_no_speech_to_measure_and_a_sine_has()
+    {
+        // One half-scale sample in a second of zeros: audible to the build's silence check (-6 dBFS), but 1/8000 of
+        // the file is nothing a speech voltmeter can call speech.
+        var samples = Signals.Silence(1);
+        samples[4000] = 0.5;
+        var click = _temp.Pcm16("click.wav", samples);
+        var tone = _temp.Pcm16("tone.wav", Signals.Sine(AtTarget, seconds: 1));
+
+        var report = Reports(Validate(click, "--json"))[click];
+        Assert.Contains("IVR1609", Codes(report));
+        Assert.Equal(JsonValueKind.Null, report.GetProperty("loudness").GetProperty("activeSpeechLevelDbov").ValueKind);
+        Assert.DoesNotContain("IVR1609", CodesOf(tone));
+    }
+
+    [Fact]
     public void No_quality_skips_the_warnings_and_the_loudness()
     {
         var quiet = _temp.Pcm16("quiet.wav", Signals.Silence(2).Then(Signals.Sine(0.002, seconds: 1)));
