@@ -18,7 +18,7 @@ internal static class ProbeCommand
         var json = new Option<bool>("--json") { Description = "Print the object validate --json prints for this file (with its verdict)." };
         var platform = PlatformOption.Create();
         var command = new Command("probe", "Show what an audio file really is (container, codec, rate, channels, "
-            + "duration, hash...) and every rule it breaks. Exit code 0: accepted; 1: it breaks a rule; 2: no such file.")
+            + "duration, hash, speech level and silence...) and every rule it breaks. Exit code 0: accepted; 1: it breaks a rule; 2: no such file.")
         {
             file,
             json,
@@ -40,7 +40,7 @@ internal static class ProbeCommand
             return ExitCodes.UsageError;
         }
 
-        var report = PromptReport.Create(path, platform);
+        var report = PromptReport.Create(path, platform, Checking.QualitySettings.Default);
         if (json)
         {
             terminal.Raw(ValidationJson.WriteOne(report));
@@ -54,6 +54,11 @@ internal static class ProbeCommand
         foreach (var row in Rows(probe, sha256, report.Validation.Diagnostics))
         {
             table.AddRow(Markup.Escape(row.Label), Markup.Escape(row.Value));
+        }
+
+        foreach (var (label, value) in LoudnessRows(report.Loudness))
+        {
+            table.AddRow(Markup.Escape(label), Markup.Escape(value));
         }
 
         terminal.Render(table);
@@ -91,6 +96,21 @@ internal static class ProbeCommand
         (nameof(probe.Diagnostics), "Problems", problems.Count == 0 ? "none" : $"{problems.Count} (listed below)"),
         ("Sha256", "SHA-256", sha256 ?? "-"),
     ];
+
+    /// <summary>The loudness block as rows ("-" where a value does not apply; one row saying why when nothing was measured).</summary>
+    public static IReadOnlyList<(string Label, string Value)> LoudnessRows(PromptLoudness? loudness) => loudness is null
+        ? [("Loudness", "- (not measured: the audio cannot be decoded in-process)")]
+        :
+        [
+            ("Speech level (P.56)", loudness.ActiveSpeechLevelDbov is { } level ? Invariant($"{level:0.0} dBov") : "- (no active speech)"),
+            ("Speech activity", loudness.ActivityPercent is { } activity ? Invariant($"{activity:0.0} %") : "-"),
+            ("Peak", loudness.PeakDbfs is { } peak ? Invariant($"{peak:0.0} dBFS") : "- (digital silence)"),
+            ("Leading silence", Invariant($"{loudness.LeadingSilenceSeconds:0.00} s")),
+            ("Trailing silence", Invariant($"{loudness.TrailingSilenceSeconds:0.00} s")),
+            ("Clipped samples", Number(loudness.ClippedSamples)),
+        ];
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static string Number(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 }

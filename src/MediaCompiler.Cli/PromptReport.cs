@@ -10,14 +10,24 @@ public sealed record PromptReport(string Path, PromptValidation Validation, stri
 {
     public bool Ok => Validation.IsValid;
 
-    /// <summary>The speech level; null until the loudness analyser is wired in (the JSON keeps the key).</summary>
+    /// <summary>The speech level and silence; null when the audio was not measured (undecodable, or --no-quality).</summary>
     public PromptLoudness? Loudness { get; init; }
 
     /// <summary>The media engine's checks, as <c>validate</c> without options runs them.</summary>
-    public static PromptReport Create(string path) => Create(path, TargetPlatform.MediaApi);
+    public static PromptReport Create(string path) => Create(path, TargetPlatform.MediaApi, QualitySettings.Default);
 
-    internal static PromptReport Create(string path, TargetPlatform platform) =>
-        new(path, PromptChecks.Run(path, platform, PromptChecks.DefaultContentCheck), HashOrNull(path, platform));
+    internal static PromptReport Create(string path, TargetPlatform platform, QualitySettings quality)
+    {
+        var checkedPrompt = PromptChecks.Run(path, platform, quality);
+        return new PromptReport(path, checkedPrompt.Validation, HashOrNull(path, platform))
+        {
+            Loudness = checkedPrompt.Loudness is { } measured ? PromptLoudness.From(measured) : null,
+        };
+    }
+
+    /// <summary>This report with one more diagnostic (the run-wide level spread, placed on the file it names).</summary>
+    internal PromptReport With(Diagnostic diagnostic) =>
+        this with { Validation = Validation with { Diagnostics = [.. Validation.Diagnostics, diagnostic] } };
 
     /// <summary>A folder that could not be searched, reported in the same shapes as a prompt that fails.</summary>
     internal static PromptReport ForWalkProblem(Diagnostic problem)

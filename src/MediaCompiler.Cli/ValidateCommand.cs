@@ -1,13 +1,15 @@
 using System.CommandLine;
+using MediaCompiler.Audio.Loudness;
 using MediaCompiler.Audio.Rules;
+using MediaCompiler.Cli.Checking;
 using MediaCompiler.Cli.Output;
 using Spectre.Console;
 
 namespace MediaCompiler.Cli;
 
 /// <summary>
-/// <c>ivr-media validate &lt;paths...&gt; [--json] [--sarif FILE] [--platform media-api|genesys]</c>: every check the
-/// build applies before any upload.
+/// <c>ivr-media validate &lt;paths...&gt; [--json] [--sarif FILE] [--platform media-api|genesys] [quality options]</c>:
+/// every check the build applies before any upload, and the quality warnings on the decoded audio.
 /// </summary>
 internal static class ValidateCommand
 {
@@ -29,8 +31,10 @@ internal static class ValidateCommand
             Description = "Also write the diagnostics as SARIF 2.1.0 to this file (for code-scanning uploads).",
         };
         var platform = PlatformOption.Create();
+        var quality = new QualityOptions();
 
-        var command = new Command("validate", "Check prompts against every rule the build applies. Exit code 0: all pass "
+        var command = new Command("validate", "Check prompts against every rule the build applies, and their sound: speech "
+            + "level (ITU-T P.56), clipping, leading and trailing silence, DC offset, duration, level spread (IVR16xx warnings). Exit code 0: all pass "
             + "(warnings allowed); 1: a prompt fails or a folder cannot be searched; 2: usage error (a path that matches nothing).")
         {
             paths,
@@ -38,18 +42,23 @@ internal static class ValidateCommand
             sarif,
             platform,
         };
+        foreach (var option in quality.All)
+        {
+            command.Options.Add(option);
+        }
 
         command.SetAction(parseResult => Run(
             parseResult.GetValue(paths) ?? [],
             parseResult.GetValue(json),
             parseResult.GetValue(sarif),
             PlatformOption.Read(parseResult, platform),
+            quality.Read(parseResult),
             terminal,
             error));
         return command;
     }
 
-    private static int Run(string[] arguments, bool json, string? sarifPath, TargetPlatform platform, Terminal terminal, TextWriter error)
+    private static int Run(string[] arguments, bool json, string? sarifPath, TargetPlatform platform, QualitySettings quality, Terminal terminal, TextWriter error)
     {
         var found = PromptFileFinder.Find(arguments);
         if (found.Problems.Count > 0)
@@ -63,8 +72,13 @@ internal static class ValidateCommand
         }
 
         var reports = found.WalkProblems.Select(PromptReport.ForWalkProblem)
-            .Concat(found.Files.Select(file => PromptReport.Create(file, platform)))
+            .Concat(found.Files.Select(file => PromptReport.Create(file, platform, quality)))
             .ToList();
+        if (quality.Enabled)
+        {
+            reports = WithLevelSpread(reports, quality.Thresholds);
+        }
+
         if (json)
         {
             terminal.Raw(ValidationJson.Write(reports));
@@ -80,6 +94,23 @@ internal static class ValidateCommand
         }
 
         return reports.All(r => r.Ok) ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
+    /// <summary>
+    /// The run-wide check (IVR1607) over the prompts that pass, as the build checks one project's prompts; the warning
+    /// is placed on the loudest file it names, so that text, JSON and SARIF all show it at a file.
+    /// </summary>
+    private static List<PromptReport> WithLevelSpread(List<PromptReport> reports, QualityThresholds thresholds)
+    {
+        var measured = reports.Where(r => r.Ok && r.Loudness?.ActiveSpeechLevelDbov is not null).ToList();
+        var spread = PromptQualityAnalyzer.CheckLevelSpread(measured.Select(r => (r.Path, r.Loudness!.ActiveSpeechLevelDbov)), thresholds);
+        if (spread.Count == 0)
+        {
+            return reports;
+        }
+
+        var loudest = measured.MaxBy(r => r.Loudness!.ActiveSpeechLevelDbov)!;
+        return reports.Select(r => ReferenceEquals(r, loudest) ? r.With(spread[0] with { File = r.Path }) : r).ToList();
     }
 
     private static bool TryWriteSarif(string path, IReadOnlyList<PromptReport> reports, TextWriter error)

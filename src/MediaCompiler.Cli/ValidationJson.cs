@@ -88,8 +88,8 @@ public static class ValidationJson
     }
 
     /// <summary>
-    /// The speech-level block, null until a loudness analyser fills <see cref="PromptReport.Loudness"/>; its keys are
-    /// fixed now so that scripts written against it keep working.
+    /// The speech-level block: null when the audio was not measured; inside it, null for a value that does not apply
+    /// (no active speech: no level; digital silence: no peak).
     /// </summary>
     private static void WriteLoudness(Utf8JsonWriter json, PromptLoudness? loudness)
     {
@@ -109,11 +109,11 @@ public static class ValidationJson
         json.WriteEndObject();
     }
 
-    private static void WriteDouble(Utf8JsonWriter json, string name, double value)
+    private static void WriteDouble(Utf8JsonWriter json, string name, double? value)
     {
-        if (double.IsFinite(value))
+        if (value is double number && double.IsFinite(number))
         {
-            json.WriteNumber(name, value);
+            json.WriteNumber(name, Math.Round(number, 3)); // Finer than a thousandth of a dB or second means nothing here.
         }
         else
         {

@@ -115,7 +115,7 @@ public sealed class FixCommandTests : IDisposable
     [Fact]
     public void Normalize_brings_the_speech_level_to_minus_26_dbov_once()
     {
-        var path = _temp.Wav("quiet.wav", sampleRate: 16000);
+        var path = _temp.Wav("quiet.wav", sampleRate: 16000, amplitude: 0.5);
 
         var first = CliRun.Of("fix", "--in-place", "--no-backup", "--normalize", path);
         var bytes = File.ReadAllBytes(path);

@@ -15,7 +15,8 @@ public sealed class FixtureCorpusTests
     {
         var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(Corpus, "expected.json"))).RootElement;
 
-        var run = CliRun.Of("validate", "--json", Corpus);
+        // expected.json records the header verdicts; the quality warnings on top are checked below.
+        var run = CliRun.Of("validate", "--json", "--no-quality", Corpus);
 
         var reports = JsonDocument.Parse(run.Output).RootElement.EnumerateArray()
             .ToDictionary(r => Path.GetFileName(r.GetProperty("path").GetString()!));
@@ -50,4 +51,32 @@ public sealed class FixtureCorpusTests
 
         Assert.Equal(anyRejected ? 1 : 0, run.ExitCode);
     }
+
+    [Fact]
+    public void With_quality_checks_the_corpus_keeps_its_verdicts_and_every_accepted_file_is_measured()
+    {
+        var errorsOnly = Reports(CliRun.Of("validate", "--json", "--no-quality", Corpus));
+        var withQuality = Reports(CliRun.Of("validate", "--json", Corpus));
+
+        Assert.Equal(errorsOnly.Keys.Order(), withQuality.Keys.Order());
+        foreach (var (name, report) in withQuality)
+        {
+            var before = errorsOnly[name];
+            var ok = report.GetProperty("ok").GetBoolean();
+            Assert.True(before.GetProperty("ok").GetBoolean() == ok, $"{name}: the quality checks changed the verdict");
+            var added = Codes(report).Except(Codes(before)).ToList();
+            Assert.True(added.All(c => c.StartsWith("IVR16", StringComparison.Ordinal)), $"{name}: added [{string.Join(",", added)}]");
+            // Every accepted format decodes in-process, so every accepted prompt has its loudness measured.
+            if (ok)
+            {
+                Assert.True(report.GetProperty("loudness").ValueKind == JsonValueKind.Object, $"{name}: loudness not measured");
+            }
+        }
+    }
+
+    private static Dictionary<string, JsonElement> Reports(CliRun run) =>
+        JsonDocument.Parse(run.Output).RootElement.EnumerateArray().ToDictionary(r => Path.GetFileName(r.GetProperty("path").GetString()!));
+
+    private static List<string> Codes(JsonElement report) =>
+        report.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("code").GetString()!).ToList();
 }

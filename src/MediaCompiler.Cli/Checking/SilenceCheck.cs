@@ -1,19 +1,15 @@
-using System.Globalization;
 using MediaCompiler.Audio;
 using MediaCompiler.Audio.Rules;
 using MediaCompiler.Cli.Fixing;
 using MediaCompiler.Diagnostics;
 using MediaCompiler.Engine.Compilation;
-using MediaCompiler.Engine.Dsp;
 
 namespace MediaCompiler.Cli.Checking;
 
 /// <summary>
-/// The content checks <c>validate</c> runs on prompts whose headers pass: decodability and silence, with the
-/// engine's threshold and codes (IVR3002, IVR3005), so that a silent prompt fails here as it fails the build. Only
-/// prompts decoded in-process (WAV) are checked, keeping validate fast and free of ffmpeg.
-/// THE HOOK: the engine's quality analyser (loudness, clipping, leading silence) is meant to replace this class, as
-/// another <see cref="IPromptContentCheck"/>, in <see cref="PromptChecks.DefaultContentCheck"/>.
+/// The content checks <c>validate --no-quality</c> runs on prompts whose headers pass: decodability, empty and silent
+/// audio, with the build's codes (IVR3004, IVR3005, see <see cref="TelephoneSilence"/>). An 8 kHz 16-bit or G.711 WAV
+/// that reaches the threshold is passed after reading only its first audible bytes; everything else is decoded.
 /// </summary>
 internal sealed class SilenceCheck : IPromptContentCheck
 {
@@ -24,8 +20,10 @@ internal sealed class SilenceCheck : IPromptContentCheck
             return [];
         }
 
-        // The fast path answers "audible" without decoding; silence (or another encoding) is measured in full below.
-        if (PromptDecoding.HasSampleAtOrAbove(path, probe, AssetCompiler.SilenceThresholdDbfs) == true)
+        // The fast path answers "audible" without decoding, but only at 8 kHz: at another rate the build measures after
+        // resampling, and a sample above the threshold may lie above 4 kHz, where the phone does not play it.
+        if (probe.SampleRate == TelephoneSilence.TelephoneRate
+            && PromptDecoding.HasSampleAtOrAbove(path, probe, AssetCompiler.SilenceThresholdDbfs) == true)
         {
             return [];
         }
@@ -36,14 +34,6 @@ internal sealed class SilenceCheck : IPromptContentCheck
             return decoded.Error is { } error ? [error] : [];
         }
 
-        var peak = SpeechLevelNormalizer.PeakDbfs(audio.Samples);
-        if (audio.Samples.Length == 0 || peak >= AssetCompiler.SilenceThresholdDbfs)
-        {
-            return [];
-        }
-
-        var measured = double.IsNegativeInfinity(peak) ? "-inf" : peak.ToString("0.0", CultureInfo.InvariantCulture);
-        return [Diagnostic.Create(DiagnosticCatalog.EngineSilentAudio, path, path, measured,
-            AssetCompiler.SilenceThresholdDbfs.ToString(CultureInfo.InvariantCulture))];
+        return TelephoneSilence.Check(path, audio) is { } rejection ? [rejection] : [];
     }
 }

@@ -1,0 +1,49 @@
+using MediaCompiler.Audio;
+using MediaCompiler.Audio.Loudness;
+using MediaCompiler.Cli.Fixing;
+using MediaCompiler.Diagnostics;
+
+namespace MediaCompiler.Cli.Checking;
+
+/// <summary>What the decoded audio says about a prompt: the build's content verdict and quality warnings, and its loudness.</summary>
+internal sealed record ContentFindings(IReadOnlyList<Diagnostic> Diagnostics, LoudnessReport? Loudness)
+{
+    public static ContentFindings None { get; } = new([], null);
+}
+
+/// <summary>
+/// The content checks validate and probe run by default: decode every accepted format in-process, measure the
+/// loudness (ITU-T P.56 speech level, peak, silence, clipping), then, for a prompt whose headers pass, the build's
+/// errors (IVR3004 empty, IVR3005 silent, as <see cref="TelephoneSilence"/>) or else the quality warnings IVR16xx of
+/// <see cref="PromptQualityAnalyzer"/>. A silent prompt gets its error only: the build stops there too.
+/// </summary>
+internal sealed class QualityCheck(QualityThresholds thresholds)
+{
+    /// <param name="headersPass">Whether the header rules accepted the prompt; only then are verdicts added.</param>
+    public ContentFindings Inspect(string path, AudioProbeResult probe, bool headersPass)
+    {
+        if (!PromptDecoding.DecodesInProcess(probe))
+        {
+            return ContentFindings.None;
+        }
+
+        var decoded = PromptDecoding.Decode(path, probe);
+        if (decoded.Audio is not { } audio)
+        {
+            return headersPass && decoded.Error is { } error ? new ContentFindings([error], null) : ContentFindings.None;
+        }
+
+        var loudness = audio.Samples.Length == 0 ? null : PromptQualityAnalyzer.Measure(audio.Samples, audio.SampleRate, thresholds);
+        if (!headersPass)
+        {
+            return new ContentFindings([], loudness);
+        }
+
+        if (TelephoneSilence.Check(path, audio) is { } rejection)
+        {
+            return new ContentFindings([rejection], loudness);
+        }
+
+        return new ContentFindings([.. decoded.Warnings, .. PromptQualityAnalyzer.Analyze(loudness!, thresholds, path)], loudness);
+    }
+}
