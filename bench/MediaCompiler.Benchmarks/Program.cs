@@ -19,7 +19,7 @@ if (args.Length > 0 && args[0] == "--bdn")
 return args switch
 {
     ["probe", var folder, .. var rest] => ProbeThroughput.Run(folder, Seconds(rest, 3)),
-    ["hash", var file, .. var rest] => HashThroughput.Run(file, rest.Length > 0 ? int.Parse(rest[0]) : 5),
+    ["hash", var file, .. var rest] => HashThroughput.Run(file, rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 5),
     ["ffprobe", var folder, .. var rest] => FfprobeThroughput.Run(folder, Seconds(rest, 5)),
     ["convert", var folder, .. var rest] => ConversionThroughput.Run(folder, rest.Length > 0 ? int.Parse(rest[0]) : 10),
     ["make-folder", var from, var to, .. var rest] => CliThroughput.MakeFolder(from, to, rest.Length > 0 ? int.Parse(rest[0]) : 1000),

@@ -115,7 +115,7 @@ public static class EmulatorHost
             }
 
             await output.WriteLineAsync($"webhook secret: {demo.WebhookSecret}");
-            await output.FlushAsync();
+            await output.FlushAsync(stop);
             await app.WaitForShutdownAsync(stop);
         }
 

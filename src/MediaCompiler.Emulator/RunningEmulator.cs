@@ -10,15 +10,15 @@ namespace MediaCompiler.Emulator;
 /// <summary>An emulator started by <see cref="EmulatorHost.StartAsync"/>. Dispose it to stop the server and the engine.</summary>
 public sealed class RunningEmulator : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private readonly WebApplication _app;
 
     internal RunningEmulator(WebApplication app, Uri baseAddress)
     {
-        this.app = app;
+        _app = app;
         BaseAddress = baseAddress;
-        Settings = app.Services.GetRequiredService<EmulatorSettings>();
-        Engine = app.Services.GetRequiredService<MediaEngine>();
-        Faults = app.Services.GetRequiredService<FaultController>();
+        Settings = _app.Services.GetRequiredService<EmulatorSettings>();
+        Engine = _app.Services.GetRequiredService<MediaEngine>();
+        Faults = _app.Services.GetRequiredService<FaultController>();
     }
 
     /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:41234/</c> (with a trailing slash, for HttpClient).</summary>
@@ -51,21 +51,21 @@ public sealed class RunningEmulator : IAsyncDisposable
     public FaultController Faults { get; }
 
     /// <summary>"METHOD /route/template" → requests that reached it (the same as <c>GET /emulator/requests</c>).</summary>
-    public IReadOnlyDictionary<string, int> RequestCounts => app.Services.GetRequiredService<RequestCounter>().Snapshot();
+    public IReadOnlyDictionary<string, int> RequestCounts => _app.Services.GetRequiredService<RequestCounter>().Snapshot();
 
     /// <summary>Completes when every webhook delivery under way has ended (sent, given up or stopped).</summary>
-    public Task WhenWebhooksIdleAsync() => app.Services.GetRequiredService<Webhooks.WebhookDispatcher>().WhenIdleAsync();
+    public Task WhenWebhooksIdleAsync() => _app.Services.GetRequiredService<Webhooks.WebhookDispatcher>().WhenIdleAsync();
 
     /// <summary>
     /// What <c>POST /emulator/reset</c> does: engine emptied, counts and rate-limit windows cleared, faults back to
     /// the configured ones; issued tokens kept unless <paramref name="clearTokens"/>.
     /// </summary>
 
-    public void Reset(bool clearTokens = false) => app.Services.GetRequiredService<EmulatorReset>().Reset(clearTokens);
+    public void Reset(bool clearTokens = false) => _app.Services.GetRequiredService<EmulatorReset>().Reset(clearTokens);
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 }

@@ -49,9 +49,11 @@ public static class FixtureCorpus
     private static string ThisDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
         System.IO.Path.GetDirectoryName(path)!;
 
+    private static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
     private static IReadOnlyDictionary<string, FixtureExpectation> Load()
     {
-        var options = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+        var options = SnakeCase;
         var json = File.ReadAllText(System.IO.Path.Combine(Directory, "expected.json"));
         return JsonSerializer.Deserialize<Dictionary<string, FixtureExpectation>>(json, options)!;
     }

@@ -133,7 +133,7 @@ public sealed class AssetTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var error = await ApiSession.ReadErrorAsync(response);
         Assert.Contains(error.Details, d => d.Field == "contentHash");
-        Assert.Null(emulator.Engine.FindAssetsByContentHash(ContentHash.Of(wav)).FirstOrDefault());
+        Assert.Empty(emulator.Engine.FindAssetsByContentHash(ContentHash.Of(wav)));
     }
 
     [Fact]

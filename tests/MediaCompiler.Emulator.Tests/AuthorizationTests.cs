@@ -39,7 +39,7 @@ public sealed class AuthorizationTests
     [Fact]
     public async Task A_token_past_its_lifetime_is_401_token_expired()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-01T00:00:00Z"));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         await using var emulator = await Emulators.StartAsync(s =>
         {
             s.TokenLifetimeSeconds = 30;

@@ -11,7 +11,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task Over_the_budget_a_client_gets_429_with_retry_after_until_the_window_ends()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-01T00:00:00Z"));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         await using var emulator = await Emulators.StartAsync(s =>
         {
             s.TimeProvider = clock;

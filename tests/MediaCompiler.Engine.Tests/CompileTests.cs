@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 
 namespace MediaCompiler.Engine.Tests;
 
-public class CompileTests : IDisposable
+public sealed class CompileTests : IDisposable
 {
     private const int Edge = 200;
     private readonly MediaEngine _engine = new();

@@ -5,7 +5,7 @@ using MediaCompiler.Engine.Tests.Support;
 
 namespace MediaCompiler.Engine.Tests;
 
-public class PersistenceTests : IDisposable
+public sealed class PersistenceTests : IDisposable
 {
     private static readonly byte[] Prompt = TestWav.Write(Signals.Speechlike(16000, 0.3), 16000, TestWav.Encoding.Pcm16);
     private readonly TempDirectory _data = new();

@@ -3,7 +3,7 @@ using MediaCompiler.Engine.Tests.Support;
 
 namespace MediaCompiler.Engine.Tests;
 
-public class SubmissionTests : IDisposable
+public sealed class SubmissionTests : IDisposable
 {
     private readonly MediaEngine _engine = new(new MediaEngineOptions { KnownFlowIds = ["flow-1", "flow-2"] });
     private readonly string _assetId;

@@ -4,7 +4,7 @@ using MediaCompiler.Engine.Tests.Support;
 
 namespace MediaCompiler.Engine.Tests;
 
-public class UploadTests : IDisposable
+public sealed class UploadTests : IDisposable
 {
     private readonly MediaEngine _engine = new();
     private readonly byte[] _prompt = TestWav.Write(Signals.Speechlike(16000, 0.5), 16000, TestWav.Encoding.Pcm16);

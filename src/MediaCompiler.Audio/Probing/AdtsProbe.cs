@@ -13,7 +13,7 @@ internal static class AdtsProbe
     {
         Span<byte> bytes = stackalloc byte[AdtsFrameHeader.Size];
         source.ReadAt(firstFrame, bytes);
-        AdtsFrameHeader.TryParse(bytes, out var first);
+        _ = AdtsFrameHeader.TryParse(bytes, out var first); // the caller found a valid header at firstFrame
 
         long total = 0;
         long samples = 0;

@@ -18,7 +18,7 @@ internal static class Mp3Probe
     public static AudioProbeResult Probe(ByteSource source, ProbeReport report, long firstFrame, long audioEnd)
     {
         var frameBytes = source.ReadBlock(firstFrame, MaxFrameBytes);
-        MpegFrameHeader.TryParse(frameBytes, out var first);
+        _ = MpegFrameHeader.TryParse(frameBytes, out var first); // the caller found a valid header at firstFrame
         var vbr = MpegVbrHeader.TryRead(frameBytes, first);
         var audioBytes = audioEnd - firstFrame;
         var result = new AudioProbeResult

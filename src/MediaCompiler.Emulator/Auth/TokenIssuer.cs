@@ -18,12 +18,12 @@ internal enum TokenCheck
 }
 
 /// <summary>
-/// Checks client credentials and issues opaque random bearer tokens held in memory (a restart forgets them, as a
-/// real authorization server's short-lived tokens would be lost to a client anyway). Thread-safe.
+/// Checks client credentials and issues opaque random bearer _tokens held in memory (a restart forgets them, as a
+/// real authorization server's short-lived _tokens would be lost to a client anyway). Thread-safe.
 /// </summary>
 internal sealed class TokenIssuer(EmulatorSettings settings, FaultController faults)
 {
-    private readonly ConcurrentDictionary<string, IssuedToken> tokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IssuedToken> _tokens = new(StringComparer.Ordinal);
 
     /// <summary>The client with these credentials, or null. Secrets are compared in constant time.</summary>
     public ClientSettings? Authenticate(string clientId, string clientSecret)
@@ -47,13 +47,13 @@ internal sealed class TokenIssuer(EmulatorSettings settings, FaultController fau
         // The early-expiry fault shortens the real lifetime only; expires_in still promises the configured one.
         var lifetime = faults.TokenLifetimeOverride ?? settings.TokenLifetimeSeconds;
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        tokens[token] = new IssuedToken(client, new HashSet<string>(client.Scopes, StringComparer.Ordinal), now.AddSeconds(lifetime));
+        _tokens[token] = new IssuedToken(client, new HashSet<string>(client.Scopes, StringComparer.Ordinal), now.AddSeconds(lifetime));
         return new TokenResponse(token, "bearer", settings.TokenLifetimeSeconds);
     }
 
     public TokenCheck Check(string token, out IssuedToken? issued)
     {
-        if (!tokens.TryGetValue(token, out issued))
+        if (!_tokens.TryGetValue(token, out issued))
         {
             return TokenCheck.Unknown;
         }
@@ -61,16 +61,16 @@ internal sealed class TokenIssuer(EmulatorSettings settings, FaultController fau
         return settings.TimeProvider.GetUtcNow() >= issued.ExpiresAt ? TokenCheck.Expired : TokenCheck.Valid;
     }
 
-    public void Clear() => tokens.Clear();
+    public void Clear() => _tokens.Clear();
 
     private void RemoveExpired(DateTimeOffset now)
     {
         // Kept a while after expiry so that a late caller hears "token.expired" rather than "invalid.token".
-        foreach (var (token, issued) in tokens)
+        foreach (var (token, issued) in _tokens)
         {
             if (issued.ExpiresAt.AddHours(1) < now)
             {
-                tokens.TryRemove(token, out _);
+                _tokens.TryRemove(token, out _);
             }
         }
     }

@@ -19,16 +19,16 @@ internal readonly record struct FaultDecision(FaultKind Kind, int LatencyMillise
 /// </summary>
 public sealed class FaultController
 {
-    private readonly object gate = new();
-    private readonly FaultSettings configured;
-    private FaultSettings current;
-    private Random random;
+    private readonly object _gate = new();
+    private readonly FaultSettings _configured;
+    private FaultSettings _current;
+    private Random _random;
 
     public FaultController(EmulatorSettings settings)
     {
-        configured = settings.Faults.Clone();
-        current = configured.Clone();
-        random = new Random(current.Seed);
+        _configured = settings.Faults.Clone();
+        _current = _configured.Clone();
+        _random = new Random(_current.Seed);
     }
 
     /// <summary>A copy of the faults in force.</summary>
@@ -36,9 +36,9 @@ public sealed class FaultController
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return current.Clone();
+                return _current.Clone();
             }
         }
     }
@@ -54,24 +54,24 @@ public sealed class FaultController
             throw new ArgumentException(string.Join(" ", problems), nameof(faults));
         }
 
-        lock (gate)
+        lock (_gate)
         {
-            current = faults.Clone();
-            random = new Random(current.Seed);
+            _current = faults.Clone();
+            _random = new Random(_current.Seed);
         }
     }
 
     /// <summary>Back to the faults of the configuration (<c>Emulator:Faults</c>).</summary>
-    public void RestoreConfigured() => Set(configured);
+    public void RestoreConfigured() => Set(_configured);
 
     /// <summary>The real lifetime of a token issued now, when the early-expiry switch is on.</summary>
     internal int? TokenLifetimeOverride
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return current.TokenLifetimeSeconds;
+                return _current.TokenLifetimeSeconds;
             }
         }
     }
@@ -79,32 +79,32 @@ public sealed class FaultController
     /// <summary>Asked once per accepted job (see <see cref="JobFaultOverlay"/>).</summary>
     internal JobFault DecideJob()
     {
-        lock (gate)
+        lock (_gate)
         {
-            return current.JobFault;
+            return _current.JobFault;
         }
     }
 
     internal FaultDecision Decide(string routeKey)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (!Applies(current.Routes, routeKey))
+            if (!Applies(_current.Routes, routeKey))
             {
                 return default;
             }
 
             var kind = FaultKind.None;
-            if (current.ServerErrorRate + current.ServiceUnavailableRate + current.DropConnectionRate > 0)
+            if (_current.ServerErrorRate + _current.ServiceUnavailableRate + _current.DropConnectionRate > 0)
             {
-                var draw = random.NextDouble();
-                kind = draw < current.ServerErrorRate ? FaultKind.ServerError
-                    : draw < current.ServerErrorRate + current.ServiceUnavailableRate ? FaultKind.ServiceUnavailable
-                    : draw < current.ServerErrorRate + current.ServiceUnavailableRate + current.DropConnectionRate ? FaultKind.DropConnection
+                var draw = _random.NextDouble();
+                kind = draw < _current.ServerErrorRate ? FaultKind.ServerError
+                    : draw < _current.ServerErrorRate + _current.ServiceUnavailableRate ? FaultKind.ServiceUnavailable
+                    : draw < _current.ServerErrorRate + _current.ServiceUnavailableRate + _current.DropConnectionRate ? FaultKind.DropConnection
                     : FaultKind.None;
             }
 
-            return new FaultDecision(kind, current.LatencyMilliseconds, current.RetryAfterSeconds);
+            return new FaultDecision(kind, _current.LatencyMilliseconds, _current.RetryAfterSeconds);
         }
     }
 

@@ -4,12 +4,12 @@ using MediaCompiler.Emulator.Configuration;
 namespace MediaCompiler.Emulator.RateLimiting;
 
 /// <summary>
-/// A fixed-window request budget per client. Fixed windows make the answer easy to predict in tests: the budget
+/// A fixed-window request budget per client. Fixed _windows make the answer easy to predict in tests: the budget
 /// refills all at once when the window ends, and Retry-After says when that is. Thread-safe.
 /// </summary>
 internal sealed class ClientRateLimiter(EmulatorSettings settings)
 {
-    private readonly ConcurrentDictionary<string, Window> windows = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
 
     /// <summary>Counts one request of <paramref name="client"/>; null when allowed, else the seconds to wait.</summary>
     public int? TryAcquire(ClientSettings client)
@@ -22,7 +22,7 @@ internal sealed class ClientRateLimiter(EmulatorSettings settings)
 
         var now = settings.TimeProvider.GetUtcNow();
         var length = TimeSpan.FromSeconds(settings.RateLimit.WindowSeconds);
-        var window = windows.GetOrAdd(client.ClientId, _ => new Window());
+        var window = _windows.GetOrAdd(client.ClientId, _ => new Window());
         lock (window)
         {
             if (now >= window.Start + length)
@@ -42,7 +42,7 @@ internal sealed class ClientRateLimiter(EmulatorSettings settings)
         }
     }
 
-    public void Clear() => windows.Clear();
+    public void Clear() => _windows.Clear();
 
     private sealed class Window
     {

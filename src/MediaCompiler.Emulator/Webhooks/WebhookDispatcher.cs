@@ -12,67 +12,67 @@ using Polly;
 namespace MediaCompiler.Emulator.Webhooks;
 
 /// <summary>
-/// Delivers a job's webhook when the engine reports it finished: the WebhookPayload JSON, signed with the webhook
+/// Delivers a job's webhook when the _engine reports it finished: the WebhookPayload JSON, signed with the webhook
 /// secret of the client that submitted the job, retried by <see cref="WebhookRetry"/> (Polly, on the emulator's clock)
 /// until a 2xx or <see cref="WebhookSettings.MaxAttempts"/> attempts.
 /// </summary>
 internal sealed class WebhookDispatcher : IAsyncDisposable
 {
-    /// <summary>How long a finished job waits for its submission to be recorded (the engine may finish first).</summary>
+    /// <summary>How long a finished job waits for its submission to be recorded (the _engine may finish first).</summary>
     private static readonly TimeSpan SubmitterWait = TimeSpan.FromSeconds(10);
 
-    private readonly MediaEngine engine;
-    private readonly JobFaultOverlay jobFaults;
-    private readonly EmulatorSettings settings;
-    private readonly ILogger<WebhookDispatcher> logger;
-    private readonly HttpClient http;
-    private readonly CancellationTokenSource stopping = new();
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<ClientSettings>> submitters = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<Task, byte> deliveries = new();
+    private readonly MediaEngine _engine;
+    private readonly JobFaultOverlay _jobFaults;
+    private readonly EmulatorSettings _settings;
+    private readonly ILogger<WebhookDispatcher> _logger;
+    private readonly HttpClient _http;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<ClientSettings>> _submitters = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Task, byte> _deliveries = new();
 
     public WebhookDispatcher(MediaEngine engine, JobFaultOverlay jobFaults, EmulatorSettings settings, ILogger<WebhookDispatcher> logger)
     {
-        this.engine = engine;
-        this.jobFaults = jobFaults;
-        this.settings = settings;
-        this.logger = logger;
-        http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false })
+        _engine = engine;
+        _jobFaults = jobFaults;
+        _settings = settings;
+        _logger = logger;
+        _http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false })
         {
-            Timeout = TimeSpan.FromSeconds(settings.Webhooks.TimeoutSeconds),
+            Timeout = TimeSpan.FromSeconds(_settings.Webhooks.TimeoutSeconds),
         };
-        engine.JobFinished += OnJobFinished;
+        _engine.JobFinished += OnJobFinished;
     }
 
     /// <summary>Remembers which client submitted a job, so its webhook is signed with that client's secret.</summary>
     public void RecordSubmitter(string jobId, ClientSettings client) => Submitter(jobId).TrySetResult(client);
 
-    /// <summary>Forgets submitters (emulator reset); deliveries under way go on.</summary>
-    public void Clear() => submitters.Clear();
+    /// <summary>Forgets _submitters (emulator reset); _deliveries under way go on.</summary>
+    public void Clear() => _submitters.Clear();
 
     public async ValueTask DisposeAsync()
     {
-        engine.JobFinished -= OnJobFinished;
-        await stopping.CancelAsync();
-        await Task.WhenAll(deliveries.Keys);
-        http.Dispose();
-        stopping.Dispose();
+        _engine.JobFinished -= OnJobFinished;
+        await _stopping.CancelAsync();
+        await Task.WhenAll(_deliveries.Keys);
+        _http.Dispose();
+        _stopping.Dispose();
     }
 
     private TaskCompletionSource<ClientSettings> Submitter(string jobId) =>
-        submitters.GetOrAdd(jobId, _ => new TaskCompletionSource<ClientSettings>(TaskCreationOptions.RunContinuationsAsynchronously));
+        _submitters.GetOrAdd(jobId, _ => new TaskCompletionSource<ClientSettings>(TaskCreationOptions.RunContinuationsAsynchronously));
 
     private void OnJobFinished(CompileJobStatus job, string? webhookUrl)
     {
         if (string.IsNullOrWhiteSpace(webhookUrl))
         {
-            submitters.TryRemove(job.Id, out _);
+            _submitters.TryRemove(job.Id, out _);
             return;
         }
 
-        var payload = new WebhookPayload(job.Id, job.CorrelationId, job.Status, job.Results, job.Message, settings.TimeProvider.GetUtcNow());
-        var delivery = Task.Run(() => DeliverAsync(job.Id, webhookUrl, payload, stopping.Token));
-        deliveries.TryAdd(delivery, 0);
-        delivery.ContinueWith(done => deliveries.TryRemove(done, out _), TaskScheduler.Default);
+        var payload = new WebhookPayload(job.Id, job.CorrelationId, job.Status, job.Results, job.Message, _settings.TimeProvider.GetUtcNow());
+        var delivery = Task.Run(() => DeliverAsync(job.Id, webhookUrl, payload, _stopping.Token));
+        _deliveries.TryAdd(delivery, 0);
+        delivery.ContinueWith(done => _deliveries.TryRemove(done, out _), TaskScheduler.Default);
     }
 
     private async Task DeliverAsync(string jobId, string webhookUrl, WebhookPayload payload, CancellationToken cancellationToken)
@@ -81,7 +81,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
         {
             if (!IsAllowedTarget(webhookUrl, out var target))
             {
-                logger.LogWarning("Webhook of job {JobId} not sent: its webhookUrl is not an absolute http(s) URL on a loopback host.", jobId);
+                _logger.LogWarning("Webhook of job {JobId} not sent: its webhookUrl is not an absolute _http(s) URL on a loopback host.", jobId);
                 return;
             }
 
@@ -92,21 +92,21 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
             }
             catch (TimeoutException)
             {
-                logger.LogWarning("Webhook of job {JobId} not sent: the job's submitting client is unknown.", jobId);
+                _logger.LogWarning("Webhook of job {JobId} not sent: the job's submitting client is unknown.", jobId);
                 return;
             }
             finally
             {
-                submitters.TryRemove(jobId, out _);
+                _submitters.TryRemove(jobId, out _);
             }
 
             // The fault switch was decided before the submitter was recorded, so it is known by now.
-            if (jobFaults.SuppressesWebhookOf(jobId))
+            if (_jobFaults.SuppressesWebhookOf(jobId))
             {
                 return;
             }
 
-            var seen = jobFaults.Apply(new CompileJobStatus(jobId, "", payload.CorrelationId, payload.Status, payload.Timestamp, payload.Timestamp, payload.Message, payload.Results));
+            var seen = _jobFaults.Apply(new CompileJobStatus(jobId, "", payload.CorrelationId, payload.Status, payload.Timestamp, payload.Timestamp, payload.Message, payload.Results));
             payload = payload with { Status = seen.Status, Message = seen.Message, Results = seen.Results };
             var body = JsonSerializer.SerializeToUtf8Bytes(payload, MediaApiJson.Options);
             var signature = WebhookSignature.Compute(client.WebhookSecret, body);
@@ -114,13 +114,13 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The emulator is stopping.
+            // The emulator is _stopping.
         }
     }
 
     private async Task SendWithRetriesAsync(string jobId, Uri target, byte[] body, string signature, CancellationToken cancellationToken)
     {
-        var retry = WebhookRetry.Create(settings, logger, jobId, cancellationToken);
+        var retry = WebhookRetry.Create(_settings, _logger, jobId, cancellationToken);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         Outcome<HttpResponseMessage> outcome;
         try
@@ -141,7 +141,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
                 }
             },
             context,
-            (http, target, body, signature));
+            (http: _http, target, body, signature));
         }
         finally
         {
@@ -152,13 +152,13 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
         if (response?.IsSuccessStatusCode != true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            logger.LogWarning("Webhook of job {JobId} given up after {Attempts} attempt(s); last: {Outcome}.",
-                jobId, Math.Max(1, settings.Webhooks.MaxAttempts), WebhookRetry.Describe(outcome));
+            _logger.LogWarning("Webhook of job {JobId} given up after {Attempts} attempt(s); last: {Outcome}.",
+                jobId, Math.Max(1, _settings.Webhooks.MaxAttempts), WebhookRetry.Describe(outcome));
         }
     }
 
     /// <summary>Completes when every delivery under way has ended (sent, given up or stopped); for tests.</summary>
-    public Task WhenIdleAsync() => Task.WhenAll(deliveries.Keys);
+    public Task WhenIdleAsync() => Task.WhenAll(_deliveries.Keys);
 
     private bool IsAllowedTarget(string webhookUrl, out Uri target)
     {
@@ -167,7 +167,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
             return false;
         }
 
-        return !settings.Webhooks.LoopbackOnly
+        return !_settings.Webhooks.LoopbackOnly
             || target.IsLoopback
             || (IPAddress.TryParse(target.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
     }

@@ -34,7 +34,7 @@ internal static class DownloadUris
         }
 
         var segments = path.Trim('/').Split('/');
-        if (segments.Length != 7 || segments[5] != "output" || !Prefix.SequenceEqual(segments[..4], StringComparer.OrdinalIgnoreCase))
+        if (segments.Length != 7 || segments[5] != "output" || !Prefix.AsSpan().SequenceEqual(segments.AsSpan(0, 4), StringComparer.OrdinalIgnoreCase))
         {
             return false;
         }

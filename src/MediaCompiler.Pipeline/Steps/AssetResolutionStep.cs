@@ -121,7 +121,7 @@ internal sealed class AssetResolutionStep(IMediaEngineClient client, RunContext 
         }
 
         var held = await client.FindAssetsByContentHashAsync(hash, token).ConfigureAwait(false);
-        if (held.FirstOrDefault() is { } existing)
+        if (held.Count > 0 && held[0] is { } existing)
         {
             cache.Set(key, existing.Id);
             Interlocked.Increment(ref _reused);
