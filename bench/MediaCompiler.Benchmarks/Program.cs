@@ -21,10 +21,10 @@ return args switch
     ["probe", var folder, .. var rest] => ProbeThroughput.Run(folder, Seconds(rest, 3)),
     ["hash", var file, .. var rest] => HashThroughput.Run(file, rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 5),
     ["ffprobe", var folder, .. var rest] => FfprobeThroughput.Run(folder, Seconds(rest, 5)),
-    ["convert", var folder, .. var rest] => ConversionThroughput.Run(folder, rest.Length > 0 ? int.Parse(rest[0]) : 10),
-    ["make-folder", var from, var to, .. var rest] => CliThroughput.MakeFolder(from, to, rest.Length > 0 ? int.Parse(rest[0]) : 1000),
-    ["validate", var folder, .. var rest] => CliThroughput.Validate(folder, rest.Length > 0 ? int.Parse(rest[0]) : 3),
-    ["fix", var folder, .. var rest] => CliThroughput.Fix(folder, rest.Length > 0 ? int.Parse(rest[0]) : 3),
+    ["convert", var folder, .. var rest] => ConversionThroughput.Run(folder, rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 10),
+    ["make-folder", var from, var to, .. var rest] => CliThroughput.MakeFolder(from, to, rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 1000),
+    ["validate", var folder, .. var rest] => CliThroughput.Validate(folder, rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 3),
+    ["fix", var folder, .. var rest] => CliThroughput.Fix(folder, rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 3),
     _ => Usage(),
 };
 

@@ -78,6 +78,7 @@ public static class FileSystemEntries
         return new FileSystemEntry(FileSystemEntryKind.Regular, info.Length, info.LinkTarget is not null);
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA2101", Justification = "The path is marshalled explicitly as UTF-8 (LPUTF8Str), which is what the runtime's native shim expects; CharSet does not apply.")]
     private static class NativeStat
     {
         [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat")]

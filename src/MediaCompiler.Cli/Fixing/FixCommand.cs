@@ -53,8 +53,8 @@ internal static class FixCommand
             }
 
             // Raw tokens: a value the option itself rejected (--encoding mp3) must not throw here.
-            var encodingToken = result.GetResult(encoding)?.Tokens.FirstOrDefault()?.Value;
-            var rateToken = result.GetResult(rate)?.Tokens.FirstOrDefault()?.Value;
+            var encodingToken = result.GetResult(encoding)?.Tokens is { Count: > 0 } encodingTokens ? encodingTokens[0].Value : null;
+            var rateToken = result.GetResult(rate)?.Tokens is { Count: > 0 } rateTokens ? rateTokens[0].Value : null;
             if (encodingToken is "ulaw" or "alaw" && rateToken == "16000")
             {
                 result.AddError("G.711 (ulaw, alaw) is 8 kHz only: use --rate 8000 or --encoding pcm16.");

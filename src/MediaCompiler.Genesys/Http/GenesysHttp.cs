@@ -220,7 +220,11 @@ internal sealed class GenesysHttp : IDisposable
         return ex.Message;
     }
 
-    public void Dispose() => http.Dispose();
+    public void Dispose()
+    {
+        http.Dispose();
+        budget.Dispose();
+    }
 }
 
 /// <summary>Where the bearer token of a request comes from.</summary>

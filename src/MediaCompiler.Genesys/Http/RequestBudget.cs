@@ -5,7 +5,7 @@ namespace MediaCompiler.Genesys.Http;
 /// instead of tripping it and living on 429s. A new token starts a new window (the platform counts per token).
 /// Thread-safe.
 /// </summary>
-internal sealed class RequestBudget(int requestsPerMinute, TimeProvider time)
+internal sealed class RequestBudget(int requestsPerMinute, TimeProvider time) : IDisposable
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
     private readonly Queue<DateTimeOffset> sent = new();
@@ -52,4 +52,6 @@ internal sealed class RequestBudget(int requestsPerMinute, TimeProvider time)
             gate.Release();
         }
     }
+
+    public void Dispose() => gate.Dispose();
 }

@@ -92,7 +92,7 @@ public sealed class PackageDeliveryTests : IDisposable
             Assert.DoesNotContain(all.TryGetProperty("None", out var none) ? none.EnumerateArray().Select(i => i.GetProperty("Identity").GetString()) : [],
                 identity => identity!.StartsWith("prompts", StringComparison.Ordinal));
             Assert.EndsWith("compile.stamp", all.GetProperty("UpToDateCheckBuilt").EnumerateArray().Single().GetProperty("Identity").GetString());
-            Assert.Contains(all.GetProperty("PropertyPageSchema").EnumerateArray(), i => i.GetProperty("Identity").GetString()!.EndsWith("IvrPrompt.xaml"));
+            Assert.Contains(all.GetProperty("PropertyPageSchema").EnumerateArray(), i => i.GetProperty("Identity").GetString()!.EndsWith("IvrPrompt.xaml", StringComparison.Ordinal));
         }
         Assert.Equal(CompiledFiles, FileNames(Path.Combine(bin, "prompts")));
         AssertSucceeded(await Dotnet(sample, Environment(), "build", "-question"));
