@@ -1,3 +1,4 @@
+using MediaCompiler.Audio.Rules;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using MediaCompiler.Diagnostics;
@@ -219,32 +220,6 @@ public static partial class SettingsParser
         return new EngineConnection(url, clientId, clientSecret);
     }
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")]
-    private static partial Regex NodeIdPattern();
-
-    /// <summary>
-    /// A valid NodeId derived from an invalid one (so from that file's name): accents dropped ("señal" → "senal"),
-    /// every other disallowed character a '-', leading punctuation removed, cut to 128.
-    /// </summary>
-    internal static string ProposeNodeId(string nodeId)
-    {
-        var proposal = new System.Text.StringBuilder(nodeId.Length);
-        foreach (var character in nodeId.Normalize(System.Text.NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(character) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-            proposal.Append(char.IsAsciiLetterOrDigit(character) || character is '-' or '_' or '.' ? character : '-');
-        }
-        var text = proposal.ToString().TrimStart('-', '_', '.');
-        text = text.Length > 128 ? text[..128] : text;
-        // Nothing ASCII left (a name in another script): a short hash keeps proposals for different files different.
-        return text.Length == 0
-            ? "prompt-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(nodeId)))[..8].ToLowerInvariant()
-            : text;
-    }
-
     private static List<PromptInput> ParsePrompts(IReadOnlyList<RawPrompt> prompts, List<Diagnostic> diagnostics)
     {
         var parsed = new List<PromptInput>(prompts.Count);
@@ -252,9 +227,9 @@ public static partial class SettingsParser
         foreach (var prompt in prompts)
         {
             var nodeId = Blank(prompt.NodeId) ?? Path.GetFileNameWithoutExtension(prompt.Path);
-            if (!NodeIdPattern().IsMatch(nodeId))
+            if (!PromptNameRules.IsValidNodeId(nodeId))
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidNodeId, prompt.Path, nodeId, prompt.ItemSpec, ProposeNodeId(nodeId)));
+                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidNodeId, prompt.Path, nodeId, prompt.ItemSpec, PromptNameRules.ProposeNodeId(nodeId)));
             }
             else if (firstByNodeId.TryGetValue(nodeId, out var first))
             {

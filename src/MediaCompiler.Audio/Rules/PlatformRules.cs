@@ -24,7 +24,7 @@ public static class PlatformRules
         if (!PromptNameRules.IsValidNodeId(name))
         {
             // The build's own code and wording (IVR2021), so that the CLI and the build report the same thing.
-            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidNodeId, probe.Path, name, probe.Path));
+            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidNodeId, probe.Path, name, probe.Path, PromptNameRules.ProposeNodeId(name)));
         }
 
         if (platform == TargetPlatform.Genesys)

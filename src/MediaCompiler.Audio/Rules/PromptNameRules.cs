@@ -27,6 +27,30 @@ public static partial class PromptNameRules
     }
 
     /// <summary>Keep in step with SettingsParser.NodeIdPattern (the build's copy).</summary>
+    /// <summary>
+    /// A valid NodeId derived from an invalid one (so from that file's name): accents dropped ("señal" → "senal"),
+    /// every other disallowed character a '-', leading punctuation removed, cut to 128.
+    /// </summary>
+    public static string ProposeNodeId(string nodeId)
+    {
+        var proposal = new System.Text.StringBuilder(nodeId.Length);
+        foreach (var character in nodeId.Normalize(System.Text.NormalizationForm.FormD))
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(character) == System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+            proposal.Append(char.IsAsciiLetterOrDigit(character) || character is '-' or '_' or '.' ? character : '-');
+        }
+        var text = proposal.ToString().TrimStart('-', '_', '.');
+        text = text.Length > 128 ? text[..128] : text;
+        // Nothing ASCII left (a name in another script): a short hash keeps proposals for different files different.
+        return text.Length == 0
+            ? "prompt-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(nodeId)))[..8].ToLowerInvariant()
+            : text;
+    }
+
+
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")]
     private static partial Regex NodeIdPattern();
 

@@ -13,11 +13,14 @@ public static class SarifLog
 {
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 
-    /// <summary>Where docs/diagnostics.md is published (the package's RepositoryUrl); each code is an anchor in it.</summary>
+    /// <summary>
+    /// docs/diagnostics.md, each code an anchor in it: the copy shipped beside the tool (an absolute file URI, as the
+    /// build's HelpLinks point at the package's copy), or IVR_MEDIA_DIAGNOSTICS_URL where a team publishes it.
+    /// </summary>
     public static string DiagnosticsDocument { get; } =
-        (typeof(SarifLog).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
-            .OfType<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepositoryUrl")?.Value ?? "https://example.invalid/mediacompiler-build")
-        .TrimEnd('/') + "/blob/main/docs/diagnostics.md";
+        Environment.GetEnvironmentVariable("IVR_MEDIA_DIAGNOSTICS_URL") is { Length: > 0 } published
+            ? published.Trim()
+            : new Uri(Path.Combine(AppContext.BaseDirectory, "docs", "diagnostics.md")).AbsoluteUri;
 
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
