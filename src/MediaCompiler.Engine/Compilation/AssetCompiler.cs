@@ -45,6 +45,10 @@ internal sealed class AssetCompiler : IAssetCompiler
         _targetSpeechLevelDbov = targetSpeechLevelDbov;
     }
 
+    /// <summary>Compiles with the engine's default target level.</summary>
+    public Task<CompiledAsset> CompileAsync(byte[] content, string fileName, G711Law law, bool normalizeVolume, bool stripMetadata, CancellationToken cancellationToken) =>
+        CompileAsync(content, fileName, law, normalizeVolume, targetSpeechLevelDbov: null, stripMetadata, cancellationToken);
+
     public async Task<CompiledAsset> CompileAsync(byte[] content, string fileName, G711Law law, bool normalizeVolume, double? targetSpeechLevelDbov, bool stripMetadata,
         CancellationToken cancellationToken)
     {

@@ -29,7 +29,7 @@ public sealed class AacInProcessTests
     {
         var compiler = new AssetCompiler("/nonexistent/bin/ffmpeg", TimeSpan.FromSeconds(30));
 
-        var compiled = await compiler.CompileAsync(Aac(), "prompt.aac", G711Law.MuLaw, normalizeVolume: false, targetSpeechLevelDbov: null, stripMetadata: true, CancellationToken.None);
+        var compiled = await compiler.CompileAsync(Aac(), "prompt.aac", G711Law.MuLaw, normalizeVolume: false, stripMetadata: true, CancellationToken.None);
 
         Assert.True(compiled.Wav is not null, compiled.Error?.Message);
         Assert.DoesNotContain(compiled.Warnings, w => w.Code == "IVR3122");

@@ -25,7 +25,7 @@ public sealed class SamplePromptsWithoutFfmpegTests
     {
         var compiler = new AssetCompiler("/nonexistent/bin/ffmpeg", TimeSpan.FromSeconds(30));
 
-        var compiled = await compiler.CompileAsync(File.ReadAllBytes(path), Path.GetFileName(path), G711Law.MuLaw, normalizeVolume: true, targetSpeechLevelDbov: null, stripMetadata: true, CancellationToken.None);
+        var compiled = await compiler.CompileAsync(File.ReadAllBytes(path), Path.GetFileName(path), G711Law.MuLaw, normalizeVolume: true, stripMetadata: true, CancellationToken.None);
 
         Assert.True(compiled.Wav is not null, $"{path}: {compiled.Error}");
         Assert.DoesNotContain(compiled.Warnings, w => w.Code == "IVR3122");

@@ -17,7 +17,7 @@ public sealed class NormalisedOutputReferenceTests
     public async Task The_engines_output_is_the_one_the_C_reference_measured_within_half_a_dB_of_minus_26_dBov()
     {
         var compiler = new AssetCompiler(ffmpegPath: null, TimeSpan.FromMinutes(1));
-        var compiled = await compiler.CompileAsync(SpeechFixtures.Bytes("hold_16k.wav"), "hold_16k.wav", G711Law.ALaw, normalizeVolume: true, targetSpeechLevelDbov: null, stripMetadata: true, CancellationToken.None);
+        var compiled = await compiler.CompileAsync(SpeechFixtures.Bytes("hold_16k.wav"), "hold_16k.wav", G711Law.ALaw, normalizeVolume: true, stripMetadata: true, CancellationToken.None);
         var ours = G711.Decode(TestWav.Parse(compiled.Wav!).Data, G711Law.ALaw);
 
         var recorded = RecordedSamples();

@@ -32,7 +32,7 @@ public sealed class SpeechLevelNormalizationTests(ITestOutputHelper output)
     {
         var compiler = new AssetCompiler(ffmpegPath: null, TimeSpan.FromMinutes(1), target);
 
-        var compiled = await compiler.CompileAsync(SpeechFixtures.Bytes(name), name, G711Law.ALaw, normalizeVolume: true, targetSpeechLevelDbov: null, stripMetadata: true, CancellationToken.None);
+        var compiled = await compiler.CompileAsync(SpeechFixtures.Bytes(name), name, G711Law.ALaw, normalizeVolume: true, stripMetadata: true, CancellationToken.None);
 
         var played = G711.Decode(TestWav.Parse(compiled.Wav!).Data, G711Law.ALaw).Select(Pcm16.ToFloat).ToArray();
         var level = SpeechVoltmeter.Measure(played, 8000).ActiveSpeechLevelDbov!.Value;
