@@ -30,8 +30,16 @@ internal static class EngineDiagnostics
     /// </summary>
     public static Diagnostic WarningFromEngine(string? code, string? message, string file)
     {
-        var error = FromEngineCode(code, message ?? "a warning from the media engine", file);
-        return error with { Severity = DiagnosticSeverity.Warning };
+        var text = message ?? "a warning from the media engine";
+        if (code is not null && !DiagnosticCatalog.IsWellFormedCode(code))
+        {
+            text = code.Length == 0 ? text : $"{text} (engine code '{code}')";
+            code = null;
+        }
+        var descriptor = (code is null ? null : DiagnosticCatalog.Find(code))
+            ?? new DiagnosticDescriptor(code ?? DiagnosticCatalog.EngineRequestFailed.Code, DiagnosticSeverity.Warning,
+                "Warning from the media engine", "{0}", "");
+        return new Diagnostic(descriptor, file, text, DiagnosticSeverity.Warning);
     }
 
     /// <summary>

@@ -47,6 +47,7 @@ public sealed class PromptPipeline
             validated = PromptValidationStep.Run(prompts, _log, cancellationToken);
             if (validated is not null)
             {
+                _log.Progress($"IVR prompts: {validated.Count} validated.");
                 QualityCheckStep.Run(validated, _settings, _sampleDecoder, _log, cancellationToken);
             }
         }
@@ -59,7 +60,6 @@ public sealed class PromptPipeline
         {
             return PipelineResult.Failed();
         }
-        _log.Progress($"IVR prompts: {validated.Count} validated.");
         if (_settings.ValidateOnly)
         {
             _log.Info($"IVR prompts: {prompts.Count} validated (IvrValidateOnly: nothing uploaded or compiled).", important: true);

@@ -42,7 +42,7 @@ public sealed class QualityStepAndEngineWarningTests : IDisposable
         var result = await RunAsync(Settings, null, welcome);
 
         Assert.True(result.Succeeded, string.Join("\n", _log.Diagnostics));
-        Assert.Equal([("IVR1608", "Normalisation limited to avoid clipping"), ("IVR2103", "Rejected by the media engine")],
+        Assert.Equal([("IVR1608", "Normalisation limited to avoid clipping"), ("IVR2103", "Warning from the media engine")],
             _log.Warnings.Select(w => (w.Code, w.Descriptor.Title)));
         Assert.All(_log.Warnings, w => Assert.Equal(welcome.Path, w.File));
         Assert.Contains("acme.loud", _log.Warnings.Last().Message, StringComparison.Ordinal);
