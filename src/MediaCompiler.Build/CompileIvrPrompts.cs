@@ -40,6 +40,15 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
     public string? CompiledPromptsDirectory { get; set; }
     public string? AuditLogPath { get; set; }
     public string? CacheDirectory { get; set; }
+    public string? QualityChecks { get; set; }
+    public string? TargetSpeechLevel { get; set; }
+    public string? SpeechLevelTolerance { get; set; }
+    public string? MaxClippedSamples { get; set; }
+    public string? MaxLeadingSilence { get; set; }
+    public string? MaxTrailingSilence { get; set; }
+    public string? MaxDcOffset { get; set; }
+    public string? MaxPromptSeconds { get; set; }
+    public string? MaxLevelSpread { get; set; }
 
     /// <summary>The item index the targets read on every build (see <see cref="PromptManifest"/>).</summary>
     public string? ItemIndexFile { get; set; }
@@ -132,7 +141,7 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
         yielding?.Yield();
         try
         {
-            return new PromptPipeline(settings, log)
+            return new PromptPipeline(settings, log, sampleDecoder: new InProcessPromptSampleDecoder())
                 .RunAsync(prompts, () => ConnectEngine(settings.Engine, log), _cancellation.Token)
                 .GetAwaiter().GetResult();
         }
@@ -185,6 +194,15 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
         CompiledPromptsDirectory = CompiledPromptsDirectory,
         AuditLogPath = AuditLogPath,
         CacheDirectory = CacheDirectory,
+        QualityChecks = QualityChecks,
+        TargetSpeechLevel = TargetSpeechLevel,
+        SpeechLevelTolerance = SpeechLevelTolerance,
+        MaxClippedSamples = MaxClippedSamples,
+        MaxLeadingSilence = MaxLeadingSilence,
+        MaxTrailingSilence = MaxTrailingSilence,
+        MaxDcOffset = MaxDcOffset,
+        MaxPromptSeconds = MaxPromptSeconds,
+        MaxLevelSpread = MaxLevelSpread,
     };
 
     private RawPrompt[] ReadPrompts() => Prompts

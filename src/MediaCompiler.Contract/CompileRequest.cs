@@ -32,4 +32,10 @@ public sealed record CompileOptions
     public bool NormalizeVolume { get; init; } = true;
     /// <summary>Must be 1: telephony is mono.</summary>
     public int MaxChannels { get; init; } = 1;
+
+    /// <summary>
+    /// The ITU-T P.56 active speech level (dBov) normalizeVolume brings prompts to. Optional: null (or absent) leaves
+    /// the engine's own default (-26 dBov). Accepted from -60 to 0.
+    /// </summary>
+    public double? TargetSpeechLevelDbov { get; init; }
 }

@@ -32,7 +32,10 @@ public sealed record CompileJobStatus(
     string? Message,
     IReadOnlyList<CompileResult> Results);
 
-/// <summary>What became of one asset of a job.</summary>
+/// <summary>
+/// What became of one asset of a job. <see cref="Warnings"/> is optional (older engines omit it): what compiling a
+/// READY asset had to do that its owner should know, e.g. that normalisation was limited to avoid clipping.
+/// </summary>
 public sealed record CompileResult(
     string AssetId,
     string NodeId,
@@ -40,7 +43,11 @@ public sealed record CompileResult(
     string Encoding,
     string? DownloadUri,
     string? ErrorCode,
-    string? Message);
+    string? Message,
+    IReadOnlyList<CompileWarning>? Warnings = null);
+
+/// <summary>One warning on a compile result: the engine's code (IVR####) and its message.</summary>
+public sealed record CompileWarning(string Code, string Message);
 
 /// <summary>What the engine POSTs to a job's webhookUrl when it ends (signed with X-Media-Signature).</summary>
 public sealed record WebhookPayload(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MediaCompiler.Audio.Loudness;
 
 namespace MediaCompiler.Pipeline;
 
@@ -27,6 +28,28 @@ public static class BuildDefaults
     /// <summary>IvrPrompt metadata <c>FallbackEncoding</c>.</summary>
     public const string FallbackEncoding = "alaw";
 
+    public const bool QualityChecks = true;
+    public const double TargetSpeechLevelDbov = -26;
+    public const double SpeechLevelToleranceDb = 6;
+    public const long MaxClippedSamples = 0;
+    public const double MaxLeadingSilenceSeconds = 1.5;
+    public const double MaxTrailingSilenceSeconds = 1.5;
+    public const double MaxDcOffsetDbfs = -40;
+    public const double MaxLevelSpreadDb = 6;
+
+    /// <summary>The quality checks' limits; no maximum prompt duration (IvrMaxPromptSeconds empty: the check is off).</summary>
+    public static readonly QualityThresholds Quality = new()
+    {
+        TargetSpeechLevelDbov = TargetSpeechLevelDbov,
+        SpeechLevelToleranceDb = SpeechLevelToleranceDb,
+        MaxClippedSamples = MaxClippedSamples,
+        MaxLeadingSilenceSeconds = MaxLeadingSilenceSeconds,
+        MaxTrailingSilenceSeconds = MaxTrailingSilenceSeconds,
+        MaxDcOffsetDbfs = MaxDcOffsetDbfs,
+        MaxDurationSeconds = null,
+        MaxLevelSpreadDb = MaxLevelSpreadDb,
+    };
+
     public static readonly TimeSpan CompileTimeout = TimeSpan.FromMinutes(10);
 
     /// <summary>First delay between status polls; doubles up to <see cref="MaxPollInterval"/>.</summary>
@@ -46,6 +69,14 @@ public static class BuildDefaults
         ["IvrMaxParallelUploads"] = MaxParallelUploads.ToString(CultureInfo.InvariantCulture),
         ["IvrValidateOnly"] = Text(ValidateOnly),
         ["IvrDownloadCompiledPrompts"] = Text(DownloadCompiledPrompts),
+        ["IvrQualityChecks"] = Text(QualityChecks),
+        ["IvrTargetSpeechLevel"] = Number(TargetSpeechLevelDbov),
+        ["IvrSpeechLevelTolerance"] = Number(SpeechLevelToleranceDb),
+        ["IvrMaxClippedSamples"] = MaxClippedSamples.ToString(CultureInfo.InvariantCulture),
+        ["IvrMaxLeadingSilence"] = Number(MaxLeadingSilenceSeconds),
+        ["IvrMaxTrailingSilence"] = Number(MaxTrailingSilenceSeconds),
+        ["IvrMaxDcOffset"] = Number(MaxDcOffsetDbfs),
+        ["IvrMaxLevelSpread"] = Number(MaxLevelSpreadDb),
     };
 
     /// <summary>The IvrPrompt item metadata defaults (the .props' ItemDefinitionGroup).</summary>
@@ -56,4 +87,6 @@ public static class BuildDefaults
     };
 
     private static string Text(bool value) => value ? "true" : "false";
+
+    private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

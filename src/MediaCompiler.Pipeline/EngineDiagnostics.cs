@@ -25,6 +25,24 @@ internal static class EngineDiagnostics
     }
 
     /// <summary>
+    /// A warning the engine attached to a READY result (e.g. IVR1608, normalisation limited), on the prompt's file,
+    /// with the catalogue's title when the code is ours; a foreign code is kept in the message under IVR2103's code.
+    /// </summary>
+    public static Diagnostic WarningFromEngine(string? code, string? message, string file)
+    {
+        var text = message ?? "a warning from the media engine";
+        if (code is not null && !DiagnosticCatalog.IsWellFormedCode(code))
+        {
+            text = code.Length == 0 ? text : $"{text} (engine code '{code}')";
+            code = null;
+        }
+        var descriptor = (code is null ? null : DiagnosticCatalog.Find(code))
+            ?? new DiagnosticDescriptor(code ?? DiagnosticCatalog.EngineRequestFailed.Code, DiagnosticSeverity.Warning,
+                "Warning from the media engine", "{0}", "");
+        return new Diagnostic(descriptor, file, text, DiagnosticSeverity.Warning);
+    }
+
+    /// <summary>
     /// A failed engine call: the engine's own code when it gave one, else IVR2103 naming the action. Only the
     /// exceptions an engine call means (the client's <see cref="MediaEngineException"/>, HTTP and I/O failures) come
     /// here; anything else is a bug of ours and reaches the task's internal-error guard.

@@ -1,3 +1,4 @@
+using MediaCompiler.Audio.Loudness;
 using MediaCompiler.Contract;
 
 namespace MediaCompiler.Pipeline;
@@ -35,4 +36,13 @@ public sealed record PipelineSettings
     public TimeSpan InitialPollInterval { get; init; } = BuildDefaults.InitialPollInterval;
 
     public TimeSpan MaxPollInterval { get; init; } = BuildDefaults.MaxPollInterval;
+
+    /// <summary>
+    /// Whether the quality step decodes each prompt and checks it (IvrQualityChecks). The target speech level it checks
+    /// against is also what normalizeVolume aims at (<see cref="CompileOptions.TargetSpeechLevelDbov"/>).
+    /// </summary>
+    public bool QualityChecks { get; init; } = BuildDefaults.QualityChecks;
+
+    /// <summary>The limits of the quality checks (IvrTargetSpeechLevel ... IvrMaxLevelSpread).</summary>
+    public QualityThresholds Quality { get; init; } = BuildDefaults.Quality;
 }

@@ -7,7 +7,7 @@ using MediaCompiler.Pipeline.Steps;
 namespace MediaCompiler.Pipeline;
 
 /// <summary>
-/// The build's work, free of MSBuild: validate → resolve assets → compile and wait → report results → download →
+/// The build's work, free of MSBuild: validate → check quality → resolve assets → compile and wait → report results → download →
 /// audit. Each step is a class of <see cref="Steps"/> with value inputs and outputs; the platform-specific ones come
 /// from an <see cref="IPromptPlatform"/>. Never throws for a bad file, setting or server answer: every problem is a
 /// coded diagnostic, and the result says whether the build may go on.
@@ -17,12 +17,15 @@ public sealed class PromptPipeline
     private readonly PipelineSettings _settings;
     private readonly IPipelineLog _log;
     private readonly TimeProvider _time;
+    private readonly IPromptSampleDecoder? _sampleDecoder;
 
-    public PromptPipeline(PipelineSettings settings, IPipelineLog log, TimeProvider? timeProvider = null)
+    /// <param name="sampleDecoder">Decodes prompts for the quality checks; null: the checks do not run.</param>
+    public PromptPipeline(PipelineSettings settings, IPipelineLog log, TimeProvider? timeProvider = null, IPromptSampleDecoder? sampleDecoder = null)
     {
         _settings = settings;
         _log = log;
         _time = timeProvider ?? TimeProvider.System;
+        _sampleDecoder = sampleDecoder;
     }
 
     /// <summary>Runs against the media API.</summary>
@@ -42,6 +45,11 @@ public sealed class PromptPipeline
         try
         {
             validated = PromptValidationStep.Run(prompts, _log, cancellationToken);
+            if (validated is not null)
+            {
+                _log.Progress($"IVR prompts: {validated.Count} validated.");
+                QualityCheckStep.Run(validated, _settings, _sampleDecoder, _log, cancellationToken);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -52,7 +60,6 @@ public sealed class PromptPipeline
         {
             return PipelineResult.Failed();
         }
-        _log.Progress($"IVR prompts: {validated.Count} validated.");
         if (_settings.ValidateOnly)
         {
             _log.Info($"IVR prompts: {prompts.Count} validated (IvrValidateOnly: nothing uploaded or compiled).", important: true);
@@ -92,7 +99,7 @@ public sealed class PromptPipeline
             };
             if (finishedJob is not null)
             {
-                ready = ResultReportStep.Run(finishedJob, prompts, context.Failures);
+                ready = ResultReportStep.Run(finishedJob, prompts, context.Failures, context.Log);
             }
             if (outcome is CompileOutcome.Completed && ready.Count > 0 && _settings.CompiledPromptsDirectory is { } directory)
             {

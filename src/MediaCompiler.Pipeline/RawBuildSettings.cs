@@ -25,4 +25,15 @@ public sealed record RawBuildSettings
 
     public string? AuditLogPath { get; init; }
     public string? CacheDirectory { get; init; }
+
+    // The prompt quality checks (see SettingsParser.Quality.cs).
+    public string? QualityChecks { get; init; }
+    public string? TargetSpeechLevel { get; init; }
+    public string? SpeechLevelTolerance { get; init; }
+    public string? MaxClippedSamples { get; init; }
+    public string? MaxLeadingSilence { get; init; }
+    public string? MaxTrailingSilence { get; init; }
+    public string? MaxDcOffset { get; init; }
+    public string? MaxPromptSeconds { get; init; }
+    public string? MaxLevelSpread { get; init; }
 }

@@ -44,6 +44,9 @@ public static partial class SettingsParser
             NormalizeVolume = ParseBool("IvrNormalizeVolume", raw.NormalizeVolume, BuildDefaults.NormalizeVolume, diagnostics),
             MaxChannels = ParseMaxChannels(raw.MaxChannels, diagnostics),
         };
+        var (qualityChecks, quality) = ParseQuality(raw, diagnostics);
+        // The level the checks expect is the level the engine normalises to: one property, one target.
+        options = options with { TargetSpeechLevelDbov = quality.TargetSpeechLevelDbov };
         var timeout = ParseTimeout(raw.CompileTimeout, diagnostics);
         var parallelUploads = ParseParallelUploads(raw.MaxParallelUploads, diagnostics);
         var webhook = ParseWebhook(raw.WebhookUrl, diagnostics);
@@ -73,6 +76,8 @@ public static partial class SettingsParser
                 ? null
                 : Path.Combine(cacheDir, "asset-cache.json"),
             AuditLogPath = Blank(raw.AuditLogPath),
+            QualityChecks = qualityChecks,
+            Quality = quality,
         };
         return new Result(settings, parsedPrompts, diagnostics);
     }

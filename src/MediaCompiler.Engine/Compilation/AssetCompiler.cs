@@ -17,7 +17,9 @@ internal sealed record CompiledAsset(byte[]? Wav, Diagnostic? Error)
 /// <summary>Compiles one asset; the engine's seam for tests that need a job to stay in progress.</summary>
 internal interface IAssetCompiler
 {
-    Task<CompiledAsset> CompileAsync(byte[] content, string fileName, G711Law law, bool normalizeVolume, bool stripMetadata, CancellationToken cancellationToken);
+    /// <param name="targetSpeechLevelDbov">The job's target for normalizeVolume; null: the engine's default.</param>
+    Task<CompiledAsset> CompileAsync(byte[] content, string fileName, G711Law law, bool normalizeVolume, double? targetSpeechLevelDbov, bool stripMetadata,
+        CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -43,7 +45,12 @@ internal sealed class AssetCompiler : IAssetCompiler
         _targetSpeechLevelDbov = targetSpeechLevelDbov;
     }
 
-    public async Task<CompiledAsset> CompileAsync(byte[] content, string fileName, G711Law law, bool normalizeVolume, bool stripMetadata, CancellationToken cancellationToken)
+    /// <summary>Compiles with the engine's default target level.</summary>
+    public Task<CompiledAsset> CompileAsync(byte[] content, string fileName, G711Law law, bool normalizeVolume, bool stripMetadata, CancellationToken cancellationToken) =>
+        CompileAsync(content, fileName, law, normalizeVolume, targetSpeechLevelDbov: null, stripMetadata, cancellationToken);
+
+    public async Task<CompiledAsset> CompileAsync(byte[] content, string fileName, G711Law law, bool normalizeVolume, double? targetSpeechLevelDbov, bool stripMetadata,
+        CancellationToken cancellationToken)
     {
         var probe = AudioProbe.Probe(new MemoryStream(content, writable: false), fileName);
         if (probe.Container == AudioContainer.Unknown)
@@ -96,7 +103,7 @@ internal sealed class AssetCompiler : IAssetCompiler
         }
 
         var warnings = decoded.Warnings;
-        if (normalizeVolume && SpeechLevelNormalizer.Normalize(samples, G711WavWriter.SampleRate, _targetSpeechLevelDbov).ToWarning(fileName) is { } warning)
+        if (normalizeVolume && SpeechLevelNormalizer.Normalize(samples, G711WavWriter.SampleRate, targetSpeechLevelDbov ?? _targetSpeechLevelDbov).ToWarning(fileName) is { } warning)
         {
             warnings = [.. warnings, warning];
         }

@@ -7,7 +7,7 @@ namespace MediaCompiler.Engine.Compilation;
 /// <summary>
 /// Checks a compile submission field by field. Every problem is reported (not only the first), each naming its field
 /// the way the wire spells it: <c>flowId</c>, <c>encoding</c>, <c>media</c>, <c>media[1].assetId</c>,
-/// <c>media[1].nodeId</c>, <c>media[1].fallbackEncoding</c>, <c>options.maxChannels</c>.
+/// <c>media[1].nodeId</c>, <c>media[1].fallbackEncoding</c>, <c>options.maxChannels</c>, <c>options.targetSpeechLevelDbov</c>.
 /// </summary>
 internal static class CompileRequestValidator
 {
@@ -38,6 +38,13 @@ internal static class CompileRequestValidator
         if (request.Options is { MaxChannels: not 1 } options)
         {
             Add(details, "options.maxChannels", DiagnosticCatalog.EngineMaxChannelsInvalid, options.MaxChannels);
+        }
+
+        if (request.Options?.TargetSpeechLevelDbov is double target
+            && !(target >= DiagnosticCatalog.MinTargetSpeechLevelDbov && target <= DiagnosticCatalog.MaxTargetSpeechLevelDbov))
+        {
+            Add(details, "options.targetSpeechLevelDbov", DiagnosticCatalog.InvalidTargetSpeechLevel, "options.targetSpeechLevelDbov",
+                target.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         if (request.Media is not { Count: > 0 } media)

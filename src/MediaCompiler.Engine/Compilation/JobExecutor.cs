@@ -82,7 +82,9 @@ internal sealed class JobExecutor(
             outputs[nodeId] = compiled.Wav;
         }
 
-        return new CompileResult(assetId, nodeId, CompileResultStates.Ready, job.Encoding, DownloadUris.For(job.Id, nodeId), null, null);
+        // Null rather than empty when there is nothing to say: the field is optional on the wire.
+        var warnings = compiled.Warnings.Count == 0 ? null : compiled.Warnings.Select(w => new CompileWarning(w.Code, w.Message)).ToArray();
+        return new CompileResult(assetId, nodeId, CompileResultStates.Ready, job.Encoding, DownloadUris.For(job.Id, nodeId), null, null, warnings);
     }
 
     /// <summary>
@@ -94,7 +96,7 @@ internal sealed class JobExecutor(
         var options = job.Request.Options ?? new CompileOptions();
         try
         {
-            return await compiler.CompileAsync(content, name, job.Law, options.NormalizeVolume, options.StripMetadata, token).ConfigureAwait(false);
+            return await compiler.CompileAsync(content, name, job.Law, options.NormalizeVolume, options.TargetSpeechLevelDbov, options.StripMetadata, token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -6,11 +6,13 @@ namespace MediaCompiler.Pipeline.Steps;
 /// <summary>
 /// Step 4: matches a finished job's results to the prompts. Rejections are reported on their files; a completed job
 /// that left a prompt without a usable result fails the build (IVR2102); a FAILED job with no rejection says why
-/// (IVR2101). Platform-neutral: it reads the contract's job status only.
+/// (IVR2101). Warnings the engine attached to a READY result (IVR1608 normalisation limited, IVR1609 no speech,
+/// IVR3122 decoded by ffmpeg...) are reported as warnings on the prompt's file. Platform-neutral: it reads the
+/// contract's job status only.
 /// </summary>
 public static class ResultReportStep
 {
-    public static IReadOnlyList<ReadyPrompt> Run(CompileJobStatus job, IReadOnlyList<ValidatedPrompt> prompts, FailureCollector failures)
+    public static IReadOnlyList<ReadyPrompt> Run(CompileJobStatus job, IReadOnlyList<ValidatedPrompt> prompts, FailureCollector failures, IPipelineLog log)
     {
         var ready = new List<ReadyPrompt>();
         // A result without a node id (or a null entry) in the engine's answer matches no prompt; skipping it keeps
@@ -37,6 +39,14 @@ public static class ResultReportStep
             else if (result.Status == CompileResultStates.Ready)
             {
                 ready.Add(new ReadyPrompt(prompt, result));
+                foreach (var warning in result.Warnings ?? [])
+                {
+                    // A null entry in a foreign engine's answer says nothing; skipping it keeps the build going.
+                    if (warning is not null)
+                    {
+                        log.Report(EngineDiagnostics.WarningFromEngine(warning.Code, warning.Message, input.Path));
+                    }
+                }
             }
             else if (completed)
             {

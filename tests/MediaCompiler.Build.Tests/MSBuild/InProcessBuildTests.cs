@@ -9,6 +9,7 @@ namespace MediaCompiler.Build.Tests.MSBuild;
 /// run, the embedded engine. Proves the incremental behaviour target by target. Tests of one class run one at a time,
 /// which the single in-process build manager needs.
 /// </summary>
+[Collection(InProcessMSBuildCollection.Name)]
 public sealed class InProcessBuildTests : IDisposable
 {
     private const string TaskName = "CompileIvrPrompts";

@@ -13,7 +13,8 @@ internal sealed class HoldingCompiler : IAssetCompiler
 
     public Task Started => _started.Task.WaitAsync(EngineFixture.Guard());
 
-    public async Task<CompiledAsset> CompileAsync(byte[] content, string fileName, G711Law law, bool normalizeVolume, bool stripMetadata, CancellationToken cancellationToken)
+    public async Task<CompiledAsset> CompileAsync(byte[] content, string fileName, G711Law law, bool normalizeVolume, double? targetSpeechLevelDbov, bool stripMetadata,
+        CancellationToken cancellationToken)
     {
         _started.TrySetResult();
         await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
