@@ -40,7 +40,14 @@ public sealed record CompileResult(
     string Encoding,
     string? DownloadUri,
     string? ErrorCode,
-    string? Message);
+    string? Message)
+{
+    /// <summary>
+    /// Media API 2.1: <c>sha256:...</c> of the compiled WAV behind <see cref="DownloadUri"/> (READY results only), so a
+    /// client that already has those bytes need not download them again. Null from older engines.
+    /// </summary>
+    public string? OutputHash { get; init; }
+}
 
 /// <summary>What the engine POSTs to a job's webhookUrl when it ends (signed with X-Media-Signature).</summary>
 public sealed record WebhookPayload(

@@ -2,6 +2,7 @@ using MediaCompiler.Audio;
 using MediaCompiler.Contract;
 using MediaCompiler.Diagnostics;
 using MediaCompiler.Engine.Assets;
+using MediaCompiler.Engine.Outputs;
 using MediaCompiler.Engine.Persistence;
 
 namespace MediaCompiler.Engine.Compilation;
@@ -15,6 +16,8 @@ internal sealed class JobExecutor(
     AssetStore assets,
     JsonStateStore? disk,
     IAssetCompiler compiler,
+    OutputCatalog catalog,
+    OutputReader reader,
     IncidentReporter incidents,
     Action<CompileJobStatus, string?> announce)
 {
@@ -60,6 +63,12 @@ internal sealed class JobExecutor(
         var entry = job.Media[index];
         var assetId = entry.AssetId!;
         var nodeId = entry.NodeId!;
+        var key = OutputCatalog.KeyOf(assetId, job.Encoding, job.Request.Options);
+        if (Reuse(key) is { } reused)
+        {
+            return Store(job, index, nodeId, assetId, reused, outputs);
+        }
+
         var asset = assets.Get(assetId);
         var content = assets.ReadContent(assetId);
         var name = asset?.Name ?? assetId;
@@ -73,16 +82,44 @@ internal sealed class JobExecutor(
             return new CompileResult(assetId, nodeId, CompileResultStates.Rejected, job.Encoding, null, error.Code, error.Message);
         }
 
+        var result = Store(job, index, nodeId, assetId, compiled.Wav, outputs);
+        catalog.Remember(key, new OutputSource(job.Id, nodeId, result.OutputHash!));
+        return result;
+    }
+
+    /// <summary>The bytes an earlier job compiled the same way, when they are still there and still match their hash.</summary>
+    private byte[]? Reuse(string key)
+    {
+        if (catalog.Find(key) is not { } source)
+        {
+            return null;
+        }
+
+        if (reader.Read(source.JobId, source.NodeId) is OutputRead.Found found)
+        {
+            return found.Bytes;
+        }
+
+        // Gone (reset, deleted) or damaged: compile anew, and stop pointing at it.
+        catalog.Forget(key);
+        return null;
+    }
+
+    private CompileResult Store(CompileJob job, int index, string nodeId, string assetId, byte[] wav, Dictionary<string, byte[]> outputs)
+    {
         if (disk is not null)
         {
-            disk.SaveOutput(job.Id, index, compiled.Wav);
+            disk.SaveOutput(job.Id, index, wav);
         }
         else
         {
-            outputs[nodeId] = compiled.Wav;
+            outputs[nodeId] = wav;
         }
 
-        return new CompileResult(assetId, nodeId, CompileResultStates.Ready, job.Encoding, DownloadUris.For(job.Id, nodeId), null, null);
+        return new CompileResult(assetId, nodeId, CompileResultStates.Ready, job.Encoding, DownloadUris.For(job.Id, nodeId), null, null)
+        {
+            OutputHash = ContentHash.Of(wav),
+        };
     }
 
     /// <summary>
