@@ -123,6 +123,7 @@ public sealed class AssetCache
         }
         try
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(FilePath))!);
             using var held = FileLock.TryAcquire(FilePath + ".lock", LockWait);
             if (held is null)
             {
