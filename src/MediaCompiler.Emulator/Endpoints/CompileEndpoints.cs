@@ -61,7 +61,7 @@ internal static class CompileEndpoints
         {
             // Decided before the submitter is recorded: the webhook dispatcher waits for that, so it sees the fault.
             jobFaults.DecideFor(accepted.Id);
-            webhooks.RecordSubmitter(accepted.Id, http.Client());
+            webhooks.RecordSubmitter(accepted.Id, http.Client(), hasWebhook: !string.IsNullOrWhiteSpace(request.WebhookUrl));
             http.Response.Headers.Location = accepted.SelfUri;
             return Results.Json(accepted, MediaApiJson.Options, statusCode: StatusCodes.Status202Accepted);
         }

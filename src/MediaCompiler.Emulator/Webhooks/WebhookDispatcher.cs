@@ -49,9 +49,13 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
     /// Remembers which client submitted a job, so its webhook is signed with that client's secret; with a data
     /// directory also on disk, so a job resumed after a restart still knows whose secret signs its webhook.
     /// </summary>
-    public void RecordSubmitter(string jobId, ClientSettings client)
+    public void RecordSubmitter(string jobId, ClientSettings client, bool hasWebhook = true)
     {
-        _submitterFiles?.Save(jobId, client.ClientId);
+        if (hasWebhook)
+        {
+            _submitterFiles?.Save(jobId, client.ClientId);
+        }
+
         Submitter(jobId).TrySetResult(client);
     }
 
