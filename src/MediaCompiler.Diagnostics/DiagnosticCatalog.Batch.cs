@@ -59,5 +59,5 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor RequestBudgetWait = new(
         "IVR5101", DiagnosticSeverity.Info, "Waiting for the request budget",
         "Waiting {0} s before the next request to the engine: its budget is {1} request(s) per {2} s.",
-        "Nothing to do; raise the engine's rate limit or IvrMaxRequestsPerMinute if builds wait often.");
+        "Nothing to do; if builds wait often, raise the engine's rate limit (Emulator:RateLimit:RequestsPerWindow).");
 }
