@@ -114,8 +114,8 @@ public sealed class PersistenceTests : IDisposable
         using var second = NewEngine();
 
         // Only the lock of the engine now holding the directory (and its holder's name) remain.
-        Assert.Empty(Directory.EnumerateFiles(_data.Path, "*", SearchOption.AllDirectories)
-            .Where(f => System.IO.Path.GetFileName(f) is not ("engine.lock" or "engine.owner")));
+        Assert.DoesNotContain(Directory.EnumerateFiles(_data.Path, "*", SearchOption.AllDirectories),
+            f => System.IO.Path.GetFileName(f) is not ("engine.lock" or "engine.owner"));
         Assert.Empty(second.FindAssetsByContentHash(Audio.ContentHash.Of(Prompt)));
     }
 

@@ -33,6 +33,9 @@ internal sealed class DownloadStep(IMediaEngineClient client, RunContext context
             }
             else if (IsAlreadyThere(destination, item.Result.OutputHash))
             {
+                // Kept, but dated now: MSBuild's up-to-date check compares the outputs' dates with the prompts', and a
+                // kept file older than an edited prompt would make every later build run the target again.
+                File.SetLastWriteTimeUtc(destination, DateTime.UtcNow);
                 written.Add(new DownloadedPrompt(item.Prompt, destination, new FileInfo(destination).Length));
             }
             else
