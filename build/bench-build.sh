@@ -240,9 +240,40 @@ cold_build build-nodownload -p:IvrDownloadCompiledPrompts=false
 cold_build build-nodownload16 -p:IvrDownloadCompiledPrompts=false -p:IvrMaxParallelUploads=16
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
+# ── 3. Requests proportional to change (issue #12): 2,000 prompts, one edit; peak memory 2,000 vs 200 ───────────
+# big_prompts prompts built cold against a reset engine, then one prompt edited and built again. Requests come from
+# /emulator/requests (polls listed apart: how many a job needs depends on the machine), task time from the audit
+# line, peak memory from /usr/bin/time (maximum resident set of the build, -nodeReuse:false so the task runs in it).
+big_prompts="${BIG_PROMPTS:-2000}"
+if [[ -z "${BENCH_SKIP_SCALE:-}" ]]; then
+  step "scale: $big_prompts-prompt project, cold then one edited prompt; peak memory against the $cold_prompts-prompt one"
+  write_project big with "$big_prompts"
+  dotnet restore "$work/big" --nologo -v q >>"$log" 2>&1 || fail "restore of big failed"
+  requests_delta() { "$python" -c 'import json, sys
+a, b = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+d = {k: v - a.get(k, 0) for k, v in b.items() if v - a.get(k, 0)}
+polls = d.pop("GET /api/v2/media/compile/{id}", 0)
+print(f"{sum(d.values())} requests + {polls} polls: " + ", ".join(f"{k} {v}" for k, v in sorted(d.items())))' "$1" "$2"; }
+  timed_build() { # <label> <project>: build with peak memory and requests recorded
+    request_counts >"$work/$1.before"
+    GENESYS_BASE_URL="$base_url" GENESYS_CLIENT_ID="$client_id" GENESYS_CLIENT_SECRET="$client_secret" \
+      /usr/bin/time -f '%M' -o "$work/$1.rss" dotnet build "$work/$2" --no-restore --nologo -nodeReuse:false >>"$log" 2>&1 || fail "build $1 failed"
+    request_counts >"$work/$1.after"
+    echo "$1: $(requests_delta "$work/$1.before" "$work/$1.after"); peak RSS $(( $(cat "$work/$1.rss") / 1024 )) MB; task $("$python" -c 'import json, sys; print(json.loads(open(sys.argv[1]).read().splitlines()[-1])["totalDurationMs"])' "$work/$2/obj/Debug/net8.0/ivr/audit.jsonl") ms" | tee -a "$work/scale.txt"
+  }
+  : >"$work/scale.txt"
+  reset_engine; rm -rf "$work/cold/bin" "$work/cold/obj/Debug"
+  timed_build cold-200 cold
+  timed_build cold-2000 big
+  timed_build noop-2000 big
+  "$python" "$bench_dir/make_prompts.py" "$work/edit" 1 0.6 && cp "$work/edit/prompt-000.wav" "$work/big/prompts/prompt-001.wav"
+  timed_build edit-2000 big
+fi
+
 # ── Summary ──────────────────────────────────────────────────────────────────────────────────────────────────────
 "$python" "$bench_dir/summary.py" "$work" \
   "machine=$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(free -g | awk '/^Mem:/ {print $2}') GB" \
   "sdk=$(dotnet --version)" "load=$load_after (1/5/15 min, after the runs)" "timer=$timer" \
   "noop=$noop_prompts prompts, $noop_runs runs each, dotnet build --no-restore -nodeReuse:$node_reuse" \
   "cold=$cold_prompts prompts (0.5 s, 8 kHz, 16-bit mono WAV), $cold_runs runs each, emulator latency $latency_ms ms per request"
+[[ -f "$work/scale.txt" ]] && { echo "3. requests proportional to change ($big_prompts prompts; one run each)"; sed 's/^/   /' "$work/scale.txt"; }

@@ -28,4 +28,45 @@ public interface IMediaEngineClient : IDisposable
 
     /// <summary>Writes the bytes behind a result's downloadUri to <paramref name="destinationPath"/> (atomically).</summary>
     Task DownloadAsync(string downloadUri, string destinationPath, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Which of these content hashes the engine holds (media API 2.1: one request per few thousand hashes). The default
+    /// asks hash by hash, for engines and fakes that only know the search.
+    /// </summary>
+    async Task<AssetLookupResult> LookupAssetsAsync(IReadOnlyList<string> contentHashes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contentHashes);
+        var held = new List<MediaAssetDto>();
+        var missing = new List<string>();
+        foreach (var hash in contentHashes.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var found = await FindAssetsByContentHashAsync(hash, cancellationToken).ConfigureAwait(false);
+            if (found.Count > 0)
+            {
+                held.Add(found[0]);
+            }
+            else
+            {
+                missing.Add(hash);
+            }
+        }
+
+        return new AssetLookupResult(held, missing);
+    }
+
+    /// <summary>
+    /// Writes several outputs of one compile job (media API 2.1: one archive request); the default downloads them one
+    /// by one. A failure throws <see cref="MediaEngineException"/>; files already written stay (each is atomic).
+    /// </summary>
+    async Task DownloadOutputsAsync(string compilationId, IReadOnlyList<OutputDownload> outputs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(outputs);
+        foreach (var output in outputs)
+        {
+            await DownloadAsync(output.DownloadUri, output.DestinationPath, cancellationToken).ConfigureAwait(false);
+        }
+    }
 }
+
+/// <summary>One compiled output to fetch: its node, its download address, and where it goes.</summary>
+public sealed record OutputDownload(string NodeId, string DownloadUri, string DestinationPath);

@@ -44,7 +44,14 @@ public sealed record CompileResult(
     string? DownloadUri,
     string? ErrorCode,
     string? Message,
-    IReadOnlyList<CompileWarning>? Warnings = null);
+    IReadOnlyList<CompileWarning>? Warnings = null)
+{
+    /// <summary>
+    /// Media API 2.1: <c>sha256:...</c> of the compiled WAV behind <see cref="DownloadUri"/> (READY results only), so a
+    /// client that already has those bytes need not download them again. Null from older engines.
+    /// </summary>
+    public string? OutputHash { get; init; }
+}
 
 /// <summary>One warning on a compile result: the engine's code (IVR####) and its message.</summary>
 public sealed record CompileWarning(string Code, string Message);

@@ -55,6 +55,7 @@ public static class EmulatorHost
         try
         {
             await app.StartAsync(cancellationToken);
+            AfterStart(app);
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
             return new RunningEmulator(app, new Uri(address.TrimEnd('/') + "/"));
         }
@@ -90,6 +91,7 @@ public static class EmulatorHost
             try
             {
                 await app.StartAsync(stop);
+                AfterStart(app);
             }
             catch (IOException ex)
             {
@@ -122,6 +124,20 @@ public static class EmulatorHost
         return 0;
     }
 
+    /// <summary>
+    /// Once listening: webhooks learn the emulator's own addresses (never a target), then jobs found unfinished in the
+    /// data directory run, now that their endings are heard (a resumed job's webhook is delivered).
+    /// </summary>
+    private static void AfterStart(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        app.Services.GetRequiredService<WebhookDispatcher>().OwnAddresses = addresses
+            .Select(a => Uri.TryCreate(a.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal), UriKind.Absolute, out var uri) ? uri : null)
+            .OfType<Uri>()
+            .ToArray();
+        app.Services.GetRequiredService<MediaEngine>().ResumeUnfinishedJobs();
+    }
+
     private static WebApplication Build(string[] args, EmulatorSettings? settings, bool listenOnFreeLoopbackPort)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
@@ -150,6 +166,9 @@ public static class EmulatorHost
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes);
         builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = settings.MaxRequestBodyBytes);
 
+        // "Request starting ... ?access_token=..." would write a credential to the log: the hosting lines are only
+        // written at Warning and above; the route, method and status are in /emulator/requests instead.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         AddServices(builder.Services, settings);
         var app = builder.Build();
         MapPipeline(app);
@@ -180,6 +199,9 @@ public static class EmulatorHost
                 KnownFlowIds = settings.FlowIds.ToArray(),
                 FfmpegPath = settings.FfmpegPath,
                 MaxConcurrentJobs = settings.MaxConcurrentJobs,
+                MaxEntriesPerJob = settings.MaxEntriesPerJob,
+                MaxUnfinishedJobs = settings.MaxUnfinishedJobs,
+                ResumeOnStart = false,
                 OnIncident = incident => logger.LogError(incident.Exception, "Engine incident: {What}", incident.What),
             });
         });

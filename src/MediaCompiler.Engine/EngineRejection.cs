@@ -8,8 +8,11 @@ public enum RejectionReason
     /// <summary>A rule was broken (bad audio, bad hash, bad field): the sender must fix the input.</summary>
     Invalid,
 
-    /// <summary>The upload is larger than <see cref="MediaEngine.MaxUploadBytes"/>.</summary>
+    /// <summary>The upload is larger than <see cref="MediaEngine.MaxUploadBytes"/>, or a request names too many items.</summary>
     TooLarge,
+
+    /// <summary>The engine holds as many unfinished jobs as it accepts: try again later.</summary>
+    Busy,
 }
 
 /// <summary>

@@ -33,6 +33,10 @@ public sealed class MediaEngine : IDisposable
     private readonly IncidentReporter _incidents;
     private readonly List<Diagnostic> _loadWarnings = [];
     private readonly JobRunner _runner;
+    private readonly OutputCatalog _catalog = new();
+    private readonly DataDirectoryLock? _directoryLock;
+    private readonly List<CompileJob> _toResume;
+    private int _resumed;
     private int _disposed;
 
     public MediaEngine(MediaEngineOptions? options = null)
@@ -45,15 +49,41 @@ public sealed class MediaEngine : IDisposable
     {
         _options = options ?? new MediaEngineOptions();
         _incidents = new IncidentReporter(_options.OnIncident);
+        // Taken before the store touches anything: it deletes temp files, which may be another engine's uploads.
+        _directoryLock = _options.DataDirectory is { Length: > 0 } held ? DataDirectoryLock.Acquire(held) : null;
         _disk = _options.DataDirectory is { Length: > 0 } directory ? new JsonStateStore(directory) : null;
         _assets = new AssetStore(_disk, _loadWarnings);
         _intake = new AssetIntake(_assets, _options.TimeProvider);
         _jobs = new JobTable(_disk, _incidents, _options.TimeProvider);
         _outputs = new OutputReader(_jobs, _disk);
-        var executor = new JobExecutor(_jobs, _assets, _disk, compiler ?? new AssetCompiler(_options.FfmpegPath, _options.DecodeTimeout, _options.TargetSpeechLevelDbov), _incidents, Announce);
-        var unfinished = _jobs.Load(_loadWarnings);
+        var executor = new JobExecutor(_jobs, _assets, _disk, compiler ?? new AssetCompiler(_options.FfmpegPath, _options.DecodeTimeout, _options.TargetSpeechLevelDbov),
+            _catalog, _outputs, _incidents, Announce);
+        _toResume = _jobs.Load(_loadWarnings);
+        foreach (var finished in _jobs.All().Where(j => CompileJobStates.IsFinal(j.Status)))
+        {
+            _catalog.Learn(finished.Id, finished.Encoding, finished.Request.Options, finished.Results);
+        }
+
         _runner = new JobRunner(_options.MaxConcurrentJobs, executor.RunAsync, _incidents);
-        foreach (var job in unfinished)
+        if (_options.ResumeOnStart)
+        {
+            ResumeUnfinishedJobs();
+        }
+    }
+
+    /// <summary>
+    /// Queues the jobs found QUEUED or RUNNING in the data directory (once; later calls do nothing). A host that
+    /// announces job endings (webhooks) subscribes to <see cref="JobFinished"/> first and then calls this, with
+    /// <see cref="MediaEngineOptions.ResumeOnStart"/> false: a resumed job may finish before a later subscriber exists.
+    /// </summary>
+    public void ResumeUnfinishedJobs()
+    {
+        if (Interlocked.Exchange(ref _resumed, 1) != 0)
+        {
+            return;
+        }
+
+        foreach (var job in _toResume)
         {
             _runner.Enqueue(job);
         }
@@ -96,10 +126,26 @@ public sealed class MediaEngine : IDisposable
         return _assets.FindByContentHash(contentHash);
     }
 
+    /// <summary>
+    /// Which of these content hashes the engine holds, in one answer; an asset whose stored bytes no longer match its
+    /// hash counts as missing (so the client uploads it again, which repairs it). Refused when a hash is malformed or
+    /// there are more than <see cref="AssetLookupRequest.MaxHashes"/>.
+    /// </summary>
+    public LookupOutcome LookupAssets(IReadOnlyList<string>? contentHashes)
+    {
+        ThrowIfDisposed();
+        return AssetLookup.Run(_assets, contentHashes);
+    }
+
     /// <summary>Validates the request (a rejection with one detail per bad field) and queues the job.</summary>
     public SubmitOutcome SubmitCompilation(CompileRequest request)
     {
         ThrowIfDisposed();
+        if (SubmissionCaps.Check(request, _options, _jobs) is { } refused)
+        {
+            return new SubmitOutcome(null, refused);
+        }
+
         var details = CompileRequestValidator.Validate(request, _assets.Contains, _options.KnownFlowIds);
         if (details.Count > 0)
         {
@@ -137,10 +183,23 @@ public sealed class MediaEngine : IDisposable
     /// The compiled WAV bytes of one result, addressed by its <c>downloadUri</c>
     /// (<c>/api/v2/media/compile/{jobId}/output/{escaped nodeId}</c>, with or without scheme and host); null when unknown.
     /// </summary>
-    public byte[]? GetDownload(string downloadUri)
+    public byte[]? GetDownload(string downloadUri) => ReadOutput(downloadUri) is OutputRead.Found found ? found.Bytes : null;
+
+    /// <summary>
+    /// Reads one compiled output by its download address, checked against the result's outputHash: a damaged output
+    /// is reported (IVR3405), never handed out, and no later job reuses it.
+    /// </summary>
+    public OutputRead ReadOutput(string downloadUri)
     {
         ThrowIfDisposed();
         return _outputs.Read(downloadUri);
+    }
+
+    /// <summary>One compiled output by job and node id (the archive route), checked like <see cref="ReadOutput(string)"/>.</summary>
+    public OutputRead ReadOutput(string jobId, string nodeId)
+    {
+        ThrowIfDisposed();
+        return _outputs.Read(jobId, nodeId);
     }
 
     /// <summary>Forgets every asset, job and output (in memory and in the data directory).</summary>
@@ -150,6 +209,7 @@ public sealed class MediaEngine : IDisposable
         var forgotten = _jobs.RemoveAll(() =>
         {
             _assets.Clear();
+            _catalog.Clear();
             _disk?.Clear();
         });
 
@@ -187,6 +247,8 @@ public sealed class MediaEngine : IDisposable
         {
             job.Finished.TrySetException(new ObjectDisposedException(nameof(MediaEngine), $"The engine stopped before compile job {job.Id} finished."));
         }
+
+        _directoryLock?.Dispose();
     }
 
     /// <summary>Tells every subscriber; one that throws is an incident and does not stop the job or the others.</summary>

@@ -35,4 +35,16 @@ public sealed class MediaEngineOptions
     /// are only counted (<see cref="MediaEngine.IncidentCount"/>).
     /// </summary>
     public Action<EngineIncident>? OnIncident { get; init; }
+
+    /// <summary>The most media entries one compile job may have; more is refused (IVR3400, 413).</summary>
+    public int MaxEntriesPerJob { get; init; } = 5000;
+
+    /// <summary>The most jobs QUEUED or RUNNING at once; one more is refused (IVR3402, 429).</summary>
+    public int MaxUnfinishedJobs { get; init; } = 100;
+
+    /// <summary>
+    /// Whether jobs found unfinished in the data directory are queued by the constructor. A host that sends webhooks
+    /// sets false and calls <see cref="MediaEngine.ResumeUnfinishedJobs"/> once it listens to job endings.
+    /// </summary>
+    public bool ResumeOnStart { get; init; } = true;
 }

@@ -113,7 +113,9 @@ public sealed class PersistenceTests : IDisposable
 
         using var second = NewEngine();
 
-        Assert.Empty(Directory.EnumerateFiles(_data.Path, "*", SearchOption.AllDirectories));
+        // Only the lock of the engine now holding the directory (and its holder's name) remain.
+        Assert.DoesNotContain(Directory.EnumerateFiles(_data.Path, "*", SearchOption.AllDirectories),
+            f => System.IO.Path.GetFileName(f) is not ("engine.lock" or "engine.owner"));
         Assert.Empty(second.FindAssetsByContentHash(Audio.ContentHash.Of(Prompt)));
     }
 

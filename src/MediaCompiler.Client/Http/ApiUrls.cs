@@ -24,6 +24,10 @@ internal static class ApiUrls
 
     public static Uri Assets(Uri root) => Relative(root, MediaApiRoutes.Assets);
 
+    public static Uri AssetLookup(Uri root) => Relative(root, MediaApiRoutes.AssetLookup);
+
+    public static Uri Outputs(Uri root, string compilationId) => Relative(root, MediaApiRoutes.OutputsPath(compilationId));
+
     public static Uri Compile(Uri root) => Relative(root, MediaApiRoutes.Compile);
 
     public static Uri Compilation(Uri root, string compilationId) => Relative(root, MediaApiRoutes.CompilationPath(compilationId));

@@ -11,7 +11,7 @@ namespace MediaCompiler.Client;
 /// The media API over HTTP (Genesys Cloud style): OAuth client credentials, retries with backoff honouring
 /// Retry-After, per-attempt timeouts and prompt cancellation. Every failure is a coded <see cref="MediaEngineException"/>.
 /// </summary>
-public sealed class HttpMediaEngineClient : IMediaEngineClient
+public sealed partial class HttpMediaEngineClient : IMediaEngineClient
 {
     private readonly HttpMediaEngineClientOptions _options;
     private readonly Uri _root;

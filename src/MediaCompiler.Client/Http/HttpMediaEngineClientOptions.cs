@@ -14,6 +14,12 @@ public sealed class HttpMediaEngineClientOptions
     /// <summary>Time allowed for one attempt of one request.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// A ceiling of our own on requests per minute (null: none). The engine's published budget (rate-limit headers)
+    /// is always honoured as well; this one is for engines that publish none.
+    /// </summary>
+    public int? MaxRequestsPerMinute { get; init; }
+
     /// <summary>Retries after the first attempt, for 429, 5xx, timeouts and dropped connections.</summary>
     public int MaxRetries { get; init; } = 5;
 

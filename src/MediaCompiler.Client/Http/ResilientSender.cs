@@ -17,6 +17,7 @@ internal sealed class ResilientSender : IDisposable
     private readonly HttpClient _http;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly HttpMediaEngineClientOptions _options;
+    private readonly RequestBudget _budget;
 
     public ResilientSender(HttpMediaEngineClientOptions options, Func<double>? randomizer)
     {
@@ -27,6 +28,7 @@ internal sealed class ResilientSender : IDisposable
             Timeout = Timeout.InfiniteTimeSpan,
         };
         _pipeline = ResiliencePipelineFactory.Create(options, randomizer);
+        _budget = new RequestBudget(options);
     }
 
     public async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> createRequest, string operation, Uri url, CancellationToken cancellationToken)
@@ -35,6 +37,9 @@ internal sealed class ResilientSender : IDisposable
         context.Properties.Set(ResiliencePipelineFactory.Operation, operation);
         var attempts = new StrongBox<int>();
         HttpResponseMessage response;
+        // Outside the per-attempt timeout: a wait for the engine's window to reset is not a slow answer. Retries are
+        // spaced by the pipeline's backoff, which honours Retry-After.
+        await _budget.TakeAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             response = await _pipeline.ExecuteAsync(
@@ -42,10 +47,12 @@ internal sealed class ResilientSender : IDisposable
                 {
                     state.attempts.Value++;
                     using var request = state.createRequest();
-                    return await state.http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ctx.CancellationToken).ConfigureAwait(false);
+                    var answer = await state.http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ctx.CancellationToken).ConfigureAwait(false);
+                    state.budget.Learn(answer);
+                    return answer;
                 },
                 context,
-                (createRequest, http: _http, attempts)).ConfigureAwait(false);
+                (createRequest, http: _http, attempts, budget: _budget)).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException ex)
         {

@@ -55,8 +55,16 @@ internal static class BearerAuthentication
         }
 
         var client = token!.Client;
-        var retryAfter = http.RequestServices.GetRequiredService<ClientRateLimiter>().TryAcquire(client);
-        if (retryAfter is { } seconds)
+        var budget = http.RequestServices.GetRequiredService<ClientRateLimiter>().TryAcquire(client);
+        if (budget.Limit > 0)
+        {
+            // Published on every answer so that a client can pace itself under the limit instead of meeting a 429.
+            http.Response.Headers[RateLimitHeaders.Limit] = budget.Limit.ToString(CultureInfo.InvariantCulture);
+            http.Response.Headers[RateLimitHeaders.Remaining] = budget.Remaining.ToString(CultureInfo.InvariantCulture);
+            http.Response.Headers[RateLimitHeaders.Reset] = budget.ResetSeconds.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (budget.RetryAfterSeconds is { } seconds)
         {
             http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             return ApiErrors.Result(StatusCodes.Status429TooManyRequests, ApiErrorCodes.TooManyRequests,

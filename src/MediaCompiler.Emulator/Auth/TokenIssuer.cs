@@ -46,6 +46,7 @@ internal sealed class TokenIssuer(EmulatorSettings settings, FaultController fau
 
         // The early-expiry fault shortens the real lifetime only; expires_in still promises the configured one.
         var lifetime = faults.TokenLifetimeOverride ?? settings.TokenLifetimeSeconds;
+        EvictOverCap();
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         _tokens[token] = new IssuedToken(client, new HashSet<string>(client.Scopes, StringComparer.Ordinal), now.AddSeconds(lifetime));
         return new TokenResponse(token, "bearer", settings.TokenLifetimeSeconds);
@@ -63,12 +64,33 @@ internal sealed class TokenIssuer(EmulatorSettings settings, FaultController fau
 
     public void Clear() => _tokens.Clear();
 
+    /// <summary>How many tokens are held now (expired ones still in their grace period included).</summary>
+    public int Count => _tokens.Count;
+
+    /// <summary>
+    /// A client that asks for a token per request must not grow the table without end: at the cap, the tokens closest
+    /// to expiry are forgotten first (their holders hear invalid.token and ask again).
+    /// </summary>
+    private void EvictOverCap()
+    {
+        var excess = _tokens.Count - settings.MaxIssuedTokens + 1;
+        if (excess <= 0)
+        {
+            return;
+        }
+
+        foreach (var (token, _) in _tokens.OrderBy(t => t.Value.ExpiresAt).Take(excess).ToArray())
+        {
+            _tokens.TryRemove(token, out _);
+        }
+    }
+
     private void RemoveExpired(DateTimeOffset now)
     {
-        // Kept a while after expiry so that a late caller hears "token.expired" rather than "invalid.token".
+        // Kept a minute after expiry so that a caller just late hears "token.expired" rather than "invalid.token".
         foreach (var (token, issued) in _tokens)
         {
-            if (issued.ExpiresAt.AddHours(1) < now)
+            if (issued.ExpiresAt.AddMinutes(1) < now)
             {
                 _tokens.TryRemove(token, out _);
             }

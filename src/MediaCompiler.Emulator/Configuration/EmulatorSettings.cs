@@ -32,6 +32,15 @@ public sealed class EmulatorSettings
 
     public int MaxConcurrentJobs { get; set; } = 2;
 
+    /// <summary>Media entries one compile job may have; more is refused with 413 (IVR3400).</summary>
+    public int MaxEntriesPerJob { get; set; } = 5000;
+
+    /// <summary>Jobs QUEUED or RUNNING at once, all clients together; one more is refused with 429 (IVR3402).</summary>
+    public int MaxUnfinishedJobs { get; set; } = 100;
+
+    /// <summary>Bearer tokens held at once; issuing one more forgets the one closest to expiry.</summary>
+    public int MaxIssuedTokens { get; set; } = 10_000;
+
     /// <summary>
     /// Largest request body accepted at all (2 MiB of audio plus room for the multipart envelope). A bigger body is
     /// refused with 413 before it is read; the engine itself answers 413 for audio over 2 MiB.
@@ -104,6 +113,14 @@ public sealed class EmulatorSettings
         if (MaxConcurrentJobs <= 0)
         {
             problems.Add($"{SectionName}:MaxConcurrentJobs is {MaxConcurrentJobs}; it must be positive.");
+        }
+
+        foreach (var (name, value) in new[] { ("MaxEntriesPerJob", MaxEntriesPerJob), ("MaxUnfinishedJobs", MaxUnfinishedJobs), ("MaxIssuedTokens", MaxIssuedTokens) })
+        {
+            if (value <= 0)
+            {
+                problems.Add($"{SectionName}:{name} is {value}; it must be positive.");
+            }
         }
 
         if (MaxRequestBodyBytes <= 0)

@@ -1,4 +1,7 @@
 using MediaCompiler.Audio;
+using MediaCompiler.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using MediaCompiler.Emulator.Auth;
 using MediaCompiler.Emulator.Configuration;
 using MediaCompiler.Emulator.Errors;
@@ -19,6 +22,28 @@ internal static class AssetEndpoints
         app.MapPost(MediaApiRoutes.Assets, UploadAsync).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaWrite);
         app.MapGet(MediaApiRoutes.Asset, GetAsset).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaRead);
         app.MapGet(MediaApiRoutes.Assets, Search).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaRead);
+        app.MapPost(MediaApiRoutes.AssetLookup, LookupAsync).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaRead);
+    }
+
+    /// <summary>Media API 2.1: many content hashes in one request; damaged assets count as missing (re-upload repairs them).</summary>
+    private static async Task<IResult> LookupAsync(HttpContext http, MediaEngine engine)
+    {
+        AssetLookupRequest? request;
+        try
+        {
+            request = await System.Text.Json.JsonSerializer.DeserializeAsync<AssetLookupRequest>(http.Request.Body, MediaApiJson.Options, http.RequestAborted);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            return ApiErrors.Result(StatusCodes.Status400BadRequest, ApiErrorCodes.BadRequest,
+                $"The body is not a look-up request {{\"contentHashes\": [...]}}: {ex.Message}",
+                new ApiErrorDetail("contentHashes", ApiErrorCodes.BadRequest, "Malformed JSON or a value of the wrong type."));
+        }
+
+        var outcome = engine.LookupAssets(request?.ContentHashes);
+        return outcome.Result is { } result
+            ? Results.Json(result, MediaApiJson.Options)
+            : ApiErrors.Result(EngineRejections.ToApiError(outcome.Rejection));
     }
 
     private static async Task<IResult> UploadAsync(HttpContext http, MediaEngine engine)
@@ -60,6 +85,12 @@ internal static class AssetEndpoints
         var outcome = engine.UploadAsset(Path.GetFileName(file.FileName), content, declaredHash.Length == 0 ? null : declaredHash);
         if (outcome.Asset is { } asset)
         {
+            if (outcome.Disposition == UploadDisposition.Repaired)
+            {
+                var repaired = Diagnostic.Create(DiagnosticCatalog.EngineAssetRepaired, asset.Name, asset.Id, asset.ContentHash);
+                http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AssetEndpoints).FullName!).LogWarning("{Warning}", repaired.ToString());
+            }
+
             if (outcome.Created)
             {
                 http.Response.Headers.Location = asset.SelfUri;

@@ -5,7 +5,9 @@ using MediaCompiler.Emulator.Errors;
 using MediaCompiler.Emulator.Faults;
 using MediaCompiler.Emulator.RequestCounting;
 using MediaCompiler.Emulator.Webhooks;
+using MediaCompiler.Diagnostics;
 using MediaCompiler.Engine;
+using MediaCompiler.Engine.Outputs;
 using MediaCompiler.Contract;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -23,9 +25,10 @@ internal static class CompileEndpoints
             .RequireScopes(MediaScopes.MediaCompile, MediaScopes.FlowRead);
         app.MapGet(MediaApiRoutes.Compilation, GetJob).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaRead);
         app.MapGet(MediaApiRoutes.CompilationOutput, Download).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaRead);
+        app.MapPost(MediaApiRoutes.CompilationOutputs, OutputArchiveEndpoint.WriteAsync).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaRead);
     }
 
-    private static async Task<IResult> SubmitAsync(HttpContext http, MediaEngine engine, WebhookDispatcher webhooks, JobFaultOverlay jobFaults)
+    private static async Task<IResult> SubmitAsync(HttpContext http, MediaEngine engine, WebhookDispatcher webhooks, JobFaultOverlay jobFaults, EmulatorSettings settings)
     {
         CompileRequest? request;
         try
@@ -45,14 +48,27 @@ internal static class CompileEndpoints
             return ApiErrors.Result(StatusCodes.Status400BadRequest, ApiErrorCodes.BadRequest, "The body must be a compile request JSON object, not null.");
         }
 
+        if (request.WebhookUrl is { } webhookUrl
+            && WebhookTargetPolicy.Refusal(webhookUrl, settings.Webhooks, webhooks.OwnAddresses) is { } refusal)
+        {
+            var diagnostic = Diagnostic.Create(DiagnosticCatalog.EngineWebhookRefused, null, webhookUrl, refusal);
+            return ApiErrors.Result(StatusCodes.Status400BadRequest, diagnostic.Code, diagnostic.Message,
+                new ApiErrorDetail("webhookUrl", diagnostic.Code, diagnostic.Message));
+        }
+
         var outcome = engine.SubmitCompilation(request);
         if (outcome.Accepted is { } accepted)
         {
             // Decided before the submitter is recorded: the webhook dispatcher waits for that, so it sees the fault.
             jobFaults.DecideFor(accepted.Id);
-            webhooks.RecordSubmitter(accepted.Id, http.Client());
+            webhooks.RecordSubmitter(accepted.Id, http.Client(), hasWebhook: !string.IsNullOrWhiteSpace(request.WebhookUrl));
             http.Response.Headers.Location = accepted.SelfUri;
             return Results.Json(accepted, MediaApiJson.Options, statusCode: StatusCodes.Status202Accepted);
+        }
+
+        if (outcome.Rejection?.Reason == RejectionReason.Busy)
+        {
+            http.Response.Headers.RetryAfter = "5";
         }
 
         return ApiErrors.Result(EngineRejections.ToApiError(outcome.Rejection));
@@ -74,9 +90,18 @@ internal static class CompileEndpoints
         // and, failing that, as decoded.
         var rawTarget = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "";
         var rawPath = rawTarget.Split('?', 2)[0];
-        var bytes = engine.GetDownload(rawPath) ?? engine.GetDownload(http.Request.Path.Value ?? "");
-        return bytes is null
-            ? ApiErrors.Result(StatusCodes.Status404NotFound, ApiErrorCodes.NotFound, $"Compile job '{id}' has no output for node '{nodeId}'.")
-            : Results.Bytes(bytes, "audio/wav");
+        var read = engine.ReadOutput(rawPath);
+        if (read is OutputRead.NotFound)
+        {
+            read = engine.ReadOutput(http.Request.Path.Value ?? "");
+        }
+
+        return read switch
+        {
+            OutputRead.Found found => Results.Bytes(found.Bytes, "audio/wav"),
+            // Never a 200 with bytes that are not what was compiled: 410 says "gone, compile again".
+            OutputRead.Damaged damaged => ApiErrors.Result(StatusCodes.Status410Gone, damaged.Diagnostic.Code, damaged.Diagnostic.Message),
+            _ => ApiErrors.Result(StatusCodes.Status404NotFound, ApiErrorCodes.NotFound, $"Compile job '{id}' has no output for node '{nodeId}'."),
+        };
     }
 }

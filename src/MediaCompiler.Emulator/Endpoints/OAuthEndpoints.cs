@@ -1,3 +1,4 @@
+using MediaCompiler.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using MediaCompiler.Emulator.Auth;
@@ -24,7 +25,19 @@ internal static class OAuthEndpoints
                 "POST /oauth/token takes an application/x-www-form-urlencoded body (grant_type=client_credentials).");
         }
 
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            // A malformed multipart body (no boundary, a truncated section): the client's fault, said as such.
+            var diagnostic = Diagnostic.Create(DiagnosticCatalog.EngineTokenRequestMalformed, null, ex.Message);
+            return ApiErrors.Result(StatusCodes.Status400BadRequest, ApiErrorCodes.BadRequest, diagnostic.Message,
+                new ApiErrorDetail(null, diagnostic.Code, diagnostic.Message));
+        }
+
         var grantType = form["grant_type"].ToString();
         if (grantType != "client_credentials")
         {

@@ -10,6 +10,7 @@ internal static class EngineRejections
     public static int StatusOf(RejectionReason reason) => reason switch
     {
         RejectionReason.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        RejectionReason.Busy => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status400BadRequest,
     };
 

@@ -7,17 +7,20 @@ namespace MediaCompiler.Emulator.RateLimiting;
 /// A fixed-window request budget per client. Fixed _windows make the answer easy to predict in tests: the budget
 /// refills all at once when the window ends, and Retry-After says when that is. Thread-safe.
 /// </summary>
+/// <summary>One request's place in its client's budget: a wait when refused, and what the rate-limit headers report.</summary>
+internal readonly record struct RateDecision(int? RetryAfterSeconds, int Limit, int Remaining, int ResetSeconds);
+
 internal sealed class ClientRateLimiter(EmulatorSettings settings)
 {
     private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
 
-    /// <summary>Counts one request of <paramref name="client"/>; null when allowed, else the seconds to wait.</summary>
-    public int? TryAcquire(ClientSettings client)
+    /// <summary>Counts one request of <paramref name="client"/>; RetryAfterSeconds is null when allowed.</summary>
+    public RateDecision TryAcquire(ClientSettings client)
     {
         var budget = client.RequestsPerWindow ?? settings.RateLimit.RequestsPerWindow;
         if (budget <= 0)
         {
-            return null;
+            return new RateDecision(null, 0, 0, 0);
         }
 
         var now = settings.TimeProvider.GetUtcNow();
@@ -31,14 +34,14 @@ internal sealed class ClientRateLimiter(EmulatorSettings settings)
                 window.Count = 0;
             }
 
+            var reset = Math.Max(1, (int)Math.Ceiling((window.Start + length - now).TotalSeconds));
             if (window.Count < budget)
             {
                 window.Count++;
-                return null;
+                return new RateDecision(null, budget, budget - window.Count, reset);
             }
 
-            var wait = window.Start + length - now;
-            return Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            return new RateDecision(reset, budget, 0, reset);
         }
     }
 

@@ -29,6 +29,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource<ClientSettings>> _submitters = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Task, byte> _deliveries = new();
+    private readonly SubmitterFiles? _submitterFiles;
 
     public WebhookDispatcher(MediaEngine engine, JobFaultOverlay jobFaults, EmulatorSettings settings, ILogger<WebhookDispatcher> logger)
     {
@@ -40,11 +41,26 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
         {
             Timeout = TimeSpan.FromSeconds(_settings.Webhooks.TimeoutSeconds),
         };
+        _submitterFiles = string.IsNullOrWhiteSpace(settings.DataDirectory) ? null : new SubmitterFiles(Path.GetFullPath(settings.DataDirectory));
         _engine.JobFinished += OnJobFinished;
     }
 
-    /// <summary>Remembers which client submitted a job, so its webhook is signed with that client's secret.</summary>
-    public void RecordSubmitter(string jobId, ClientSettings client) => Submitter(jobId).TrySetResult(client);
+    /// <summary>
+    /// Remembers which client submitted a job, so its webhook is signed with that client's secret; with a data
+    /// directory also on disk, so a job resumed after a restart still knows whose secret signs its webhook.
+    /// </summary>
+    public void RecordSubmitter(string jobId, ClientSettings client, bool hasWebhook = true)
+    {
+        if (hasWebhook)
+        {
+            _submitterFiles?.Save(jobId, client.ClientId);
+        }
+
+        Submitter(jobId).TrySetResult(client);
+    }
+
+    /// <summary>The emulator's own addresses (set once it listens): a webhook may never point back at them.</summary>
+    public IReadOnlyCollection<Uri> OwnAddresses { get; set; } = [];
 
     /// <summary>Forgets _submitters (emulator reset); _deliveries under way go on.</summary>
     public void Clear() => _submitters.Clear();
@@ -79,15 +95,22 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
     {
         try
         {
-            if (!IsAllowedTarget(webhookUrl, out var target))
+            // Checked again at send: the submit-time check may predate a change of address or settings.
+            if (WebhookTargetPolicy.Refusal(webhookUrl, _settings.Webhooks, OwnAddresses) is { } refusal)
             {
-                _logger.LogWarning("Webhook of job {JobId} not sent: its webhookUrl is not an absolute _http(s) URL on a loopback host.", jobId);
+                _logger.LogWarning("Webhook of job {JobId} not sent: {Refusal}.", jobId, refusal);
                 return;
             }
 
+            var target = new Uri(webhookUrl, UriKind.Absolute);
             ClientSettings client;
             try
             {
+                if (_submitterFiles?.Load(jobId) is { } clientId && _settings.Clients.FirstOrDefault(c => c.ClientId == clientId) is { } recorded)
+                {
+                    Submitter(jobId).TrySetResult(recorded);
+                }
+
                 client = await Submitter(jobId).Task.WaitAsync(SubmitterWait, cancellationToken);
             }
             catch (TimeoutException)
@@ -98,6 +121,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
             finally
             {
                 _submitters.TryRemove(jobId, out _);
+                _submitterFiles?.Delete(jobId);
             }
 
             // The fault switch was decided before the submitter was recorded, so it is known by now.
@@ -159,16 +183,4 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
 
     /// <summary>Completes when every delivery under way has ended (sent, given up or stopped); for tests.</summary>
     public Task WhenIdleAsync() => Task.WhenAll(_deliveries.Keys);
-
-    private bool IsAllowedTarget(string webhookUrl, out Uri target)
-    {
-        if (!Uri.TryCreate(webhookUrl, UriKind.Absolute, out target!) || (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps))
-        {
-            return false;
-        }
-
-        return !_settings.Webhooks.LoopbackOnly
-            || target.IsLoopback
-            || (IPAddress.TryParse(target.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
-    }
 }

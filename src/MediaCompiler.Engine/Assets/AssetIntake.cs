@@ -57,8 +57,8 @@ internal sealed class AssetIntake(AssetStore assets, TimeProvider time)
             hash,
             MediaApiRoutes.AssetPath(id),
             time.GetUtcNow());
-        var (asset, created) = assets.Add(candidate, content);
-        return UploadOutcome.Stored(asset, created);
+        var (asset, disposition) = assets.Add(candidate, content);
+        return UploadOutcome.Stored(asset, disposition);
     }
 
     private static UploadOutcome Refuse(RejectionReason reason, DiagnosticDescriptor descriptor, string? file, string field, params object?[] args)

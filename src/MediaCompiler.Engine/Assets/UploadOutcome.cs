@@ -11,6 +11,9 @@ public enum UploadDisposition
     /// <summary>The engine already held this content; the existing asset is returned.</summary>
     AlreadyHeld,
 
+    /// <summary>The engine held this content, but its stored bytes no longer matched the hash: replaced by the upload (IVR3406).</summary>
+    Repaired,
+
     /// <summary>Refused; see <see cref="UploadOutcome.Rejection"/>.</summary>
     Rejected,
 }
@@ -20,8 +23,7 @@ public sealed record UploadOutcome(UploadDisposition Disposition, MediaAssetDto?
 {
     public bool Created => Disposition == UploadDisposition.Added;
 
-    internal static UploadOutcome Stored(MediaAssetDto asset, bool created) =>
-        new(created ? UploadDisposition.Added : UploadDisposition.AlreadyHeld, asset, null);
+    internal static UploadOutcome Stored(MediaAssetDto asset, UploadDisposition disposition) => new(disposition, asset, null);
 
     internal static UploadOutcome Refused(EngineRejection rejection) => new(UploadDisposition.Rejected, null, rejection);
 }

@@ -2,6 +2,7 @@ using MediaCompiler.Audio;
 using MediaCompiler.Contract;
 using MediaCompiler.Diagnostics;
 using MediaCompiler.Engine.Assets;
+using MediaCompiler.Engine.Outputs;
 using MediaCompiler.Engine.Persistence;
 
 namespace MediaCompiler.Engine.Compilation;
@@ -15,6 +16,8 @@ internal sealed class JobExecutor(
     AssetStore assets,
     JsonStateStore? disk,
     IAssetCompiler compiler,
+    OutputCatalog catalog,
+    OutputReader reader,
     IncidentReporter incidents,
     Action<CompileJobStatus, string?> announce)
 {
@@ -60,6 +63,13 @@ internal sealed class JobExecutor(
         var entry = job.Media[index];
         var assetId = entry.AssetId!;
         var nodeId = entry.NodeId!;
+        var key = OutputCatalog.KeyOf(assetId, job.Encoding, job.Request.Options);
+        if (Reuse(key) is { } reused)
+        {
+            // The warnings of the compile that made these bytes still hold for them (e.g. IVR1608 limited).
+            return Store(job, index, nodeId, assetId, reused.Bytes, reused.Warnings, outputs);
+        }
+
         var asset = assets.Get(assetId);
         var content = assets.ReadContent(assetId);
         var name = asset?.Name ?? assetId;
@@ -73,18 +83,46 @@ internal sealed class JobExecutor(
             return new CompileResult(assetId, nodeId, CompileResultStates.Rejected, job.Encoding, null, error.Code, error.Message);
         }
 
+        // Null rather than empty when there is nothing to say: the field is optional on the wire.
+        var warnings = compiled.Warnings.Count == 0 ? null : compiled.Warnings.Select(w => new CompileWarning(w.Code, w.Message)).ToArray();
+        var result = Store(job, index, nodeId, assetId, compiled.Wav, warnings, outputs);
+        catalog.Remember(key, new OutputSource(job.Id, nodeId, result.OutputHash!, warnings));
+        return result;
+    }
+
+    /// <summary>The bytes an earlier job compiled the same way, when they are still there and still match their hash.</summary>
+    private (byte[] Bytes, IReadOnlyList<CompileWarning>? Warnings)? Reuse(string key)
+    {
+        if (catalog.Find(key) is not { } source)
+        {
+            return null;
+        }
+
+        if (reader.Read(source.JobId, source.NodeId) is OutputRead.Found found)
+        {
+            return (found.Bytes, source.Warnings);
+        }
+
+        // Gone (reset, deleted) or damaged: compile anew, and stop pointing at it.
+        catalog.Forget(key);
+        return null;
+    }
+
+    private CompileResult Store(CompileJob job, int index, string nodeId, string assetId, byte[] wav, IReadOnlyList<CompileWarning>? warnings, Dictionary<string, byte[]> outputs)
+    {
         if (disk is not null)
         {
-            disk.SaveOutput(job.Id, index, compiled.Wav);
+            disk.SaveOutput(job.Id, index, wav);
         }
         else
         {
-            outputs[nodeId] = compiled.Wav;
+            outputs[nodeId] = wav;
         }
 
-        // Null rather than empty when there is nothing to say: the field is optional on the wire.
-        var warnings = compiled.Warnings.Count == 0 ? null : compiled.Warnings.Select(w => new CompileWarning(w.Code, w.Message)).ToArray();
-        return new CompileResult(assetId, nodeId, CompileResultStates.Ready, job.Encoding, DownloadUris.For(job.Id, nodeId), null, null, warnings);
+        return new CompileResult(assetId, nodeId, CompileResultStates.Ready, job.Encoding, DownloadUris.For(job.Id, nodeId), null, null, warnings)
+        {
+            OutputHash = ContentHash.Of(wav),
+        };
     }
 
     /// <summary>

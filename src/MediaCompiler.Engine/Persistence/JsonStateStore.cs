@@ -43,6 +43,13 @@ internal sealed class JsonStateStore
     /// <summary>The uploaded bytes of an asset, or null when they are gone.</summary>
     public byte[]? ReadAssetContent(string id) => ReadOrNull(AssetContentPath(id));
 
+    /// <summary>Length and last write time of an asset's content file, or null when it is gone.</summary>
+    public (long Length, DateTime WrittenUtc)? AssetContentStamp(string id)
+    {
+        var file = new FileInfo(AssetContentPath(id));
+        return file.Exists ? (file.Length, file.LastWriteTimeUtc) : null;
+    }
+
     /// <summary>Every trustworthy asset; content files without a committed asset record are removed.</summary>
     public List<MediaAssetDto> LoadAssets(List<Diagnostic> warnings)
     {

@@ -7,8 +7,9 @@ using MediaCompiler.Diagnostics;
 namespace MediaCompiler.Pipeline.Steps;
 
 /// <summary>
-/// Step 2 (media API): hash every prompt, then per distinct hash reuse the cached asset, or one the engine already
-/// holds, or upload it (at most MaxParallelUploads at once; look-ups run wider).
+/// Step 2 (media API): hash every prompt, ask the engine in one batch look-up which hashes it holds, and upload only
+/// the others (at most MaxParallelUploads at once). Requests grow with what changed, not with the project: an
+/// unchanged project costs one look-up, whatever its size.
 /// </summary>
 internal sealed class AssetResolutionStep(IMediaEngineClient client, RunContext context)
 {
@@ -37,9 +38,32 @@ internal sealed class AssetResolutionStep(IMediaEngineClient client, RunContext 
         using var uploadSlots = new SemaphoreSlim(Settings.MaxParallelUploads);
         using var stopOnFatal = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Exception? fatal = null;
+        var toUpload = byHash;
         try
         {
-            await Parallel.ForEachAsync(byHash,
+            var lookup = await client.LookupAssetsAsync(byHash.Keys.ToArray(), cancellationToken).ConfigureAwait(false);
+            foreach (var asset in lookup.Held)
+            {
+                var hash = asset.ContentHash.ToLowerInvariant();
+                if (byHash.ContainsKey(hash))
+                {
+                    assets[hash] = asset;
+                    cache.Set(AssetCache.KeyOf(Settings.Engine, hash), asset.Id);
+                    _reused++;
+                }
+            }
+
+            toUpload = byHash.Where(e => !assets.ContainsKey(e.Key)).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        }
+        catch (Exception ex) when (EngineDiagnostics.IsCallFailure(ex))
+        {
+            fatal = ex;
+            toUpload = [];
+        }
+
+        try
+        {
+            await Parallel.ForEachAsync(toUpload,
                 new ParallelOptions { MaxDegreeOfParallelism = context.LightRequestParallelism, CancellationToken = stopOnFatal.Token },
                 async (entry, token) =>
                 {
@@ -104,30 +128,12 @@ internal sealed class AssetResolutionStep(IMediaEngineClient client, RunContext 
         return unreadable == 0 ? hashes : null;
     }
 
+    /// <summary>Uploads one prompt the look-up said the engine lacks (or holds damaged: the upload repairs it).</summary>
     private async Task<MediaAssetDto> ResolveAsync(AssetCache cache, SemaphoreSlim uploadSlots, ProgressThrottle progress,
         string hash, ValidatedPrompt prompt, CancellationToken token)
     {
         var key = AssetCache.KeyOf(Settings.Engine, hash);
-        if (cache.Get(key) is { } cachedId)
-        {
-            // The cache is a hint: engines expire assets, and a reused obj/ may have been built against a reset one.
-            var asset = await client.GetAssetAsync(cachedId, token).ConfigureAwait(false);
-            if (asset is not null && string.Equals(asset.ContentHash, hash, StringComparison.OrdinalIgnoreCase))
-            {
-                Interlocked.Increment(ref _reused);
-                return asset;
-            }
-            cache.Remove(key);
-        }
-
-        var held = await client.FindAssetsByContentHashAsync(hash, token).ConfigureAwait(false);
-        if (held.Count > 0 && held[0] is { } existing)
-        {
-            cache.Set(key, existing.Id);
-            Interlocked.Increment(ref _reused);
-            return existing;
-        }
-
+        cache.Remove(key);
         Interlocked.Increment(ref _uploadsQueued);
         MediaAssetDto uploaded;
         await uploadSlots.WaitAsync(token).ConfigureAwait(false);

@@ -1,0 +1,118 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Json;
+using MediaCompiler.Contract;
+using MediaCompiler.Diagnostics;
+
+namespace MediaCompiler.Client;
+
+/// <summary>Media API 2.1 over HTTP: the batch look-up and the output archive, with a fallback for older engines.</summary>
+public sealed partial class HttpMediaEngineClient
+{
+    public async Task<AssetLookupResult> LookupAssetsAsync(IReadOnlyList<string> contentHashes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contentHashes);
+        var held = new List<MediaAssetDto>();
+        var missing = new List<string>();
+        foreach (var chunk in contentHashes.Distinct(StringComparer.OrdinalIgnoreCase).Chunk(AssetLookupRequest.MaxHashes))
+        {
+            var url = ApiUrls.AssetLookup(_root);
+            using var response = await SendAsync(HttpMethod.Post, url,
+                () => JsonContent.Create(new AssetLookupRequest(chunk), options: MediaApiJson.Options), cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)
+            {
+                // An engine of media API 2.0 has no look-up route: ask hash by hash.
+                return await ((IMediaEngineClient)new SearchOnly(this)).LookupAssetsAsync(contentHashes, cancellationToken).ConfigureAwait(false);
+            }
+
+            await ThrowUnlessAsync(response, HttpStatusCode.OK, cancellationToken).ConfigureAwait(false);
+            var result = await ReadAsync<AssetLookupResult>(response, cancellationToken).ConfigureAwait(false);
+            foreach (var asset in result.Held ?? [])
+            {
+                held.Add(Validated(asset, response));
+            }
+
+            missing.AddRange(result.Missing ?? []);
+        }
+
+        return new AssetLookupResult(held, missing);
+    }
+
+    public async Task DownloadOutputsAsync(string compilationId, IReadOnlyList<OutputDownload> outputs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(outputs);
+        if (outputs.Count == 1)
+        {
+            await DownloadAsync(outputs[0].DownloadUri, outputs[0].DestinationPath, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var url = ApiUrls.Outputs(_root, compilationId);
+        var nodeIds = outputs.Select(o => o.NodeId).ToArray();
+        using var response = await SendAsync(HttpMethod.Post, url,
+            () => JsonContent.Create(new OutputArchiveRequest(nodeIds), options: MediaApiJson.Options), cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)
+        {
+            // Media API 2.0 (no archive route), or outputs the engine no longer holds: one by one, each failure said.
+            await ((IMediaEngineClient)new SearchOnly(this)).DownloadOutputsAsync(compilationId, outputs, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await ThrowUnlessAsync(response, HttpStatusCode.OK, cancellationToken).ConfigureAwait(false);
+        await WriteArchiveAsync(response, url, outputs, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task WriteArchiveAsync(HttpResponseMessage response, Uri url, IReadOnlyList<OutputDownload> outputs, CancellationToken cancellationToken)
+    {
+        var source = ApiUrls.Display(url);
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        ZipArchive zip;
+        try
+        {
+            zip = new ZipArchive(body, ZipArchiveMode.Read);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw Malformed(response, $"the output archive is not a ZIP ({ex.Message})", ex);
+        }
+
+        using (zip)
+        {
+            foreach (var output in outputs)
+            {
+                var entry = zip.GetEntry(Uri.EscapeDataString(output.NodeId) + ".wav")
+                    ?? throw RemoteFailures.Create(DiagnosticCatalog.RemoteDownloadFailed, 200, null, null, source, $"the archive lacks node '{output.NodeId}'");
+                await using var stream = entry.Open();
+                await DownloadWriter.WriteAsync(output.DestinationPath, source, (target, ct) => stream.CopyToAsync(target, ct), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>This client seen through the interface's defaults: search by hash and single downloads (media API 2.0).</summary>
+    private sealed class SearchOnly(HttpMediaEngineClient inner) : IMediaEngineClient
+    {
+        public string Description => inner.Description;
+
+        public Task<MediaAssetDto?> GetAssetAsync(string assetId, CancellationToken cancellationToken) => inner.GetAssetAsync(assetId, cancellationToken);
+
+        public Task<IReadOnlyList<MediaAssetDto>> FindAssetsByContentHashAsync(string contentHash, CancellationToken cancellationToken) =>
+            inner.FindAssetsByContentHashAsync(contentHash, cancellationToken);
+
+        public Task<MediaAssetDto> UploadAssetAsync(string filePath, string contentHash, CancellationToken cancellationToken) =>
+            inner.UploadAssetAsync(filePath, contentHash, cancellationToken);
+
+        public Task<CompileAccepted> SubmitCompilationAsync(CompileRequest request, CancellationToken cancellationToken) =>
+            inner.SubmitCompilationAsync(request, cancellationToken);
+
+        public Task<CompileJobStatus> GetCompilationAsync(string compilationId, CancellationToken cancellationToken) =>
+            inner.GetCompilationAsync(compilationId, cancellationToken);
+
+        public Task DownloadAsync(string downloadUri, string destinationPath, CancellationToken cancellationToken) =>
+            inner.DownloadAsync(downloadUri, destinationPath, cancellationToken);
+
+        // Not the owner: disposing the view must not dispose the client.
+        public void Dispose()
+        {
+        }
+    }
+}
