@@ -27,6 +27,20 @@ public static class BuildDefaults
     /// <summary>IvrPrompt metadata <c>FallbackEncoding</c>.</summary>
     public const string FallbackEncoding = "alaw";
 
+    /// <summary>IvrPlatform: the media API of our contract (GenesysCloud is opt-in).</summary>
+    public const string Platform = "MediaApi";
+
+    /// <summary>IvrDefaultLanguage: the language of prompts whose folders name none.</summary>
+    public const string DefaultLanguage = "en-us";
+
+    /// <summary>IvrGenesysRequestsPerMinute: the platform's per-token limit (client.credentials.token.rate.per.minute).</summary>
+    public const int GenesysRequestsPerMinute = 300;
+
+    public const bool GenesysConvertAudio = true;
+    public const bool GenesysCheckFlows = true;
+    public const bool GenesysDeleteOrphans = false;
+    public const bool GenesysDownloadPrompts = false;
+
     public static readonly TimeSpan CompileTimeout = TimeSpan.FromMinutes(10);
 
     /// <summary>First delay between status polls; doubles up to <see cref="MaxPollInterval"/>.</summary>
@@ -46,6 +60,13 @@ public static class BuildDefaults
         ["IvrMaxParallelUploads"] = MaxParallelUploads.ToString(CultureInfo.InvariantCulture),
         ["IvrValidateOnly"] = Text(ValidateOnly),
         ["IvrDownloadCompiledPrompts"] = Text(DownloadCompiledPrompts),
+        ["IvrPlatform"] = Platform,
+        ["IvrDefaultLanguage"] = DefaultLanguage,
+        ["IvrGenesysRequestsPerMinute"] = GenesysRequestsPerMinute.ToString(CultureInfo.InvariantCulture),
+        ["IvrGenesysConvertAudio"] = Text(GenesysConvertAudio),
+        ["IvrGenesysCheckFlows"] = Text(GenesysCheckFlows),
+        ["IvrGenesysDeleteOrphans"] = Text(GenesysDeleteOrphans),
+        ["IvrGenesysDownloadPrompts"] = Text(GenesysDownloadPrompts),
     };
 
     /// <summary>The IvrPrompt item metadata defaults (the .props' ItemDefinitionGroup).</summary>

@@ -35,4 +35,9 @@ public sealed record PipelineSettings
     public TimeSpan InitialPollInterval { get; init; } = BuildDefaults.InitialPollInterval;
 
     public TimeSpan MaxPollInterval { get; init; } = BuildDefaults.MaxPollInterval;
+
+    /// <summary>IvrPlatform=GenesysCloud: the org to sync Architect prompts with; null: the media API (<see cref="Engine"/>).</summary>
+    public GenesysBuildSettings? Genesys { get; init; }
+
+    public PromptPlatformKind Platform => Genesys is null ? PromptPlatformKind.MediaApi : PromptPlatformKind.GenesysCloud;
 }

@@ -25,6 +25,9 @@ public sealed class PromptPipeline
         _time = timeProvider ?? TimeProvider.System;
     }
 
+    /// <summary>The platform's own prompt rules for the validation step; null: the media engine's (the media API).</summary>
+    public Func<PromptInput, MediaCompiler.Audio.Rules.PromptValidation>? PromptRules { get; init; }
+
     /// <summary>Runs against the media API.</summary>
     /// <param name="connect">
     /// Creates the engine client; called only once validation has passed, so a build with a broken prompt makes no
@@ -41,7 +44,7 @@ public sealed class PromptPipeline
         IReadOnlyList<ValidatedPrompt>? validated;
         try
         {
-            validated = PromptValidationStep.Run(prompts, _log, cancellationToken);
+            validated = PromptValidationStep.Run(prompts, _log, cancellationToken, PromptRules);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -108,7 +111,7 @@ public sealed class PromptPipeline
         {
             ReportCancelled(cancelled.Submission?.CompilationId);
         }
-        AuditStep.Run(new AuditFacts(platform.Description, prompts.Count, assets, outcome, started, clock.Elapsed.TotalMilliseconds), context);
+        AuditStep.Run(new AuditFacts(platform.Description, prompts.Count, assets, outcome, started, clock.Elapsed.TotalMilliseconds, platform.AuditCounts), context);
 
         var compiled = outcome is CompileOutcome.Completed ? ready : [];
         var succeeded = outcome is CompileOutcome.Completed && context.Failures.Count == 0;
