@@ -116,7 +116,13 @@ public sealed class PromptPipeline
         var compiled = outcome is CompileOutcome.Completed ? ready : [];
         var succeeded = outcome is CompileOutcome.Completed && context.Failures.Count == 0;
         var compilationId = outcome?.Submission?.CompilationId;
-        if (succeeded)
+        if (succeeded && _settings.Platform == PromptPlatformKind.GenesysCloud)
+        {
+            _log.Info(string.Format(CultureInfo.InvariantCulture,
+                "IVR prompts: {0} synced with {1} in {2:0.00} s: {3} uploaded, {4} unchanged.",
+                compiled.Count, platform.Description, clock.Elapsed.TotalSeconds, assets!.Uploaded, assets.Reused), important: true);
+        }
+        else if (succeeded)
         {
             _log.Info(string.Format(CultureInfo.InvariantCulture,
                 "IVR prompts: {0} compiled for flow '{1}' ({2}) by {3} in {4:0.00} s: {5} uploaded, {6} reused (compilation {7}).",
@@ -144,7 +150,7 @@ public sealed class PromptPipeline
             var input = item.Prompt.Input;
             var hash = assets.Hashes[position[item.Prompt]];
             var file = saved.TryGetValue(item.Prompt, out var found) ? found : null;
-            return new CompiledPrompt(file?.Path, input.NodeId, null, input.ItemSpec ?? input.Path, item.Result.Encoding,
+            return new CompiledPrompt(file?.Path, input.NodeId, input.Language, input.ItemSpec ?? input.Path, item.Result.Encoding,
                 hash, byHash[hash].Id, compilationId, item.Prompt.Probe.DurationSeconds, file?.Bytes);
         }).ToArray();
     }
