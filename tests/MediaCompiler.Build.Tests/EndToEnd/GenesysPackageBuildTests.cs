@@ -67,7 +67,7 @@ public sealed class GenesysPackageBuildTests : IAsyncLifetime
         Directory.Delete(Path.Combine(_project, "obj"), recursive: true);
         var (clone, cloneRequests) = await BuildCountingAsync();
         Assert.True(clone.Succeeded, clone.Output);
-        Assert.Equal([List, Token], cloneRequests.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { List, Token }, cloneRequests.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(1, cloneRequests[Token]);
 
         // One changed file: exactly one upload, and no other resource is touched.
