@@ -56,8 +56,7 @@ public sealed class GenesysPlatformTests : IAsyncLifetime
         Assert.True(File.Exists(Path.Combine(output, "de-de", "Welcome.wav")));
         Assert.True(File.Exists(Path.Combine(output, "en-us", "Welcome.wav")));
         var audit = File.ReadAllText(Path.Combine(_org.Folder, "audit.jsonl"));
-        Assert.Contains("\"uploaded\":2", audit);
-        Assert.Contains("\"requests\":", audit);
+        Assert.Contains("\"counts\":{\"promptsCreated\":1,\"resourcesCreated\":2,\"updated\":0,\"uploaded\":2,\"unchanged\":0,\"deleted\":0,\"requests\":", audit);
         Assert.Contains(log.Lines, line => line.Contains("2 synced with Genesys Cloud", StringComparison.Ordinal));
 
         // Converted again from the same source: the same bytes, so the same hash, so nothing is uploaded.
