@@ -77,6 +77,14 @@ public sealed class GenesysPackageBuildTests : IAsyncLifetime
         Assert.Equal(1, changedRequests.GetValueOrDefault(Upload));
         Assert.False(changedRequests.ContainsKey(CreateResource));
 
+        // Downloads on: nothing is uploaded again, and each language's transcoded audio lands in its own output folder.
+        var (download, downloadRequests) = await BuildCountingAsync("-p:IvrGenesysDownloadPrompts=true");
+        Assert.True(download.Succeeded, download.Output);
+        Assert.False(downloadRequests.ContainsKey(Upload));
+        var output = Path.Combine(_project, "bin", "Debug", "net8.0", "prompts");
+        Assert.True(File.Exists(Path.Combine(output, "en-us", "welcome.wav")), download.Output);
+        Assert.True(File.Exists(Path.Combine(output, "es-us", "welcome.wav")), download.Output);
+
         // A file the platform cannot transcode: the build fails on that file, with the platform's state.
         var broken = TestAudio.WriteTone(Path.Combine(_project, "prompts", "en-US", "Broken.wav"), 900);
         var failed = await BuildAsync(Environment());
@@ -91,10 +99,10 @@ public sealed class GenesysPackageBuildTests : IAsyncLifetime
         Assert.DoesNotContain("not-the-secret", wrongSecret.Output);
     }
 
-    private async Task<(DotnetCli.Result Result, Dictionary<string, int> Requests)> BuildCountingAsync()
+    private async Task<(DotnetCli.Result Result, Dictionary<string, int> Requests)> BuildCountingAsync(params string[] extra)
     {
         var before = _emulator.RequestCounts;
-        var result = await BuildAsync(Environment());
+        var result = await BuildAsync(Environment(), extra);
         var requests = _emulator.RequestCounts
             .Select(pair => (pair.Key, Count: pair.Value - before.GetValueOrDefault(pair.Key)))
             .Where(pair => pair.Count > 0)
@@ -110,8 +118,8 @@ public sealed class GenesysPackageBuildTests : IAsyncLifetime
         ["GENESYS_CLIENT_SECRET"] = secret ?? _emulator.ClientSecret,
     };
 
-    private Task<DotnetCli.Result> BuildAsync(IReadOnlyDictionary<string, string> environment) =>
-        DotnetCli.RunAsync(_project, environment, ["build", "-nodeReuse:false", "--nologo", "-v:n"]);
+    private Task<DotnetCli.Result> BuildAsync(IReadOnlyDictionary<string, string> environment, params string[] extra) =>
+        DotnetCli.RunAsync(_project, environment, ["build", "-nodeReuse:false", "--nologo", "-v:n", .. extra]);
 
     private async Task ConfigureOrgAsync(Dictionary<string, object?> settings)
     {
