@@ -1,6 +1,7 @@
 using MediaCompiler.Diagnostics;
 using MediaCompiler.Engine.InProcess;
 using MediaCompiler.Pipeline;
+using MediaCompiler.Pipeline.Genesys;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using Task = Microsoft.Build.Utilities.Task;
@@ -50,6 +51,16 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
     public string? MaxPromptSeconds { get; set; }
     public string? MaxLevelSpread { get; set; }
 
+    /// <summary>IvrPlatform: MediaApi (default) or GenesysCloud.</summary>
+    public string? Platform { get; set; }
+    public string? DefaultLanguage { get; set; }
+    public string? GenesysRegion { get; set; }
+    public string? GenesysRequestsPerMinute { get; set; }
+    public string? GenesysConvertAudio { get; set; }
+    public string? GenesysCheckFlows { get; set; }
+    public string? GenesysDeleteOrphans { get; set; }
+    public string? GenesysDownloadPrompts { get; set; }
+
     /// <summary>The item index the targets read on every build (see <see cref="PromptManifest"/>).</summary>
     public string? ItemIndexFile { get; set; }
 
@@ -87,6 +98,9 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
     internal Func<EngineConnection, IPipelineLog, MediaCompiler.Client.IMediaEngineClient> ConnectEngine { get; set; } =
         (engine, log) => EngineClientFactory.Create(engine, log, InProcessMediaEngineClient.StartNew);
 
+    /// <summary>Opens the Genesys Cloud platform; replaced by tests to route its HTTP through a handler.</summary>
+    internal Func<GenesysBuildSettings, IPromptPlatform> ConnectGenesys { get; set; } = genesys => new GenesysPlatform(genesys);
+
     /// <summary>Ctrl+C: stops uploads and polling at once; Execute then returns false.</summary>
     public void Cancel() => _cancellation.Cancel();
 
@@ -102,6 +116,12 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
             }
             if (parsed.Settings is not { } settings)
             {
+                return false;
+            }
+            // The region table lives with the Genesys library: checked here, still before any file is read.
+            if (settings is { Genesys: { } genesys, ValidateOnly: false } && GenesysPlatform.CheckSettings(genesys) is { } regionProblem)
+            {
+                log.Report(regionProblem);
                 return false;
             }
 
@@ -141,6 +161,12 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
         yielding?.Yield();
         try
         {
+            if (settings.Genesys is { } genesys)
+            {
+                return new PromptPipeline(settings, log, sampleDecoder: new InProcessPromptSampleDecoder()) { PromptRules = prompt => GenesysPromptRules.Validate(prompt, genesys.ConvertAudio) }
+                    .RunOnPlatformAsync(prompts, () => ConnectGenesys(genesys), _cancellation.Token)
+                    .GetAwaiter().GetResult();
+            }
             return new PromptPipeline(settings, log, sampleDecoder: new InProcessPromptSampleDecoder())
                 .RunAsync(prompts, () => ConnectEngine(settings.Engine, log), _cancellation.Token)
                 .GetAwaiter().GetResult();
@@ -203,6 +229,14 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
         MaxDcOffset = MaxDcOffset,
         MaxPromptSeconds = MaxPromptSeconds,
         MaxLevelSpread = MaxLevelSpread,
+        Platform = Platform,
+        DefaultLanguage = DefaultLanguage,
+        GenesysRegion = GenesysRegion,
+        GenesysRequestsPerMinute = GenesysRequestsPerMinute,
+        GenesysConvertAudio = GenesysConvertAudio,
+        GenesysCheckFlows = GenesysCheckFlows,
+        GenesysDeleteOrphans = GenesysDeleteOrphans,
+        GenesysDownloadPrompts = GenesysDownloadPrompts,
     };
 
     private RawPrompt[] ReadPrompts() => Prompts
@@ -211,6 +245,13 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
             item.ItemSpec,
             item.GetMetadata("NodeId"),
             item.GetMetadata("Priority"),
-            item.GetMetadata("FallbackEncoding")))
+            item.GetMetadata("FallbackEncoding"))
+        {
+            PromptName = item.GetMetadata("PromptName"),
+            Language = item.GetMetadata("Language"),
+            Text = item.GetMetadata("Text"),
+            TtsText = item.GetMetadata("TtsText"),
+            Description = item.GetMetadata("Description"),
+        })
         .ToArray();
 }

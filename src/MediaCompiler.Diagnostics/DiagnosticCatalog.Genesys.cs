@@ -140,4 +140,36 @@ public static partial class DiagnosticCatalog
         "IVR6027", DiagnosticSeverity.Warning, "Prompt language no longer in the project",
         "Prompt '{0}' (id {1}) still has a '{2}' resource written by this build, but no project file provides that language any more.",
         "Add the language's file back, or delete the '{2}' resource in Architect once no flow needs it (the build never deletes a language).");
+
+    // IVR6050-IVR6099: the build's Genesys Cloud settings, item metadata, local conversion and downloads.
+
+    public static readonly DiagnosticDescriptor UnknownPlatform = new(
+        "IVR6050", DiagnosticSeverity.Error, "Unknown IVR platform",
+        "IvrPlatform '{0}' is not a platform this package speaks.",
+        "Set IvrPlatform to MediaApi (the media API, the default) or GenesysCloud (Architect user prompts).");
+
+    public static readonly DiagnosticDescriptor GenesysInvalidRequestBudget = new(
+        "IVR6051", DiagnosticSeverity.Error, "Invalid Genesys request budget",
+        "IvrGenesysRequestsPerMinute '{0}' is not a whole number from 0 to 100000.",
+        "Use the org's per-token limit (300 by default on Genesys Cloud), or 0 to turn the client-side budget off.");
+
+    public static readonly DiagnosticDescriptor GenesysInvalidLanguage = new(
+        "IVR6052", DiagnosticSeverity.Error, "Not an Architect language code",
+        "Language '{0}' ({1}) is not an Architect language code.",
+        "Use a code such as en-us, es-us, fr-ca or de (letters, an optional '-' and a two-letter region): set Language on the IvrPrompt item, name its folder after the language, or set IvrDefaultLanguage.");
+
+    public static readonly DiagnosticDescriptor GenesysConversionDisabled = new(
+        "IVR6053", DiagnosticSeverity.Error, "Prompt needs conversion for Genesys Cloud",
+        "'{0}' is {1}; Genesys Cloud is only given 16-bit PCM, A-law or mu-law mono WAV at 8 or 16 kHz, and IvrGenesysConvertAudio is false.",
+        "Convert the file yourself ({2}), or set IvrGenesysConvertAudio=true so that the build converts it before upload.");
+
+    public static readonly DiagnosticDescriptor GenesysConversionFailed = new(
+        "IVR6054", DiagnosticSeverity.Error, "Prompt could not be converted",
+        "'{0}' could not be converted to a 16-bit PCM mono WAV for Genesys Cloud: {1}.",
+        "Provide a 16-bit PCM mono WAV at 8 or 16 kHz (for example: {2}).");
+
+    public static readonly DiagnosticDescriptor GenesysDownloadFailed = new(
+        "IVR6055", DiagnosticSeverity.Error, "Transcoded prompt not saved",
+        "The transcoded audio of prompt '{0}' ({1}) could not be saved from {2} to '{3}': {4}.",
+        "Check that the output folder is writable and Genesys Cloud reachable, or set IvrGenesysDownloadPrompts=false.");
 }

@@ -21,6 +21,9 @@ public sealed record AuditRecord
     public required string Status { get; init; }
 
     public IReadOnlyList<AuditFailure> Failures { get; init; } = [];
+
+    /// <summary>The platform's own counts (Genesys Cloud: created, updated, uploaded, unchanged, deleted, requests, rateLimitWaits); null for the media API.</summary>
+    public IReadOnlyDictionary<string, int>? Counts { get; init; }
 }
 
 /// <summary>A prompt the job rejected, or the job-level reason it failed (NodeId and File null).</summary>

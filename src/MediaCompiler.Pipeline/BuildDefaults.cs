@@ -50,6 +50,20 @@ public static class BuildDefaults
         MaxLevelSpreadDb = MaxLevelSpreadDb,
     };
 
+    /// <summary>IvrPlatform: the media API of our contract (GenesysCloud is opt-in).</summary>
+    public const string Platform = "MediaApi";
+
+    /// <summary>IvrDefaultLanguage: the language of prompts whose folders name none.</summary>
+    public const string DefaultLanguage = "en-us";
+
+    /// <summary>IvrGenesysRequestsPerMinute: the platform's per-token limit (client.credentials.token.rate.per.minute).</summary>
+    public const int GenesysRequestsPerMinute = 300;
+
+    public const bool GenesysConvertAudio = true;
+    public const bool GenesysCheckFlows = true;
+    public const bool GenesysDeleteOrphans = false;
+    public const bool GenesysDownloadPrompts = false;
+
     public static readonly TimeSpan CompileTimeout = TimeSpan.FromMinutes(10);
 
     /// <summary>First delay between status polls; doubles up to <see cref="MaxPollInterval"/>.</summary>
@@ -77,6 +91,13 @@ public static class BuildDefaults
         ["IvrMaxTrailingSilence"] = Number(MaxTrailingSilenceSeconds),
         ["IvrMaxDcOffset"] = Number(MaxDcOffsetDbfs),
         ["IvrMaxLevelSpread"] = Number(MaxLevelSpreadDb),
+        ["IvrPlatform"] = Platform,
+        ["IvrDefaultLanguage"] = DefaultLanguage,
+        ["IvrGenesysRequestsPerMinute"] = GenesysRequestsPerMinute.ToString(CultureInfo.InvariantCulture),
+        ["IvrGenesysConvertAudio"] = Text(GenesysConvertAudio),
+        ["IvrGenesysCheckFlows"] = Text(GenesysCheckFlows),
+        ["IvrGenesysDeleteOrphans"] = Text(GenesysDeleteOrphans),
+        ["IvrGenesysDownloadPrompts"] = Text(GenesysDownloadPrompts),
     };
 
     /// <summary>The IvrPrompt item metadata defaults (the .props' ItemDefinitionGroup).</summary>

@@ -24,6 +24,9 @@ public interface IPromptPlatform : IDisposable
     /// <summary>Compiles the resolved prompts and waits until the platform is done with them.</summary>
     Task<CompileOutcome> CompileAsync(IReadOnlyList<ValidatedPrompt> prompts, AssetResolution assets, RunContext context, CancellationToken cancellationToken);
 
+    /// <summary>What the platform counted (requests, rate-limit waits, created ...) for the audit line; null: nothing beyond the shared fields.</summary>
+    IReadOnlyDictionary<string, int>? AuditCounts => null;
+
     /// <summary>Saves the compiled prompts into <paramref name="directory"/>.</summary>
     Task<IReadOnlyList<DownloadedPrompt>> DownloadAsync(IReadOnlyList<ReadyPrompt> ready, string directory, RunContext context, CancellationToken cancellationToken);
 }

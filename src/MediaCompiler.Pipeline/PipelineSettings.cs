@@ -45,4 +45,9 @@ public sealed record PipelineSettings
 
     /// <summary>The limits of the quality checks (IvrTargetSpeechLevel ... IvrMaxLevelSpread).</summary>
     public QualityThresholds Quality { get; init; } = BuildDefaults.Quality;
+
+    /// <summary>IvrPlatform=GenesysCloud: the org to sync Architect prompts with; null: the media API (<see cref="Engine"/>).</summary>
+    public GenesysBuildSettings? Genesys { get; init; }
+
+    public PromptPlatformKind Platform => Genesys is null ? PromptPlatformKind.MediaApi : PromptPlatformKind.GenesysCloud;
 }

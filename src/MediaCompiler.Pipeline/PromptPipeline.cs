@@ -28,6 +28,9 @@ public sealed class PromptPipeline
         _sampleDecoder = sampleDecoder;
     }
 
+    /// <summary>The platform's own prompt rules for the validation step; null: the media engine's (the media API).</summary>
+    public Func<PromptInput, MediaCompiler.Audio.Rules.PromptValidation>? PromptRules { get; init; }
+
     /// <summary>Runs against the media API.</summary>
     /// <param name="connect">
     /// Creates the engine client; called only once validation has passed, so a build with a broken prompt makes no
@@ -44,7 +47,7 @@ public sealed class PromptPipeline
         IReadOnlyList<ValidatedPrompt>? validated;
         try
         {
-            validated = PromptValidationStep.Run(prompts, _log, cancellationToken);
+            validated = PromptValidationStep.Run(prompts, _log, cancellationToken, PromptRules);
             if (validated is not null)
             {
                 _log.Progress($"IVR prompts: {validated.Count} validated.");
@@ -115,12 +118,18 @@ public sealed class PromptPipeline
         {
             ReportCancelled(cancelled.Submission?.CompilationId);
         }
-        AuditStep.Run(new AuditFacts(platform.Description, prompts.Count, assets, outcome, started, clock.Elapsed.TotalMilliseconds), context);
+        AuditStep.Run(new AuditFacts(platform.Description, prompts.Count, assets, outcome, started, clock.Elapsed.TotalMilliseconds, platform.AuditCounts), context);
 
         var compiled = outcome is CompileOutcome.Completed ? ready : [];
         var succeeded = outcome is CompileOutcome.Completed && context.Failures.Count == 0;
         var compilationId = outcome?.Submission?.CompilationId;
-        if (succeeded)
+        if (succeeded && _settings.Platform == PromptPlatformKind.GenesysCloud)
+        {
+            _log.Info(string.Format(CultureInfo.InvariantCulture,
+                "IVR prompts: {0} synced with {1} in {2:0.00} s: {3} uploaded, {4} unchanged.",
+                compiled.Count, platform.Description, clock.Elapsed.TotalSeconds, assets!.Uploaded, assets.Reused), important: true);
+        }
+        else if (succeeded)
         {
             _log.Info(string.Format(CultureInfo.InvariantCulture,
                 "IVR prompts: {0} compiled for flow '{1}' ({2}) by {3} in {4:0.00} s: {5} uploaded, {6} reused (compilation {7}).",
@@ -148,7 +157,7 @@ public sealed class PromptPipeline
             var input = item.Prompt.Input;
             var hash = assets.Hashes[position[item.Prompt]];
             var file = saved.TryGetValue(item.Prompt, out var found) ? found : null;
-            return new CompiledPrompt(file?.Path, input.NodeId, null, input.ItemSpec ?? input.Path, item.Result.Encoding,
+            return new CompiledPrompt(file?.Path, input.NodeId, input.Language, input.ItemSpec ?? input.Path, item.Result.Encoding,
                 hash, byHash[hash].Id, compilationId, item.Prompt.Probe.DurationSeconds, file?.Bytes);
         }).ToArray();
     }

@@ -14,12 +14,14 @@ public sealed record ValidatedPrompt(PromptInput Input, AudioProbeResult Probe);
 public static class PromptValidationStep
 {
     /// <summary>The validated prompts, or null when any prompt has an error.</summary>
-    public static IReadOnlyList<ValidatedPrompt>? Run(IReadOnlyList<PromptInput> prompts, IPipelineLog log, CancellationToken cancellationToken)
+    /// <param name="validate">The platform's own rules (Genesys Cloud); null: the media engine's.</param>
+    public static IReadOnlyList<ValidatedPrompt>? Run(IReadOnlyList<PromptInput> prompts, IPipelineLog log, CancellationToken cancellationToken,
+        Func<PromptInput, PromptValidation>? validate = null)
     {
         var validations = new PromptValidation[prompts.Count];
         // Validation reads only headers, but a few hundred files still gain from using both cores.
         Parallel.For(0, prompts.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-            validations[i] = PromptValidator.Validate(prompts[i].Path));
+            validations[i] = validate?.Invoke(prompts[i]) ?? PromptValidator.Validate(prompts[i].Path));
 
         var valid = true;
         for (var i = 0; i < prompts.Count; i++)

@@ -30,9 +30,11 @@ public static partial class SettingsParser
         var diagnostics = new List<Diagnostic>();
 
         var validateOnly = ParseBool("IvrValidateOnly", raw.ValidateOnly, false, diagnostics);
+        var platform = ParsePlatform(raw.Platform, diagnostics);
         var encoding = ParseEncoding(raw.Encoding, diagnostics);
         var flowId = raw.FlowId?.Trim() ?? "";
-        if (flowId.Length == 0 && !validateOnly)
+        // Architect prompts belong to no flow; a flow id is a media API compile job's.
+        if (flowId.Length == 0 && !validateOnly && platform == PromptPlatformKind.MediaApi)
         {
             diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.MissingFlowId, null));
         }
@@ -52,8 +54,16 @@ public static partial class SettingsParser
         var webhook = ParseWebhook(raw.WebhookUrl, diagnostics);
         var download = ParseBool("IvrDownloadCompiledPrompts", raw.DownloadCompiledPrompts, BuildDefaults.DownloadCompiledPrompts, diagnostics);
         // A validation-only build never talks to an engine, so it needs neither a URL nor credentials.
-        var engine = validateOnly ? EngineConnection.InProcess : ParseEngine(raw.EngineUrl, environment, diagnostics);
-        var parsedPrompts = ParsePrompts(prompts, diagnostics);
+        var engine = validateOnly || platform != PromptPlatformKind.MediaApi ? EngineConnection.InProcess : ParseEngine(raw.EngineUrl, environment, diagnostics);
+        var genesys = platform == PromptPlatformKind.GenesysCloud ? ParseGenesys(raw, validateOnly, environment, diagnostics) : null;
+        if (genesys is not null)
+        {
+            // The org serves the transcoded audio itself, so saving it locally is opt-in there.
+            download = ParseBool("IvrGenesysDownloadPrompts", raw.GenesysDownloadPrompts, BuildDefaults.GenesysDownloadPrompts, diagnostics);
+        }
+        var parsedPrompts = genesys is null
+            ? ParsePrompts(prompts, diagnostics)
+            : ParseGenesysPrompts(prompts, ParseDefaultLanguage(raw.DefaultLanguage, diagnostics), diagnostics);
 
         if (diagnostics.Any(d => d.IsError))
         {
@@ -78,6 +88,7 @@ public static partial class SettingsParser
             AuditLogPath = Blank(raw.AuditLogPath),
             QualityChecks = qualityChecks,
             Quality = quality,
+            Genesys = genesys,
         };
         return new Result(settings, parsedPrompts, diagnostics);
     }

@@ -7,7 +7,8 @@ public sealed record AuditFacts(
     AssetResolution? Assets,
     CompileOutcome? Outcome,
     DateTimeOffset StartedAt,
-    double TotalDurationMs);
+    double TotalDurationMs,
+    IReadOnlyDictionary<string, int>? PlatformCounts = null);
 
 /// <summary>Step 6: appends the run's JSON line to the audit log, when there is one and a job was (or could not be) submitted.</summary>
 public static class AuditStep
@@ -38,6 +39,7 @@ public static class AuditStep
             SubmitLatencyMs = submission?.SubmitLatencyMs,
             TotalDurationMs = facts.TotalDurationMs,
             Status = status,
+            Counts = facts.PlatformCounts,
             Failures = context.Failures.ToList(),
         }, context.Log);
     }

@@ -1,0 +1,128 @@
+using System.Globalization;
+using MediaCompiler.Contract;
+using MediaCompiler.Diagnostics;
+using MediaCompiler.Genesys;
+using MediaCompiler.Genesys.Sync;
+using MediaCompiler.Pipeline;
+using MediaCompiler.Pipeline.Steps;
+
+namespace MediaCompiler.Pipeline.Genesys;
+
+/// <summary>
+/// Genesys Cloud Architect user prompts as a platform of the pipeline. Resolving assets prepares the bytes (converted
+/// where needed) and runs the whole sync (one token, one listing, only the requests changed resources need, the
+/// transcode wait), since the library does those as one unit; compiling then maps the sync's outcome onto the shared
+/// shapes (a job whose results are the synced resources), so result reporting, the summary, the compiled-prompt
+/// records and the audit line stay the pipeline's.
+/// </summary>
+public sealed class GenesysPlatform(GenesysBuildSettings settings, HttpMessageHandler? handler = null) : IPromptPlatform
+{
+    private SyncResult? _sync;
+    private Submission? _submission;
+    private readonly Dictionary<string, ValidatedPrompt> _byResource = new(StringComparer.Ordinal);
+
+    public string Description => "Genesys Cloud " + settings.Target;
+
+    public IReadOnlyDictionary<string, int>? AuditCounts => _sync?.Counts is not { } counts ? null : new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["promptsCreated"] = counts.PromptsCreated,
+        ["resourcesCreated"] = counts.ResourcesCreated,
+        ["updated"] = counts.ResourcesUpdated + counts.DescriptionsUpdated,
+        ["uploaded"] = counts.Uploaded,
+        ["unchanged"] = counts.Unchanged,
+        ["deleted"] = counts.OrphansDeleted,
+        ["requests"] = counts.Requests,
+        ["rateLimitWaits"] = counts.RateLimitWaits,
+    };
+
+    /// <summary>The region or base URL problem (IVR6001/IVR6002), checked before any file is read or request made.</summary>
+    public static Diagnostic? CheckSettings(GenesysBuildSettings settings) => GenesysRegions.Resolve(settings.Region, settings.BaseUrl).Problem;
+
+    public async Task<AssetResolution> ResolveAssetsAsync(IReadOnlyList<ValidatedPrompt> prompts, RunContext context, CancellationToken cancellationToken)
+    {
+        var sources = new UploadSource?[prompts.Count];
+        // Decoding and resampling are CPU work: both cores, but not more threads than that.
+        Parallel.For(0, prompts.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var outcome = UploadConversion.Prepare(prompts[i], settings.WorkDirectory, cancellationToken);
+            if (outcome.Error is { } error)
+            {
+                context.Failures.Add(prompts[i].Input, error);
+            }
+            sources[i] = outcome.Source;
+        });
+        var hashes = sources.Select(s => s?.ContentHash ?? "").ToArray();
+        if (sources.Any(s => s is null))
+        {
+            return AssetResolution.Failed(hashes, 0, 0);
+        }
+        var converted = sources.Count(s => s!.Converted);
+        if (converted > 0)
+        {
+            context.Log.Progress(string.Create(CultureInfo.InvariantCulture, $"IVR prompts: {converted} converted to 16-bit PCM mono WAV for Genesys Cloud."));
+        }
+
+        var desired = prompts.Select((p, i) =>
+        {
+            _byResource[Key(p.Input.PromptName!, p.Input.Language!)] = p;
+            return new DesiredPrompt(p.Input.PromptName!, p.Input.Language!, sources[i]!.Path, sources[i]!.ContentHash,
+                p.Input.Text, p.Input.TtsText, p.Input.Description, p.Input.Path);
+        }).ToArray();
+        var started = context.Time.GetUtcNow();
+        _sync = await GenesysPromptSync.RunAsync(desired, Options(context), cancellationToken).ConfigureAwait(false);
+        _submission = new Submission("genesys-" + context.CorrelationId, started, 0);
+
+        var assets = new Dictionary<string, MediaAssetDto>(StringComparer.Ordinal);
+        for (var i = 0; i < prompts.Count; i++)
+        {
+            var source = sources[i]!;
+            assets.TryAdd(source.ContentHash, new MediaAssetDto(source.ContentHash, prompts[i].Input.PromptName!, "wav", source.Bytes,
+                source.SampleRate, 1, source.ContentHash, "", started));
+        }
+        return new AssetResolution(hashes, assets, _sync.Counts.Uploaded, _sync.Counts.Unchanged);
+    }
+
+    public Task<CompileOutcome> CompileAsync(IReadOnlyList<ValidatedPrompt> prompts, AssetResolution assets, RunContext context, CancellationToken cancellationToken)
+    {
+        if (_sync is null || _submission is null)
+        {
+            throw new InvalidOperationException("CompileAsync runs after ResolveAssetsAsync.");
+        }
+        return Task.FromResult(SyncOutcomeMapping.Map(_sync, _submission, _byResource, context, cancellationToken));
+    }
+
+    public Task<IReadOnlyList<DownloadedPrompt>> DownloadAsync(IReadOnlyList<ReadyPrompt> ready, string directory, RunContext context, CancellationToken cancellationToken) =>
+        new TranscodedPromptDownload(handler, context).RunAsync(ready, directory, cancellationToken);
+
+    internal static string Key(string name, string language) => name + "\n" + language;
+
+    private GenesysSyncOptions Options(RunContext context) => new()
+    {
+        Region = settings.Region,
+        BaseUrl = settings.BaseUrl,
+        ClientId = settings.ClientId,
+        ClientSecret = settings.ClientSecret,
+        RequestsPerMinute = settings.RequestsPerMinute,
+        TranscodeTimeout = context.Settings.CompileTimeout,
+        CheckConsumingFlows = settings.CheckFlows,
+        DeleteOrphans = settings.DeleteOrphans,
+        TimeProvider = context.Time,
+        Handler = handler,
+        Log = message =>
+        {
+            if (message.Level == SyncLogLevel.Normal)
+            {
+                context.Log.Progress(message.Text);
+            }
+            else
+            {
+                context.Log.Info(message.Text);
+            }
+        },
+    };
+
+    public void Dispose()
+    {
+        // The library owns its HTTP client per sync; the handler (tests) belongs to the caller.
+    }
+}

@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Globalization;
+using MediaCompiler.Diagnostics;
+using MediaCompiler.Pipeline;
+using MediaCompiler.Pipeline.Genesys;
+
+namespace MediaCompiler.Genesys.Tests;
+
+/// <summary>
+/// The pipeline on the Genesys platform against the emulator: conversion before upload (checked by ffprobe and by the
+/// emulator's strict transcoder, both independent of our converter), per-file errors, counts for the audit line.
+/// </summary>
+public sealed class GenesysPlatformTests : IAsyncLifetime
+{
+    private ArchitectEmulator _org = null!;
+
+    public async Task InitializeAsync() => _org = await ArchitectEmulator.StartAsync(new { transcodeFailsFor = "^Broken" });
+
+    public async Task DisposeAsync() => await _org.DisposeAsync();
+
+    private PipelineSettings Settings(bool convert = true, string? download = null) => new()
+    {
+        CompileTimeout = TimeSpan.FromSeconds(30),
+        CompiledPromptsDirectory = download,
+        AuditLogPath = Path.Combine(_org.Folder, "audit.jsonl"),
+        Genesys = new GenesysBuildSettings(null, _org.Emulator.BaseAddress.ToString(), _org.Emulator.ClientId, _org.Emulator.ClientSecret,
+            300, convert, CheckFlows: true, DeleteOrphans: false, WorkDirectory: Path.Combine(_org.Folder, "obj", "genesys")),
+    };
+
+    private static PromptInput Input(string path, string name, string language) =>
+        new(path, name + "." + language, 1, "alaw", path) { PromptName = name, Language = language };
+
+    private static Task<PipelineResult> RunAsync(PipelineSettings settings, RecordingLog log, params PromptInput[] prompts) =>
+        new PromptPipeline(settings, log) { PromptRules = p => GenesysPromptRules.Validate(p, settings.Genesys!.ConvertAudio) }
+            .RunOnPlatformAsync(prompts, () => new GenesysPlatform(settings.Genesys!), CancellationToken.None);
+
+    [Fact]
+    public async Task An_mp3_at_44k_stereo_is_converted_to_16k_mono_pcm_the_platform_transcodes()
+    {
+        var english = _org.Prompt("Welcome", "en-us", 440).AudioPath!;
+        var german = Path.Combine(_org.Folder, "de-de", "Welcome.mp3");
+        Directory.CreateDirectory(Path.GetDirectoryName(german)!);
+        await Tool.RunAsync("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=500:sample_rate=44100:duration=1", "-ac", "2", "-b:a", "128k", german);
+        var output = Path.Combine(_org.Folder, "out");
+        var log = new RecordingLog();
+
+        var (result, requests) = await _org.CountAsync(() => RunAsync(Settings(download: output), log, Input(english, "Welcome", "en-us"), Input(german, "Welcome", "de-de")));
+
+        Assert.True(result.Succeeded, log.ToString());
+        Assert.Equal(2, requests[PromptSyncEmulatorTests.Upload]);
+        // The emulator transcodes only 16-bit PCM/A-law/µ-law mono WAV at 8 or 16 kHz: 'transcoded' is its verdict.
+        var converted = Path.Combine(_org.Folder, "obj", "genesys", "de-de", "Welcome.wav");
+        var probe = await Tool.RunAsync("ffprobe", "-v", "error", "-show_entries", "stream=codec_name,sample_rate,channels", "-of", "csv=p=0", converted);
+        Assert.Equal("pcm_s16le,16000,1", probe.Trim());
+        Assert.Equal(["de-de", "en-us"], result.CompiledPrompts.Select(p => p.Language).Order(StringComparer.Ordinal));
+        Assert.True(File.Exists(Path.Combine(output, "de-de", "Welcome.wav")));
+        Assert.True(File.Exists(Path.Combine(output, "en-us", "Welcome.wav")));
+        var audit = File.ReadAllText(Path.Combine(_org.Folder, "audit.jsonl"));
+        Assert.Contains("\"counts\":{\"promptsCreated\":1,\"resourcesCreated\":2,\"updated\":0,\"uploaded\":2,\"unchanged\":0,\"deleted\":0,\"requests\":", audit);
+        Assert.Contains(log.Lines, line => line.Contains("2 synced with Genesys Cloud", StringComparison.Ordinal));
+
+        // Converted again from the same source: the same bytes, so the same hash, so nothing is uploaded.
+        var (again, againRequests) = await _org.CountAsync(() => RunAsync(Settings(), new RecordingLog(), Input(english, "Welcome", "en-us"), Input(german, "Welcome", "de-de")));
+        Assert.True(again.Succeeded);
+        Assert.False(againRequests.ContainsKey(PromptSyncEmulatorTests.Upload));
+    }
+
+    [Fact]
+    public async Task With_conversion_off_an_mp3_is_an_error_before_any_request()
+    {
+        var mp3 = Path.Combine(_org.Folder, "en-us", "Hold.mp3");
+        Directory.CreateDirectory(Path.GetDirectoryName(mp3)!);
+        await Tool.RunAsync("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=500:sample_rate=8000:duration=1", mp3);
+        var log = new RecordingLog();
+
+        var (result, requests) = await _org.CountAsync(() => RunAsync(Settings(convert: false), log, Input(mp3, "Hold", "en-us")));
+
+        Assert.False(result.Succeeded);
+        Assert.Empty(requests);
+        var error = Assert.Single(log.Diagnostics, d => d.IsError);
+        Assert.Equal(("IVR6053", mp3), (error.Code, error.File));
+    }
+
+    [Fact]
+    public async Task A_prompt_the_platform_cannot_transcode_fails_on_its_file_and_the_others_still_sync()
+    {
+        var good = _org.Prompt("Fine", "en-us", 440).AudioPath!;
+        var broken = _org.Prompt("Broken", "en-us", 450).AudioPath!;
+        var log = new RecordingLog();
+
+        var result = await RunAsync(Settings(), log, Input(good, "Fine", "en-us"), Input(broken, "Broken", "en-us"));
+
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(log.Diagnostics, d => d.IsError);
+        Assert.Equal(("IVR6015", broken), (error.Code, error.File));
+    }
+
+    private sealed class RecordingLog : IPipelineLog
+    {
+        public List<Diagnostic> Diagnostics { get; } = [];
+        public List<string> Lines { get; } = [];
+
+        public void Report(Diagnostic diagnostic)
+        {
+            lock (Diagnostics)
+            {
+                Diagnostics.Add(diagnostic);
+            }
+        }
+
+        public void Info(string message, bool important = false)
+        {
+            lock (Lines)
+            {
+                Lines.Add(message);
+            }
+        }
+
+        public override string ToString() => string.Join("\n", Diagnostics.Select(d => d.ToString()).Concat(Lines));
+    }
+
+    private static class Tool
+    {
+        /// <summary>Runs ffmpeg/ffprobe with a bounded wait; its stdout.</summary>
+        public static async Task<string> RunAsync(string program, params string[] arguments)
+        {
+            var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await process.WaitForExitAsync(timeout.Token);
+            var errors = await stderr;
+            Assert.True(process.ExitCode == 0, string.Create(CultureInfo.InvariantCulture, $"{program} exited {process.ExitCode}: {errors}"));
+            return await stdout;
+        }
+    }
+}
