@@ -11,13 +11,13 @@ namespace MediaCompiler.Genesys.Tests;
 /// </summary>
 internal sealed class ArchitectEmulator : IAsyncDisposable
 {
-    private readonly HttpClient admin;
+    private readonly HttpClient _admin;
 
     private ArchitectEmulator(RunningEmulator emulator, string folder)
     {
         Emulator = emulator;
         Folder = folder;
-        admin = new HttpClient { BaseAddress = emulator.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        _admin = new HttpClient { BaseAddress = emulator.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public RunningEmulator Emulator { get; }
@@ -49,7 +49,7 @@ internal sealed class ArchitectEmulator : IAsyncDisposable
             settings[char.ToLowerInvariant(property.Name[0]) + property.Name[1..]] = property.GetValue(overrides);
         }
 
-        using var response = await admin.PutAsJsonAsync("emulator/architect/settings", settings);
+        using var response = await _admin.PutAsJsonAsync("emulator/architect/settings", settings);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
@@ -98,7 +98,7 @@ internal sealed class ArchitectEmulator : IAsyncDisposable
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = new("Bearer", token);
-        using var response = await admin.SendAsync(request);
+        using var response = await _admin.SendAsync(request);
         return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<T>() : null;
     }
 
@@ -109,16 +109,16 @@ internal sealed class ArchitectEmulator : IAsyncDisposable
         {
             Content = new FormUrlEncodedContent([new("grant_type", "client_credentials"), new("client_id", Emulator.ClientId), new("client_secret", Emulator.ClientSecret)]),
         };
-        using var response = await admin.SendAsync(request);
+        using var response = await _admin.SendAsync(request);
         var body = await response.Content.ReadFromJsonAsync<Dictionary<string, System.Text.Json.JsonElement>>();
         return body!["access_token"].GetString()!;
     }
 
-    public HttpClient Admin => admin;
+    public HttpClient Admin => _admin;
 
     public async ValueTask DisposeAsync()
     {
-        admin.Dispose();
+        _admin.Dispose();
         await Emulator.DisposeAsync();
         Directory.Delete(Folder, recursive: true);
     }

@@ -47,24 +47,24 @@ public static class PlatformRules
 
     private static void AddGenesysRules(AudioProbeResult probe, string name, List<Diagnostic> diagnostics)
     {
-        const string Platform = "Genesys Cloud";
+        const string platform = "Genesys Cloud";
         if (!PromptNameRules.IsValidGenesysName(name))
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.PlatformNameInvalid, probe.Path, probe.Path, name, Platform,
+            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.PlatformNameInvalid, probe.Path, probe.Path, name, platform,
                 "^[A-Za-z][A-Za-z0-9_]{0,199}$ (letters, digits and '_', starting with a letter, at most 200)",
                 PromptNameRules.SuggestGenesysName(name) + System.IO.Path.GetExtension(probe.Path)));
         }
 
         if (probe.SizeBytes > TargetPlatforms.GenesysMaxFileSizeBytes)
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.PlatformFileTooLarge, probe.Path, probe.Path, probe.SizeBytes, Platform,
+            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.PlatformFileTooLarge, probe.Path, probe.Path, probe.SizeBytes, platform,
                 TargetPlatforms.GenesysMaxFileSizeBytes, "genesys"));
         }
 
         if (probe.Container is not (AudioContainer.Wav or AudioContainer.Unknown))
         {
             diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.PlatformFormatNotAccepted, probe.Path, probe.Path,
-                probe.CodecDescription ?? probe.Container.ToString(), Platform,
+                probe.CodecDescription ?? probe.Container.ToString(), platform,
                 "RIFF/WAVE files (16-bit PCM, 8-bit A-law or 8-bit mu-law)", "genesys"));
         }
     }

@@ -21,9 +21,9 @@ internal static class PromptWavWriter
 
     private static byte[] Pcm16Wav(ReadOnlySpan<short> pcm, int sampleRate)
     {
-        const int HeaderSize = 44;
+        const int headerSize = 44;
         var dataBytes = pcm.Length * 2;
-        var file = new byte[HeaderSize + dataBytes];
+        var file = new byte[headerSize + dataBytes];
         var span = file.AsSpan();
         "RIFF"u8.CopyTo(span);
         BinaryPrimitives.WriteInt32LittleEndian(span[4..], 36 + dataBytes);
@@ -39,7 +39,7 @@ internal static class PromptWavWriter
         BinaryPrimitives.WriteInt32LittleEndian(span[40..], dataBytes);
         for (var i = 0; i < pcm.Length; i++)
         {
-            BinaryPrimitives.WriteInt16LittleEndian(span[(HeaderSize + (2 * i))..], pcm[i]);
+            BinaryPrimitives.WriteInt16LittleEndian(span[(headerSize + (2 * i))..], pcm[i]);
         }
 
         return file;

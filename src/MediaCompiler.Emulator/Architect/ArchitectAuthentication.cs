@@ -43,27 +43,27 @@ internal static class ArchitectAuthentication
 /// <summary>A fixed window per token (a minute unless the settings shorten it). Thread-safe.</summary>
 internal sealed class ArchitectRateLimiter
 {
-    private readonly ConcurrentDictionary<string, Window> windows = new(StringComparer.Ordinal);
-    private readonly ArchitectStore store;
+    private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
+    private readonly ArchitectStore _store;
 
     public ArchitectRateLimiter(ArchitectStore store)
     {
-        this.store = store;
+        _store = store;
         store.Resetting += Clear;
     }
 
     /// <summary>Counts one request; null when allowed, else the whole seconds until the window ends.</summary>
     public int? TryAcquire(string token)
     {
-        var budget = store.Settings.RequestsPerMinutePerToken;
-        var length = TimeSpan.FromSeconds(store.Settings.RateLimitWindowSeconds);
+        var budget = _store.Settings.RequestsPerMinutePerToken;
+        var length = TimeSpan.FromSeconds(_store.Settings.RateLimitWindowSeconds);
         if (budget <= 0)
         {
             return null;
         }
 
-        var now = store.Now;
-        var window = windows.GetOrAdd(token, _ => new Window());
+        var now = _store.Now;
+        var window = _windows.GetOrAdd(token, _ => new Window());
         lock (window)
         {
             if (now >= window.Start + length)
@@ -82,7 +82,7 @@ internal sealed class ArchitectRateLimiter
         }
     }
 
-    public void Clear() => windows.Clear();
+    public void Clear() => _windows.Clear();
 
     private sealed class Window
     {

@@ -51,7 +51,7 @@ internal sealed class StoredPrompt(string id, string name, string? description, 
 /// </summary>
 internal sealed class ArchitectStore(EmulatorSettings emulatorSettings)
 {
-    private ArchitectSettings settings = new();
+    private ArchitectSettings _settings = new();
 
     public object Lock { get; } = new();
 
@@ -61,8 +61,8 @@ internal sealed class ArchitectStore(EmulatorSettings emulatorSettings)
 
     public ArchitectSettings Settings
     {
-        get => Volatile.Read(ref settings);
-        set => Volatile.Write(ref settings, value);
+        get => Volatile.Read(ref _settings);
+        set => Volatile.Write(ref _settings, value);
     }
 
     public DateTimeOffset Now => Time.GetUtcNow();

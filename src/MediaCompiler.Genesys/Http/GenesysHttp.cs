@@ -18,32 +18,32 @@ namespace MediaCompiler.Genesys.Http;
 internal sealed class GenesysHttp : IDisposable
 {
     private static readonly ResiliencePropertyKey<string> OperationKey = new("Genesys.Operation");
-    private readonly HttpClient http;
-    private readonly GenesysSyncOptions options;
-    private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
-    private readonly ResiliencePipeline attemptTimeout;
-    private readonly RequestBudget budget;
-    private int requests;
-    private int rateLimitWaits;
+    private readonly HttpClient _http;
+    private readonly GenesysSyncOptions _options;
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly ResiliencePipeline _attemptTimeout;
+    private readonly RequestBudget _budget;
+    private int _requests;
+    private int _rateLimitWaits;
 
     public GenesysHttp(GenesysSyncOptions options)
     {
-        this.options = options;
-        http = new HttpClient(options.Handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, disposeHandler: options.Handler is null)
+        _options = options;
+        _http = new HttpClient(options.Handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, disposeHandler: options.Handler is null)
         {
             // Timeouts belong to the pipeline (per attempt), not to HttpClient.
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        budget = new RequestBudget(options.RequestsPerMinute, options.TimeProvider);
-        pipeline = BuildRetryPipeline();
-        attemptTimeout = BuildTimeoutPipeline();
+        _budget = new RequestBudget(options.RequestsPerMinute, options.TimeProvider);
+        _pipeline = BuildRetryPipeline();
+        _attemptTimeout = BuildTimeoutPipeline();
     }
 
     /// <summary>Requests sent so far (every attempt, token requests included).</summary>
-    public int Requests => Volatile.Read(ref requests);
+    public int Requests => Volatile.Read(ref _requests);
 
     /// <summary>Waits caused by rate limiting: 429 answers retried and client-side budget waits.</summary>
-    public int RateLimitWaits => Volatile.Read(ref rateLimitWaits);
+    public int RateLimitWaits => Volatile.Read(ref _rateLimitWaits);
 
     /// <summary>
     /// Sends one logical request. <paramref name="token"/> supplies the bearer token (null: no Authorization, e.g.
@@ -88,7 +88,7 @@ internal sealed class GenesysHttp : IDisposable
         var attempts = 0;
         try
         {
-            using var response = await pipeline.ExecuteAsync(
+            using var response = await _pipeline.ExecuteAsync(
                 async ctx =>
                 {
                     attempts++;
@@ -101,9 +101,9 @@ internal sealed class GenesysHttp : IDisposable
                     }
 
                     // The timeout covers the exchange only, not the budget wait before it.
-                    Interlocked.Increment(ref requests);
-                    return await attemptTimeout.ExecuteAsync(
-                        async timed => await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timed).ConfigureAwait(false),
+                    Interlocked.Increment(ref _requests);
+                    return await _attemptTimeout.ExecuteAsync(
+                        async timed => await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timed).ConfigureAwait(false),
                         ctx.CancellationToken).ConfigureAwait(false);
                 },
                 context).ConfigureAwait(false);
@@ -111,7 +111,7 @@ internal sealed class GenesysHttp : IDisposable
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                var retryAfter = RetryAfterHeader.Read(response.Headers.RetryAfter, options.TimeProvider.GetUtcNow()) is { } wait
+                var retryAfter = RetryAfterHeader.Read(response.Headers.RetryAfter, _options.TimeProvider.GetUtcNow()) is { } wait
                     ? wait.TotalSeconds.ToString("0", CultureInfo.InvariantCulture) + " s"
                     : "none";
                 return ApiOutcome<ApiResponse>.Fail(Diagnostic.Create(DiagnosticCatalog.GenesysRateLimited, null, operation, attempts, retryAfter));
@@ -129,7 +129,7 @@ internal sealed class GenesysHttp : IDisposable
         }
         catch (TimeoutRejectedException)
         {
-            return ApiOutcome<ApiResponse>.Fail(Diagnostic.Create(DiagnosticCatalog.GenesysTimedOut, null, operation, options.RequestTimeout.TotalSeconds, attempts));
+            return ApiOutcome<ApiResponse>.Fail(Diagnostic.Create(DiagnosticCatalog.GenesysTimedOut, null, operation, _options.RequestTimeout.TotalSeconds, attempts));
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
         {
@@ -143,31 +143,31 @@ internal sealed class GenesysHttp : IDisposable
 
     private async Task WaitForBudgetAsync(string bearer, string operation, CancellationToken cancellationToken)
     {
-        var waited = await budget.AcquireAsync(bearer, cancellationToken).ConfigureAwait(false);
+        var waited = await _budget.AcquireAsync(bearer, cancellationToken).ConfigureAwait(false);
         if (waited > TimeSpan.Zero)
         {
-            Interlocked.Increment(ref rateLimitWaits);
+            Interlocked.Increment(ref _rateLimitWaits);
             Log(waited, string.Create(CultureInfo.InvariantCulture,
-                $"{operation}: waited {waited.TotalSeconds:0.#} s to stay within {options.RequestsPerMinute} requests a minute."));
+                $"{operation}: waited {waited.TotalSeconds:0.#} s to stay within {_options.RequestsPerMinute} requests a minute."));
         }
     }
 
     private ResiliencePipeline<HttpResponseMessage> BuildRetryPipeline()
     {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = options.TimeProvider };
-        var maxDelay = options.MaxRetryDelay < TimeSpan.Zero ? TimeSpan.Zero : options.MaxRetryDelay;
-        if (options.MaxRetries > 0)
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _options.TimeProvider };
+        var maxDelay = _options.MaxRetryDelay < TimeSpan.Zero ? TimeSpan.Zero : _options.MaxRetryDelay;
+        if (_options.MaxRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                MaxRetryAttempts = options.MaxRetries,
+                MaxRetryAttempts = _options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                Delay = options.BaseRetryDelay < maxDelay ? options.BaseRetryDelay : maxDelay,
+                Delay = _options.BaseRetryDelay < maxDelay ? _options.BaseRetryDelay : maxDelay,
                 MaxDelay = maxDelay,
                 ShouldHandle = args => ValueTask.FromResult(TransientStatus.IsTransient(args.Outcome)),
                 DelayGenerator = args => ValueTask.FromResult(
-                    args.Outcome.Result is { } response && RetryAfterHeader.Read(response.Headers.RetryAfter, options.TimeProvider.GetUtcNow()) is { } wait
+                    args.Outcome.Result is { } response && RetryAfterHeader.Read(response.Headers.RetryAfter, _options.TimeProvider.GetUtcNow()) is { } wait
                         ? (TimeSpan?)(wait > maxDelay ? maxDelay : wait)
                         : null),
                 OnRetry = args =>
@@ -180,12 +180,12 @@ internal sealed class GenesysHttp : IDisposable
                     };
                     if (args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests)
                     {
-                        Interlocked.Increment(ref rateLimitWaits);
+                        Interlocked.Increment(ref _rateLimitWaits);
                     }
 
                     var operation = args.Context.Properties.GetValue(OperationKey, "Genesys request");
                     Log(args.RetryDelay, string.Create(CultureInfo.InvariantCulture,
-                        $"{operation}: {reason}; retry {args.AttemptNumber + 1} of {options.MaxRetries} in {args.RetryDelay.TotalSeconds:0.###} s."));
+                        $"{operation}: {reason}; retry {args.AttemptNumber + 1} of {_options.MaxRetries} in {args.RetryDelay.TotalSeconds:0.###} s."));
                     args.Outcome.Result?.Dispose();
                     return default;
                 },
@@ -198,14 +198,14 @@ internal sealed class GenesysHttp : IDisposable
     /// <summary>Per attempt, inside the retries; Polly's own bounds (10 ms to a day) keep a user's setting from throwing.</summary>
     private ResiliencePipeline BuildTimeoutPipeline()
     {
-        var timeout = options.RequestTimeout < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : options.RequestTimeout;
-        return new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider }
+        var timeout = _options.RequestTimeout < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : _options.RequestTimeout;
+        return new ResiliencePipelineBuilder { TimeProvider = _options.TimeProvider }
             .AddTimeout(timeout > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : timeout)
             .Build();
     }
 
     private void Log(TimeSpan wait, string text) =>
-        options.Log?.Invoke(new SyncLogMessage(wait >= options.NoticeableWait ? SyncLogLevel.Normal : SyncLogLevel.Detailed, text));
+        _options.Log?.Invoke(new SyncLogMessage(wait >= _options.NoticeableWait ? SyncLogLevel.Normal : SyncLogLevel.Detailed, text));
 
     private static string DescribeTransportFailure(Exception ex)
     {
@@ -222,8 +222,8 @@ internal sealed class GenesysHttp : IDisposable
 
     public void Dispose()
     {
-        http.Dispose();
-        budget.Dispose();
+        _http.Dispose();
+        _budget.Dispose();
     }
 }
 

@@ -16,18 +16,18 @@ internal sealed class GenesysTokenProvider(GenesysHttp http, GenesysEndpoints en
     : ITokenSource, IDisposable
 {
     private const int ThrottledAttempts = 6;
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private string? token;
-    private DateTimeOffset renewAt;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private string? _token;
+    private DateTimeOffset _renewAt;
 
     public async Task<ApiOutcome<string>> GetAsync(CancellationToken cancellationToken)
     {
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (token is not null && options.TimeProvider.GetUtcNow() < renewAt)
+            if (_token is not null && options.TimeProvider.GetUtcNow() < _renewAt)
             {
-                return ApiOutcome<string>.Ok(token);
+                return ApiOutcome<string>.Ok(_token);
             }
 
             var fetched = await FetchAsync(cancellationToken).ConfigureAwait(false);
@@ -35,11 +35,11 @@ internal sealed class GenesysTokenProvider(GenesysHttp http, GenesysEndpoints en
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
     }
 
-    public void Invalidate() => token = null;
+    public void Invalidate() => _token = null;
 
     private async Task<ApiOutcome<string>> FetchAsync(CancellationToken cancellationToken)
     {
@@ -60,8 +60,8 @@ internal sealed class GenesysTokenProvider(GenesysHttp http, GenesysEndpoints en
             {
                 var lifetime = TimeSpan.FromSeconds(Math.Max(body.ExpiresIn, 0));
                 var margin = TimeSpan.FromTicks(Math.Min(lifetime.Ticks / 10, TimeSpan.FromSeconds(60).Ticks));
-                token = accessToken;
-                renewAt = options.TimeProvider.GetUtcNow() + lifetime - margin;
+                _token = accessToken;
+                _renewAt = options.TimeProvider.GetUtcNow() + lifetime - margin;
                 options.Log?.Invoke(new SyncLogMessage(SyncLogLevel.Detailed, string.Create(CultureInfo.InvariantCulture,
                     $"Obtained a Genesys Cloud token for OAuth client '{options.ClientId}' (expires in {lifetime.TotalSeconds:0} s).")));
                 return ApiOutcome<string>.Ok(accessToken);
@@ -116,5 +116,5 @@ internal sealed class GenesysTokenProvider(GenesysHttp http, GenesysEndpoints en
         };
     }
 
-    public void Dispose() => gate.Dispose();
+    public void Dispose() => _gate.Dispose();
 }

@@ -8,9 +8,9 @@ namespace MediaCompiler.Genesys.Http;
 internal sealed class RequestBudget(int requestsPerMinute, TimeProvider time) : IDisposable
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
-    private readonly Queue<DateTimeOffset> sent = new();
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private string? token;
+    private readonly Queue<DateTimeOffset> _sent = new();
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private string? _token;
 
     /// <summary>Waits until one more request fits the window, then counts it. Returns the time waited.</summary>
     public async Task<TimeSpan> AcquireAsync(string forToken, CancellationToken cancellationToken)
@@ -20,38 +20,38 @@ internal sealed class RequestBudget(int requestsPerMinute, TimeProvider time) : 
             return TimeSpan.Zero;
         }
 
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (!string.Equals(token, forToken, StringComparison.Ordinal))
+            if (!string.Equals(_token, forToken, StringComparison.Ordinal))
             {
-                token = forToken;
-                sent.Clear();
+                _token = forToken;
+                _sent.Clear();
             }
 
             var waited = TimeSpan.Zero;
             var now = time.GetUtcNow();
-            while (sent.Count > 0 && sent.Peek() + Window <= now)
+            while (_sent.Count > 0 && _sent.Peek() + Window <= now)
             {
-                sent.Dequeue();
+                _sent.Dequeue();
             }
 
-            if (sent.Count >= requestsPerMinute)
+            if (_sent.Count >= requestsPerMinute)
             {
-                waited = sent.Peek() + Window - now;
+                waited = _sent.Peek() + Window - now;
                 await Task.Delay(waited, time, cancellationToken).ConfigureAwait(false);
-                sent.Dequeue();
+                _sent.Dequeue();
                 now = time.GetUtcNow();
             }
 
-            sent.Enqueue(now);
+            _sent.Enqueue(now);
             return waited;
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
     }
 
-    public void Dispose() => gate.Dispose();
+    public void Dispose() => _gate.Dispose();
 }

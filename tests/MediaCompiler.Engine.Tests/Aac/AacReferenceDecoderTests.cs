@@ -65,9 +65,9 @@ public class AacReferenceDecoderTests
     public void Noise_in_bands_with_mid_side_is_the_same_in_both_channels_as_in_FAAD2()
     {
         // ISO/IEC 14496-3 4.6.13.3: a noise band with ms_used set in both channels uses one noise vector for both.
-        const string Name = "noise_44k_stereo_pns_ms";
-        var ours = AdtsAacDecoder.Decode(AacFixtures.Stream(Name)).Audio!.Samples;
-        var faad = AacFixtures.Reference(Name, "faad");
+        const string name = "noise_44k_stereo_pns_ms";
+        var ours = AdtsAacDecoder.Decode(AacFixtures.Stream(name)).Audio!.Samples;
+        var faad = AacFixtures.Reference(name, "faad");
 
         Assert.Equal(InterChannelCorrelation(faad), InterChannelCorrelation(ours), 0.02);
         for (var channel = 0; channel < 2; channel++)

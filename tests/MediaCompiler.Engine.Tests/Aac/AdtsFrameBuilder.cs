@@ -6,13 +6,13 @@ namespace MediaCompiler.Engine.Tests.Aac;
 /// </summary>
 internal sealed class AdtsFrameBuilder
 {
-    private readonly List<bool> bits = [];
+    private readonly List<bool> _bits = [];
 
     public AdtsFrameBuilder Write(int value, int count)
     {
         for (var i = count - 1; i >= 0; i--)
         {
-            bits.Add(((value >> i) & 1) != 0);
+            _bits.Add(((value >> i) & 1) != 0);
         }
 
         return this;
@@ -32,9 +32,9 @@ internal sealed class AdtsFrameBuilder
     /// <summary>Pads with zero bits to the next byte boundary (raw data blocks end byte-aligned).</summary>
     public AdtsFrameBuilder AlignToByte()
     {
-        while (bits.Count % 8 != 0)
+        while (_bits.Count % 8 != 0)
         {
-            bits.Add(false);
+            _bits.Add(false);
         }
 
         return this;
@@ -47,10 +47,10 @@ internal sealed class AdtsFrameBuilder
     public byte[] Build(
         int profile = 1, int sampleRateIndex = 8, int channelConfiguration = 1, int rawDataBlocks = 1, int crcBytes = 0)
     {
-        var payload = new byte[(bits.Count + 7) / 8];
-        for (var i = 0; i < bits.Count; i++)
+        var payload = new byte[(_bits.Count + 7) / 8];
+        for (var i = 0; i < _bits.Count; i++)
         {
-            if (bits[i])
+            if (_bits[i])
             {
                 payload[i / 8] |= (byte)(0x80 >> (i % 8));
             }

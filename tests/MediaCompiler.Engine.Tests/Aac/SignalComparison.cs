@@ -23,14 +23,14 @@ internal static class SignalComparison
     public static int BestLag(float[] ours, float[] reference, int maxLag)
     {
         // Correlate over the reference's loudest stretch so that silence at the start does not decide.
-        const int Window = 8192;
-        var start = LoudestWindowStart(reference, Window);
+        const int window = 8192;
+        var start = LoudestWindowStart(reference, window);
         var bestLag = 0;
         var best = double.PositiveInfinity;
         for (var lag = -maxLag; lag <= maxLag; lag++)
         {
             var error = 0.0;
-            for (var n = start; n < Math.Min(start + Window, reference.Length); n++)
+            for (var n = start; n < Math.Min(start + window, reference.Length); n++)
             {
                 var m = n + lag;
                 var value = m >= 0 && m < ours.Length ? ours[m] : 0f;

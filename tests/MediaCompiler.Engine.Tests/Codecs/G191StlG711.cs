@@ -8,7 +8,7 @@ namespace MediaCompiler.Engine.Tests.CodecReference;
 /// </summary>
 internal static class G191StlG711
 {
-    public static void alaw_compress(long lseg, short[] linbuf, short[] logbuf)
+    public static void AlawCompress(long lseg, short[] linbuf, short[] logbuf)
     {
         short ix, iexp;
         long n;
@@ -43,7 +43,7 @@ internal static class G191StlG711
         }
     }
 
-    public static void alaw_expand(long lseg, short[] logbuf, short[] linbuf)
+    public static void AlawExpand(long lseg, short[] logbuf, short[] linbuf)
     {
         short ix, mant, iexp;
         long n;
@@ -73,7 +73,7 @@ internal static class G191StlG711
         }
     }
 
-    public static void ulaw_compress(long lseg, short[] linbuf, short[] logbuf)
+    public static void UlawCompress(long lseg, short[] linbuf, short[] logbuf)
     {
         long n;                         /* samples's count */
         short i;                        /* aux.var. */
@@ -126,7 +126,7 @@ internal static class G191StlG711
         }
     }
 
-    public static void ulaw_expand(long lseg, short[] logbuf, short[] linbuf)
+    public static void UlawExpand(long lseg, short[] logbuf, short[] linbuf)
     {
         long n;                         /* aux.var. */
         short segment;                  /* segment (Table 2/G711, column 1) */

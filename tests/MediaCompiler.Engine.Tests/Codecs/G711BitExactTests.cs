@@ -18,7 +18,7 @@ public sealed class G711BitExactTests
     public void MuLaw_encoding_equals_the_STL_ulaw_compress_for_every_16_bit_input()
     {
         var reference = new short[AllInputs.Length];
-        G191StlG711.ulaw_compress(AllInputs.Length, AllInputs, reference);
+        G191StlG711.UlawCompress(AllInputs.Length, AllInputs, reference);
 
         var ours = G711.Encode(AllInputs, G711Law.MuLaw);
 
@@ -30,7 +30,7 @@ public sealed class G711BitExactTests
     public void ALaw_encoding_equals_the_STL_alaw_compress_for_every_16_bit_input()
     {
         var reference = new short[AllInputs.Length];
-        G191StlG711.alaw_compress(AllInputs.Length, AllInputs, reference);
+        G191StlG711.AlawCompress(AllInputs.Length, AllInputs, reference);
 
         var ours = G711.Encode(AllInputs, G711Law.ALaw);
 
@@ -46,11 +46,11 @@ public sealed class G711BitExactTests
         var stl = new short[256];
         if (law == G711Law.MuLaw)
         {
-            G191StlG711.ulaw_expand(256, AllCodes, stl);
+            G191StlG711.UlawExpand(256, AllCodes, stl);
         }
         else
         {
-            G191StlG711.alaw_expand(256, AllCodes, stl);
+            G191StlG711.AlawExpand(256, AllCodes, stl);
         }
 
         var table = law == G711Law.MuLaw ? G711ReferenceTables.MuLawDecoded : G711ReferenceTables.ALawDecoded;
@@ -71,7 +71,7 @@ public sealed class G711BitExactTests
         // Why the encoder was rewritten: negating (rather than one's complement) moves negative segment-edge inputs
         // to the next code word. NAudio's encoder is that classic rendition: the STL transcription must tell them apart.
         var reference = new short[AllInputs.Length];
-        G191StlG711.ulaw_compress(AllInputs.Length, AllInputs, reference);
+        G191StlG711.UlawCompress(AllInputs.Length, AllInputs, reference);
 
         var differing = AllInputs.Where((x, i) => MuLawEncoder.LinearToMuLawSample(x) != (byte)reference[i]).ToArray();
 

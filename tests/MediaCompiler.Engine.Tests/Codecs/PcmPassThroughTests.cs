@@ -54,11 +54,11 @@ public sealed class PcmPassThroughTests
         var codes = new short[samples.Length];
         if (law == G711Law.MuLaw)
         {
-            G191StlG711.ulaw_compress(samples.Length, samples, codes);
+            G191StlG711.UlawCompress(samples.Length, samples, codes);
         }
         else
         {
-            G191StlG711.alaw_compress(samples.Length, samples, codes);
+            G191StlG711.AlawCompress(samples.Length, samples, codes);
         }
 
         return codes.Select(c => (byte)c).ToArray();

@@ -7,30 +7,30 @@ namespace MediaCompiler.Engine.Decoding.Aac;
 /// </summary>
 internal sealed class AacBitReader
 {
-    private readonly byte[] data;
-    private readonly int endBit;
-    private int position;
+    private readonly byte[] _data;
+    private readonly int _endBit;
+    private int _position;
 
     public AacBitReader(byte[] data, int startByte, int lengthBytes)
     {
-        this.data = data;
-        position = startByte * 8;
-        endBit = (startByte + lengthBytes) * 8;
+        _data = data;
+        _position = startByte * 8;
+        _endBit = (startByte + lengthBytes) * 8;
     }
 
     /// <summary>The bit position from the start of the buffer.</summary>
-    public int Position => position;
+    public int Position => _position;
 
     /// <summary>True once a read asked for more bits than the frame holds.</summary>
-    public bool Overrun => position > endBit;
+    public bool Overrun => _position > _endBit;
 
-    public int BitsLeft => Math.Max(0, endBit - position);
+    public int BitsLeft => Math.Max(0, _endBit - _position);
 
     /// <summary>Reads up to 25 bits as an unsigned number.</summary>
     public int Read(int count)
     {
         var value = Peek(count);
-        position += count;
+        _position += count;
         return value;
     }
 
@@ -45,20 +45,20 @@ internal sealed class AacBitReader
         }
 
         // Gather the four bytes that cover the window; bytes past the frame read as zero.
-        var byteIndex = position >> 3;
+        var byteIndex = _position >> 3;
         uint window = 0;
         for (var i = 0; i < 4; i++)
         {
             var index = byteIndex + i;
-            window = (window << 8) | (index < (endBit >> 3) ? data[index] : 0u);
+            window = (window << 8) | (index < (_endBit >> 3) ? _data[index] : 0u);
         }
 
-        var shift = 32 - (position & 7) - count;
+        var shift = 32 - (_position & 7) - count;
         return (int)((window >> shift) & ((1u << count) - 1));
     }
 
-    public void Skip(int count) => position += count;
+    public void Skip(int count) => _position += count;
 
     /// <summary>Moves to the next byte boundary of the buffer (ADTS headers are whole bytes, so this is the frame's).</summary>
-    public void ByteAlign() => position = (position + 7) & ~7;
+    public void ByteAlign() => _position = (_position + 7) & ~7;
 }

@@ -11,21 +11,21 @@ internal sealed class AacHuffmanTable
 
     // Entry layout: bit 31 set = pointer to a secondary table (low bits: start index, bits 16-20: its index width);
     // otherwise symbol in bits 8-23 and code length in bits 0-7. Zero = no codeword (an invalid code).
-    private readonly int[] primary;
-    private readonly int[] secondary;
-    private readonly int primaryBits;
+    private readonly int[] _primary;
+    private readonly int[] _secondary;
+    private readonly int _primaryBits;
 
     public AacHuffmanTable(uint[] codes, byte[] lengths)
     {
         int maxLength = lengths.Max();
-        primaryBits = Math.Min(PrimaryBits, maxLength);
-        primary = new int[1 << primaryBits];
+        _primaryBits = Math.Min(PrimaryBits, maxLength);
+        _primary = new int[1 << _primaryBits];
 
         // Width of each secondary table: enough bits for the longest codeword that shares the prefix.
-        var secondaryWidth = new int[primary.Length];
+        var secondaryWidth = new int[_primary.Length];
         for (var symbol = 0; symbol < codes.Length; symbol++)
         {
-            var extra = lengths[symbol] - primaryBits;
+            var extra = lengths[symbol] - _primaryBits;
             if (extra > 0)
             {
                 var prefix = (int)(codes[symbol] >> extra);
@@ -33,55 +33,55 @@ internal sealed class AacHuffmanTable
             }
         }
 
-        var secondaryStart = new int[primary.Length];
+        var secondaryStart = new int[_primary.Length];
         var secondarySize = 0;
-        for (var prefix = 0; prefix < primary.Length; prefix++)
+        for (var prefix = 0; prefix < _primary.Length; prefix++)
         {
             if (secondaryWidth[prefix] > 0)
             {
                 secondaryStart[prefix] = secondarySize;
-                primary[prefix] = int.MinValue | (secondaryWidth[prefix] << 16) | secondarySize;
+                _primary[prefix] = int.MinValue | (secondaryWidth[prefix] << 16) | secondarySize;
                 secondarySize += 1 << secondaryWidth[prefix];
             }
         }
 
-        secondary = new int[secondarySize];
+        _secondary = new int[secondarySize];
         for (var symbol = 0; symbol < codes.Length; symbol++)
         {
             int length = lengths[symbol];
             var entry = (symbol << 8) | length;
-            if (length <= primaryBits)
+            if (length <= _primaryBits)
             {
-                var first = (int)(codes[symbol] << (primaryBits - length));
-                primary.AsSpan(first, 1 << (primaryBits - length)).Fill(entry);
+                var first = (int)(codes[symbol] << (_primaryBits - length));
+                _primary.AsSpan(first, 1 << (_primaryBits - length)).Fill(entry);
                 continue;
             }
 
-            var extra = length - primaryBits;
+            var extra = length - _primaryBits;
             var prefix = (int)(codes[symbol] >> extra);
             var width = secondaryWidth[prefix];
             var low = (int)(codes[symbol] & ((1u << extra) - 1));
             var first2 = secondaryStart[prefix] + (low << (width - extra));
-            secondary.AsSpan(first2, 1 << (width - extra)).Fill(entry);
+            _secondary.AsSpan(first2, 1 << (width - extra)).Fill(entry);
         }
     }
 
     /// <summary>Decodes one symbol, or returns -1 when the bits are no codeword of this book.</summary>
     public int Decode(AacBitReader reader)
     {
-        var entry = primary[reader.Peek(primaryBits)];
+        var entry = _primary[reader.Peek(_primaryBits)];
         if (entry < 0)
         {
             var width = (entry >> 16) & 0x1F;
             var start = entry & 0xFFFF;
-            reader.Skip(primaryBits);
-            entry = secondary[start + reader.Peek(width)];
+            reader.Skip(_primaryBits);
+            entry = _secondary[start + reader.Peek(width)];
             if (entry == 0)
             {
                 return -1;
             }
 
-            reader.Skip((entry & 0xFF) - primaryBits);
+            reader.Skip((entry & 0xFF) - _primaryBits);
             return entry >> 8;
         }
 

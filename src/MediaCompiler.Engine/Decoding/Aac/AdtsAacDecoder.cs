@@ -15,17 +15,17 @@ public sealed class AdtsAacDecoder
     // Tiny frames can each stand for 1024 samples per channel, so output is capped to bound memory, not the input.
     private const int MaxDurationSeconds = 600;
 
-    private readonly byte[] data;
-    private readonly string fileName;
-    private readonly AacSbrHandling sbrHandling;
-    private readonly AacToolUsage? usage;
+    private readonly byte[] _data;
+    private readonly string _fileName;
+    private readonly AacSbrHandling _sbrHandling;
+    private readonly AacToolUsage? _usage;
 
     private AdtsAacDecoder(byte[] data, string fileName, AacSbrHandling sbrHandling, AacToolUsage? usage)
     {
-        this.usage = usage;
-        this.data = data;
-        this.fileName = fileName;
-        this.sbrHandling = sbrHandling;
+        _usage = usage;
+        _data = data;
+        _fileName = fileName;
+        _sbrHandling = sbrHandling;
     }
 
     /// <summary>Decodes a whole ADTS stream.</summary>
@@ -43,10 +43,10 @@ public sealed class AdtsAacDecoder
     private AacDecodeResult Run()
     {
         var offset = SkipId3Tag();
-        var first = AdtsHeader.TryParse(data, offset);
+        var first = AdtsHeader.TryParse(_data, offset);
         if (first is null)
         {
-            var found = data.Length == 0 ? "the file is empty" : $"no ADTS sync word (0xFFF) at byte {offset}";
+            var found = _data.Length == 0 ? "the file is empty" : $"no ADTS sync word (0xFFF) at byte {offset}";
             return Fail(DiagnosticCatalog.AacNotAdts, found);
         }
 
@@ -57,7 +57,7 @@ public sealed class AdtsAacDecoder
         }
 
         var channelCount = AdtsHeader.ChannelCount(first.ChannelConfiguration);
-        var blockDecoder = new RawDataBlockDecoder(first.SampleRateIndex, channelCount, usage);
+        var blockDecoder = new RawDataBlockDecoder(first.SampleRateIndex, channelCount, _usage);
         var output = new InterleavedBuffer(channelCount, EstimateSamples(first));
         var block = new float[channelCount][];
         for (var c = 0; c < channelCount; c++)
@@ -67,13 +67,13 @@ public sealed class AdtsAacDecoder
 
         var frame = 0;
         var blocks = 0;
-        while (offset < data.Length)
+        while (offset < _data.Length)
         {
-            var header = AdtsHeader.TryParse(data, offset);
+            var header = AdtsHeader.TryParse(_data, offset);
             if (header is null)
             {
-                return FrameFailure(frame, offset, data.Length - offset < AdtsHeader.FixedLength
-                    ? $"only {data.Length - offset} byte(s) left, too few for a frame header"
+                return FrameFailure(frame, offset, _data.Length - offset < AdtsHeader.FixedLength
+                    ? $"only {_data.Length - offset} byte(s) left, too few for a frame header"
                     : "no ADTS sync word (0xFFF) where the frame should start");
             }
 
@@ -83,14 +83,14 @@ public sealed class AdtsAacDecoder
                 return AacDecodeResult.Failure(problem);
             }
 
-            if (header.FrameLength < header.PayloadOffset || offset + header.FrameLength > data.Length)
+            if (header.FrameLength < header.PayloadOffset || offset + header.FrameLength > _data.Length)
             {
                 return FrameFailure(frame, offset, header.FrameLength < header.PayloadOffset
                     ? $"aac_frame_length {header.FrameLength} is shorter than its own header"
-                    : $"the frame is truncated: it declares {header.FrameLength} bytes and {data.Length - offset} remain");
+                    : $"the frame is truncated: it declares {header.FrameLength} bytes and {_data.Length - offset} remain");
             }
 
-            var reader = new AacBitReader(data, offset + header.PayloadOffset, header.FrameLength - header.PayloadOffset);
+            var reader = new AacBitReader(_data, offset + header.PayloadOffset, header.FrameLength - header.PayloadOffset);
             for (var b = 0; b < header.RawDataBlocks; b++)
             {
                 var blockProblem = blockDecoder.Decode(reader, block);
@@ -99,7 +99,7 @@ public sealed class AdtsAacDecoder
                     return FrameFailure(frame, offset, blockProblem);
                 }
 
-                if (blockDecoder.SbrSeen && sbrHandling == AacSbrHandling.Reject)
+                if (blockDecoder.SbrSeen && _sbrHandling == AacSbrHandling.Reject)
                 {
                     return Fail(DiagnosticCatalog.AacHeAacUnsupported, frame, first.SampleRate);
                 }
@@ -131,17 +131,17 @@ public sealed class AdtsAacDecoder
     {
         if (header.Profile != AdtsHeader.LowComplexityProfile)
         {
-            return Diagnostic.Create(DiagnosticCatalog.AacProfileUnsupported, fileName, fileName, header.ProfileName, header.Profile);
+            return Diagnostic.Create(DiagnosticCatalog.AacProfileUnsupported, _fileName, _fileName, header.ProfileName, header.Profile);
         }
 
         if (header.SampleRateIndex > 12)
         {
-            return Diagnostic.Create(DiagnosticCatalog.AacFrameInvalid, fileName, fileName, 0, 0,
+            return Diagnostic.Create(DiagnosticCatalog.AacFrameInvalid, _fileName, _fileName, 0, 0,
                 $"sampling_frequency_index {header.SampleRateIndex} is reserved");
         }
 
         return header.ChannelConfiguration == 0
-            ? Diagnostic.Create(DiagnosticCatalog.AacChannelLayoutUnsupported, fileName, fileName, 0,
+            ? Diagnostic.Create(DiagnosticCatalog.AacChannelLayoutUnsupported, _fileName, _fileName, 0,
                 "the channel layout is given by a program config element, which this decoder does not map")
             : null;
     }
@@ -155,27 +155,27 @@ public sealed class AdtsAacDecoder
                 ? ("channel configuration", first.ChannelConfiguration, header.ChannelConfiguration)
             : null;
         return change is { } c
-            ? Diagnostic.Create(DiagnosticCatalog.AacStreamInconsistent, fileName, fileName, frame, c.What, c.Was, c.Now)
+            ? Diagnostic.Create(DiagnosticCatalog.AacStreamInconsistent, _fileName, _fileName, frame, c.What, c.Was, c.Now)
             : null;
     }
 
     private int SkipId3Tag()
     {
-        if (data.Length < Id3HeaderLength || data[0] != 'I' || data[1] != 'D' || data[2] != '3')
+        if (_data.Length < Id3HeaderLength || _data[0] != 'I' || _data[1] != 'D' || _data[2] != '3')
         {
             return 0;
         }
 
         // The tag size is a 28-bit "synchsafe" integer: seven bits per byte.
-        var size = (data[6] << 21) | (data[7] << 14) | (data[8] << 7) | data[9];
-        return (int)Math.Min((long)Id3HeaderLength + size, data.Length);
+        var size = (_data[6] << 21) | (_data[7] << 14) | (_data[8] << 7) | _data[9];
+        return (int)Math.Min((long)Id3HeaderLength + size, _data.Length);
     }
 
     // Sized from the first frame, as if all frames were as long (ADTS streams are near constant bit rate), so that a
     // typical stream fills the buffer without regrowth; capped so that a bogus first frame cannot ask for much.
     private int EstimateSamples(AdtsHeader first)
     {
-        var frames = data.Length / Math.Max(first.FrameLength, AdtsHeader.FixedLength) + 1;
+        var frames = _data.Length / Math.Max(first.FrameLength, AdtsHeader.FixedLength) + 1;
         var samples = (long)frames * first.RawDataBlocks * SamplesPerBlock * AdtsHeader.ChannelCount(first.ChannelConfiguration);
         return (int)Math.Min(samples, 1 << 22);
     }
@@ -186,8 +186,8 @@ public sealed class AdtsAacDecoder
     private AacDecodeResult Fail(DiagnosticDescriptor descriptor, params object?[] args)
     {
         var all = new object?[args.Length + 1];
-        all[0] = fileName;
+        all[0] = _fileName;
         args.CopyTo(all, 1);
-        return AacDecodeResult.Failure(Diagnostic.Create(descriptor, fileName, all));
+        return AacDecodeResult.Failure(Diagnostic.Create(descriptor, _fileName, all));
     }
 }

@@ -3,10 +3,10 @@ namespace MediaCompiler.Engine.Decoding.Aac;
 /// <summary>An in-place iterative radix-2 complex FFT (forward, e^(-2πi nk/L)) of one power-of-two length.</summary>
 internal sealed class ComplexFft
 {
-    private readonly int length;
-    private readonly int[] bitReversed;
-    private readonly double[] cos;
-    private readonly double[] sin;
+    private readonly int _length;
+    private readonly int[] _bitReversed;
+    private readonly double[] _cos;
+    private readonly double[] _sin;
 
     public ComplexFft(int length)
     {
@@ -15,9 +15,9 @@ internal sealed class ComplexFft
             throw new ArgumentOutOfRangeException(nameof(length), length, "The FFT length must be a power of two.");
         }
 
-        this.length = length;
+        _length = length;
         var bits = System.Numerics.BitOperations.Log2((uint)length);
-        bitReversed = new int[length];
+        _bitReversed = new int[length];
         for (var i = 0; i < length; i++)
         {
             var reversed = 0;
@@ -26,23 +26,23 @@ internal sealed class ComplexFft
                 reversed |= ((i >> b) & 1) << (bits - 1 - b);
             }
 
-            bitReversed[i] = reversed;
+            _bitReversed[i] = reversed;
         }
 
-        cos = new double[length / 2];
-        sin = new double[length / 2];
+        _cos = new double[length / 2];
+        _sin = new double[length / 2];
         for (var i = 0; i < length / 2; i++)
         {
-            cos[i] = Math.Cos(2 * Math.PI * i / length);
-            sin[i] = -Math.Sin(2 * Math.PI * i / length);
+            _cos[i] = Math.Cos(2 * Math.PI * i / length);
+            _sin[i] = -Math.Sin(2 * Math.PI * i / length);
         }
     }
 
     public void Forward(double[] real, double[] imaginary)
     {
-        for (var i = 0; i < length; i++)
+        for (var i = 0; i < _length; i++)
         {
-            var j = bitReversed[i];
+            var j = _bitReversed[i];
             if (j > i)
             {
                 (real[i], real[j]) = (real[j], real[i]);
@@ -50,16 +50,16 @@ internal sealed class ComplexFft
             }
         }
 
-        for (var size = 2; size <= length; size <<= 1)
+        for (var size = 2; size <= _length; size <<= 1)
         {
             var half = size >> 1;
-            var step = length / size;
-            for (var start = 0; start < length; start += size)
+            var step = _length / size;
+            for (var start = 0; start < _length; start += size)
             {
                 for (var k = 0; k < half; k++)
                 {
-                    var wr = cos[k * step];
-                    var wi = sin[k * step];
+                    var wr = _cos[k * step];
+                    var wi = _sin[k * step];
                     var a = start + k;
                     var b = a + half;
                     var tr = (real[b] * wr) - (imaginary[b] * wi);

@@ -13,13 +13,13 @@ internal sealed class FilterBank
     private const int FlatLength = (FrameLength - ShortLength) / 2;   // 448
 
     // Per channel, not shared: the transforms keep scratch buffers, and decoders may run on several threads.
-    private readonly Imdct longTransform = new(2 * FrameLength);
-    private readonly Imdct shortTransform = new(2 * ShortLength);
+    private readonly Imdct _longTransform = new(2 * FrameLength);
+    private readonly Imdct _shortTransform = new(2 * ShortLength);
 
-    private readonly float[] overlap = new float[FrameLength];
-    private readonly float[] block = new float[2 * FrameLength];
-    private readonly float[] shortBlock = new float[2 * ShortLength];
-    private int previousShape;
+    private readonly float[] _overlap = new float[FrameLength];
+    private readonly float[] _block = new float[2 * FrameLength];
+    private readonly float[] _shortBlock = new float[2 * ShortLength];
+    private int _previousShape;
 
     /// <summary>Turns one frame's spectrum (1024 coefficients; 8×128 for short windows) into 1024 samples.</summary>
     public void Synthesize(float[] spectrum, IcsInfo info, Span<float> output)
@@ -30,37 +30,37 @@ internal sealed class FilterBank
         }
         else
         {
-            longTransform.Transform(spectrum, block);
+            _longTransform.Transform(spectrum, _block);
             WindowLong(info.Sequence, info.WindowShape);
         }
 
         for (var n = 0; n < FrameLength; n++)
         {
-            output[n] = block[n] + overlap[n];
+            output[n] = _block[n] + _overlap[n];
         }
 
-        Array.Copy(block, FrameLength, overlap, 0, FrameLength);
-        previousShape = info.WindowShape;
+        Array.Copy(_block, FrameLength, _overlap, 0, FrameLength);
+        _previousShape = info.WindowShape;
     }
 
     private void WindowLong(WindowSequence sequence, int shape)
     {
-        var left = WindowShapes.RisingHalf(previousShape, sequence == WindowSequence.LongStop);
+        var left = WindowShapes.RisingHalf(_previousShape, sequence == WindowSequence.LongStop);
         var right = WindowShapes.RisingHalf(shape, sequence == WindowSequence.LongStart);
 
         if (sequence == WindowSequence.LongStop)
         {
-            block.AsSpan(0, FlatLength).Clear();
+            _block.AsSpan(0, FlatLength).Clear();
             for (var n = 0; n < ShortLength; n++)
             {
-                block[FlatLength + n] *= left[n];
+                _block[FlatLength + n] *= left[n];
             }
         }
         else
         {
             for (var n = 0; n < FrameLength; n++)
             {
-                block[n] *= left[n];
+                _block[n] *= left[n];
             }
         }
 
@@ -69,16 +69,16 @@ internal sealed class FilterBank
             var slope = FrameLength + FlatLength;
             for (var n = 0; n < ShortLength; n++)
             {
-                block[slope + n] *= right[ShortLength - 1 - n];
+                _block[slope + n] *= right[ShortLength - 1 - n];
             }
 
-            block.AsSpan(slope + ShortLength).Clear();
+            _block.AsSpan(slope + ShortLength).Clear();
         }
         else
         {
             for (var n = 0; n < FrameLength; n++)
             {
-                block[FrameLength + n] *= right[FrameLength - 1 - n];
+                _block[FrameLength + n] *= right[FrameLength - 1 - n];
             }
         }
     }
@@ -86,17 +86,17 @@ internal sealed class FilterBank
     // Eight short blocks, each windowed and overlap-added at 448 + 128w inside the 2048-sample block.
     private void SynthesizeShort(float[] spectrum, int shape)
     {
-        Array.Clear(block);
+        Array.Clear(_block);
         var current = WindowShapes.RisingHalf(shape, true);
         for (var w = 0; w < 8; w++)
         {
-            shortTransform.Transform(spectrum.AsSpan(w * ShortLength, ShortLength), shortBlock);
-            var left = w == 0 ? WindowShapes.RisingHalf(previousShape, true) : current;
+            _shortTransform.Transform(spectrum.AsSpan(w * ShortLength, ShortLength), _shortBlock);
+            var left = w == 0 ? WindowShapes.RisingHalf(_previousShape, true) : current;
             var start = FlatLength + (w * ShortLength);
             for (var n = 0; n < ShortLength; n++)
             {
-                block[start + n] += shortBlock[n] * left[n];
-                block[start + ShortLength + n] += shortBlock[ShortLength + n] * current[ShortLength - 1 - n];
+                _block[start + n] += _shortBlock[n] * left[n];
+                _block[start + ShortLength + n] += _shortBlock[ShortLength + n] * current[ShortLength - 1 - n];
             }
         }
     }

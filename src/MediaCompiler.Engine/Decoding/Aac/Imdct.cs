@@ -7,47 +7,47 @@ namespace MediaCompiler.Engine.Decoding.Aac;
 /// </summary>
 internal sealed class Imdct
 {
-    private readonly int halfLength;        // M = N/2 spectral coefficients
-    private readonly double[] preCos;
-    private readonly double[] preSin;
-    private readonly double[] postCos;
-    private readonly double[] postSin;
-    private readonly ComplexFft fft;
-    private readonly double[] real;
-    private readonly double[] imaginary;
-    private readonly double[] dct;
-    private readonly double scale;
+    private readonly int _halfLength;        // M = N/2 spectral coefficients
+    private readonly double[] _preCos;
+    private readonly double[] _preSin;
+    private readonly double[] _postCos;
+    private readonly double[] _postSin;
+    private readonly ComplexFft _fft;
+    private readonly double[] _real;
+    private readonly double[] _imaginary;
+    private readonly double[] _dct;
+    private readonly double _scale;
 
     /// <param name="windowLength">N: 2048 for long blocks, 256 for short ones.</param>
     public Imdct(int windowLength)
     {
-        halfLength = windowLength / 2;
+        _halfLength = windowLength / 2;
         var quarter = windowLength / 4;
-        preCos = new double[quarter];
-        preSin = new double[quarter];
-        postCos = new double[quarter];
-        postSin = new double[quarter];
+        _preCos = new double[quarter];
+        _preSin = new double[quarter];
+        _postCos = new double[quarter];
+        _postSin = new double[quarter];
         for (var k = 0; k < quarter; k++)
         {
-            var pre = -Math.PI * (k + 0.25) / halfLength;
-            preCos[k] = Math.Cos(pre);
-            preSin[k] = Math.Sin(pre);
-            var post = -Math.PI * k / halfLength;
-            postCos[k] = Math.Cos(post);
-            postSin[k] = Math.Sin(post);
+            var pre = -Math.PI * (k + 0.25) / _halfLength;
+            _preCos[k] = Math.Cos(pre);
+            _preSin[k] = Math.Sin(pre);
+            var post = -Math.PI * k / _halfLength;
+            _postCos[k] = Math.Cos(post);
+            _postSin[k] = Math.Sin(post);
         }
 
-        fft = new ComplexFft(quarter);
-        real = new double[quarter];
-        imaginary = new double[quarter];
-        dct = new double[halfLength];
-        scale = 2.0 / windowLength;
+        _fft = new ComplexFft(quarter);
+        _real = new double[quarter];
+        _imaginary = new double[quarter];
+        _dct = new double[_halfLength];
+        _scale = 2.0 / windowLength;
     }
 
     /// <summary>Transforms <c>N/2</c> coefficients from <paramref name="spectrum"/> into <c>N</c> samples.</summary>
     public void Transform(ReadOnlySpan<float> spectrum, Span<float> output)
     {
-        var m = halfLength;
+        var m = _halfLength;
         var quarter = m / 2;
 
         // DCT-IV: pair even and mirrored odd coefficients into complex values and rotate them.
@@ -55,35 +55,35 @@ internal sealed class Imdct
         {
             double re = spectrum[2 * k];
             double im = spectrum[m - 1 - (2 * k)];
-            real[k] = (re * preCos[k]) - (im * preSin[k]);
-            imaginary[k] = (re * preSin[k]) + (im * preCos[k]);
+            _real[k] = (re * _preCos[k]) - (im * _preSin[k]);
+            _imaginary[k] = (re * _preSin[k]) + (im * _preCos[k]);
         }
 
-        fft.Forward(real, imaginary);
+        _fft.Forward(_real, _imaginary);
 
         for (var n = 0; n < quarter; n++)
         {
-            var re = (real[n] * postCos[n]) - (imaginary[n] * postSin[n]);
-            var im = (real[n] * postSin[n]) + (imaginary[n] * postCos[n]);
-            dct[2 * n] = re * scale;
-            dct[m - 1 - (2 * n)] = -im * scale;
+            var re = (_real[n] * _postCos[n]) - (_imaginary[n] * _postSin[n]);
+            var im = (_real[n] * _postSin[n]) + (_imaginary[n] * _postCos[n]);
+            _dct[2 * n] = re * _scale;
+            _dct[m - 1 - (2 * n)] = -im * _scale;
         }
 
         // Unfold: the IMDCT output is the DCT-IV output shifted by N/4 with odd and even symmetries.
         var half = m / 2;
         for (var n = 0; n < half; n++)
         {
-            output[n] = (float)dct[n + half];
+            output[n] = (float)_dct[n + half];
         }
 
         for (var n = half; n < 3 * half; n++)
         {
-            output[n] = (float)-dct[(3 * half) - 1 - n];
+            output[n] = (float)-_dct[(3 * half) - 1 - n];
         }
 
         for (var n = 3 * half; n < 2 * m; n++)
         {
-            output[n] = (float)-dct[n - (3 * half)];
+            output[n] = (float)-_dct[n - (3 * half)];
         }
     }
 }

@@ -7,7 +7,7 @@ namespace MediaCompiler.Engine.Decoding.Aac;
 /// </summary>
 internal sealed class NoiseSubstitution
 {
-    private uint state = 0x1F2E3D4C;
+    private uint _state = 0x1F2E3D4C;
 
     /// <summary>Fills every noise band of <paramref name="channel"/>.</summary>
     public void Apply(ChannelStream channel) => Apply(channel, null, null);
@@ -58,8 +58,8 @@ internal sealed class NoiseSubstitution
     {
         for (var i = 0; i < band.Length; i++)
         {
-            state = unchecked((state * 1664525u) + 1013904223u);
-            band[i] = (int)state;
+            _state = unchecked((_state * 1664525u) + 1013904223u);
+            band[i] = (int)_state;
         }
     }
 

@@ -18,24 +18,24 @@ internal sealed class RawDataBlockDecoder
     private const int ExtensionSbr = 0xD;
     private const int ExtensionSbrWithCrc = 0xE;
 
-    private readonly int sampleRateIndex;
-    private readonly ChannelStream[] channels;
-    private readonly FilterBank[] filterBanks;
-    private readonly NoiseSubstitution noise = new();
-    private readonly bool[] msUsed = new bool[IcsInfo.MaxWindowGroups * ChannelStream.BandStride];
+    private readonly int _sampleRateIndex;
+    private readonly ChannelStream[] _channels;
+    private readonly FilterBank[] _filterBanks;
+    private readonly NoiseSubstitution _noise = new();
+    private readonly bool[] _msUsed = new bool[IcsInfo.MaxWindowGroups * ChannelStream.BandStride];
 
-    private readonly AacToolUsage? usage;
+    private readonly AacToolUsage? _usage;
 
     public RawDataBlockDecoder(int sampleRateIndex, int channelCount, AacToolUsage? usage)
     {
-        this.usage = usage;
-        this.sampleRateIndex = sampleRateIndex;
-        channels = new ChannelStream[channelCount];
-        filterBanks = new FilterBank[channelCount];
+        _usage = usage;
+        _sampleRateIndex = sampleRateIndex;
+        _channels = new ChannelStream[channelCount];
+        _filterBanks = new FilterBank[channelCount];
         for (var c = 0; c < channelCount; c++)
         {
-            channels[c] = new ChannelStream();
-            filterBanks[c] = new FilterBank();
+            _channels[c] = new ChannelStream();
+            _filterBanks[c] = new FilterBank();
         }
     }
 
@@ -59,14 +59,14 @@ internal sealed class RawDataBlockDecoder
             {
                 case ElementSingle or ElementLfe:
                     reader.Skip(4);   // element_instance_tag: channels are taken in stream order
-                    problem = channel >= channels.Length
+                    problem = channel >= _channels.Length
                         ? "the frame holds more channels than its header declares"
                         : DecodeSingle(reader, channel, output[channel]);
                     channel++;
                     break;
                 case ElementPair:
                     reader.Skip(4);
-                    problem = channel + 1 >= channels.Length
+                    problem = channel + 1 >= _channels.Length
                         ? "the frame holds more channels than its header declares"
                         : DecodePair(reader, channel, output);
                     channel += 2;
@@ -84,9 +84,9 @@ internal sealed class RawDataBlockDecoder
                     problem = SkipFill(reader);
                     break;
                 default:
-                    return channel == channels.Length
+                    return channel == _channels.Length
                         ? null
-                        : $"the frame holds {channel} channel(s) but its header declares {channels.Length}";
+                        : $"the frame holds {channel} channel(s) but its header declares {_channels.Length}";
             }
 
             if (problem is not null)
@@ -98,30 +98,30 @@ internal sealed class RawDataBlockDecoder
 
     private string? DecodeSingle(AacBitReader reader, int index, float[] output)
     {
-        var stream = channels[index];
-        var problem = ChannelStreamReader.Read(reader, stream, false, sampleRateIndex);
+        var stream = _channels[index];
+        var problem = ChannelStreamReader.Read(reader, stream, false, _sampleRateIndex);
         if (problem is not null)
         {
             return problem;
         }
 
-        usage?.CountChannel(stream);
-        noise.Apply(stream);
+        _usage?.CountChannel(stream);
+        _noise.Apply(stream);
         TnsFilter.Apply(stream);
-        filterBanks[index].Synthesize(stream.Spectrum, stream.Info, output);
+        _filterBanks[index].Synthesize(stream.Spectrum, stream.Info, output);
         return null;
     }
 
     private string? DecodePair(AacBitReader reader, int index, float[][] output)
     {
-        var left = channels[index];
-        var right = channels[index + 1];
+        var left = _channels[index];
+        var right = _channels[index + 1];
         var commonWindow = reader.ReadFlag();
         var msMaskPresent = JointStereo.MsMaskNone;
-        Array.Clear(msUsed);
+        Array.Clear(_msUsed);
         if (commonWindow)
         {
-            var problem = left.Info.Read(reader, sampleRateIndex);
+            var problem = left.Info.Read(reader, _sampleRateIndex);
             if (problem is not null)
             {
                 return problem;
@@ -136,24 +136,24 @@ internal sealed class RawDataBlockDecoder
             }
         }
 
-        var channelProblem = ChannelStreamReader.Read(reader, left, commonWindow, sampleRateIndex)
-            ?? ChannelStreamReader.Read(reader, right, commonWindow, sampleRateIndex);
+        var channelProblem = ChannelStreamReader.Read(reader, left, commonWindow, _sampleRateIndex)
+            ?? ChannelStreamReader.Read(reader, right, commonWindow, _sampleRateIndex);
         if (channelProblem is not null)
         {
             return channelProblem;
         }
 
-        usage?.CountChannel(left);
-        usage?.CountChannel(right);
-        usage?.CountMidSide(left.Info, msMaskPresent, msUsed);
-        noise.Apply(left);
-        noise.Apply(right, left, msMaskPresent == JointStereo.MsMaskNone ? null : msUsed);
-        JointStereo.ApplyMidSide(left, right, msMaskPresent, msUsed);
-        JointStereo.ApplyIntensity(left, right, msMaskPresent, msUsed);
+        _usage?.CountChannel(left);
+        _usage?.CountChannel(right);
+        _usage?.CountMidSide(left.Info, msMaskPresent, _msUsed);
+        _noise.Apply(left);
+        _noise.Apply(right, left, msMaskPresent == JointStereo.MsMaskNone ? null : _msUsed);
+        JointStereo.ApplyMidSide(left, right, msMaskPresent, _msUsed);
+        JointStereo.ApplyIntensity(left, right, msMaskPresent, _msUsed);
         TnsFilter.Apply(left);
         TnsFilter.Apply(right);
-        filterBanks[index].Synthesize(left.Spectrum, left.Info, output[index]);
-        filterBanks[index + 1].Synthesize(right.Spectrum, right.Info, output[index + 1]);
+        _filterBanks[index].Synthesize(left.Spectrum, left.Info, output[index]);
+        _filterBanks[index + 1].Synthesize(right.Spectrum, right.Info, output[index + 1]);
         return null;
     }
 
@@ -166,13 +166,13 @@ internal sealed class RawDataBlockDecoder
                 {
                     for (var band = 0; band < info.MaxSfb; band++)
                     {
-                        msUsed[(g * ChannelStream.BandStride) + band] = reader.ReadFlag();
+                        _msUsed[(g * ChannelStream.BandStride) + band] = reader.ReadFlag();
                     }
                 }
 
                 return null;
             case JointStereo.MsMaskAll:
-                Array.Fill(msUsed, true);
+                Array.Fill(_msUsed, true);
                 return null;
             case JointStereo.MsMaskNone:
                 return null;
