@@ -4,7 +4,7 @@ namespace MediaCompiler.Contract;
 
 /// <summary>
 /// Reads a Retry-After header, in either of its two forms (delta seconds or HTTP-date): part of the wire contract,
-/// shared by the client (engine answers) and the emulator (webhook receivers).
+/// shared by the media API client (engine answers), the emulator (webhook receivers) and the Genesys Cloud client.
 /// </summary>
 public static class RetryAfter
 {

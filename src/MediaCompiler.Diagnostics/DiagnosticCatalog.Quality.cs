@@ -10,7 +10,7 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor QualitySpeechLevelOffTarget = new(
         "IVR1601", DiagnosticSeverity.Warning, "Speech level off target",
         "'{0}' has an active speech level of {1} dBov (ITU-T P.56), {2} dB from the target {3} dBov; prompts are expected within ±{4} dB.",
-        "Turn on normalizeVolume (IvrNormalizeVolume=true), or re-record or re-master the prompt to about {3} dBov active speech level.");
+        "Turn on normalizeVolume (IvrNormalizeVolume=true), or level it: ivr-media fix \"{0}\" --in-place --normalize, or re-master the prompt to about {3} dBov active speech level.");
 
     public static readonly DiagnosticDescriptor QualityClipping = new(
         "IVR1602", DiagnosticSeverity.Warning, "Clipped samples",
@@ -20,12 +20,12 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor QualityLeadingSilence = new(
         "IVR1603", DiagnosticSeverity.Warning, "Long leading silence",
         "'{0}' starts with {1} s of silence (below {2} dBFS); the limit is {3} s.",
-        "Trim the start of the prompt, e.g. sox in.wav out.wav silence 1 0.05 1%; callers hear dead air before it speaks.");
+        "Trim it: ivr-media fix \"{0}\" --in-place --trim-silence (or sox in.wav out.wav silence 1 0.05 1%); callers hear dead air before it speaks.");
 
     public static readonly DiagnosticDescriptor QualityTrailingSilence = new(
         "IVR1604", DiagnosticSeverity.Warning, "Long trailing silence",
         "'{0}' ends with {1} s of silence (below {2} dBFS); the limit is {3} s.",
-        "Trim the end of the prompt, e.g. sox in.wav out.wav reverse silence 1 0.05 1% reverse; callers wait through it before the next step.");
+        "Trim it: ivr-media fix \"{0}\" --in-place --trim-silence (or sox in.wav out.wav reverse silence 1 0.05 1% reverse); callers wait through it before the next step.");
 
     public static readonly DiagnosticDescriptor QualityDcOffset = new(
         "IVR1605", DiagnosticSeverity.Warning, "DC offset",

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using MediaCompiler.Contract;
 using MediaCompiler.Diagnostics;
 using Polly;
 using Polly.Retry;
@@ -111,7 +112,7 @@ internal sealed class GenesysHttp : IDisposable
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                var retryAfter = RetryAfterHeader.Read(response.Headers.RetryAfter, _options.TimeProvider.GetUtcNow()) is { } wait
+                var retryAfter = RetryAfter.Read(response.Headers.RetryAfter, _options.TimeProvider.GetUtcNow()) is { } wait
                     ? wait.TotalSeconds.ToString("0", CultureInfo.InvariantCulture) + " s"
                     : "none";
                 return ApiOutcome<ApiResponse>.Fail(Diagnostic.Create(DiagnosticCatalog.GenesysRateLimited, null, operation, attempts, retryAfter));
@@ -167,7 +168,7 @@ internal sealed class GenesysHttp : IDisposable
                 MaxDelay = maxDelay,
                 ShouldHandle = args => ValueTask.FromResult(TransientStatus.IsTransient(args.Outcome)),
                 DelayGenerator = args => ValueTask.FromResult(
-                    args.Outcome.Result is { } response && RetryAfterHeader.Read(response.Headers.RetryAfter, _options.TimeProvider.GetUtcNow()) is { } wait
+                    args.Outcome.Result is { } response && RetryAfter.Read(response.Headers.RetryAfter, _options.TimeProvider.GetUtcNow()) is { } wait
                         ? (TimeSpan?)(wait > maxDelay ? maxDelay : wait)
                         : null),
                 OnRetry = args =>
