@@ -2,6 +2,7 @@ using MediaCompiler.Audio;
 using MediaCompiler.Diagnostics;
 using MediaCompiler.Engine.Decoding;
 using MediaCompiler.Engine.Dsp;
+using MediaCompiler.Engine.Wav;
 using MediaCompiler.Pipeline;
 using MediaCompiler.Storage;
 
@@ -42,7 +43,7 @@ public static class UploadConversion
         }
 
         var samples = audio.SampleRate == rate ? audio.Samples : Resampler.Create(audio.SampleRate, rate).Process(audio.Samples);
-        var bytes = Pcm16Wav.Write(samples, rate);
+        var bytes = Pcm16WavWriter.Write(samples, rate);
         // One file per resource: two languages of one name never share a converted file.
         var destination = Path.Combine(workDirectory, input.Language ?? "und", (input.PromptName ?? input.NodeId) + ".wav");
         Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
