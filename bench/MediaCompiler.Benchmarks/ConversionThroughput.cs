@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using MediaCompiler.Audio;
-using MediaCompiler.Engine.Codecs;
+using MediaCompiler.Codecs.Encodings;
 using MediaCompiler.Engine.Compilation;
-using MediaCompiler.Engine.Decoding;
+using MediaCompiler.Codecs.Decoding;
 
 namespace MediaCompiler.Benchmarks;
 

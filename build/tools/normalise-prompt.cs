@@ -2,9 +2,9 @@
 // Writes what the engine's normalizeVolume path makes of a prompt, as 16-bit PCM of the decoded A-law output, so that
 // build/record-p56-references.sh can measure it with the C reference. Usage: dotnet run normalise-prompt.cs IN OUT.raw
 using MediaCompiler.Audio;
-using MediaCompiler.Engine.Codecs;
-using MediaCompiler.Engine.Decoding;
-using MediaCompiler.Engine.Dsp;
+using MediaCompiler.Codecs.G711;
+using MediaCompiler.Codecs.Decoding;
+using MediaCompiler.Codecs.Dsp;
 
 var content = File.ReadAllBytes(args[0]);
 var probe = AudioProbe.Probe(new MemoryStream(content), args[0]);

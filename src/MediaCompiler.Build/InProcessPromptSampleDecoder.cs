@@ -1,4 +1,4 @@
-using MediaCompiler.Engine.Decoding;
+using MediaCompiler.Codecs.Decoding;
 using MediaCompiler.Pipeline;
 using MediaCompiler.Pipeline.Steps;
 

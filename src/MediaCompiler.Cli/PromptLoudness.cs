@@ -1,4 +1,4 @@
-using MediaCompiler.Audio.Loudness;
+using MediaCompiler.Codecs.Loudness;
 
 namespace MediaCompiler.Cli;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using MediaCompiler.Audio.Loudness;
+using MediaCompiler.Codecs.Loudness;
 using MediaCompiler.Audio.Rules;
 using MediaCompiler.Cli.Checking;
 using MediaCompiler.Cli.Output;

@@ -22,7 +22,7 @@ public sealed class MediaEngineOptions
     /// The ITU-T P.56 active speech level (dBov) that normalizeVolume brings prompts to. The default, -26 dBov, is the
     /// level the ITU's tools normalise speech to (about the -19 dBm0 network level of G.169/G.115).
     /// </summary>
-    public double TargetSpeechLevelDbov { get; init; } = Dsp.SpeechLevelNormalizer.DefaultTargetDbov;
+    public double TargetSpeechLevelDbov { get; init; } = Codecs.Dsp.SpeechLevelNormalizer.DefaultTargetDbov;
 
     /// <summary>How many compile jobs run at once.</summary>
     public int MaxConcurrentJobs { get; init; } = 2;

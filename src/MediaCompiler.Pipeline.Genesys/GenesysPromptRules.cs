@@ -1,8 +1,8 @@
 using MediaCompiler.Audio;
 using MediaCompiler.Audio.Rules;
 using MediaCompiler.Diagnostics;
-using MediaCompiler.Engine.Decoding;
-using MediaCompiler.Engine.Dsp;
+using MediaCompiler.Codecs.Decoding;
+using MediaCompiler.Codecs.Dsp;
 using MediaCompiler.Pipeline;
 
 namespace MediaCompiler.Pipeline.Genesys;

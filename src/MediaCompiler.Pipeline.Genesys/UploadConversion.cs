@@ -1,8 +1,8 @@
 using MediaCompiler.Audio;
 using MediaCompiler.Diagnostics;
-using MediaCompiler.Engine.Decoding;
-using MediaCompiler.Engine.Dsp;
-using MediaCompiler.Engine.Wav;
+using MediaCompiler.Codecs.Decoding;
+using MediaCompiler.Codecs.Dsp;
+using MediaCompiler.Codecs.Wav;
 using MediaCompiler.Pipeline;
 using MediaCompiler.Storage;
 

@@ -1,4 +1,4 @@
-using MediaCompiler.Audio.Loudness;
+using MediaCompiler.Codecs.Loudness;
 using MediaCompiler.Contract;
 
 namespace MediaCompiler.Pipeline;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using MediaCompiler.Audio.Loudness;
+using MediaCompiler.Codecs.Loudness;
 using MediaCompiler.Diagnostics;
 
 namespace MediaCompiler.Pipeline;

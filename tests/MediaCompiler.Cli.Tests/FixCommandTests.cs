@@ -124,7 +124,7 @@ public sealed class FixCommandTests : IDisposable
         Assert.True(first.ExitCode == 0, first.Output);
         Assert.Contains("peak -6.0 dBFS → wav pcm_s16le, 16000 Hz, mono, 16-bit, 0.50 s", first.Output);
         var samples = bytes.AsSpan(44).ToArray().Chunk(2).Select(b => BitConverter.ToInt16(b) / 32768f).ToArray();
-        var level = MediaCompiler.Audio.Loudness.LoudnessReport.Measure(samples, 16000).ActiveSpeechLevelDbov;
+        var level = MediaCompiler.Codecs.Loudness.LoudnessReport.Measure(samples, 16000).ActiveSpeechLevelDbov;
         Assert.True(level is > -26.5 and < -25.5, $"active level after --normalize: {level} dBov");
         Assert.False(File.Exists(path + ".bak"));
         Assert.Contains("already accepted", second.Output);

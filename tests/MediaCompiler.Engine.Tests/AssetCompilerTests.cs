@@ -1,7 +1,8 @@
 using System.Buffers.Binary;
-using MediaCompiler.Engine.Codecs;
+using MediaCompiler.Codecs.Encodings;
 using MediaCompiler.Engine.Compilation;
 using MediaCompiler.Engine.Tests.Support;
+using MediaCompiler.TestSupport;
 
 namespace MediaCompiler.Engine.Tests;
 

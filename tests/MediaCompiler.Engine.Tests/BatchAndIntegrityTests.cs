@@ -3,6 +3,7 @@ using MediaCompiler.Contract;
 using MediaCompiler.Engine.Outputs;
 using MediaCompiler.Engine.Persistence;
 using MediaCompiler.Engine.Tests.Support;
+using MediaCompiler.TestSupport;
 
 namespace MediaCompiler.Engine.Tests;
 

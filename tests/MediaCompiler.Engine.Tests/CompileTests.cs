@@ -1,6 +1,7 @@
 using MediaCompiler.Contract;
-using MediaCompiler.Engine.Dsp;
+using MediaCompiler.Codecs.Dsp;
 using MediaCompiler.Engine.Tests.Support;
+using MediaCompiler.TestSupport;
 using Xunit.Abstractions;
 
 namespace MediaCompiler.Engine.Tests;
@@ -58,7 +59,7 @@ public sealed class CompileTests : IDisposable
         _output.WriteLine($"{input} {rate} Hz -> {encoding}: NCC {ncc:0.0000}, SNR {Measure.SnrDb(expected.AsSpan(middle), output.AsSpan(middle).ToArray().Select(x => x * (float)(Measure.Rms(expected.AsSpan(middle)) / Measure.Rms(output.AsSpan(middle)))).ToArray()):0.0} dB");
         Assert.True(ncc >= 0.95, $"normalised cross-correlation {ncc:0.0000}");
         // normalizeVolume is on by default: the P.56 active speech level lands on -26 dBov.
-        Assert.InRange(MediaCompiler.Audio.Loudness.SpeechVoltmeter.Measure(output, 8000).ActiveSpeechLevelDbov!.Value, -26.5, -25.5);
+        Assert.InRange(MediaCompiler.Codecs.Loudness.SpeechVoltmeter.Measure(output, 8000).ActiveSpeechLevelDbov!.Value, -26.5, -25.5);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using MediaCompiler.Contract;
 using MediaCompiler.Engine.Persistence;
 using MediaCompiler.Storage;
 using MediaCompiler.Engine.Tests.Support;
+using MediaCompiler.TestSupport;
 
 namespace MediaCompiler.Engine.Tests;
 

@@ -1,5 +1,6 @@
 using MediaCompiler.Contract;
 using MediaCompiler.Engine.Tests.Support;
+using MediaCompiler.TestSupport;
 
 namespace MediaCompiler.Engine.Tests;
 

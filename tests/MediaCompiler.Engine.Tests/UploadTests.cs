@@ -1,6 +1,7 @@
 using MediaCompiler.Audio;
 using MediaCompiler.Audio.Rules;
 using MediaCompiler.Engine.Tests.Support;
+using MediaCompiler.TestSupport;
 
 namespace MediaCompiler.Engine.Tests;
 

@@ -1,5 +1,6 @@
 using MediaCompiler.Audio;
-using MediaCompiler.Audio.Loudness;
+using MediaCompiler.Codecs.Dsp;
+using MediaCompiler.Codecs.Loudness;
 using MediaCompiler.Cli.Fixing;
 using MediaCompiler.Diagnostics;
 

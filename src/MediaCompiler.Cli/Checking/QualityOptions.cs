@@ -1,5 +1,5 @@
 using System.CommandLine;
-using MediaCompiler.Audio.Loudness;
+using MediaCompiler.Codecs.Loudness;
 
 namespace MediaCompiler.Cli.Checking;
 

@@ -1,8 +1,8 @@
 using MediaCompiler.Audio;
 using MediaCompiler.Audio.Rules;
 using MediaCompiler.Cli.Fixing;
+using MediaCompiler.Codecs.Dsp;
 using MediaCompiler.Diagnostics;
-using MediaCompiler.Engine.Compilation;
 
 namespace MediaCompiler.Cli.Checking;
 
@@ -23,7 +23,7 @@ internal sealed class SilenceCheck : IPromptContentCheck
         // The fast path answers "audible" without decoding, but only at 8 kHz: at another rate the build measures after
         // resampling, and a sample above the threshold may lie above 4 kHz, where the phone does not play it.
         if (probe.SampleRate == TelephoneSilence.TelephoneRate
-            && PromptDecoding.HasSampleAtOrAbove(path, probe, AssetCompiler.SilenceThresholdDbfs) == true)
+            && PromptDecoding.HasSampleAtOrAbove(path, probe, TelephoneSilence.SilenceThresholdDbfs) == true)
         {
             return [];
         }

@@ -19,7 +19,7 @@ public sealed record FixTarget(
     bool TrimSilence)
 {
     /// <summary>The active speech level (ITU-T P.56) a normalised prompt is brought to: the engine's own target.</summary>
-    public const double TargetSpeechLevelDbov = MediaCompiler.Engine.Dsp.SpeechLevelNormalizer.DefaultTargetDbov;
+    public const double TargetSpeechLevelDbov = MediaCompiler.Codecs.Dsp.SpeechLevelNormalizer.DefaultTargetDbov;
 
     /// <summary>
     /// A normalised prompt within this much of the target is left alone, so a second fix changes nothing; wide enough

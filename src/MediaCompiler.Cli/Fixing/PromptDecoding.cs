@@ -1,9 +1,9 @@
 using System.Buffers.Binary;
 using MediaCompiler.Audio;
 using MediaCompiler.Diagnostics;
-using MediaCompiler.Engine.Codecs;
-using MediaCompiler.Engine.Decoding;
-using MediaCompiler.Engine.Wav;
+using MediaCompiler.Codecs.Encodings;
+using MediaCompiler.Codecs.Decoding;
+using MediaCompiler.Codecs.Wav;
 
 namespace MediaCompiler.Cli.Fixing;
 

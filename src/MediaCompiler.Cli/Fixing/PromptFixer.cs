@@ -1,9 +1,9 @@
 using System.Globalization;
 using MediaCompiler.Audio;
-using MediaCompiler.Audio.Loudness;
+using MediaCompiler.Codecs.Loudness;
 using MediaCompiler.Audio.Rules;
 using MediaCompiler.Diagnostics;
-using MediaCompiler.Engine.Dsp;
+using MediaCompiler.Codecs.Dsp;
 
 namespace MediaCompiler.Cli.Fixing;
 

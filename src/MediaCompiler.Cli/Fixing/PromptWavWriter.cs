@@ -1,5 +1,5 @@
-using MediaCompiler.Engine.Codecs;
-using MediaCompiler.Engine.Wav;
+using MediaCompiler.Codecs.Encodings;
+using MediaCompiler.Codecs.Wav;
 
 namespace MediaCompiler.Cli.Fixing;
 

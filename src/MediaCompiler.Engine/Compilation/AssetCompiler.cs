@@ -1,10 +1,10 @@
 using System.Globalization;
 using MediaCompiler.Audio;
 using MediaCompiler.Diagnostics;
-using MediaCompiler.Engine.Codecs;
-using MediaCompiler.Engine.Decoding;
-using MediaCompiler.Engine.Dsp;
-using MediaCompiler.Engine.Wav;
+using MediaCompiler.Codecs.Encodings;
+using MediaCompiler.Codecs.Decoding;
+using MediaCompiler.Codecs.Dsp;
+using MediaCompiler.Codecs.Wav;
 
 namespace MediaCompiler.Engine.Compilation;
 
@@ -30,7 +30,7 @@ internal interface IAssetCompiler
 internal sealed class AssetCompiler : IAssetCompiler
 {
     /// <summary>Prompts whose loudest sample is below this are silence (or nearly): nobody would hear them on a phone.</summary>
-    public const double SilenceThresholdDbfs = -60;
+    public const double SilenceThresholdDbfs = TelephoneSilence.SilenceThresholdDbfs;
 
     /// <summary>Decoded and declared durations may differ by this much (seconds) or this share, whichever is larger.</summary>
     private const double DurationToleranceSeconds = 0.5;

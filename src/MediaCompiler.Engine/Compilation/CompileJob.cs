@@ -1,5 +1,5 @@
 using MediaCompiler.Contract;
-using MediaCompiler.Engine.Codecs;
+using MediaCompiler.Codecs.Encodings;
 using MediaCompiler.Engine.Persistence;
 
 namespace MediaCompiler.Engine.Compilation;

@@ -1,6 +1,6 @@
 using MediaCompiler.Diagnostics;
 using MediaCompiler.Contract;
-using MediaCompiler.Engine.Codecs;
+using MediaCompiler.Codecs.Encodings;
 
 namespace MediaCompiler.Engine.Compilation;
 

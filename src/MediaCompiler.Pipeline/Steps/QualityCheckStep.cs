@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using MediaCompiler.Audio.Loudness;
+using MediaCompiler.Codecs.Loudness;
 using MediaCompiler.Diagnostics;
 
 namespace MediaCompiler.Pipeline.Steps;

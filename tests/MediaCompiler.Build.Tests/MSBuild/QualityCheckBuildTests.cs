@@ -1,4 +1,4 @@
-using MediaCompiler.Audio.Loudness;
+using MediaCompiler.Codecs.Loudness;
 using MediaCompiler.Build.Tests.Support;
 using MediaCompiler.TestSupport;
 using Microsoft.Build.Evaluation;

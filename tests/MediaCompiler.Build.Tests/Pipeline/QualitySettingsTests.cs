@@ -1,4 +1,4 @@
-using MediaCompiler.Audio.Loudness;
+using MediaCompiler.Codecs.Loudness;
 using MediaCompiler.Pipeline;
 
 namespace MediaCompiler.Build.Tests.Pipeline;

@@ -1,6 +1,7 @@
-using MediaCompiler.Engine.Codecs;
+using MediaCompiler.Codecs.Encodings;
 using MediaCompiler.Engine.Compilation;
 using MediaCompiler.Engine.Tests.Support;
+using MediaCompiler.TestSupport;
 
 namespace MediaCompiler.Engine.Tests.CodecReference;
 

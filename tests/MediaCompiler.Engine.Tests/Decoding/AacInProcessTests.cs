@@ -1,8 +1,9 @@
 using MediaCompiler.Audio;
-using MediaCompiler.Engine.Codecs;
+using MediaCompiler.Codecs.Encodings;
 using MediaCompiler.Engine.Compilation;
-using MediaCompiler.Engine.Decoding;
+using MediaCompiler.Codecs.Decoding;
 using MediaCompiler.Engine.Tests.Support;
+using MediaCompiler.TestSupport;
 
 namespace MediaCompiler.Engine.Tests.Decoding;
 

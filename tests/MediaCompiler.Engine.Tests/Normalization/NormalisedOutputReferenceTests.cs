@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.IO.Compression;
-using MediaCompiler.Engine.Codecs;
+using MediaCompiler.Codecs.Encodings;
 using MediaCompiler.Engine.Compilation;
 using MediaCompiler.Engine.Tests.Support;
+using MediaCompiler.TestSupport;
 
 namespace MediaCompiler.Engine.Tests.Normalization;
 

@@ -1,9 +1,10 @@
-using MediaCompiler.Audio.Loudness;
-using MediaCompiler.Engine.Codecs;
+using MediaCompiler.Codecs.Loudness;
+using MediaCompiler.Codecs.Encodings;
 using MediaCompiler.Engine.Compilation;
-using MediaCompiler.Engine.Decoding;
-using MediaCompiler.Engine.Dsp;
+using MediaCompiler.Codecs.Decoding;
+using MediaCompiler.Codecs.Dsp;
 using MediaCompiler.Engine.Tests.Support;
+using MediaCompiler.TestSupport;
 using Xunit.Abstractions;
 
 namespace MediaCompiler.Engine.Tests.Normalization;

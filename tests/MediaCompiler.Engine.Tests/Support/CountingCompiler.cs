@@ -1,4 +1,4 @@
-using MediaCompiler.Engine.Codecs;
+using MediaCompiler.Codecs.Encodings;
 using MediaCompiler.Engine.Compilation;
 
 namespace MediaCompiler.Engine.Tests.Support;

@@ -1,5 +1,7 @@
 using MediaCompiler.Contract;
 
+using MediaCompiler.TestSupport;
+
 namespace MediaCompiler.Engine.Tests.Support;
 
 /// <summary>Shortcuts for driving a <see cref="MediaEngine"/> in tests.</summary>

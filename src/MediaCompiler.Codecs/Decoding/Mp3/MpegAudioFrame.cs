@@ -1,0 +1,45 @@
+namespace MediaCompiler.Codecs.Decoding.Mp3;
+
+/// <summary>
+/// The few facts of an MPEG audio Layer III frame header (ISO/IEC 11172-3, 13818-3 and the "2.5" extension) that the
+/// gapless trimming needs: where the frame ends, how many samples it holds, where its side information ends.
+/// </summary>
+internal readonly record struct MpegAudioFrame(int SampleRate, int SamplesPerFrame, int Length, int SideInfoSize, bool HasCrc)
+{
+    public const int HeaderSize = 4;
+
+    private static readonly int[] Mpeg1Kbps = [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320];
+    private static readonly int[] Mpeg2Kbps = [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160];
+    private static readonly int[] Mpeg1Rates = [44100, 48000, 32000];
+
+    /// <summary>Parses a Layer III header; false for anything else (other layers, free format, reserved values).</summary>
+    public static bool TryParse(ReadOnlySpan<byte> bytes, out MpegAudioFrame frame)
+    {
+        frame = default;
+        if (bytes.Length < HeaderSize || bytes[0] != 0xFF || (bytes[1] & 0xE0) != 0xE0)
+        {
+            return false;
+        }
+
+        int version = (bytes[1] >> 3) & 0x3; // 0 = MPEG 2.5, 2 = MPEG 2, 3 = MPEG 1
+        int layer = (bytes[1] >> 1) & 0x3;   // 1 = Layer III
+        int bitrateIndex = bytes[2] >> 4;
+        int rateIndex = (bytes[2] >> 2) & 0x3;
+        if (version == 1 || layer != 1 || bitrateIndex is 0 or 15 || rateIndex == 3)
+        {
+            return false;
+        }
+
+        bool mpeg1 = version == 3;
+        int sampleRate = Mpeg1Rates[rateIndex] >> (mpeg1 ? 0 : version == 2 ? 1 : 2);
+        int kbps = (mpeg1 ? Mpeg1Kbps : Mpeg2Kbps)[bitrateIndex];
+        int samplesPerFrame = mpeg1 ? 1152 : 576;
+        int padding = (bytes[2] >> 1) & 0x1;
+        int length = (samplesPerFrame / 8 * kbps * 1000 / sampleRate) + padding;
+        bool mono = (bytes[3] >> 6) == 3;
+        int sideInfo = mpeg1 ? (mono ? 17 : 32) : (mono ? 9 : 17);
+        bool hasCrc = (bytes[1] & 0x1) == 0;
+        frame = new MpegAudioFrame(sampleRate, samplesPerFrame, length, sideInfo, hasCrc);
+        return true;
+    }
+}

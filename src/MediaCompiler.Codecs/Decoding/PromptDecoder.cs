@@ -1,0 +1,84 @@
+using MediaCompiler.Audio;
+using MediaCompiler.Diagnostics;
+using MediaCompiler.Codecs.Decoding.Aac;
+using MediaCompiler.Codecs.Decoding.Mp3;
+using MediaCompiler.Codecs.Decoding.Opus;
+using MediaCompiler.Codecs.Decoding.Vorbis;
+using MediaCompiler.Codecs.Wav;
+
+namespace MediaCompiler.Codecs.Decoding;
+
+/// <summary>
+/// The engine's in-process decoding, for the engine, the CLI and the build alike: picks the decoder the probe's
+/// container and codec call for and returns mono samples at the file's own rate, or a coded rejection. No external
+/// program is run here (the ffmpeg fallback for AAC lives in <see cref="EngineDecoder"/> and only there).
+/// </summary>
+public static class PromptDecoder
+{
+    private static readonly IManagedDecoder Mp3 = new Mp3Decoder();
+    private static readonly IManagedDecoder Vorbis = new VorbisDecoder();
+    private static readonly IManagedDecoder Opus = new OggOpusDecoder();
+    private static readonly IManagedDecoder Aac = new AdtsManagedDecoder();
+
+    /// <summary>True when <see cref="Decode"/> has an in-process decoder for what the probe found.</summary>
+    public static bool CanDecode(AudioProbeResult probe) => WavSampleReader.CanDecode(probe) || Choose(probe) is not null;
+
+    public static DecodeResult Decode(byte[] content, string fileName, AudioProbeResult probe, CancellationToken cancellationToken = default)
+    {
+        if (WavSampleReader.CanDecode(probe))
+        {
+            return DecodeWav(content, fileName, probe);
+        }
+
+        if (Choose(probe) is { } decoder)
+        {
+            return decoder.Decode(content, fileName, cancellationToken);
+        }
+
+        return DecodeResult.Failure(Diagnostic.Create(DiagnosticCatalog.DecodeFormatNotDecodable, fileName, fileName, FormatName(probe, fileName), WhyNot(probe)));
+    }
+
+    /// <summary>
+    /// True for AAC in an ADIF or MP4 container: the in-process AAC decoder reads ADTS (what .aac prompts are), and
+    /// these rarer wrappers go to ffmpeg when one is installed, reported as the fallback it is.
+    /// </summary>
+    internal static bool NeedsExternalDecoder(AudioProbeResult probe) =>
+        probe.Codec == "aac" && probe.Container is AudioContainer.Adif or AudioContainer.Mp4;
+
+    /// <summary>How a message names the format: the codec the probe found, else the file's extension.</summary>
+    public static string FormatName(AudioProbeResult probe, string fileName)
+    {
+        if (!string.IsNullOrEmpty(probe.Codec) && !probe.Codec.StartsWith("unknown", StringComparison.Ordinal))
+        {
+            return probe.Codec;
+        }
+
+        var extension = Path.GetExtension(fileName).TrimStart('.').ToLowerInvariant();
+        return extension.Length == 0 ? probe.Container.ToString().ToLowerInvariant() : extension;
+    }
+
+    private static IManagedDecoder? Choose(AudioProbeResult probe) => (probe.Container, probe.Codec) switch
+    {
+        (AudioContainer.Mp3, "mp3") => Mp3,
+        (AudioContainer.Ogg, "vorbis") => Vorbis,
+        (AudioContainer.Ogg, "opus") => Opus,
+        (AudioContainer.Adts, "aac") => Aac,
+        _ => null,
+    };
+
+    private static string WhyNot(AudioProbeResult probe) => NeedsExternalDecoder(probe)
+        ?  " in this container (the in-process AAC decoder reads ADTS streams; ffmpeg is not used here)"
+        : string.Empty;
+
+    private static DecodeResult DecodeWav(byte[] content, string fileName, AudioProbeResult probe)
+    {
+        try
+        {
+            return DecodeResult.Success(WavSampleReader.Read(content, probe));
+        }
+        catch (InvalidDataException e)
+        {
+            return DecodeResult.Failure(Diagnostic.Create(DiagnosticCatalog.EngineDecodeFailed, fileName, fileName, e.Message));
+        }
+    }
+}

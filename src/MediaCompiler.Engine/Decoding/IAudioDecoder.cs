@@ -1,9 +1,0 @@
-using MediaCompiler.Audio;
-
-namespace MediaCompiler.Engine.Decoding;
-
-/// <summary>Turns a prompt's bytes into mono samples. Failures come back as diagnostics; only cancellation throws.</summary>
-internal interface IAudioDecoder
-{
-    Task<DecodeResult> DecodeAsync(byte[] content, string fileName, AudioProbeResult probe, CancellationToken cancellationToken);
-}
