@@ -96,7 +96,9 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
 
     /// <summary>Opens the engine client; replaced by tests to script the engine's answers.</summary>
     internal Func<EngineConnection, IPipelineLog, MediaCompiler.Client.IMediaEngineClient> ConnectEngine { get; set; } =
-        (engine, log) => EngineClientFactory.Create(engine, log, InProcessMediaEngineClient.StartNew);
+        (engine, log) => EngineClientFactory.Create(engine, log, () => InProcessMediaEngineClient.StartNew(
+            // The engine turns its own failures into IVR3011 on the prompt; the stack goes to the detailed log here.
+            incident => log.Info($"Media engine incident while {incident.What}: {incident.Exception}")));
 
     /// <summary>Opens the Genesys Cloud platform; replaced by tests to route its HTTP through a handler.</summary>
     internal Func<GenesysBuildSettings, IPromptPlatform> ConnectGenesys { get; set; } = genesys => new GenesysPlatform(genesys);

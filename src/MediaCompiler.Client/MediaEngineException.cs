@@ -8,12 +8,14 @@ namespace MediaCompiler.Client;
 /// </summary>
 public sealed class MediaEngineException : Exception
 {
-    public MediaEngineException(string code, string message, int? status = null, ApiError? error = null, Exception? inner = null)
+    public MediaEngineException(string code, string message, int? status = null, ApiError? error = null, Exception? inner = null,
+        EngineRefusal? refusal = null)
         : base(message, inner)
     {
         Code = code;
         Status = status;
         Error = error;
+        Refusal = refusal;
     }
 
     public string Code { get; }
@@ -22,4 +24,10 @@ public sealed class MediaEngineException : Exception
     public int? Status { get; }
 
     public ApiError? Error { get; }
+
+    /// <summary>
+    /// Set when the engine refused the input (as opposed to a failed call): who must act, the engine's code and one
+    /// entry per problem. The pipeline decides by this, never by <see cref="Status"/>.
+    /// </summary>
+    public EngineRefusal? Refusal { get; }
 }

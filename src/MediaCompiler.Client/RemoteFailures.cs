@@ -11,36 +11,34 @@ internal static class RemoteFailures
         new(descriptor.Code, Diagnostic.Create(descriptor, null, args).Message, status, error, inner);
 
     /// <summary>
-    /// An upload the engine refused (400/413). The engine's own code (an IVR1xxx rule code) is kept, so the build
-    /// reports the same rule it would have reported locally; IVR4008 when the engine gave no code of that form (none,
-    /// or a generic one such as "request.entity.too.large", which the message keeps in the engine's words).
+    /// An upload the engine refused. The engine's own code (an IVR1xxx rule code) is kept, so the build reports the
+    /// same rule it would have reported locally; IVR4008 when the engine gave no code of that form (none, or a generic
+    /// one such as "request.entity.too.large", which the message keeps in the engine's words). <paramref name="status"/>
+    /// is the HTTP status when the refusal came over HTTP, null from an in-process engine.
     /// </summary>
-    public static MediaEngineException UploadRejected(string fileName, int status, ApiError? error)
+    public static MediaEngineException UploadRejected(string fileName, EngineRefusal refusal, int? status = null, ApiError? error = null)
     {
-        var reason = error?.Message is { Length: > 0 } message ? message : "no reason given";
-        var failure = Create(DiagnosticCatalog.RemoteUploadRejected, status, error, null, fileName, status, reason);
-        return DiagnosticCatalog.IsWellFormedCode(error?.Code) && error!.Code is { } engineCode
-            ? new MediaEngineException(engineCode, failure.Message, status, error)
-            : failure;
+        var answer = status is { } code ? $"HTTP {code}" : "the in-process engine";
+        var message = Diagnostic.Create(DiagnosticCatalog.RemoteUploadRejected, null, fileName, answer, refusal.Message).Message;
+        var ivrCode = DiagnosticCatalog.IsWellFormedCode(refusal.Code) ? refusal.Code! : DiagnosticCatalog.RemoteUploadRejected.Code;
+        return new MediaEngineException(ivrCode, message, status, error, refusal: refusal);
     }
 
-    /// <summary>A 400 on a compile request, with one line per bad field.</summary>
-    public static MediaEngineException CompileRejected(string? flowId, int status, ApiError? error)
+    /// <summary>A refused compile request, with one line per bad field.</summary>
+    public static MediaEngineException CompileRejected(string? flowId, EngineRefusal refusal, int? status = null, ApiError? error = null)
     {
-        var reasons = DescribeDetails(error);
-        return Create(DiagnosticCatalog.RemoteCompileRejected, status, error, null, flowId ?? "(none)", reasons);
+        var message = Diagnostic.Create(DiagnosticCatalog.RemoteCompileRejected, null, flowId ?? "(none)", DescribeDetails(refusal)).Message;
+        return new MediaEngineException(DiagnosticCatalog.RemoteCompileRejected.Code, message, status, error, refusal: refusal);
     }
 
     /// <summary>
     /// One line (MSBuild shows one message per line) naming every bad field; the engine's summary only when it
     /// sent no details, since its summary repeats them.
     /// </summary>
-    private static string DescribeDetails(ApiError? error)
+    private static string DescribeDetails(EngineRefusal refusal)
     {
-        if (error is null)
-            return "no reason given";
-        if (error.Details is not { Count: > 0 } details)
-            return error.Message;
+        if (refusal.Details is not { Count: > 0 } details)
+            return refusal.Message;
         return string.Join("; ", details.Select(d => d.Field is null ? $"{d.Message} ({d.Code})" : $"{d.Field}: {d.Message} ({d.Code})"));
     }
 }

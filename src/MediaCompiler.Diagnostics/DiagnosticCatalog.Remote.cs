@@ -49,7 +49,7 @@ public static partial class DiagnosticCatalog
     /// <summary>{0} file, {1} HTTP status, {2} engine message. Used when the engine gives no code of its own.</summary>
     public static readonly DiagnosticDescriptor RemoteUploadRejected = new(
         "IVR4008", DiagnosticSeverity.Error, "Upload rejected by the media engine",
-        "The media engine rejected the upload of '{0}' (HTTP {1}): {2}",
+        "The media engine rejected the upload of '{0}' ({1}): {2}",
         "Fix the prompt as the engine's message says (format, size at most 2 MiB, content hash) and build again.");
 
     /// <summary>{0} flow id, {1} the rejected fields, one per line.</summary>

@@ -6,8 +6,9 @@ namespace MediaCompiler.Engine.InProcess;
 
 /// <summary>
 /// Talks to a <see cref="MediaEngine"/> in the same process (the build's default when no remote engine is configured).
-/// Maps the engine's domain outcomes to the same exceptions the HTTP client throws, so the pipeline cannot tell
-/// the two apart.
+/// The engine's refusals reach the pipeline as <see cref="EngineRefusal"/> values taken straight from its domain
+/// outcome (no HTTP status is made up); the pipeline decides by the refusal's kind, as it does for the HTTP client.
+/// Failures of the engine itself (our bugs, a failing data directory) go to the incident sink with their stack.
 /// </summary>
 public sealed class InProcessMediaEngineClient : IMediaEngineClient
 {
@@ -20,8 +21,13 @@ public sealed class InProcessMediaEngineClient : IMediaEngineClient
         _ownsEngine = ownsEngine;
     }
 
-    /// <summary>A client over a fresh in-memory engine that it owns (the build's default engine).</summary>
-    public static IMediaEngineClient StartNew() => new InProcessMediaEngineClient(new MediaEngine(), ownsEngine: true);
+    /// <summary>
+    /// A client over a fresh in-memory engine that it owns (the build's default engine). <paramref name="onIncident"/>
+    /// receives every failure the engine survived (a bug of ours, a failing disk) with its exception and stack, so the
+    /// build can report it as ours instead of losing it.
+    /// </summary>
+    public static IMediaEngineClient StartNew(Action<EngineIncident>? onIncident = null) =>
+        new InProcessMediaEngineClient(new MediaEngine(new MediaEngineOptions { OnIncident = onIncident }), ownsEngine: true);
 
     public string Description => "in-process media engine";
 
@@ -45,8 +51,7 @@ public sealed class InProcessMediaEngineClient : IMediaEngineClient
         var outcome = _engine.UploadAsset(fileName, content, contentHash);
         if (outcome.Asset is not null)
             return outcome.Asset;
-        var (status, error) = AsWireError(outcome.Rejection);
-        throw RemoteFailures.UploadRejected(fileName, status, error);
+        throw RemoteFailures.UploadRejected(fileName, AsRefusal(outcome.Rejection, RefusalKind.AboutTheFile));
     }
 
     public Task<CompileAccepted> SubmitCompilationAsync(CompileRequest request, CancellationToken cancellationToken)
@@ -55,35 +60,35 @@ public sealed class InProcessMediaEngineClient : IMediaEngineClient
         var outcome = _engine.SubmitCompilation(request);
         if (outcome.Accepted is not null)
             return Task.FromResult(outcome.Accepted);
-        var (status, error) = AsWireError(outcome.Rejection);
-        throw RemoteFailures.CompileRejected(request.FlowId, status, error);
+        throw RemoteFailures.CompileRejected(request.FlowId, AsRefusal(outcome.Rejection, RefusalKind.AboutTheRequest));
     }
 
     public Task<CompileJobStatus> GetCompilationAsync(string compilationId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(_engine.GetJob(compilationId)
-            ?? throw RemoteFailures.Create(DiagnosticCatalog.RemoteCompilationNotFound, 404, null, null, compilationId));
+            ?? throw RemoteFailures.Create(DiagnosticCatalog.RemoteCompilationNotFound, null, null, null, compilationId));
     }
 
     public Task DownloadAsync(string downloadUri, string destinationPath, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var bytes = _engine.GetDownload(downloadUri)
-            ?? throw RemoteFailures.Create(DiagnosticCatalog.RemoteDownloadFailed, 404, null, null, downloadUri, "the engine holds no such output (HTTP 404)");
+            ?? throw RemoteFailures.Create(DiagnosticCatalog.RemoteDownloadFailed, null, null, null, downloadUri, "the engine holds no such output");
         return DownloadWriter.WriteAsync(destinationPath, bytes, downloadUri, cancellationToken);
     }
 
     /// <summary>
-    /// The rejection as the emulator would have answered it (413 for too large, else 400), so that a build reports
-    /// the same failure whichever engine it talks to.
+    /// The engine's refusal as a value. Busy is the engine's own word for a full job table; a rule broken by the
+    /// input is about the file on upload and about the request's fields on submit. A missing rejection would be a
+    /// bug in the engine's outcome, so it is one, not a refusal.
     /// </summary>
-    private static (int Status, ApiError? Error) AsWireError(EngineRejection? rejection)
+    private static EngineRefusal AsRefusal(EngineRejection? rejection, RefusalKind inputKind)
     {
         if (rejection is null)
-            return (500, null);
-        int status = rejection.Reason == RejectionReason.TooLarge ? 413 : 400;
-        return (status, new ApiError(rejection.Message, rejection.Code, status, Guid.NewGuid().ToString("D"), rejection.Details));
+            throw new InvalidOperationException("The media engine neither accepted nor rejected the request.");
+        var kind = rejection.Reason == RejectionReason.Busy ? RefusalKind.Busy : inputKind;
+        return new EngineRefusal(kind, rejection.Code, rejection.Message, rejection.Details);
     }
 
     public void Dispose()

@@ -73,7 +73,8 @@ public sealed partial class HttpMediaEngineClient : IMediaEngineClient
         if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge)
         {
             var error = await ApiErrorReader.TryReadAsync(response, cancellationToken).ConfigureAwait(false);
-            throw RemoteFailures.UploadRejected(fileName, (int)response.StatusCode, error);
+            var status = (int)response.StatusCode;
+            throw RemoteFailures.UploadRejected(fileName, EngineRefusal.FromApiError(EngineRefusal.FromHttpStatus(status, isUpload: true), error), status, error);
         }
         await ThrowUnlessAsync(response, HttpStatusCode.Created, HttpStatusCode.OK, cancellationToken).ConfigureAwait(false);
         return Validated(await ReadAsync<MediaAssetDto>(response, cancellationToken).ConfigureAwait(false), response);
@@ -88,7 +89,8 @@ public sealed partial class HttpMediaEngineClient : IMediaEngineClient
         if (response.StatusCode == HttpStatusCode.BadRequest)
         {
             var error = await ApiErrorReader.TryReadAsync(response, cancellationToken).ConfigureAwait(false);
-            throw RemoteFailures.CompileRejected(request.FlowId, (int)response.StatusCode, error);
+            var status = (int)response.StatusCode;
+            throw RemoteFailures.CompileRejected(request.FlowId, EngineRefusal.FromApiError(EngineRefusal.FromHttpStatus(status, isUpload: false), error), status, error);
         }
         await ThrowUnlessAsync(response, HttpStatusCode.Accepted, HttpStatusCode.OK, cancellationToken).ConfigureAwait(false);
         var accepted = await ReadAsync<CompileAccepted>(response, cancellationToken).ConfigureAwait(false);

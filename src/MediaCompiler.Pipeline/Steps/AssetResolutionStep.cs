@@ -155,5 +155,5 @@ internal sealed class AssetResolutionStep(IMediaEngineClient client, RunContext 
         return uploaded;
     }
 
-    private static bool IsAboutTheFile(MediaEngineException ex) => ex.Status is 400 or 413 or 415 or 422;
+    private static bool IsAboutTheFile(MediaEngineException ex) => ex.Refusal is { Kind: RefusalKind.AboutTheFile };
 }

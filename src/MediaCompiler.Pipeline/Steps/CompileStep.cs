@@ -31,7 +31,7 @@ internal sealed class CompileStep(IMediaEngineClient client, RunContext context)
         {
             return new CompileOutcome.Cancelled(null);
         }
-        catch (MediaEngineException ex) when (ex.Status == 400 && ex.Error?.Details is { Count: > 0 } details)
+        catch (MediaEngineException ex) when (ex.Refusal is { Kind: RefusalKind.AboutTheRequest, Details: { Count: > 0 } details })
         {
             EngineDiagnostics.ReportRequestDetails(ex, details, prompts, context.Failures);
             return new CompileOutcome.Failed(null, null);

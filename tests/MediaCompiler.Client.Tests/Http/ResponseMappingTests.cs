@@ -63,6 +63,9 @@ public sealed class ResponseMappingTests
 
         Assert.Equal("IVR4008", ex.Code);
         Assert.Equal(413, ex.Status);
+        // The one place statuses become kinds: a 413 is about the file, so the build reports it there and goes on.
+        Assert.Equal(RefusalKind.AboutTheFile, ex.Refusal?.Kind);
+        Assert.Contains("HTTP 413", ex.Message);
     }
 
     [Fact]
@@ -123,6 +126,8 @@ public sealed class ResponseMappingTests
         Assert.Equal("IVR4009", ex.Code);
         Assert.Equal(400, ex.Status);
         Assert.Equal(2, ex.Error?.Details.Count);
+        Assert.Equal(RefusalKind.AboutTheRequest, ex.Refusal?.Kind);
+        Assert.Equal(["media[0].assetId", "encoding"], ex.Refusal!.Details.Select(d => d.Field));
         Assert.Contains("flow-7", ex.Message);
         Assert.Contains("media[0].assetId", ex.Message);
         Assert.Contains("Unknown asset a9", ex.Message);

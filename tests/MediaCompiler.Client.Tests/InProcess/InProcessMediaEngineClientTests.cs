@@ -40,10 +40,15 @@ public sealed class InProcessMediaEngineClientTests : IDisposable
         var ex = await Assert.ThrowsAsync<MediaEngineException>(() =>
             _client.UploadAssetAsync(loud.Path, ContentHash.OfFile(loud.Path), CancellationToken.None));
 
-        Assert.StartsWith("IVR1", ex.Code);
-        Assert.Equal(400, ex.Status);
-        Assert.Equal(ex.Code, ex.Error?.Code);
+        // The engine's own rule (IVR1103, the sample rate) as a value: no HTTP status is made up in-process.
+        Assert.Equal("IVR1103", ex.Code);
+        Assert.Null(ex.Status);
+        var refusal = Assert.IsType<EngineRefusal>(ex.Refusal);
+        Assert.Equal(RefusalKind.AboutTheFile, refusal.Kind);
+        Assert.Equal("IVR1103", refusal.Code);
+        Assert.Contains("44100", refusal.Message);
         Assert.Contains("loud.wav", ex.Message);
+        Assert.Contains("in-process engine", ex.Message);
     }
 
     [Fact]
@@ -53,8 +58,10 @@ public sealed class InProcessMediaEngineClientTests : IDisposable
 
         var ex = await Assert.ThrowsAsync<MediaEngineException>(() => _client.UploadAssetAsync(_prompt.Path, wrong, CancellationToken.None));
 
-        Assert.Equal(400, ex.Status);
-        Assert.Equal(ex.Error?.Code, ex.Code);
+        Assert.Equal("IVR3201", ex.Code);
+        Assert.Equal(RefusalKind.AboutTheFile, ex.Refusal?.Kind);
+        Assert.Contains(wrong, ex.Message);
+        Assert.Null(ex.Status);
         Assert.Empty(await _client.FindAssetsByContentHashAsync(PromptHash, CancellationToken.None));
     }
 
@@ -75,18 +82,23 @@ public sealed class InProcessMediaEngineClientTests : IDisposable
             CancellationToken.None));
 
         Assert.Equal("IVR4009", ex.Code);
-        Assert.Equal(400, ex.Status);
+        Assert.Null(ex.Status);
+        var refusal = Assert.IsType<EngineRefusal>(ex.Refusal);
+        Assert.Equal(RefusalKind.AboutTheRequest, refusal.Kind);
+        Assert.Contains(refusal.Details, d => d.Field == "encoding");
+        Assert.Contains(refusal.Details, d => d.Field == "media[0].assetId");
         Assert.Contains("encoding", ex.Message);
         Assert.Contains("media[0].assetId", ex.Message);
     }
 
     [Fact]
-    public async Task Unknown_compilation_is_a_coded_404()
+    public async Task Unknown_compilation_is_a_coded_error_without_a_made_up_status()
     {
         var ex = await Assert.ThrowsAsync<MediaEngineException>(() => _client.GetCompilationAsync("job-unknown", CancellationToken.None));
 
         Assert.Equal("IVR4010", ex.Code);
-        Assert.Equal(404, ex.Status);
+        Assert.Null(ex.Status);
+        Assert.Null(ex.Refusal);
     }
 
     [Fact]
