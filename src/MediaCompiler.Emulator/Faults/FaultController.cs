@@ -23,6 +23,7 @@ public sealed class FaultController
     private readonly FaultSettings _configured;
     private FaultSettings _current;
     private Random _random;
+    private int _injected;
 
     public FaultController(EmulatorSettings settings)
     {
@@ -58,6 +59,21 @@ public sealed class FaultController
         {
             _current = faults.Clone();
             _random = new Random(_current.Seed);
+        }
+    }
+
+    /// <summary>
+    /// How many requests met an injected fault (500, 503 or a dropped connection) since the emulator started: a test
+    /// that claims to survive faults shows with it that there were some to survive.
+    /// </summary>
+    public int InjectedFaults
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _injected;
+            }
         }
     }
 
@@ -102,6 +118,10 @@ public sealed class FaultController
                     : draw < _current.ServerErrorRate + _current.ServiceUnavailableRate ? FaultKind.ServiceUnavailable
                     : draw < _current.ServerErrorRate + _current.ServiceUnavailableRate + _current.DropConnectionRate ? FaultKind.DropConnection
                     : FaultKind.None;
+            }
+            if (kind != FaultKind.None)
+            {
+                _injected++;
             }
 
             return new FaultDecision(kind, _current.LatencyMilliseconds, _current.RetryAfterSeconds);
