@@ -175,4 +175,37 @@ public sealed class PackageDeliveryTests : IDisposable
         Assert.Contains("build/MediaCompiler.Build.Identity.props", entries);
         Assert.DoesNotContain(entries, e => e.StartsWith("buildTransitive/", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// What tasks/net8.0/ must hold: the task, the projects it references and the packages they run on. Pinned on
+    /// purpose: a new dependency is a deliberate change of this list, never a DLL that happened to be in bin/.
+    /// </summary>
+    private static readonly string[] TaskFiles =
+    [
+        "Concentus.dll", "MediaCompiler.Audio.dll", "MediaCompiler.Build.deps.json", "MediaCompiler.Build.dll",
+        "MediaCompiler.Client.dll", "MediaCompiler.Codecs.dll", "MediaCompiler.Contract.dll", "MediaCompiler.Diagnostics.dll",
+        "MediaCompiler.Engine.InProcess.dll", "MediaCompiler.Engine.dll", "MediaCompiler.Genesys.dll",
+        "MediaCompiler.Pipeline.Genesys.dll", "MediaCompiler.Pipeline.dll", "MediaCompiler.Storage.dll", "NLayer.dll",
+        "NVorbis.dll", "Polly.Core.dll",
+    ];
+
+    [Fact]
+    public void Package_tasks_folder_holds_exactly_the_task_and_what_it_loads()
+    {
+        using var nupkg = ZipFile.OpenRead(Directory.GetFiles(_package.Feed, "MediaCompiler.Build.*.nupkg").Single());
+        const string tasks = "tasks/net8.0/";
+        var shipped = nupkg.Entries.Select(e => e.FullName).Where(n => n.StartsWith(tasks, StringComparison.Ordinal))
+            .Select(n => n[tasks.Length..]).Order(StringComparer.Ordinal).ToArray();
+
+        Assert.Equal(TaskFiles.Order(StringComparer.Ordinal), shipped);
+
+        // Cross-check with the runtime's own view: every assembly the task's deps.json says it loads ships, and
+        // nothing else does (MSBuild's assemblies come from MSBuild).
+        using var deps = System.Text.Json.JsonDocument.Parse(nupkg.GetEntry(tasks + "MediaCompiler.Build.deps.json")!.Open());
+        var runtime = deps.RootElement.GetProperty("targets").EnumerateObject().Single().Value.EnumerateObject()
+            .SelectMany(library => library.Value.TryGetProperty("runtime", out var assets) ? assets.EnumerateObject().Select(a => Path.GetFileName(a.Name)) : [])
+            .Where(name => !name.StartsWith("Microsoft.Build", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(runtime, shipped.Where(n => n.EndsWith(".dll", StringComparison.Ordinal)));
+    }
 }
