@@ -25,6 +25,48 @@ public sealed partial class CiFormatTests : IDisposable
         Assert.Equal(["IVR1103", "IVR1104"], matches.Select(m => m.Groups["code"].Value).Order());
     }
 
+    /// <summary>The problem matcher the package and the repository ship (GitHub Actions format), read as CI reads it.</summary>
+    internal static Regex ShippedMatcher()
+    {
+        var path = Path.Combine(Repository.Root, "src", "MediaCompiler.Build", "build", "ivr-media-problem-matcher.json");
+        var pattern = JsonDocument.Parse(File.ReadAllText(path)).RootElement.GetProperty("problemMatcher")[0].GetProperty("pattern")[0];
+        Assert.Equal(1, pattern.GetProperty("file").GetInt32());
+        Assert.Equal(4, pattern.GetProperty("severity").GetInt32());
+        Assert.Equal(5, pattern.GetProperty("code").GetInt32());
+        Assert.Equal(6, pattern.GetProperty("message").GetInt32());
+        return new Regex(pattern.GetProperty("regexp").GetString()!, RegexOptions.CultureInvariant);
+    }
+
+    [Fact]
+    public void The_shipped_problem_matcher_matches_every_diagnostic_line_of_a_validate_run_and_nothing_else()
+    {
+        _temp.Wav("music.wav", sampleRate: 44100, channels: 2);
+        _temp.Wav("bad name.wav", sampleRate: 8000, seconds: 2, amplitude: 0.3);
+        _temp.Wav("quiet.wav", sampleRate: 8000, seconds: 2, amplitude: 0.001);
+        _temp.Wav("good.wav", sampleRate: 8000, seconds: 2, amplitude: 0.05);
+        var matcher = ShippedMatcher();
+
+        var run = CliRun.Of("validate", _temp.Root);
+
+        // A diagnostic line is one that says "error IVR####" or "warning IVR####": found without the matcher.
+        var diagnostics = run.OutputLines.Where(l => DiagnosticWords().IsMatch(l)).ToArray();
+        Assert.True(diagnostics.Length >= 4, run.Output);
+        foreach (var line in diagnostics)
+        {
+            var match = matcher.Match(line);
+            Assert.True(match.Success, "not matched: " + line);
+            Assert.True(File.Exists(match.Groups[1].Value), "file group is not the file: " + match.Groups[1].Value);
+            Assert.Equal(DiagnosticWords().Match(line).Groups["severity"].Value, match.Groups[4].Value);
+            Assert.Equal(DiagnosticWords().Match(line).Groups["code"].Value, match.Groups[5].Value);
+            Assert.False(string.IsNullOrWhiteSpace(match.Groups[6].Value));
+        }
+        // And no other line becomes an annotation (the per-file header, the summary).
+        Assert.All(run.OutputLines.Except(diagnostics), line => Assert.False(matcher.IsMatch(line), "matched a non-diagnostic line: " + line));
+    }
+
+    [GeneratedRegex(@"\b(?<severity>error|warning) (?<code>IVR\d{4})\b")]
+    private static partial Regex DiagnosticWords();
+
     [Fact]
     public void Sarif_has_the_2_1_0_shape_with_one_rule_per_code_and_one_located_result_per_diagnostic()
     {

@@ -93,6 +93,41 @@ public sealed class PackagedSampleBuildTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_shipped_problem_matcher_matches_every_diagnostic_line_of_a_failing_build()
+    {
+        TestAudio.WriteNotAudio(Path.Combine(_sample, "prompts", "broken.wav"));
+        TestAudio.WriteTone(Path.Combine(_sample, "prompts", "hifi.wav"), sampleRate: 44100);
+        TestAudio.WriteSilence(Path.Combine(_sample, "prompts", "silence.wav"));
+
+        var result = await BuildAsync(new Dictionary<string, string> { ["NUGET_PACKAGES"] = _package.PackagesFolder });
+
+        // The matcher as a consumer's CI gets it: from the restored package.
+        var matcher = ProblemMatcher(Path.Combine(_package.PackagesFolder, "mediacompiler.build", _package.PackageVersion, "build", "ivr-media-problem-matcher.json"));
+
+        Assert.False(result.Succeeded, result.Output);
+        // Found without the matcher: every line that says "error IVR####" or "warning IVR####" (the console logger
+        // prints each error twice: where it happens and in the closing summary; both must be annotations).
+        var diagnostics = result.Output.Split('\n').Select(l => l.TrimEnd('\r'))
+            .Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"\b(error|warning) IVR\d{4}\b")).ToArray();
+        Assert.True(diagnostics.Length >= 2, result.Output);
+        foreach (var line in diagnostics)
+        {
+            var match = matcher.Match(line);
+            Assert.True(match.Success, "not matched: " + line);
+            Assert.True(File.Exists(match.Groups[1].Value), $"file group '{match.Groups[1].Value}' of: {line}");
+            Assert.Matches(@"^IVR\d{4}$", match.Groups[5].Value);
+            Assert.DoesNotContain(".csproj]", match.Groups[6].Value, StringComparison.Ordinal);
+        }
+    }
+
+    private static System.Text.RegularExpressions.Regex ProblemMatcher(string path)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+        var pattern = json.RootElement.GetProperty("problemMatcher")[0].GetProperty("pattern")[0];
+        return new System.Text.RegularExpressions.Regex(pattern.GetProperty("regexp").GetString()!);
+    }
+
+    [Fact]
     public async Task Invalid_prompt_fails_on_its_file_and_makes_no_request()
     {
         var broken = TestAudio.WriteNotAudio(Path.Combine(_sample, "prompts", "broken.wav"));
