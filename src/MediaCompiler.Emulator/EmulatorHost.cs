@@ -18,7 +18,9 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Logging;
 
 namespace MediaCompiler.Emulator;
@@ -93,9 +95,14 @@ public static class EmulatorHost
                 await app.StartAsync(stop);
                 AfterStart(app);
             }
+            catch (IOException ex) when (ex.InnerException is AddressInUseException)
+            {
+                await error.WriteLineAsync($"media emulator: cannot listen: {ex.Message.TrimEnd('.')} (another emulator running?); " +
+                    "stop it or choose a free port: --urls http://127.0.0.1:<port>");
+                return 1;
+            }
             catch (IOException ex)
             {
-                // Typically the port is taken by another process.
                 await error.WriteLineAsync($"media emulator: cannot listen: {ex.Message}");
                 return 1;
             }
@@ -169,6 +176,9 @@ public static class EmulatorHost
         // "Request starting ... ?access_token=..." would write a credential to the log: the hosting lines are only
         // written at Warning and above; the route, method and status are in /emulator/requests instead.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        // A start that fails (the port is taken) is answered by RunAsync in one line; the host's own "Hosting failed
+        // to start" entry would print the same failure again as a 25-line stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         AddServices(builder.Services, settings);
         var app = builder.Build();
         MapPipeline(app);
@@ -184,6 +194,8 @@ public static class EmulatorHost
         services.AddSingleton(settings);
         services.AddSingleton<FaultController>();
         services.AddSingleton<RequestCounter>();
+        // The request log's clock; a host that already registered one (a test's fake clock) keeps it.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<ClientRateLimiter>();
         services.AddSingleton<WebhookDispatcher>();

@@ -35,6 +35,7 @@ internal static class AdminEndpoints
             return Results.Json(faults.Current, FaultJson);
         });
         admin.MapGet("/requests", (RequestCounter counter) => Results.Json(counter.Snapshot(), FaultJson));
+        admin.MapGet("/requests/log", (RequestCounter counter) => Results.Json(counter.Log(), FaultJson));
         admin.MapPost("/reset", (HttpContext http, EmulatorReset reset) =>
         {
             var clearTokens = string.Equals(http.Request.Query["tokens"].ToString(), "clear", StringComparison.OrdinalIgnoreCase);
