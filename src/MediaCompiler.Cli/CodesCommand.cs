@@ -36,7 +36,7 @@ internal static class CodesCommand
                 }
 
                 WriteOne(descriptor, terminal);
-                terminal.Line(($"    More:    {Output.SarifLog.HelpUri(descriptor.Code)}", Color.Grey));
+                terminal.Line(($"    More:    {Output.CliSarif.HelpUri(descriptor.Code)}", Color.Grey));
                 return ExitCodes.Success;
             }
 

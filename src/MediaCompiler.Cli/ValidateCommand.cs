@@ -117,7 +117,7 @@ internal static class ValidateCommand
     {
         try
         {
-            File.WriteAllText(path, SarifLog.Write(reports, ToolVersion.Current));
+            File.WriteAllText(path, CliSarif.Write(reports, ToolVersion.Current));
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

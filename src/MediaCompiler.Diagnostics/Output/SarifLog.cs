@@ -1,32 +1,30 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using MediaCompiler.Diagnostics;
 
-namespace MediaCompiler.Cli.Output;
+namespace MediaCompiler.Diagnostics.Output;
 
 /// <summary>
-/// SARIF 2.1.0 for code-scanning uploads (GitHub, Azure DevOps): one rule per IVR code that occurs, with its title,
-/// fix text and a link to its section of docs/diagnostics.md; one result per diagnostic, located at line 1 of the
-/// prompt file (audio has no lines; the file is the location).
+/// SARIF 2.1.0 for code-scanning uploads (GitHub, Azure DevOps), written the same way by the build (IvrSarifLog) and
+/// by <c>ivr-media validate --sarif</c>: one rule per IVR code that occurs, with its title, fix text and a link to its
+/// section of docs/diagnostics.md; one result per diagnostic, located at line 1 of the prompt file (audio has no lines;
+/// the file is the location).
 /// </summary>
 public static class SarifLog
 {
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 
-    /// <summary>
-    /// docs/diagnostics.md, each code an anchor in it: the copy shipped beside the tool (an absolute file URI, as the
-    /// build's HelpLinks point at the package's copy), or IVR_MEDIA_DIAGNOSTICS_URL where a team publishes it.
-    /// </summary>
-    public static string DiagnosticsDocument { get; } =
-        Environment.GetEnvironmentVariable("IVR_MEDIA_DIAGNOSTICS_URL") is { Length: > 0 } published
-            ? published.Trim()
-            : new Uri(Path.Combine(AppContext.BaseDirectory, "docs", "diagnostics.md")).AbsoluteUri;
-
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Write(IEnumerable<PromptReport> reports, string toolVersion)
+    /// <summary>The anchor of one code in docs/diagnostics.md.</summary>
+    public static string HelpUri(string diagnosticsDocument, string code) => $"{diagnosticsDocument}#{code.ToLowerInvariant()}";
+
+    /// <param name="results">Each diagnostic with the file it is about (the diagnostic's own file when it has one).</param>
+    /// <param name="toolName">The driver: <c>ivr-media</c> or <c>MediaCompiler.Build</c>.</param>
+    /// <param name="toolVersion">The tool's version.</param>
+    /// <param name="diagnosticsDocument">Where docs/diagnostics.md is (a URI), for the rules' help links.</param>
+    public static string Write(IEnumerable<(string Path, Diagnostic Diagnostic)> results, string toolName, string toolVersion, string diagnosticsDocument)
     {
-        var diagnostics = reports.SelectMany(r => r.Validation.Diagnostics.Select(d => (Report: r, Diagnostic: d))).ToList();
+        var diagnostics = results.Select(r => (Path: r.Diagnostic.File ?? r.Path, r.Diagnostic)).ToList();
         var rules = diagnostics.Select(d => d.Diagnostic.Descriptor).DistinctBy(d => d.Code).OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
         var ruleIndex = rules.Select((rule, index) => (rule.Code, index)).ToDictionary(p => p.Code, p => p.index);
 
@@ -38,11 +36,11 @@ public static class SarifLog
             json.WriteString("version", "2.1.0");
             json.WriteStartArray("runs");
             json.WriteStartObject();
-            WriteTool(json, rules, toolVersion);
+            WriteTool(json, rules, toolName, toolVersion, diagnosticsDocument);
             json.WriteStartArray("results");
-            foreach (var (report, diagnostic) in diagnostics)
+            foreach (var (path, diagnostic) in diagnostics)
             {
-                WriteResult(json, diagnostic, diagnostic.File ?? report.Path, ruleIndex[diagnostic.Code]);
+                WriteResult(json, diagnostic, path, ruleIndex[diagnostic.Code]);
             }
 
             json.WriteEndArray();
@@ -54,15 +52,14 @@ public static class SarifLog
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
-    public static string HelpUri(string code) => $"{DiagnosticsDocument}#{code.ToLowerInvariant()}";
-
-    private static void WriteTool(Utf8JsonWriter json, IReadOnlyList<DiagnosticDescriptor> rules, string toolVersion)
+    private static void WriteTool(Utf8JsonWriter json, IReadOnlyList<DiagnosticDescriptor> rules, string toolName, string toolVersion,
+        string diagnosticsDocument)
     {
         json.WriteStartObject("tool");
         json.WriteStartObject("driver");
-        json.WriteString("name", "ivr-media");
+        json.WriteString("name", toolName);
         json.WriteString("version", toolVersion);
-        json.WriteString("informationUri", DiagnosticsDocument);
+        json.WriteString("informationUri", diagnosticsDocument);
         json.WriteStartArray("rules");
         foreach (var rule in rules)
         {
@@ -70,9 +67,9 @@ public static class SarifLog
             json.WriteString("id", rule.Code);
             json.WriteString("name", string.Concat(rule.Title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..])));
             WriteText(json, "shortDescription", rule.Title);
-            WriteText(json, "fullDescription", DiagnosticsMarkdown.ShowPlaceholders(rule.MessageFormat));
-            WriteText(json, "help", DiagnosticsMarkdown.ShowPlaceholders(rule.Fix));
-            json.WriteString("helpUri", HelpUri(rule.Code));
+            WriteText(json, "fullDescription", DiagnosticText.ShowPlaceholders(rule.MessageFormat));
+            WriteText(json, "help", DiagnosticText.ShowPlaceholders(rule.Fix));
+            json.WriteString("helpUri", HelpUri(diagnosticsDocument, rule.Code));
             json.WriteStartObject("defaultConfiguration");
             json.WriteString("level", Level(rule.Severity));
             json.WriteEndObject();
