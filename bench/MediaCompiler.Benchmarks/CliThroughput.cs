@@ -27,7 +27,7 @@ internal static class CliThroughput
         {
             foreach (var path in paths)
             {
-                PlatformRules.Validate(path, TargetPlatform.MediaApi);
+                MediaCompiler.Platforms.PromptPlatform.For(TargetPlatform.MediaApi).Validate(path);
                 MediaCompiler.Audio.ContentHash.OfFileWithin(path, MediaRules.MaxFileSizeBytes);
             }
         }
@@ -56,7 +56,7 @@ internal static class CliThroughput
         try
         {
             Run("fix", "--out", output, folder); // warm-up
-            var audioSeconds = Directory.GetFiles(output).Sum(f => PlatformRules.Validate(f, TargetPlatform.MediaApi).Probe.DurationSeconds ?? 0);
+            var audioSeconds = Directory.GetFiles(output).Sum(f => MediaCompiler.Platforms.PromptPlatform.For(TargetPlatform.MediaApi).Validate(f).Probe.DurationSeconds ?? 0);
             var clock = Stopwatch.StartNew();
             for (var i = 0; i < runs; i++)
             {

@@ -127,6 +127,14 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
                 return false;
             }
 
+            if (parsed.HasItemErrors)
+            {
+                // A wrong item (name, language...) must not hide a file's problems: one build reports both, and stops
+                // before any network work.
+                new PromptPipeline(settings, log).ReportFileProblems(parsed.Prompts, _cancellation.Token);
+                return false;
+            }
+
             var result = RunYieldingNode(settings, parsed.Prompts, log);
             if (result.Succeeded && settings is { ValidateOnly: false, CompiledPromptsDirectory: { } directory })
             {
@@ -165,11 +173,11 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
         {
             if (settings.Genesys is { } genesys)
             {
-                return new PromptPipeline(settings, log, sampleDecoder: new InProcessPromptSampleDecoder()) { PromptRules = prompt => GenesysPromptRules.Validate(prompt, genesys.ConvertAudio) }
+                return new PromptPipeline(settings, log)
                     .RunOnPlatformAsync(prompts, () => ConnectGenesys(genesys), _cancellation.Token)
                     .GetAwaiter().GetResult();
             }
-            return new PromptPipeline(settings, log, sampleDecoder: new InProcessPromptSampleDecoder())
+            return new PromptPipeline(settings, log)
                 .RunAsync(prompts, () => ConnectEngine(settings.Engine, log), _cancellation.Token)
                 .GetAwaiter().GetResult();
         }

@@ -40,7 +40,7 @@ internal static class ProbeCommand
             return ExitCodes.UsageError;
         }
 
-        var report = PromptReport.Create(path, platform, Checking.QualitySettings.Default);
+        var report = PromptReport.Create(path, platform, QualitySettings.Default);
         if (json)
         {
             terminal.Raw(ValidationJson.WriteOne(report));

@@ -18,7 +18,7 @@ public sealed record PromptReport(string Path, PromptValidation Validation, stri
 
     internal static PromptReport Create(string path, TargetPlatform platform, QualitySettings quality)
     {
-        var checkedPrompt = PromptChecks.Run(path, platform, quality);
+        var checkedPrompt = PromptChecks.Run(path, PromptPlatform.For(platform), quality);
         return new PromptReport(path, checkedPrompt.Validation, HashOrNull(path, platform))
         {
             Loudness = checkedPrompt.Loudness is { } measured ? PromptLoudness.From(measured) : null,

@@ -74,7 +74,7 @@ internal static class ValidateCommand
         var reports = found.WalkProblems.Select(PromptReport.ForWalkProblem)
             .Concat(found.Files.Select(file => PromptReport.Create(file, platform, quality)))
             .ToList();
-        if (quality.Enabled)
+        if (quality.ComparesLevels)
         {
             reports = WithLevelSpread(reports, quality.Thresholds);
         }

@@ -29,20 +29,10 @@ public static partial class DiagnosticCatalog
         "'{0}' is a symbolic link that cannot be followed to a folder: {1}.",
         "Point the link at a real folder outside the prompt tree, or delete it.");
 
-    public static readonly DiagnosticDescriptor PlatformNameInvalid = new(
-        "IVR1015", DiagnosticSeverity.Error, "Prompt name not accepted by the platform",
-        "'{0}' gives the prompt name '{1}', which {2} does not accept: it must match {3}.",
-        "Rename the file, e.g. to '{4}'.");
-
     public static readonly DiagnosticDescriptor PlatformFileTooLarge = new(
         "IVR1016", DiagnosticSeverity.Error, "Prompt file too large for the platform",
         "'{0}' is {1:N0} bytes; {2} accepts at most {3:N0} bytes.",
         "Shorten it or store it as 8-bit G.711: ivr-media fix \"{0}\" --platform {4} --encoding ulaw --rate 8000 --in-place");
-
-    public static readonly DiagnosticDescriptor PlatformFormatNotAccepted = new(
-        "IVR1017", DiagnosticSeverity.Error, "Prompt format not accepted by the platform",
-        "'{0}' is {1}; {2} accepts only {3}.",
-        "Convert it: ivr-media fix \"{0}\" --platform {4} --in-place");
 
     // ---- IVR1200-IVR1249: ivr-media fix ----
 

@@ -1,3 +1,4 @@
+using MediaCompiler.Codecs.Dsp;
 using System.Globalization;
 using MediaCompiler.Contract;
 using MediaCompiler.Diagnostics;
@@ -41,16 +42,23 @@ public sealed class GenesysPlatform(GenesysBuildSettings settings, HttpMessageHa
     public async Task<AssetResolution> ResolveAssetsAsync(IReadOnlyList<ValidatedPrompt> prompts, RunContext context, CancellationToken cancellationToken)
     {
         var sources = new UploadSource?[prompts.Count];
+        // normalizeVolume: what is uploaded is levelled to the target, as the media API's engine levels what it compiles.
+        var options = context.Settings.Options;
+        double? levelTarget = options.NormalizeVolume ? options.TargetSpeechLevelDbov ?? SpeechLevelNormalizer.DefaultTargetDbov : null;
         // Decoding and resampling are CPU work: both cores, but not more threads than that.
         Parallel.For(0, prompts.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            var outcome = UploadConversion.Prepare(prompts[i], settings.WorkDirectory, cancellationToken);
+            var outcome = UploadConversion.Prepare(prompts[i], settings.WorkDirectory, levelTarget, cancellationToken);
             if (outcome.Error is { } error)
             {
                 context.Failures.Add(prompts[i].Input, error);
             }
             sources[i] = outcome.Source;
         });
+        foreach (var levelled in sources.OfType<UploadSource>().Where(s => s.LevelWarning is not null))
+        {
+            context.Log.Report(levelled.LevelWarning!);
+        }
         var hashes = sources.Select(s => s?.ContentHash ?? "").ToArray();
         if (sources.Any(s => s is null))
         {

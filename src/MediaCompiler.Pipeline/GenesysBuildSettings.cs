@@ -1,12 +1,5 @@
 namespace MediaCompiler.Pipeline;
 
-/// <summary>Where the prompts go: the media API of our contract, or Genesys Cloud Architect user prompts.</summary>
-public enum PromptPlatformKind
-{
-    MediaApi,
-    GenesysCloud,
-}
-
 /// <summary>
 /// The Genesys Cloud settings of a build (IvrPlatform=GenesysCloud), parsed but not yet resolved: the region table
 /// lives in MediaCompiler.Genesys, which the pipeline does not reference, so the platform project checks the region.

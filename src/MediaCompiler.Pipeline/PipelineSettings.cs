@@ -1,5 +1,8 @@
 using MediaCompiler.Codecs.Loudness;
+using MediaCompiler.Audio.Rules;
 using MediaCompiler.Contract;
+using MediaCompiler.Platforms;
+using MediaCompiler.Platforms.Checking;
 
 namespace MediaCompiler.Pipeline;
 
@@ -49,5 +52,11 @@ public sealed record PipelineSettings
     /// <summary>IvrPlatform=GenesysCloud: the org to sync Architect prompts with; null: the media API (<see cref="Engine"/>).</summary>
     public GenesysBuildSettings? Genesys { get; init; }
 
-    public PromptPlatformKind Platform => Genesys is null ? PromptPlatformKind.MediaApi : PromptPlatformKind.GenesysCloud;
+    public TargetPlatform Platform => Genesys is null ? TargetPlatform.MediaApi : TargetPlatform.Genesys;
+
+    /// <summary>The platform's rules, as <c>ivr-media</c> resolves them from the same settings.</summary>
+    public PromptPlatform Rules => PromptPlatform.For(Platform, Genesys?.ConvertAudio ?? true);
+
+    /// <summary>The content checks: on or off, their limits, and whether the platform levels the audio (normalizeVolume).</summary>
+    public QualitySettings QualityChecking => new(QualityChecks, Quality, Options.NormalizeVolume);
 }

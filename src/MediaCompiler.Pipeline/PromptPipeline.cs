@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using MediaCompiler.Audio.Rules;
 using MediaCompiler.Client;
 using MediaCompiler.Diagnostics;
 using MediaCompiler.Pipeline.Steps;
@@ -7,7 +8,7 @@ using MediaCompiler.Pipeline.Steps;
 namespace MediaCompiler.Pipeline;
 
 /// <summary>
-/// The build's work, free of MSBuild: validate → check quality → resolve assets → compile and wait → report results → download →
+/// The build's work, free of MSBuild: validate and check quality → resolve assets → compile and wait → report results → download →
 /// audit. Each step is a class of <see cref="Steps"/> with value inputs and outputs; the platform-specific ones come
 /// from an <see cref="IPromptPlatform"/>. Never throws for a bad file, setting or server answer: every problem is a
 /// coded diagnostic, and the result says whether the build may go on.
@@ -17,19 +18,23 @@ public sealed class PromptPipeline
     private readonly PipelineSettings _settings;
     private readonly IPipelineLog _log;
     private readonly TimeProvider _time;
-    private readonly IPromptSampleDecoder? _sampleDecoder;
 
-    /// <param name="sampleDecoder">Decodes prompts for the quality checks; null: the checks do not run.</param>
-    public PromptPipeline(PipelineSettings settings, IPipelineLog log, TimeProvider? timeProvider = null, IPromptSampleDecoder? sampleDecoder = null)
+    public PromptPipeline(PipelineSettings settings, IPipelineLog log, TimeProvider? timeProvider = null)
     {
         _settings = settings;
         _log = log;
         _time = timeProvider ?? TimeProvider.System;
-        _sampleDecoder = sampleDecoder;
     }
 
-    /// <summary>The platform's own prompt rules for the validation step; null: the media engine's (the media API).</summary>
-    public Func<PromptInput, MediaCompiler.Audio.Rules.PromptValidation>? PromptRules { get; init; }
+    /// <summary>
+    /// When prompt items are wrong (a name, a language...), the build still checks every file, so that one build lists
+    /// every problem, and stops there: no platform is opened, no request made. Always a failed result.
+    /// </summary>
+    public PipelineResult ReportFileProblems(IReadOnlyList<PromptInput> prompts, CancellationToken cancellationToken)
+    {
+        PromptValidationStep.Run(prompts, _settings.Rules, _settings.QualityChecking, _log, cancellationToken);
+        return PipelineResult.Failed();
+    }
 
     /// <summary>Runs against the media API.</summary>
     /// <param name="connect">
@@ -47,11 +52,10 @@ public sealed class PromptPipeline
         IReadOnlyList<ValidatedPrompt>? validated;
         try
         {
-            validated = PromptValidationStep.Run(prompts, _log, cancellationToken, PromptRules);
+            validated = PromptValidationStep.Run(prompts, _settings.Rules, _settings.QualityChecking, _log, cancellationToken);
             if (validated is not null)
             {
                 _log.Progress($"IVR prompts: {validated.Count} validated.");
-                QualityCheckStep.Run(validated, _settings, _sampleDecoder, _log, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -123,7 +127,7 @@ public sealed class PromptPipeline
         var compiled = outcome is CompileOutcome.Completed ? ready : [];
         var succeeded = outcome is CompileOutcome.Completed && context.Failures.Count == 0;
         var compilationId = outcome?.Submission?.CompilationId;
-        if (succeeded && _settings.Platform == PromptPlatformKind.GenesysCloud)
+        if (succeeded && _settings.Platform == TargetPlatform.Genesys)
         {
             _log.Info(string.Format(CultureInfo.InvariantCulture,
                 "IVR prompts: {0} synced with {1} in {2:0.00} s: {3} uploaded, {4} unchanged.",

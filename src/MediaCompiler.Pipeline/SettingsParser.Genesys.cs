@@ -19,17 +19,17 @@ public static partial class SettingsParser
     [GeneratedRegex("^[a-z]{2}(-[a-z]{2})?$|^[a-z]{3}-[a-z]{2}$")]
     private static partial Regex LanguageFolderPattern();
 
-    private static PromptPlatformKind ParsePlatform(string? value, List<Diagnostic> diagnostics)
+    private static TargetPlatform ParsePlatform(string? value, List<Diagnostic> diagnostics)
     {
         switch (Blank(value)?.ToLowerInvariant())
         {
             case null or "mediaapi":
-                return PromptPlatformKind.MediaApi;
+                return TargetPlatform.MediaApi;
             case "genesyscloud" or "genesys":
-                return PromptPlatformKind.GenesysCloud;
+                return TargetPlatform.Genesys;
             default:
                 diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.UnknownPlatform, null, value));
-                return PromptPlatformKind.MediaApi;
+                return TargetPlatform.MediaApi;
         }
     }
 

@@ -19,9 +19,15 @@ public static partial class SettingsParser
     public const string ClientSecretVariable = "GENESYS_CLIENT_SECRET";
     public const string BaseUrlVariable = "GENESYS_BASE_URL";
 
-    public sealed record Result(PipelineSettings? Settings, IReadOnlyList<PromptInput> Prompts, IReadOnlyList<Diagnostic> Diagnostics)
+    /// <param name="Settings">The build's settings; null when a setting is wrong (nothing can run).</param>
+    /// <param name="HasItemErrors">
+    /// A prompt item is wrong (its NodeId or prompt name, priority, language...): the settings still stand, so the build
+    /// checks every file too and reports all of it in one pass, then stops before any network work.
+    /// </param>
+    public sealed record Result(PipelineSettings? Settings, IReadOnlyList<PromptInput> Prompts, IReadOnlyList<Diagnostic> Diagnostics,
+        bool HasItemErrors = false)
     {
-        public bool Succeeded => Settings is not null;
+        public bool Succeeded => Settings is not null && !HasItemErrors;
     }
 
     /// <param name="environment">Reads an environment variable (credentials never come from anywhere else).</param>
@@ -34,7 +40,7 @@ public static partial class SettingsParser
         var encoding = ParseEncoding(raw.Encoding, diagnostics);
         var flowId = raw.FlowId?.Trim() ?? "";
         // Architect prompts belong to no flow; a flow id is a media API compile job's.
-        if (flowId.Length == 0 && !validateOnly && platform == PromptPlatformKind.MediaApi)
+        if (flowId.Length == 0 && !validateOnly && platform == TargetPlatform.MediaApi)
         {
             diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.MissingFlowId, null));
         }
@@ -54,21 +60,23 @@ public static partial class SettingsParser
         var webhook = ParseWebhook(raw.WebhookUrl, diagnostics);
         var download = ParseBool("IvrDownloadCompiledPrompts", raw.DownloadCompiledPrompts, BuildDefaults.DownloadCompiledPrompts, diagnostics);
         // A validation-only build never talks to an engine, so it needs neither a URL nor credentials.
-        var engine = validateOnly || platform != PromptPlatformKind.MediaApi ? EngineConnection.InProcess : ParseEngine(raw.EngineUrl, environment, diagnostics);
-        var genesys = platform == PromptPlatformKind.GenesysCloud ? ParseGenesys(raw, validateOnly, environment, diagnostics) : null;
+        var engine = validateOnly || platform != TargetPlatform.MediaApi ? EngineConnection.InProcess : ParseEngine(raw.EngineUrl, environment, diagnostics);
+        var genesys = platform == TargetPlatform.Genesys ? ParseGenesys(raw, validateOnly, environment, diagnostics) : null;
         if (genesys is not null)
         {
             // The org serves the transcoded audio itself, so saving it locally is opt-in there.
             download = ParseBool("IvrGenesysDownloadPrompts", raw.GenesysDownloadPrompts, BuildDefaults.GenesysDownloadPrompts, diagnostics);
         }
+        var itemDiagnostics = new List<Diagnostic>();
         var parsedPrompts = genesys is null
-            ? ParsePrompts(prompts, diagnostics)
-            : ParseGenesysPrompts(prompts, ParseDefaultLanguage(raw.DefaultLanguage, diagnostics), diagnostics);
-
+            ? ParsePrompts(prompts, itemDiagnostics)
+            : ParseGenesysPrompts(prompts, ParseDefaultLanguage(raw.DefaultLanguage, diagnostics), itemDiagnostics);
         if (diagnostics.Any(d => d.IsError))
         {
-            return new Result(null, parsedPrompts, diagnostics);
+            // A wrong setting: nothing can run, but every problem, the items' too, is reported at once.
+            return new Result(null, parsedPrompts, [.. diagnostics, .. itemDiagnostics]);
         }
+        diagnostics.AddRange(itemDiagnostics);
 
         var settings = new PipelineSettings
         {
@@ -90,7 +98,7 @@ public static partial class SettingsParser
             Quality = quality,
             Genesys = genesys,
         };
-        return new Result(settings, parsedPrompts, diagnostics);
+        return new Result(settings, parsedPrompts, diagnostics, HasItemErrors: itemDiagnostics.Any(d => d.IsError));
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

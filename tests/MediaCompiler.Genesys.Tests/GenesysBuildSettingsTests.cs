@@ -32,7 +32,7 @@ public sealed class GenesysBuildSettingsTests : IDisposable
         Assert.Equal(["en-us", "es-us", "de", "en-us"], result.Prompts.Select(p => p.Language));
         // Same name, two languages: one prompt with two resources, not a NodeId clash.
         Assert.Equal(["welcome.en-us", "welcome.es-us", "main_menu.de", "hold.en-us"], result.Prompts.Select(p => p.NodeId));
-        Assert.Equal(PromptPlatformKind.GenesysCloud, result.Settings!.Platform);
+        Assert.Equal(MediaCompiler.Audio.Rules.TargetPlatform.Genesys, result.Settings!.Platform);
         Assert.Equal("client", result.Settings.Genesys!.ClientId);
     }
 

@@ -31,7 +31,7 @@ public sealed class GenesysPlatformTests : IAsyncLifetime
         new(path, name + "." + language, 1, "alaw", path) { PromptName = name, Language = language };
 
     private static Task<PipelineResult> RunAsync(PipelineSettings settings, RecordingLog log, params PromptInput[] prompts) =>
-        new PromptPipeline(settings, log) { PromptRules = p => GenesysPromptRules.Validate(p, settings.Genesys!.ConvertAudio) }
+        new PromptPipeline(settings, log)
             .RunOnPlatformAsync(prompts, () => new GenesysPlatform(settings.Genesys!), CancellationToken.None);
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class GenesysPlatformTests : IAsyncLifetime
         Assert.Equal(("IVR6015", broken), (error.Code, error.File));
     }
 
-    private sealed class RecordingLog : IPipelineLog
+    internal sealed class RecordingLog : IPipelineLog
     {
         public List<Diagnostic> Diagnostics { get; } = [];
         public List<string> Lines { get; } = [];

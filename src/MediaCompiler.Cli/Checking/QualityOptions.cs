@@ -16,6 +16,11 @@ internal sealed class QualityOptions
         Description = "Skip the quality checks and loudness (no decoding where the build's silence check allows it): faster, errors only.",
     };
 
+    private readonly Option<bool> _noNormalize = new("--no-normalize")
+    {
+        Description = "The prompts are not levelled by the platform (IvrNormalizeVolume=false): report speech levels off the target (IVR1601, IVR1609) and levels apart (IVR1607). By default they are levelled to --target-level, as the build does, so those are not problems.",
+    };
+
     private readonly Option<double> _targetLevel = Number("--target-level", Defaults.TargetSpeechLevelDbov,
         "Target active speech level, dBov by ITU-T P.56 (IvrTargetSpeechLevel)", mayBeNegative: true);
 
@@ -64,7 +69,7 @@ internal sealed class QualityOptions
     }
 
     public IEnumerable<Option> All =>
-        [_noQuality, _targetLevel, _levelTolerance, _maxLeadingSilence, _maxTrailingSilence, _maxClippedSamples, _maxDcOffset, _maxLevelSpread, _maxDuration];
+        [_noQuality, _noNormalize, _targetLevel, _levelTolerance, _maxLeadingSilence, _maxTrailingSilence, _maxClippedSamples, _maxDcOffset, _maxLevelSpread, _maxDuration];
 
     public QualitySettings Read(ParseResult parseResult)
     {
@@ -79,7 +84,7 @@ internal sealed class QualityOptions
             MaxLevelSpreadDb = parseResult.GetValue(_maxLevelSpread),
             MaxDurationSeconds = parseResult.GetValue(_maxDuration),
         };
-        return new QualitySettings(!parseResult.GetValue(_noQuality), thresholds);
+        return new QualitySettings(!parseResult.GetValue(_noQuality), thresholds, LevelsAudio: !parseResult.GetValue(_noNormalize));
     }
 
     /// <summary>A threshold option that refuses NaN and infinities (and, unless it is a level, negative values) as usage errors.</summary>

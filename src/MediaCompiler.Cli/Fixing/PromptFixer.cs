@@ -15,11 +15,12 @@ namespace MediaCompiler.Cli.Fixing;
 internal static class PromptFixer
 {
     /// <summary>Rules that are about the file's name, which fixing the audio cannot change.</summary>
-    private static readonly HashSet<string> NameRules = [DiagnosticCatalog.InvalidNodeId.Code, DiagnosticCatalog.PlatformNameInvalid.Code];
+    private static readonly HashSet<string> NameRules = [DiagnosticCatalog.InvalidNodeId.Code, DiagnosticCatalog.GenesysInvalidPromptName.Code];
 
     public static FixOutcome Fix(string path, FixTarget target, FixDestination destination)
     {
-        var verdict = PlatformRules.Validate(path, target.Platform);
+        var platform = PromptPlatform.For(target.Platform);
+        var verdict = platform.Validate(path);
         var probe = verdict.Probe;
         var encoding = target.Encoding ?? EncodingOf(probe) ?? PromptEncoding.Pcm16;
         var rate = encoding == PromptEncoding.Pcm16 ? target.SampleRate ?? MediaRules.SuggestedSampleRate(probe.SampleRate) : MediaRules.NarrowbandSampleRate;
@@ -88,7 +89,7 @@ internal static class PromptFixer
         }
 
         var output = destination.OutputFor(path);
-        var check = PlatformRules.Validate(PromptValidator.Validate(new MemoryStream(bytes, writable: false), output), target.Platform);
+        var check = platform.ValidateFile(AudioProbe.Probe(new MemoryStream(bytes, writable: false), output));
         var remainingAudioProblems = check.Diagnostics.Where(d => d.IsError && !NameRules.Contains(d.Code)).ToList();
         if (remainingAudioProblems.Count > 0)
         {

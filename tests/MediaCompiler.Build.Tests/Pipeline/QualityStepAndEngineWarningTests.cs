@@ -21,14 +21,16 @@ public sealed class QualityStepAndEngineWarningTests : IDisposable
     private static PipelineSettings Settings => new()
     {
         FlowId = "main-menu-flow",
+        // The engine's warnings are the subject here; the local quality checks have tests of their own below.
+        QualityChecks = false,
         InitialPollInterval = TimeSpan.FromMilliseconds(1),
         MaxPollInterval = TimeSpan.FromMilliseconds(10),
     };
 
     private PromptInput Prompt(string name) => new(TestAudio.WriteTone(_temp.Combine("prompts", name + ".wav"), 440, seconds: 1), name, 1, "alaw");
 
-    private Task<PipelineResult> RunAsync(PipelineSettings settings, IPromptSampleDecoder? decoder, params PromptInput[] prompts) =>
-        new PromptPipeline(settings, _log, sampleDecoder: decoder).RunAsync(prompts, () => _engine, CancellationToken.None);
+    private Task<PipelineResult> RunAsync(PipelineSettings settings, params PromptInput[] prompts) =>
+        new PromptPipeline(settings, _log).RunAsync(prompts, () => _engine, CancellationToken.None);
 
     [Fact]
     public async Task Warnings_on_a_READY_result_are_reported_on_the_prompts_file_and_the_build_succeeds()
@@ -39,7 +41,7 @@ public sealed class QualityStepAndEngineWarningTests : IDisposable
             Results = [.. job.Results.Select(r => r with { Warnings = [new CompileWarning("IVR1608", "limited"), null!, new CompileWarning("acme.loud", "too loud")] })],
         };
 
-        var result = await RunAsync(Settings, null, welcome);
+        var result = await RunAsync(Settings, welcome);
 
         Assert.True(result.Succeeded, string.Join("\n", _log.Diagnostics));
         Assert.Equal([("IVR1608", "Normalisation limited to avoid clipping"), ("IVR2103", "Warning from the media engine")],
@@ -54,48 +56,32 @@ public sealed class QualityStepAndEngineWarningTests : IDisposable
     {
         var settings = SettingsParser.Parse(new RawBuildSettings { FlowId = "main-menu-flow", TargetSpeechLevel = "-22" }, [], _ => null).Settings!;
 
-        await RunAsync(settings with { InitialPollInterval = TimeSpan.FromMilliseconds(1) }, null, Prompt("welcome"));
+        await RunAsync(settings with { InitialPollInterval = TimeSpan.FromMilliseconds(1), QualityChecks = false }, Prompt("welcome"));
 
         Assert.Equal(-22, _engine.LastRequest!.Options!.TargetSpeechLevelDbov);
     }
 
     [Fact]
-    public async Task A_prompt_the_decoder_cannot_read_is_skipped_with_a_message_not_a_warning()
+    public async Task Validate_only_builds_run_the_checks_too_and_turned_off_they_warn_nothing()
     {
-        var decoder = new ScriptedDecoder(_ => new PromptSamples.NotDecoded("IVR3121: no in-process decoder"));
-
-        var result = await RunAsync(Settings with { ValidateOnly = true }, decoder, Prompt("welcome"));
-
-        Assert.True(result.Succeeded);
-        Assert.Empty(_log.Diagnostics);
-        Assert.Contains(_log.Messages, m => m.Contains("quality checks skipped", StringComparison.Ordinal) && m.Contains("IVR3121", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task Validate_only_builds_run_the_checks_too_and_turned_off_they_decode_nothing()
-    {
-        var late = new float[3 * 8000];
-        late[^1] = 0.5f; // silence until the very end
-        var decoder = new ScriptedDecoder(_ => new PromptSamples.Decoded(late, 8000));
-
-        await RunAsync(Settings with { ValidateOnly = true }, decoder, Prompt("welcome"));
-        Assert.Contains(_log.Warnings, w => w.Code == DiagnosticCatalog.QualityLeadingSilence.Code);
-        Assert.Equal(1, decoder.Calls);
-
-        await RunAsync(Settings with { ValidateOnly = true, QualityChecks = false }, decoder, Prompt("welcome"));
-        Assert.Equal(1, decoder.Calls);
-    }
-
-    private sealed class ScriptedDecoder(Func<ValidatedPrompt, PromptSamples> answer) : IPromptSampleDecoder
-    {
-        private int _calls;
-
-        public int Calls => _calls;
-
-        public PromptSamples Decode(ValidatedPrompt prompt, CancellationToken cancellationToken)
+        // 2.5 s of silence before a tone: leading silence over the 1.5 s limit (IVR1603), measured on the decoded audio.
+        var samples = new float[4 * 8000];
+        for (var i = (int)(2.5 * 8000); i < samples.Length; i++)
         {
-            Interlocked.Increment(ref _calls);
-            return answer(prompt);
+            samples[i] = 0.1f * MathF.Sin(2 * MathF.PI * 440 * i / 8000);
         }
+        var path = _temp.Combine("prompts", "late.wav");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, MediaCompiler.TestSupport.WavWriter.Pcm16(samples, 8000));
+        var late = new PromptInput(path, "late", 1, "alaw");
+
+        var checkedRun = await RunAsync(Settings with { ValidateOnly = true, QualityChecks = true }, late);
+        Assert.True(checkedRun.Succeeded);
+        Assert.Equal([DiagnosticCatalog.QualityLeadingSilence.Code], _log.Warnings.Select(w => w.Code));
+        Assert.Null(_engine.LastRequest); // validate-only: no request
+
+        _log.Clear();
+        await RunAsync(Settings with { ValidateOnly = true, QualityChecks = false }, late);
+        Assert.Empty(_log.Warnings);
     }
 }

@@ -19,6 +19,12 @@ public sealed class RecordingLog : IPipelineLog
         lock (_diagnostics) { _diagnostics.Add(diagnostic); }
     }
 
+    public void Clear()
+    {
+        lock (_diagnostics) { _diagnostics.Clear(); }
+        lock (_messages) { _messages.Clear(); }
+    }
+
     public void Info(string message, bool important = false)
     {
         lock (_messages) { _messages.Add(message); }

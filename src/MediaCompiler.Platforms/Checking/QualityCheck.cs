@@ -1,13 +1,13 @@
 using MediaCompiler.Audio;
 using MediaCompiler.Codecs.Dsp;
 using MediaCompiler.Codecs.Loudness;
-using MediaCompiler.Cli.Fixing;
+
 using MediaCompiler.Diagnostics;
 
-namespace MediaCompiler.Cli.Checking;
+namespace MediaCompiler.Platforms.Checking;
 
 /// <summary>What the decoded audio says about a prompt: the build's content verdict and quality warnings, and its loudness.</summary>
-internal sealed record ContentFindings(IReadOnlyList<Diagnostic> Diagnostics, LoudnessReport? Loudness)
+public sealed record ContentFindings(IReadOnlyList<Diagnostic> Diagnostics, LoudnessReport? Loudness)
 {
     public static ContentFindings None { get; } = new([], null);
 }
@@ -18,7 +18,7 @@ internal sealed record ContentFindings(IReadOnlyList<Diagnostic> Diagnostics, Lo
 /// errors (IVR3004 empty, IVR3005 silent, as <see cref="TelephoneSilence"/>) or else the quality warnings IVR16xx of
 /// <see cref="PromptQualityAnalyzer"/>. A silent prompt gets its error only: the build stops there too.
 /// </summary>
-internal sealed class QualityCheck(QualityThresholds thresholds)
+public sealed class QualityCheck(QualityThresholds thresholds)
 {
     /// <param name="headersPass">Whether the header rules accepted the prompt; only then are verdicts added.</param>
     public ContentFindings Inspect(string path, AudioProbeResult probe, bool headersPass)

@@ -3,9 +3,8 @@ using MediaCompiler.Audio.Rules;
 using MediaCompiler.Diagnostics;
 using MediaCompiler.Codecs.Decoding;
 using MediaCompiler.Codecs.Dsp;
-using MediaCompiler.Pipeline;
 
-namespace MediaCompiler.Pipeline.Genesys;
+namespace MediaCompiler.Platforms.Rules;
 
 /// <summary>
 /// The validation step's rules for Genesys Cloud: what the platform is known to transcode is uploaded as it is; what
@@ -18,10 +17,12 @@ public static class GenesysPromptRules
     public const int WidebandRate = 16_000;
     public const int NarrowbandRate = 8_000;
 
-    public static PromptValidation Validate(PromptInput prompt, bool convertAudio)
+    public static PromptValidation Validate(string path, bool convertAudio) => Validate(AudioProbe.Probe(path), convertAudio);
+
+    public static PromptValidation Validate(AudioProbeResult probe, bool convertAudio)
     {
-        var probe = AudioProbe.Probe(prompt.Path);
-        var diagnostics = probe.Diagnostics.Select(d => d.File is null ? d with { File = prompt.Path } : d).ToList();
+        var path = probe.Path;
+        var diagnostics = probe.Diagnostics.Select(d => d.File is null ? d with { File = path } : d).ToList();
         if (diagnostics.Any(d => d.IsError))
         {
             return new PromptValidation(probe, diagnostics);
@@ -29,26 +30,26 @@ public static class GenesysPromptRules
 
         if (probe.SizeBytes > TargetPlatforms.GenesysMaxFileSizeBytes)
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.PlatformFileTooLarge, prompt.Path, prompt.Path, probe.SizeBytes, "Genesys Cloud",
+            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.PlatformFileTooLarge, path, path, probe.SizeBytes, "Genesys Cloud",
                 TargetPlatforms.GenesysMaxFileSizeBytes, "genesys"));
         }
         else if (!IsAcceptedAsIs(probe))
         {
-            var command = MediaRules.ConversionCommand(prompt.Path, "wav", probe.SampleRate);
+            var command = MediaRules.ConversionCommand(path, "wav", probe.SampleRate);
             if (!convertAudio)
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.GenesysConversionDisabled, prompt.Path, prompt.Path, Describe(probe), command));
+                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.GenesysConversionDisabled, path, path, Describe(probe), command));
             }
             else if (!PromptDecoder.CanDecode(probe) || probe.SampleRate is not { } rate || !Resampler.CanConvert(rate, TargetRate(rate)))
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.GenesysConversionFailed, prompt.Path, prompt.Path,
+                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.GenesysConversionFailed, path, path,
                     $"the build has no in-process converter for {Describe(probe)}", command));
             }
         }
         return new PromptValidation(probe, diagnostics);
     }
 
-    /// <summary>What Genesys is known to transcode (reference §5): RIFF/WAVE, 16-bit PCM, A-law or µ-law, mono, 8 or 16 kHz.</summary>
+    /// <summary>What Genesys is known to transcode (its documented upload formats): RIFF/WAVE, 16-bit PCM, A-law or µ-law, mono, 8 or 16 kHz.</summary>
     public static bool IsAcceptedAsIs(AudioProbeResult probe) =>
         probe.Container == AudioContainer.Wav
         && probe.Codec is "pcm_s16le" or "alaw" or "mulaw"
@@ -58,7 +59,7 @@ public static class GenesysPromptRules
     /// <summary>16 kHz when the source has that much bandwidth, else 8 kHz (upsampling adds nothing but bytes).</summary>
     public static int TargetRate(int sourceRate) => sourceRate >= WidebandRate ? WidebandRate : NarrowbandRate;
 
-    internal static string Describe(AudioProbeResult probe) =>
+    public static string Describe(AudioProbeResult probe) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"{probe.CodecDescription ?? probe.Codec ?? probe.Container.ToString()}, {probe.Channels?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} channel(s), {probe.SampleRate?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} Hz");
 }

@@ -5,7 +5,7 @@ using MediaCompiler.Codecs.Encodings;
 using MediaCompiler.Codecs.Decoding;
 using MediaCompiler.Codecs.Wav;
 
-namespace MediaCompiler.Cli.Fixing;
+namespace MediaCompiler.Platforms.Checking;
 
 /// <summary>
 /// The CLI's one door to the engine's decoders: every command that needs samples (fix, the silence check) decodes
@@ -14,7 +14,7 @@ namespace MediaCompiler.Cli.Fixing;
 /// decoders (<see cref="PromptDecoder"/>), with no external program. Only codecs the engine does not accept at all
 /// (ADPCM, GSM, Speex, FLAC...) go to ffmpeg, when one is installed, so that fix can still convert them.
 /// </summary>
-internal static class PromptDecoding
+public static class PromptDecoding
 {
     private static readonly TimeSpan ExternalDecodeTimeout = TimeSpan.FromSeconds(60);
 

@@ -1,17 +1,17 @@
 using MediaCompiler.Audio;
 using MediaCompiler.Audio.Rules;
-using MediaCompiler.Cli.Fixing;
+
 using MediaCompiler.Codecs.Dsp;
 using MediaCompiler.Diagnostics;
 
-namespace MediaCompiler.Cli.Checking;
+namespace MediaCompiler.Platforms.Checking;
 
 /// <summary>
 /// The content checks <c>validate --no-quality</c> runs on prompts whose headers pass: decodability, empty and silent
 /// audio, with the build's codes (IVR3004, IVR3005, see <see cref="TelephoneSilence"/>). An 8 kHz 16-bit or G.711 WAV
 /// that reaches the threshold is passed after reading only its first audible bytes; everything else is decoded.
 /// </summary>
-internal sealed class SilenceCheck : IPromptContentCheck
+public sealed class SilenceCheck : IPromptContentCheck
 {
     public IReadOnlyList<Diagnostic> Check(string path, AudioProbeResult probe, TargetPlatform platform)
     {

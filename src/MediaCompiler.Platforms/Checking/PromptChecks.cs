@@ -1,0 +1,44 @@
+using MediaCompiler.Audio.Rules;
+using MediaCompiler.Codecs.Loudness;
+
+namespace MediaCompiler.Platforms.Checking;
+
+/// <summary>A prompt's verdict and, when its audio was measured, its loudness.</summary>
+public sealed record CheckedPrompt(PromptValidation Validation, LoudnessReport? Loudness);
+
+/// <summary>
+/// Every check a prompt gets before any network work, in one order for the build and the CLI: the platform's file
+/// rules (and, from the CLI, its name rule on the file name; the build checks names from item metadata), then, when the
+/// headers pass, the content checks on the decoded audio (with quality on, the loudness is measured even when they
+/// fail, so that probe can show it).
+/// </summary>
+public static class PromptChecks
+{
+    /// <summary>The errors-only content check (<c>--no-quality</c>).</summary>
+    private static readonly SilenceCheck Silence = new();
+
+    /// <summary>The CLI's check: file rules and the default name's rule.</summary>
+    public static CheckedPrompt Run(string path, PromptPlatform platform, QualitySettings quality) =>
+        Run(platform.Validate(path), platform, quality);
+
+    /// <summary>The content checks on top of a rules verdict (the build's, whose names were checked from metadata).</summary>
+    public static CheckedPrompt Run(PromptValidation verdict, PromptPlatform platform, QualitySettings quality)
+    {
+        var path = verdict.Probe.Path;
+        if (!quality.Enabled)
+        {
+            return new CheckedPrompt(verdict.IsValid ? Add(verdict, Silence.Check(path, verdict.Probe, platform.Kind)) : verdict, null);
+        }
+
+        if (verdict.Probe.Diagnostics.Any(d => d.IsError))
+        {
+            return new CheckedPrompt(verdict, null); // Damaged headers: nothing to decode.
+        }
+
+        var found = new QualityCheck(quality.Thresholds).Inspect(path, verdict.Probe, verdict.IsValid);
+        return new CheckedPrompt(Add(verdict, found.Diagnostics.Where(quality.Reports).ToList()), found.Loudness);
+    }
+
+    private static PromptValidation Add(PromptValidation verdict, IReadOnlyList<MediaCompiler.Diagnostics.Diagnostic> found) =>
+        found.Count == 0 ? verdict : verdict with { Diagnostics = [.. verdict.Diagnostics, .. found] };
+}
