@@ -30,7 +30,7 @@ public static class GenesysPromptSync
         }
 
         using var http = new GenesysHttp(options);
-        using var tokens = new GenesysTokenProvider(http, endpoints!, options, options.BaseUrl ?? options.Region ?? "");
+        using var tokens = new GenesysTokens(new GenesysTokenEndpoint(http, endpoints!, options, options.BaseUrl ?? options.Region ?? ""), options.TimeProvider);
         var api = new ArchitectApi(http, tokens, endpoints!);
         var lister = new PromptLister(api, options);
         var work = new List<ResourceWork>();

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using MediaCompiler.Diagnostics;
 using MediaCompiler.Contract;
+using MediaCompiler.Http;
 
 namespace MediaCompiler.Client;
 
@@ -16,6 +17,7 @@ public sealed partial class HttpMediaEngineClient : IMediaEngineClient
     private readonly HttpMediaEngineClientOptions _options;
     private readonly Uri _root;
     private readonly ResilientSender _sender;
+    private readonly MediaApiTokenEndpoint _tokenEndpoint;
     private readonly OAuthTokenProvider _tokens;
 
     public HttpMediaEngineClient(HttpMediaEngineClientOptions options)
@@ -32,13 +34,14 @@ public sealed partial class HttpMediaEngineClient : IMediaEngineClient
         _options = options;
         _root = ApiUrls.Root(options.BaseAddress);
         _sender = new ResilientSender(options, randomizer);
-        _tokens = new OAuthTokenProvider(_sender, options);
+        _tokenEndpoint = new MediaApiTokenEndpoint(_sender, options);
+        _tokens = new OAuthTokenProvider(_tokenEndpoint.FetchAsync, options.TimeProvider);
     }
 
     public string Description => ApiUrls.Display(_root);
 
     /// <summary>Where tokens are requested (derived from the base address).</summary>
-    public Uri TokenUrl => _tokens.TokenUrl;
+    public Uri TokenUrl => _tokenEndpoint.TokenUrl;
 
     public async Task<MediaAssetDto?> GetAssetAsync(string assetId, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using MediaCompiler.Http;
 using Polly;
 using Polly.Retry;
 using MediaCompiler.Contract;
@@ -37,7 +38,7 @@ internal static class ResiliencePipelineFactory
                 UseJitter = true,
                 Delay = Clamp(options.BaseRetryDelay, TimeSpan.Zero, maxDelay),
                 MaxDelay = maxDelay,
-                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
+                ShouldHandle = args => ValueTask.FromResult(TransientResponses.IsTransient(args.Outcome)),
                 DelayGenerator = args => ValueTask.FromResult(ServerRequestedDelay(args.Outcome, options.TimeProvider, maxDelay)),
                 OnRetry = args =>
                 {
@@ -61,18 +62,6 @@ internal static class ResiliencePipelineFactory
         builder.AddTimeout(Clamp(options.RequestTimeout, MinTimeout, MaxTimeout));
         return builder.Build();
     }
-
-    /// <summary>Worth another attempt: throttling, a gateway/server hiccup, a timeout or a dropped connection.</summary>
-    public static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome.Exception switch
-    {
-        TimeoutRejectedException or HttpRequestException or IOException => true,
-        null => outcome.Result is { } response && IsTransientStatus(response.StatusCode),
-        _ => false,
-    };
-
-    public static bool IsTransientStatus(HttpStatusCode status) => status is HttpStatusCode.TooManyRequests
-        or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway
-        or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
 
     /// <summary>The server's Retry-After (on any retried answer, capped), or null to fall back to the backoff.</summary>
     private static TimeSpan? ServerRequestedDelay(Outcome<HttpResponseMessage> outcome, TimeProvider time, TimeSpan maxDelay) =>

@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
+using MediaCompiler.Contract;
 using MediaCompiler.Diagnostics;
+using MediaCompiler.Http;
 using Polly;
 using Polly.Timeout;
 
@@ -28,7 +31,7 @@ internal sealed class ResilientSender : IDisposable
             Timeout = Timeout.InfiniteTimeSpan,
         };
         _pipeline = ResiliencePipelineFactory.Create(options, randomizer);
-        _budget = new RequestBudget(options);
+        _budget = new RequestBudget(options.MaxRequestsPerMinute, options.TimeProvider, ReportWait);
     }
 
     public async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> createRequest, string operation, Uri url, CancellationToken cancellationToken)
@@ -39,7 +42,7 @@ internal sealed class ResilientSender : IDisposable
         HttpResponseMessage response;
         // Outside the per-attempt timeout: a wait for the engine's window to reset is not a slow answer. Retries are
         // spaced by the pipeline's backoff, which honours Retry-After.
-        await _budget.TakeAsync(cancellationToken).ConfigureAwait(false);
+        await _budget.TakeAsync(null, cancellationToken).ConfigureAwait(false);
         try
         {
             response = await _pipeline.ExecuteAsync(
@@ -48,7 +51,7 @@ internal sealed class ResilientSender : IDisposable
                     state.attempts.Value++;
                     using var request = state.createRequest();
                     var answer = await state.http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ctx.CancellationToken).ConfigureAwait(false);
-                    state.budget.Learn(answer);
+                    state.budget.Learn(ReadInt(answer, RateLimitHeaders.Remaining), ReadInt(answer, RateLimitHeaders.Reset), ReadInt(answer, RateLimitHeaders.Limit));
                     return answer;
                 },
                 context,
@@ -110,6 +113,23 @@ internal sealed class ResilientSender : IDisposable
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         AutomaticDecompression = DecompressionMethods.All,
     };
+
+    /// <summary>A wait for the engine's window (IVR5101), through the progress log, so a build never sits silently.</summary>
+    private void ReportWait(BudgetWait wait)
+    {
+        var limit = wait.Limit?.ToString(CultureInfo.InvariantCulture) ?? "?";
+        var window = wait.OwnCeiling ? "60" : "the engine's window of";
+        var message = Diagnostic.Create(DiagnosticCatalog.RequestBudgetWait, null,
+            wait.Wait.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture), limit, window).ToString();
+        _options.Log?.Invoke(message);
+        _options.Progress?.Invoke(message);
+    }
+
+    private static int? ReadInt(HttpResponseMessage response, string header) =>
+        response.Headers.TryGetValues(header, out var values)
+        && int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
 
     public void Dispose() => _http.Dispose();
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using MediaCompiler.Contract;
 using MediaCompiler.Diagnostics;
+using MediaCompiler.Http;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -144,7 +145,8 @@ internal sealed class GenesysHttp : IDisposable
 
     private async Task WaitForBudgetAsync(string bearer, string operation, CancellationToken cancellationToken)
     {
-        var waited = await _budget.AcquireAsync(bearer, cancellationToken).ConfigureAwait(false);
+        // The platform counts per token: a new token starts a new window.
+        var waited = await _budget.TakeAsync(bearer, cancellationToken).ConfigureAwait(false);
         if (waited > TimeSpan.Zero)
         {
             Interlocked.Increment(ref _rateLimitWaits);
@@ -166,7 +168,7 @@ internal sealed class GenesysHttp : IDisposable
                 UseJitter = true,
                 Delay = _options.BaseRetryDelay < maxDelay ? _options.BaseRetryDelay : maxDelay,
                 MaxDelay = maxDelay,
-                ShouldHandle = args => ValueTask.FromResult(TransientStatus.IsTransient(args.Outcome)),
+                ShouldHandle = args => ValueTask.FromResult(TransientResponses.IsTransient(args.Outcome)),
                 DelayGenerator = args => ValueTask.FromResult(
                     args.Outcome.Result is { } response && RetryAfter.Read(response.Headers.RetryAfter, _options.TimeProvider.GetUtcNow()) is { } wait
                         ? (TimeSpan?)(wait > maxDelay ? maxDelay : wait)
@@ -224,7 +226,6 @@ internal sealed class GenesysHttp : IDisposable
     public void Dispose()
     {
         _http.Dispose();
-        _budget.Dispose();
     }
 }
 

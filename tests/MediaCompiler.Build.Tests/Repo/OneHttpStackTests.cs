@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+using MediaCompiler.Build.Tests.Support;
+
+namespace MediaCompiler.Build.Tests.Repo;
+
+/// <summary>
+/// One HTTP stack for every remote: the request budget, the token provider and the transient-answer table are each
+/// declared once in src/ (in MediaCompiler.Http), and both remotes use them.
+/// </summary>
+public sealed partial class OneHttpStackTests
+{
+    [Theory]
+    [InlineData("RequestBudget")]
+    [InlineData("TokenProvider")]
+    [InlineData("Transient")]
+    public void Each_is_declared_once_in_src(string kind)
+    {
+        var declarations = Directory.GetFiles(Path.Combine(Repository.Root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => TypeDeclaration().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetRelativePath(Repository.Root, f), Name: m.Groups["name"].Value)))
+            .Where(d => d.Name.Contains(kind, StringComparison.Ordinal))
+            .ToList();
+
+        var declaration = Assert.Single(declarations);
+        Assert.StartsWith(Path.Combine("src", "MediaCompiler.Http"), declaration.File, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("MediaCompiler.Client")]
+    [InlineData("MediaCompiler.Genesys")]
+    public void Both_remotes_reference_it(string project)
+    {
+        var csproj = File.ReadAllText(Path.Combine(Repository.Root, "src", project, project + ".csproj"));
+        Assert.Contains(@"..\MediaCompiler.Http\MediaCompiler.Http.csproj", csproj, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"\b(?:class|record|struct|interface)\s+(?<name>[A-Za-z_][A-Za-z0-9_]*)")]
+    private static partial Regex TypeDeclaration();
+}
