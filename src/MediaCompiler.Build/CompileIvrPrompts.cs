@@ -73,6 +73,9 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
     /// <summary>docs/diagnostics.md (the package's copy): every reported code links to its entry there.</summary>
     public string? HelpDocumentUrl { get; set; }
 
+    /// <summary>IvrSarifLog: where to write this run's diagnostics as SARIF 2.1.0 (for code scanning); empty: nowhere.</summary>
+    public string? SarifLog { get; set; }
+
     /// <summary>
     /// The compiled prompts written to <see cref="CompiledPromptsDirectory"/>, with NodeId, Language, SourcePrompt,
     /// Encoding, ContentHash, AssetId and CompilationId metadata.
@@ -109,6 +112,18 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
     public override bool Execute()
     {
         var log = new MSBuildPipelineLog(Log, string.IsNullOrEmpty(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode : ProjectFile, HelpDocumentUrl);
+        try
+        {
+            return Run(log);
+        }
+        finally
+        {
+            WriteSarifLog(log);
+        }
+    }
+
+    private bool Run(MSBuildPipelineLog log)
+    {
         try
         {
             var parsed = SettingsParser.Parse(ReadSettings(), ReadPrompts(), ReadEnvironment);
@@ -157,6 +172,31 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
             log.Report(Diagnostic.Create(DiagnosticCatalog.InternalError, null, "compiling IVR prompts", ex.GetType().FullName, ex.Message));
             log.Info(ex.ToString());
             return false;
+        }
+    }
+
+    /// <summary>
+    /// IvrSarifLog: the run's diagnostics, the same results <c>ivr-media validate --sarif</c> writes for the same files
+    /// (one writer, <see cref="Diagnostics.Output.SarifLog"/>), written atomically. A path that cannot be written is a
+    /// warning: the record is not the work.
+    /// </summary>
+    private void WriteSarifLog(MSBuildPipelineLog log)
+    {
+        if (string.IsNullOrWhiteSpace(SarifLog))
+        {
+            return;
+        }
+        var path = Path.GetFullPath(SarifLog.Trim());
+        try
+        {
+            var version = typeof(CompileIvrPrompts).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+            var sarif = Diagnostics.Output.SarifLog.Write(log.Reported.Select(d => (d.File ?? "", d)), "MediaCompiler.Build", version, HelpDocumentUrl ?? "");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            MediaCompiler.Storage.AtomicFile.WriteAllText(path, sarif);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            log.Report(Diagnostic.Create(DiagnosticCatalog.SarifLogNotWritten, null, path, ex.Message));
         }
     }
 

@@ -32,6 +32,20 @@ internal sealed class MSBuildPipelineLog : IPipelineLog
     /// <summary>True once a warning was reported (it may have been promoted to an error; see CompileIvrPrompts).</summary>
     public bool HasLoggedWarnings { get; private set; }
 
+    private readonly List<Diagnostic> _reported = [];
+
+    /// <summary>Every diagnostic reported so far, each on the file it was logged on (for IvrSarifLog).</summary>
+    public IReadOnlyList<Diagnostic> Reported
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _reported];
+            }
+        }
+    }
+
     private string ProjectName => Path.GetFileNameWithoutExtension(_projectFile);
 
     public void Report(Diagnostic diagnostic)
@@ -40,6 +54,7 @@ internal sealed class MSBuildPipelineLog : IPipelineLog
         var helpLink = DiagnosticHelpLink.For(_helpDocumentUrl, diagnostic.Code);
         lock (_gate)
         {
+            _reported.Add(diagnostic with { File = file });
             // No message arguments are passed, so MSBuild never treats '{' in an engine message as a format item.
             switch (diagnostic.Severity)
             {

@@ -30,4 +30,9 @@ public static partial class DiagnosticCatalog
         "IVR5005", DiagnosticSeverity.Warning, "Prompt compilation cancelled",
         "Prompt compilation was cancelled{0}.",
         "Rebuild to finish; uploaded assets are reused.");
+
+    public static readonly DiagnosticDescriptor SarifLogNotWritten = new(
+        "IVR5006", DiagnosticSeverity.Warning, "SARIF log not written",
+        "The SARIF log '{0}' could not be written: {1}",
+        "Point IvrSarifLog at a writable file path (a folder that exists or can be created).");
 }

@@ -49,13 +49,14 @@ public sealed class GenesysPackageBuildTests : IAsyncLifetime
     [Fact]
     public async Task Sync_is_incremental_and_failures_land_on_their_files()
     {
-        // First sync: 2 prompts x 2 languages; goodbye is a 22.05 kHz WAV the build converts to 16 kHz before upload.
+        // First sync: 2 prompts x 2 languages; goodbye is a 22.05 kHz WAV the build converts to 16 kHz before upload, and
+        // every tone is far louder than the -26 dBov target, so with IvrNormalizeVolume (the default) all five are levelled.
         var (first, created) = await BuildCountingAsync();
         Assert.True(first.Succeeded, first.Output);
         Assert.Equal(3, created.GetValueOrDefault(CreatePrompt));
         Assert.Equal(5, created.GetValueOrDefault(CreateResource));
         Assert.Equal(5, created.GetValueOrDefault(Upload));
-        Assert.Contains("1 converted to 16-bit PCM mono WAV", first.Output);
+        Assert.Contains("5 converted to 16-bit PCM mono WAV", first.Output);
         Assert.Contains("IVR prompts: 5 synced with Genesys Cloud", first.Output);
 
         // Nothing changed: the targets skip the task, so the org sees no request at all.

@@ -139,14 +139,16 @@ public sealed class PackagedSampleBuildTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Engine_rejection_fails_on_the_prompt_file_with_the_engine_message()
+    public async Task A_silent_prompt_fails_on_its_file_before_any_request()
     {
+        // Silence is judged on the decoded audio before any network work, as ivr-media validate judges it (the engine
+        // would refuse it too, with the same IVR3005, after an upload and a compile job).
         var silent = TestAudio.WriteSilence(Path.Combine(_sample, "prompts", "silence.wav"));
 
         var result = await BuildAsync(RemoteEnvironment());
 
-        AssertErrorOn(result, silent, "IVR3");
-        Assert.Equal(1, Count(CompileRoute));
+        AssertErrorOn(result, silent, "IVR3005");
+        Assert.Equal(0, _emulator.RequestCounts.Values.Sum());
     }
 
     [Fact]
