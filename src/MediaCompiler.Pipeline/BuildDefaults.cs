@@ -29,26 +29,20 @@ public static class BuildDefaults
     public const string FallbackEncoding = "alaw";
 
     public const bool QualityChecks = true;
-    public const double TargetSpeechLevelDbov = -26;
-    public const double SpeechLevelToleranceDb = 6;
-    public const long MaxClippedSamples = 0;
-    public const double MaxLeadingSilenceSeconds = 1.5;
-    public const double MaxTrailingSilenceSeconds = 1.5;
-    public const double MaxDcOffsetDbfs = -40;
-    public const double MaxLevelSpreadDb = 6;
 
-    /// <summary>The quality checks' limits; no maximum prompt duration (IvrMaxPromptSeconds empty: the check is off).</summary>
-    public static readonly QualityThresholds Quality = new()
-    {
-        TargetSpeechLevelDbov = TargetSpeechLevelDbov,
-        SpeechLevelToleranceDb = SpeechLevelToleranceDb,
-        MaxClippedSamples = MaxClippedSamples,
-        MaxLeadingSilenceSeconds = MaxLeadingSilenceSeconds,
-        MaxTrailingSilenceSeconds = MaxTrailingSilenceSeconds,
-        MaxDcOffsetDbfs = MaxDcOffsetDbfs,
-        MaxDurationSeconds = null,
-        MaxLevelSpreadDb = MaxLevelSpreadDb,
-    };
+    /// <summary>
+    /// The quality checks' limits: <see cref="QualityThresholds"/>' own defaults, the one place they are stated, which
+    /// <c>ivr-media validate</c>'s options take too. No maximum duration (IvrMaxPromptSeconds empty: the check is off).
+    /// </summary>
+    public static readonly QualityThresholds Quality = new();
+
+    public static double TargetSpeechLevelDbov => Quality.TargetSpeechLevelDbov;
+    public static double SpeechLevelToleranceDb => Quality.SpeechLevelToleranceDb;
+    public static long MaxClippedSamples => Quality.MaxClippedSamples;
+    public static double MaxLeadingSilenceSeconds => Quality.MaxLeadingSilenceSeconds;
+    public static double MaxTrailingSilenceSeconds => Quality.MaxTrailingSilenceSeconds;
+    public static double MaxDcOffsetDbfs => Quality.MaxDcOffsetDbfs;
+    public static double MaxLevelSpreadDb => Quality.MaxLevelSpreadDb;
 
     /// <summary>IvrPlatform: the media API of our contract (GenesysCloud is opt-in).</summary>
     public const string Platform = "MediaApi";
@@ -72,33 +66,11 @@ public static class BuildDefaults
     public static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(5);
 
     /// <summary>The MSBuild properties with a non-empty default, spelled as the .props and the docs spell them.</summary>
-    public static IReadOnlyDictionary<string, string> MSBuildProperties { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["IvrEncoding"] = Encoding,
-        ["IvrEnableOptimization"] = Text(EnableOptimization),
-        ["IvrStripMetadata"] = Text(StripMetadata),
-        ["IvrNormalizeVolume"] = Text(NormalizeVolume),
-        ["IvrMaxChannels"] = MaxChannels.ToString(CultureInfo.InvariantCulture),
-        ["IvrCompileTimeout"] = CompileTimeout.ToString("c", CultureInfo.InvariantCulture),
-        ["IvrMaxParallelUploads"] = MaxParallelUploads.ToString(CultureInfo.InvariantCulture),
-        ["IvrValidateOnly"] = Text(ValidateOnly),
-        ["IvrDownloadCompiledPrompts"] = Text(DownloadCompiledPrompts),
-        ["IvrQualityChecks"] = Text(QualityChecks),
-        ["IvrTargetSpeechLevel"] = Number(TargetSpeechLevelDbov),
-        ["IvrSpeechLevelTolerance"] = Number(SpeechLevelToleranceDb),
-        ["IvrMaxClippedSamples"] = MaxClippedSamples.ToString(CultureInfo.InvariantCulture),
-        ["IvrMaxLeadingSilence"] = Number(MaxLeadingSilenceSeconds),
-        ["IvrMaxTrailingSilence"] = Number(MaxTrailingSilenceSeconds),
-        ["IvrMaxDcOffset"] = Number(MaxDcOffsetDbfs),
-        ["IvrMaxLevelSpread"] = Number(MaxLevelSpreadDb),
-        ["IvrPlatform"] = Platform,
-        ["IvrDefaultLanguage"] = DefaultLanguage,
-        ["IvrGenesysRequestsPerMinute"] = GenesysRequestsPerMinute.ToString(CultureInfo.InvariantCulture),
-        ["IvrGenesysConvertAudio"] = Text(GenesysConvertAudio),
-        ["IvrGenesysCheckFlows"] = Text(GenesysCheckFlows),
-        ["IvrGenesysDeleteOrphans"] = Text(GenesysDeleteOrphans),
-        ["IvrGenesysDownloadPrompts"] = Text(GenesysDownloadPrompts),
-    };
+    /// <remarks>Computed on first use: <see cref="BuildSettings"/> reads this class's values, so neither may need the other's at type initialisation.</remarks>
+    public static IReadOnlyDictionary<string, string> MSBuildProperties => PropertyDefaults.Value;
+
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> PropertyDefaults = new(() =>
+        BuildSettings.All.Where(s => s.Default is not null).ToDictionary(s => s.Property, s => s.Default!, StringComparer.Ordinal));
 
     /// <summary>The IvrPrompt item metadata defaults (the .props' ItemDefinitionGroup).</summary>
     public static IReadOnlyDictionary<string, string> PromptMetadata { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -107,7 +79,4 @@ public static class BuildDefaults
         ["FallbackEncoding"] = FallbackEncoding,
     };
 
-    private static string Text(bool value) => value ? "true" : "false";
-
-    private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
 }
