@@ -157,8 +157,11 @@ public sealed class RetryTests
         var call = fixture.Client.GetAssetAsync("asset-1", CancellationToken.None);
         await fixture.RunAsync(call);
 
-        Assert.NotNull(await call);
+        // The second attempt's answer, whole: the asset the server sent, not a default or a partial read.
+        Assert.Equal(ScriptedHandler.Asset(), await call);
         Assert.Equal(2, calls);
+        Assert.Equal(2, fixture.Handler.ApiRequests.Count());
+        Assert.Contains(fixture.LogLines, l => l.Contains("retry", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -173,7 +176,7 @@ public sealed class RetryTests
         var call = fixture.Client.GetAssetAsync("asset-1", CancellationToken.None);
         await fixture.RunAsync(call);
 
-        Assert.NotNull(await call);
+        Assert.Equal(ScriptedHandler.Asset(), await call);
         Assert.Equal(2, calls);
         Assert.Contains(fixture.LogLines, l => l.Contains("timed out", StringComparison.Ordinal));
     }
