@@ -1,3 +1,4 @@
+using System.Globalization;
 using MediaCompiler.Audio.Files;
 using MediaCompiler.Audio.Probing;
 using MediaCompiler.Diagnostics;
@@ -62,7 +63,41 @@ public static class AudioProbe
         }
     }
 
-    private static AudioProbeResult ProbeContent(ByteSource source, ProbeReport report)
+    /// <summary>The highest sample rate any real audio format uses (DXD, DSD-over-PCM): above it, a header is damaged.</summary>
+    public const int MaxPlausibleSampleRate = 384_000;
+
+    /// <summary>More channels than 7.1 surround is no voice prompt; decoding would allocate per channel for nothing.</summary>
+    public const int MaxPlausibleChannels = 8;
+
+    private static AudioProbeResult ProbeContent(ByteSource source, ProbeReport report) => Plausible(ProbeHeaders(source, report));
+
+    /// <summary>
+    /// Header values outside what a real file can hold are an error here, before anyone decodes: decode work is then
+    /// never sized by a damaged header (a 24 KB WAV claiming 536,870,912 Hz, a WAV declaring 65,535 channels).
+    /// </summary>
+    private static AudioProbeResult Plausible(AudioProbeResult probe)
+    {
+        var claims = new List<(string Claim, string Limit)>();
+        if (probe.SampleRate is int rate && (rate > MaxPlausibleSampleRate || rate <= 0))
+        {
+            claims.Add((string.Create(CultureInfo.InvariantCulture, $"a sample rate of {rate:N0} Hz"),
+                string.Create(CultureInfo.InvariantCulture, $"{MaxPlausibleSampleRate:N0} Hz")));
+        }
+        if (probe.Channels is int channels && (channels > MaxPlausibleChannels || channels <= 0))
+        {
+            claims.Add((string.Create(CultureInfo.InvariantCulture, $"{channels:N0} channels"),
+                string.Create(CultureInfo.InvariantCulture, $"{MaxPlausibleChannels} channels")));
+        }
+        if (claims.Count == 0)
+        {
+            return probe;
+        }
+        var diagnostic = Diagnostic.Create(DiagnosticCatalog.AudioHeaderImplausible, probe.Path, probe.Path,
+            string.Join(" and ", claims.Select(c => c.Claim)), string.Join(" and ", claims.Select(c => c.Limit)));
+        return probe with { Diagnostics = [.. probe.Diagnostics, diagnostic] };
+    }
+
+    private static AudioProbeResult ProbeHeaders(ByteSource source, ProbeReport report)
     {
         if (source.Length == 0)
         {

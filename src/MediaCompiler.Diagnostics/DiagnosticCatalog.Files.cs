@@ -29,6 +29,11 @@ public static partial class DiagnosticCatalog
         "'{0}' is a symbolic link that cannot be followed to a folder: {1}.",
         "Point the link at a real folder outside the prompt tree, or delete it.");
 
+    public static readonly DiagnosticDescriptor AudioHeaderImplausible = new(
+        "IVR1018", DiagnosticSeverity.Error, "Header values no real prompt has",
+        "'{0}' declares {1}; a prompt has at most {2}. The header is damaged (or the file is not what it claims), so it is refused before any decoding.",
+        "Re-export the prompt from its source (e.g. ffmpeg -i \"{0}\" -ac 1 -ar 8000 -c:a pcm_s16le fixed.wav, if ffmpeg can read it), or restore it from version control.");
+
     public static readonly DiagnosticDescriptor PlatformFileTooLarge = new(
         "IVR1016", DiagnosticSeverity.Error, "Prompt file too large for the platform",
         "'{0}' is {1:N0} bytes; {2} accepts at most {3:N0} bytes.",

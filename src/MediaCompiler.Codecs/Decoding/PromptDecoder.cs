@@ -25,6 +25,12 @@ public static class PromptDecoder
 
     public static DecodeResult Decode(byte[] content, string fileName, AudioProbeResult probe, CancellationToken cancellationToken = default)
     {
+        // A header the probe refused (damaged, implausible) never sizes decode work: its verdict is the answer.
+        if (probe.Diagnostics.FirstOrDefault(d => d.IsError) is { } refused)
+        {
+            return DecodeResult.Failure(refused);
+        }
+
         if (WavSampleReader.CanDecode(probe))
         {
             return DecodeWav(content, fileName, probe);
