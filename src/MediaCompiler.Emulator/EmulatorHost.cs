@@ -117,19 +117,25 @@ public static class EmulatorHost
 
             var demo = settings.Clients[0];
             await output.WriteLineAsync($"client id: {demo.ClientId}");
-            await output.WriteLineAsync($"client secret: {demo.ClientSecret}");
+            await output.WriteLineAsync($"client secret: {Shown(demo.ClientSecret)}");
             foreach (var flowId in settings.FlowIds)
             {
                 await output.WriteLineAsync($"flow id: {flowId}");
             }
 
-            await output.WriteLineAsync($"webhook secret: {demo.WebhookSecret}");
+            await output.WriteLineAsync($"webhook secret: {Shown(demo.WebhookSecret)}");
             await output.FlushAsync(stop);
             await app.WaitForShutdownAsync(stop);
         }
 
         return 0;
     }
+
+    /// <summary>The built-in demo values, the only secrets ever printed: a configured one stays where it was configured.</summary>
+    internal static readonly HashSet<string> DemoSecrets =
+        ["demo-client-secret-not-for-production", "demo-webhook-secret-not-for-production"];
+
+    private static string Shown(string secret) => DemoSecrets.Contains(secret) ? secret : "(configured; not shown)";
 
     /// <summary>
     /// Once listening: webhooks learn the emulator's own addresses (never a target), then jobs found unfinished in the

@@ -49,6 +49,11 @@ public sealed class HardeningTests : IDisposable
     [InlineData("gopher://127.0.0.1:70/")]
     [InlineData("not a url")]
     [InlineData("http://127.0.0.1:9/emulator/reset")]
+    [InlineData("http://127.0.0.1:9//emulator/reset")]
+    [InlineData("http://127.0.0.1:9/%2Femulator/reset")]
+    [InlineData("http://127.0.0.1:9/%252Femulator/reset")]
+    [InlineData("http://127.0.0.1:9/hooks/..%2F..%2Femulator/reset")]
+    [InlineData("http://127.0.0.1:9/EMULATOR/faults")]
     public async Task A_webhook_url_that_could_never_be_called_is_refused_at_submit(string webhookUrl)
     {
         await using var emulator = await Emulators.StartAsync();

@@ -11,7 +11,7 @@ namespace MediaCompiler.Emulator.Webhooks;
 /// </summary>
 internal static class WebhookTargetPolicy
 {
-    private const string AdminPrefix = "/emulator";
+    private const string AdminSegment = "emulator";
 
     /// <summary>Null when <paramref name="webhookUrl"/> may be called; else why not.</summary>
     public static string? Refusal(string webhookUrl, WebhookSettings settings, IReadOnlyCollection<Uri> ownAddresses)
@@ -21,7 +21,7 @@ internal static class WebhookTargetPolicy
             return "it is not an absolute http or https URL";
         }
 
-        if (target.AbsolutePath.StartsWith(AdminPrefix, StringComparison.OrdinalIgnoreCase))
+        if (NamesAdminRoutes(target))
         {
             return "it names the engine's admin routes (/emulator/...)";
         }
@@ -39,5 +39,41 @@ internal static class WebhookTargetPolicy
         return settings.LoopbackOnly && !isLoopback
             ? "only loopback receivers are allowed (Webhooks:LoopbackOnly is true)"
             : null;
+    }
+
+    /// <summary>
+    /// Whether the path reaches /emulator/... as a server would route it: percent-escapes undone (repeatedly, for
+    /// double escapes), back slashes read as slashes, empty and "." segments dropped, ".." applied. A string prefix
+    /// test would let <c>//emulator/reset</c> or <c>/%2Femulator/reset</c> through.
+    /// </summary>
+    private static bool NamesAdminRoutes(Uri target)
+    {
+        var path = target.AbsolutePath;
+        for (var i = 0; i < 4; i++)
+        {
+            var unescaped = Uri.UnescapeDataString(path);
+            if (unescaped == path)
+            {
+                break;
+            }
+            path = unescaped;
+        }
+
+        var segments = new List<string>();
+        foreach (var segment in path.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (segment == "..")
+            {
+                if (segments.Count > 0)
+                {
+                    segments.RemoveAt(segments.Count - 1);
+                }
+            }
+            else if (segment != ".")
+            {
+                segments.Add(segment.Trim());
+            }
+        }
+        return segments.Count > 0 && string.Equals(segments[0], AdminSegment, StringComparison.OrdinalIgnoreCase);
     }
 }
