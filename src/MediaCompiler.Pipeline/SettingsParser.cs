@@ -253,11 +253,11 @@ public static partial class SettingsParser
             var nodeId = Blank(prompt.NodeId) ?? Path.GetFileNameWithoutExtension(prompt.Path);
             if (!PromptNameRules.IsValidNodeId(nodeId))
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidNodeId, prompt.Path, nodeId, prompt.ItemSpec, PromptNameRules.ProposeNodeId(nodeId)));
+                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidNodeId, prompt.Path, nodeId, MSBuildText.AttributeValue(prompt.ItemSpec), PromptNameRules.ProposeNodeId(nodeId)));
             }
             else if (firstByNodeId.TryGetValue(nodeId, out var first))
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.DuplicateNodeId, prompt.Path, nodeId, first.Path, prompt.ItemSpec));
+                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.DuplicateNodeId, prompt.Path, nodeId, first.Path, MSBuildText.AttributeValue(prompt.ItemSpec)));
             }
             else
             {
@@ -268,14 +268,14 @@ public static partial class SettingsParser
             if (Blank(prompt.Priority) is { } priorityText
                 && (!int.TryParse(priorityText, NumberStyles.Integer, CultureInfo.InvariantCulture, out priority) || priority is < 1 or > 10))
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidPriority, prompt.Path, priorityText, prompt.ItemSpec));
+                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidPriority, prompt.Path, priorityText, MSBuildText.AttributeValue(prompt.ItemSpec)));
                 priority = BuildDefaults.Priority;
             }
 
             var fallback = Blank(prompt.FallbackEncoding)?.ToLowerInvariant() ?? BuildDefaults.FallbackEncoding;
             if (!Encodings.Contains(fallback))
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidFallbackEncoding, prompt.Path, prompt.FallbackEncoding, prompt.ItemSpec));
+                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidFallbackEncoding, prompt.Path, prompt.FallbackEncoding, MSBuildText.AttributeValue(prompt.ItemSpec)));
             }
 
             parsed.Add(new PromptInput(prompt.Path, nodeId, priority, fallback, prompt.ItemSpec));

@@ -60,7 +60,7 @@ public sealed class MediaApiPlatformRules : PromptPlatform
     public override Diagnostic? CheckName(string path, string name) =>
         PromptNameRules.IsValidNodeId(name)
             ? null
-            : Diagnostic.Create(DiagnosticCatalog.InvalidNodeId, path, name, path, PromptNameRules.ProposeNodeId(name));
+            : Diagnostic.Create(DiagnosticCatalog.InvalidNodeId, path, name, MSBuildText.AttributeValue(path), PromptNameRules.ProposeNodeId(name));
 }
 
 /// <summary>
