@@ -43,7 +43,7 @@ public sealed class ConsoleRunTests
         Assert.Contains("TokenLifetimeSeconds", error.ToString());
     }
 
-    private static async Task<string[]> WaitForLineAsync(StringWriter output, Task<int> run, string prefix)
+    internal static async Task<string[]> WaitForLineAsync(StringWriter output, Task<int> run, string prefix)
     {
         for (var i = 0; i < 400; i++)
         {

@@ -20,11 +20,7 @@ public sealed class SecretPrintingTests
         var output = new StringWriter();
         using var stop = new CancellationTokenSource();
         var run = EmulatorHost.RunAsync(["--urls", "http://127.0.0.1:0", .. extra], TextWriter.Synchronized(output), TextWriter.Null, stop.Token);
-        for (var i = 0; i < 400 && !output.ToString().Contains("webhook secret: ", StringComparison.Ordinal); i++)
-        {
-            Assert.False(run.IsCompleted, output.ToString());
-            await Task.Delay(25);
-        }
+        await ConsoleRunTests.WaitForLineAsync(output, run, "webhook secret: ");
         await stop.CancelAsync();
         Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(20)));
         return output.ToString();
