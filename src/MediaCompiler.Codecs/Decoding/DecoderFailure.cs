@@ -11,8 +11,28 @@ internal static class DecoderFailure
     /// <summary>
     /// Third-party decoders (NLayer, NVorbis, Concentus) signal damaged input with assorted exception types (index
     /// errors, invalid data, end of stream); whichever it is, the input is what is wrong, so it becomes a coded result
-    /// that carries the decoder's own words. Cancellation and out-of-memory are not about the input and pass through.
+    /// that carries the decoder's own words. An exception thrown by our own code is our bug, not the file's damage: it
+    /// passes through to be reported as an internal error with its stack, as do cancellation and out-of-memory.
     /// </summary>
     public static bool IsInputFault(Exception exception) =>
-        exception is not (OperationCanceledException or OutOfMemoryException or StackOverflowException);
+        exception is not (OperationCanceledException or OutOfMemoryException or StackOverflowException) && !ThrownByOurCode(exception);
+
+    /// <summary>
+    /// Whether the code that failed is ours: the innermost frame of the exception's stack outside the runtime's own
+    /// libraries (whose throw helpers and collections raise for their callers) is a method of this library.
+    /// </summary>
+    internal static bool ThrownByOurCode(Exception exception)
+    {
+        var runtime = typeof(object).Assembly;
+        foreach (var frame in new System.Diagnostics.StackTrace(exception, fNeedFileInfo: false).GetFrames())
+        {
+            var assembly = frame.GetMethod()?.Module.Assembly;
+            if (assembly is null || assembly == runtime || assembly.GetName().Name?.StartsWith("System.", StringComparison.Ordinal) == true)
+            {
+                continue;
+            }
+            return assembly == typeof(DecoderFailure).Assembly;
+        }
+        return false;
+    }
 }

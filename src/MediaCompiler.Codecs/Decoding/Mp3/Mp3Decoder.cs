@@ -21,6 +21,12 @@ internal sealed class Mp3Decoder : IManagedDecoder
             return DecoderFailure.Damaged(fileName, FormatName, "no MPEG Layer III frame was found");
         }
 
+        if (gapless.FirstAudioFrameOffset >= content.Length)
+        {
+            // A file cut inside its Info (LAME) frame: the tag promises audio the bytes do not hold.
+            return DecoderFailure.Damaged(fileName, FormatName, "the file ends before its first audio frame");
+        }
+
         var mono = new List<float>(EstimateSamples(content.Length, gapless));
         int channels;
         int sampleRate;
