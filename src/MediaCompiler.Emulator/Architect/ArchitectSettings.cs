@@ -33,6 +33,9 @@ public sealed class ArchitectSettings
     /// <summary>How long a pre-signed mediaUri stays valid (the platform's X-Amz-Expires is 3600).</summary>
     public int MediaUriExpirySeconds { get; set; } = 3600;
 
+    /// <summary>Resources carry no <c>uploadUri</c> (the field is deprecated; an org may stop returning it).</summary>
+    public bool OmitUploadUri { get; set; }
+
     /// <summary>Requests per token and minute on the JSON API (the platform's <c>client.credentials.token.rate.per.minute</c>); 0 = unlimited.</summary>
     public int RequestsPerMinutePerToken { get; set; } = 300;
 

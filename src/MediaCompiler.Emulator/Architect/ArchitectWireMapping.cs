@@ -33,7 +33,7 @@ internal static class ArchitectWireMapping
             : null;
         return new ArchitectPromptAsset(
             resource.Language, prompt.Id, resource.Language, resource.Name, mediaUri, resource.TtsString, resource.Text,
-            status, UploadUri(host, prompt.Id, resource.Language), LanguageDefault: true,
+            status, settings.OmitUploadUri ? null : UploadUri(host, prompt.Id, resource.Language), LanguageDefault: true,
             resource.Tags.ToDictionary(t => t.Key, t => t.Value.ToList(), StringComparer.Ordinal),
             resource.Status == "transcoded" ? resource.DurationSeconds : null,
             $"/api/v2/architect/prompts/{prompt.Id}/resources/{resource.Language}");
