@@ -76,6 +76,11 @@ public static partial class DiagnosticCatalog
         "The platform gave prompt '{0}' ({1}) the upload address '{2}', which is not on the org's apps.<domain> or API host; the token was not sent there.",
         "Check IvrGenesysRegion / GENESYS_BASE_URL: they must name the org's own region.");
 
+    public static readonly DiagnosticDescriptor GenesysUploadAddressMissing = new(
+        "IVR6031", DiagnosticSeverity.Error, "No upload address for the prompt",
+        "The platform gave prompt '{0}' ({1}) no uploadUri (the field is deprecated and this org no longer returns it), so its audio was not uploaded; this client cannot yet use the replacement POST /api/v2/architect/prompts/{{promptId}}/resources/{{languageCode}}/uploads.",
+        "Update MediaCompiler.Build to a version that uses the uploads route, or upload this prompt's audio in Architect.");
+
     public static readonly DiagnosticDescriptor GenesysTranscodeFailed = new(
         "IVR6015", DiagnosticSeverity.Error, "Genesys could not transcode the prompt",
         "Genesys Cloud reports uploadStatus '{2}' for prompt '{0}' ({1}): the platform could not convert the uploaded audio.",

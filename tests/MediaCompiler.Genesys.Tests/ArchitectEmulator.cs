@@ -26,9 +26,11 @@ internal sealed class ArchitectEmulator : IAsyncDisposable
 
     public List<SyncLogMessage> Log { get; } = [];
 
-    public static async Task<ArchitectEmulator> StartAsync(object? settings = null)
+    public static async Task<ArchitectEmulator> StartAsync(object? settings = null, TimeProvider? emulatorTime = null)
     {
-        var emulator = await EmulatorHost.StartAsync();
+        var emulatorSettings = MediaCompiler.Emulator.Configuration.EmulatorSettings.LoadDefaults();
+        emulatorSettings.TimeProvider = emulatorTime ?? TimeProvider.System;
+        var emulator = await EmulatorHost.StartAsync(emulatorSettings);
         var folder = Directory.CreateTempSubdirectory("genesys-tests-").FullName;
         var started = new ArchitectEmulator(emulator, folder);
         await started.ConfigureAsync(settings ?? new { });
@@ -43,6 +45,9 @@ internal sealed class ArchitectEmulator : IAsyncDisposable
             ["indexLagMilliseconds"] = 300,
             ["readAfterWriteNotFoundMilliseconds"] = 200,
             ["transcodeDelayMilliseconds"] = 200,
+
+            // The awkward default: listings show the previous status and mediaUri a while after an upload.
+            ["statusListingLagMilliseconds"] = 700,
         };
         foreach (var property in overrides.GetType().GetProperties())
         {

@@ -17,7 +17,7 @@ internal sealed record ArchitectPromptAsset(
     string? TtsString,
     string? Text,
     string UploadStatus,
-    string UploadUri,
+    string? UploadUri,
     bool LanguageDefault,
     Dictionary<string, List<string>> Tags,
     double? DurationSeconds,

@@ -57,7 +57,7 @@ internal static partial class ArchitectPromptEndpoints
             var all = descending ? matching.Reverse().ToList() : matching.ToList();
             var page = all.Skip((pageNumber - 1) * pageSize).Take(pageSize).ToList();
             page.ForEach(store.Advance);
-            var entities = page.Select(p => ArchitectWireMapping.ToWire(p, http.Request, includeResources, includeMediaUris, query["language"].OfType<string>().ToList())).ToList();
+            var entities = page.Select(p => ArchitectWireMapping.ToWire(p, http.Request, store, includeResources, includeMediaUris, query["language"].OfType<string>().ToList(), listing: names.Count > 0)).ToList();
             var pageCount = (int)Math.Ceiling(all.Count / (double)pageSize);
             return Results.Json(new ArchitectListing<ArchitectPrompt>(entities, pageSize, pageNumber, all.Count, pageCount, http.Request.Path + http.Request.QueryString),
                 ArchitectWireJson.Options);
@@ -86,7 +86,7 @@ internal static partial class ArchitectPromptEndpoints
 
             var prompt = new StoredPrompt(Guid.NewGuid().ToString("D"), body.Name, body.Description, store.Now);
             store.Prompts[prompt.Id] = prompt;
-            return Results.Json(ArchitectWireMapping.ToWire(prompt, http.Request, true, true, null), ArchitectWireJson.Options);
+            return Results.Json(ArchitectWireMapping.ToWire(prompt, http.Request, store, true, true, null), ArchitectWireJson.Options);
         }
     }
 
@@ -101,7 +101,7 @@ internal static partial class ArchitectPromptEndpoints
 
             store.Advance(prompt);
             var query = http.Request.Query;
-            return Results.Json(ArchitectWireMapping.ToWire(prompt, http.Request,
+            return Results.Json(ArchitectWireMapping.ToWire(prompt, http.Request, store,
                 !string.Equals(query["includeResources"], "false", StringComparison.OrdinalIgnoreCase),
                 !string.Equals(query["includeMediaUris"], "false", StringComparison.OrdinalIgnoreCase),
                 query["language"].OfType<string>().ToList()), ArchitectWireJson.Options);
@@ -130,7 +130,7 @@ internal static partial class ArchitectPromptEndpoints
 
             prompt.Name = body.Name;
             prompt.Description = body.Description;
-            return Results.Json(ArchitectWireMapping.ToWire(prompt, http.Request, true, true, null), ArchitectWireJson.Options);
+            return Results.Json(ArchitectWireMapping.ToWire(prompt, http.Request, store, true, true, null), ArchitectWireJson.Options);
         }
     }
 

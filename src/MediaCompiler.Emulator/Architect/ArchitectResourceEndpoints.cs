@@ -38,7 +38,7 @@ internal static partial class ArchitectResourceEndpoints
 
             store.Advance(prompt);
             var all = prompt.Resources.Values.OrderBy(r => r.Language, StringComparer.Ordinal)
-                .Select(r => ArchitectWireMapping.ToWire(prompt, r, http.Request)).ToList();
+                .Select(r => ArchitectWireMapping.ToWire(prompt, r, http.Request, store)).ToList();
             return Results.Json(new ArchitectListing<ArchitectPromptAsset>(all, Math.Max(all.Count, 25), 1, all.Count, 1, http.Request.Path), ArchitectWireJson.Options);
         }
     }
@@ -66,7 +66,7 @@ internal static partial class ArchitectResourceEndpoints
             var resource = new StoredResource(language);
             Apply(resource, body);
             prompt.Resources[language] = resource;
-            return Results.Json(ArchitectWireMapping.ToWire(prompt, resource, http.Request), ArchitectWireJson.Options);
+            return Results.Json(ArchitectWireMapping.ToWire(prompt, resource, http.Request, store), ArchitectWireJson.Options);
         }
     }
 
@@ -81,7 +81,7 @@ internal static partial class ArchitectResourceEndpoints
             }
 
             store.Advance(prompt);
-            return Results.Json(ArchitectWireMapping.ToWire(prompt, resource, http.Request), ArchitectWireJson.Options);
+            return Results.Json(ArchitectWireMapping.ToWire(prompt, resource, http.Request, store), ArchitectWireJson.Options);
         }
     }
 
@@ -102,7 +102,7 @@ internal static partial class ArchitectResourceEndpoints
 
             store.Advance(prompt);
             Apply(resource, body);
-            return Results.Json(ArchitectWireMapping.ToWire(prompt, resource, http.Request), ArchitectWireJson.Options);
+            return Results.Json(ArchitectWireMapping.ToWire(prompt, resource, http.Request, store), ArchitectWireJson.Options);
         }
     }
 

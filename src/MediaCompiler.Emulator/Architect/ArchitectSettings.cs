@@ -18,6 +18,24 @@ public sealed class ArchitectSettings
     /// <summary>How long an upload stays <c>uploaded</c> before it becomes <c>transcoded</c> (or <c>transcodeFailed</c>).</summary>
     public int TranscodeDelayMilliseconds { get; set; } = 1500;
 
+    /// <summary>
+    /// After an upload, name-filtered listings keep showing the resource's previous uploadStatus and mediaUri for
+    /// this long (the real listing is served from a lagging index; a direct GET is current).
+    /// </summary>
+    public int StatusListingLagMilliseconds { get; set; } = 3000;
+
+    /// <summary>
+    /// mediaUris are pre-signed links like the real S3 ones: a new query string (date, signature) on every read,
+    /// answering 403 once <see cref="MediaUriExpirySeconds"/> have passed. False: one stable address per version.
+    /// </summary>
+    public bool PresignedMediaUris { get; set; } = true;
+
+    /// <summary>How long a pre-signed mediaUri stays valid (the platform's X-Amz-Expires is 3600).</summary>
+    public int MediaUriExpirySeconds { get; set; } = 3600;
+
+    /// <summary>Resources carry no <c>uploadUri</c> (the field is deprecated; an org may stop returning it).</summary>
+    public bool OmitUploadUri { get; set; }
+
     /// <summary>Requests per token and minute on the JSON API (the platform's <c>client.credentials.token.rate.per.minute</c>); 0 = unlimited.</summary>
     public int RequestsPerMinutePerToken { get; set; } = 300;
 
@@ -43,7 +61,7 @@ public sealed class ArchitectSettings
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
-        if (IndexLagMilliseconds < 0 || ReadAfterWriteNotFoundMilliseconds < 0 || TranscodeDelayMilliseconds < 0 || RequestsPerMinutePerToken < 0)
+        if (IndexLagMilliseconds < 0 || StatusListingLagMilliseconds < 0 || MediaUriExpirySeconds < 0 || ReadAfterWriteNotFoundMilliseconds < 0 || TranscodeDelayMilliseconds < 0 || RequestsPerMinutePerToken < 0)
         {
             problems.Add("Delays and the request budget must be 0 or more.");
         }

@@ -27,6 +27,12 @@ internal sealed class StoredResource(string language)
 
     public double? DurationSeconds { get; set; }
 
+    /// <summary>The status before the latest upload (what a lagging listing still shows).</summary>
+    public string? PreviousStatus { get; set; }
+
+    /// <summary>The version before the latest upload (what a lagging listing's mediaUri still points at).</summary>
+    public int PreviousVersion { get; set; }
+
     /// <summary>Bumped per upload, so every transcoded version has its own mediaUri.</summary>
     public int Version { get; set; }
 }

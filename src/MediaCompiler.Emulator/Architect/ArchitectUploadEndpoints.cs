@@ -81,6 +81,8 @@ internal static class ArchitectUploadEndpoints
                 return ArchitectErrors.NotFound(http, $"Resource '{target.Value.Language}' of prompt '{target.Value.PromptId}'");
             }
 
+            resource.PreviousStatus = resource.Status;
+            resource.PreviousVersion = resource.Version;
             resource.Audio = audio;
             resource.AudioAcceptable = verdict.Acceptable;
             resource.DurationSeconds = verdict.DurationSeconds;
@@ -99,6 +101,11 @@ internal static class ArchitectUploadEndpoints
             if (store.Prompts.TryGetValue(promptId, out var prompt) && prompt.Resources.TryGetValue(language, out var resource))
             {
                 store.Advance(prompt);
+                if (ArchitectWireMapping.Expired(store, http.Request.Query))
+                {
+                    return ArchitectErrors.Result(http, 403, "forbidden", "Request has expired (the pre-signed mediaUri's X-Amz-Expires has passed).");
+                }
+
                 if (resource.Status == "transcoded" && resource.Version == version && resource.Audio is { } audio)
                 {
                     return Results.Bytes(audio, "audio/wav");

@@ -139,6 +139,13 @@ internal sealed class PromptWriter(ArchitectApi api, PromptLister lister, Genesy
     private async Task UploadAsync(ResourceWork work, string? uploadUri, CancellationToken cancellationToken)
     {
         var desired = work.Desired;
+        if (string.IsNullOrEmpty(uploadUri))
+        {
+            // Not a trust problem: the org gave no address at all (uploadUri is deprecated in the SDK models).
+            work.Fail(Diagnostic.Create(DiagnosticCatalog.GenesysUploadAddressMissing, desired.File, desired.Name, desired.Language));
+            return;
+        }
+
         if (!Uri.TryCreate(uploadUri, UriKind.Absolute, out var target) || !GenesysRegions.IsTrustedUploadHost(endpoints, target))
         {
             // Never send the bearer token to a host that is not the org's own.

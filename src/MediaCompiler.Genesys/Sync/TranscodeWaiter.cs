@@ -51,13 +51,33 @@ internal sealed class TranscodeWaiter(PromptLister lister, GenesysSyncOptions op
         return null;
     }
 
+    /// <summary>True when two mediaUris name the same stored object: equal but for the query string and fragment.</summary>
+    internal static bool SameMediaObject(string? listed, string replaced)
+    {
+        if (listed is null)
+        {
+            return false;
+        }
+
+        static string WithoutQuery(string uri)
+        {
+            var end = uri.IndexOfAny(['?', '#']);
+            return end < 0 ? uri : uri[..end];
+        }
+
+        return string.Equals(WithoutQuery(listed), WithoutQuery(replaced), StringComparison.Ordinal);
+    }
+
     private void Observe(ResourceWork work, PromptDto? prompt, DateTimeOffset now)
     {
         // A prompt missing from the answer is most likely not yet in the name index: keep waiting.
         var resource = prompt?.Resources?.FirstOrDefault(r => string.Equals(r.Language, work.Desired.Language, StringComparison.OrdinalIgnoreCase));
         work.LastStatus = resource?.UploadStatus ?? (prompt is null ? "not yet listed" : "no resource");
+        // Real mediaUris are pre-signed links whose query (date, signature) is new on every read, so only the
+        // address without its query says which audio object is served; the same object means the listing still shows
+        // the previous audio, unless a non-transcoded status was seen since the upload.
         var stillOldAudio = resource?.UploadStatus == UploadStatus.Transcoded && !work.SeenInProgress
-            && work.ReplacedMediaUri is not null && string.Equals(resource.MediaUri, work.ReplacedMediaUri, StringComparison.Ordinal);
+            && work.ReplacedMediaUri is not null && SameMediaObject(resource.MediaUri, work.ReplacedMediaUri);
         if (stillOldAudio)
         {
             work.LastStatus = "transcoded (still the previous audio)";
