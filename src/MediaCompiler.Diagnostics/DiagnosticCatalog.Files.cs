@@ -60,4 +60,9 @@ public static partial class DiagnosticCatalog
         "IVR1203", DiagnosticSeverity.Error, "Prompt too long to fit",
         "'{0}' lasts {1} s; even as 8 kHz G.711 (8,000 bytes a second) it would be {2:N0} bytes, over {3}'s limit of {4:N0} bytes.",
         "Shorten the recording or split it into several prompts, then run: ivr-media fix \"{0}\" --in-place");
+
+    public static readonly DiagnosticDescriptor FixResultSilent = new(
+        "IVR1204", DiagnosticSeverity.Error, "Nothing audible left after the fix",
+        "Fixing '{0}' would leave no audio a phone can play: {1}. Nothing was written.",
+        "The source is silent, or all its sound lies above what the fixed rate keeps (4 kHz at 8 kHz, 8 kHz at 16 kHz): re-record or re-export the prompt from its source.");
 }

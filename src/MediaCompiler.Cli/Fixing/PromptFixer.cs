@@ -4,6 +4,7 @@ using MediaCompiler.Codecs.Loudness;
 using MediaCompiler.Audio.Rules;
 using MediaCompiler.Diagnostics;
 using MediaCompiler.Codecs.Dsp;
+using MediaCompiler.Codecs.Wav;
 
 namespace MediaCompiler.Cli.Fixing;
 
@@ -86,6 +87,12 @@ internal static class PromptFixer
             var seconds = (double)samples.Length / rate;
             return new FixRefused(path, Diagnostic.Create(DiagnosticCatalog.FixTooLong, path, path,
                 seconds.ToString("0.0", CultureInfo.InvariantCulture), (long)(seconds * 8000), TargetPlatforms.DisplayName(target.Platform), limit));
+        }
+
+        // Checked before anything is written: a fix that would leave silence is no fix (IVR3005's verdict, our words).
+        if (TelephoneSilence.Check(path, new DecodedAudio(samples, rate)) is { } silent)
+        {
+            return new FixRefused(path, Diagnostic.Create(DiagnosticCatalog.FixResultSilent, path, path, silent.Message.Split(" Fix: ")[0].TrimEnd('.')));
         }
 
         var output = destination.OutputFor(path);
