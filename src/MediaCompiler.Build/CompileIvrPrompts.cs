@@ -126,7 +126,7 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
     {
         try
         {
-            var parsed = SettingsParser.Parse(ReadSettings(), ReadPrompts(), ReadEnvironment);
+            var parsed = SettingsParser.Parse(ReadSettings(), ReadPrompts(), ReadEnvironment, new GenesysSettingsParser(ReadGenesysSettings()));
             foreach (var diagnostic in parsed.Diagnostics)
             {
                 log.Report(diagnostic);
@@ -135,13 +135,6 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
             {
                 return false;
             }
-            // The region table lives with the Genesys library: checked here, still before any file is read.
-            if (settings is { Genesys: { } genesys, ValidateOnly: false } && GenesysPlatform.CheckSettings(genesys) is { } regionProblem)
-            {
-                log.Report(regionProblem);
-                return false;
-            }
-
             if (parsed.HasItemErrors)
             {
                 // A wrong item (name, language...) must not hide a file's problems: one build reports both, and stops
@@ -211,7 +204,7 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
         yielding?.Yield();
         try
         {
-            if (settings.Genesys is { } genesys)
+            if (settings.PlatformSettings is GenesysBuildSettings genesys)
             {
                 return new PromptPipeline(settings, log)
                     .RunOnPlatformAsync(prompts, () => ConnectGenesys(genesys), _cancellation.Token)
@@ -280,6 +273,10 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
         MaxPromptSeconds = MaxPromptSeconds,
         MaxLevelSpread = MaxLevelSpread,
         Platform = Platform,
+    };
+
+    private RawGenesysSettings ReadGenesysSettings() => new()
+    {
         DefaultLanguage = DefaultLanguage,
         GenesysRegion = GenesysRegion,
         GenesysRequestsPerMinute = GenesysRequestsPerMinute,

@@ -24,6 +24,10 @@ public sealed class GenesysPlatform(GenesysBuildSettings settings, HttpMessageHa
 
     public string Description => "Genesys Cloud " + settings.Target;
 
+    public string Summarize(RunSummary summary) => string.Format(CultureInfo.InvariantCulture,
+        "IVR prompts: {0} synced with {1} in {2:0.00} s: {3} uploaded, {4} unchanged.",
+        summary.Prompts, Description, summary.Elapsed.TotalSeconds, summary.Uploaded, summary.Reused);
+
     public IReadOnlyDictionary<string, int>? AuditCounts => _sync?.Counts is not { } counts ? null : new Dictionary<string, int>(StringComparer.Ordinal)
     {
         ["promptsCreated"] = counts.PromptsCreated,
@@ -35,9 +39,6 @@ public sealed class GenesysPlatform(GenesysBuildSettings settings, HttpMessageHa
         ["requests"] = counts.Requests,
         ["rateLimitWaits"] = counts.RateLimitWaits,
     };
-
-    /// <summary>The region or base URL problem (IVR6001/IVR6002), checked before any file is read or request made.</summary>
-    public static Diagnostic? CheckSettings(GenesysBuildSettings settings) => GenesysRegions.Resolve(settings.Region, settings.BaseUrl).Problem;
 
     public async Task<AssetResolution> ResolveAssetsAsync(IReadOnlyList<ValidatedPrompt> prompts, RunContext context, CancellationToken cancellationToken)
     {

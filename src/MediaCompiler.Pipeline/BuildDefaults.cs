@@ -47,30 +47,12 @@ public static class BuildDefaults
     /// <summary>IvrPlatform: the media API of our contract (GenesysCloud is opt-in).</summary>
     public const string Platform = "MediaApi";
 
-    /// <summary>IvrDefaultLanguage: the language of prompts whose folders name none.</summary>
-    public const string DefaultLanguage = "en-us";
-
-    /// <summary>IvrGenesysRequestsPerMinute: the platform's per-token limit (client.credentials.token.rate.per.minute).</summary>
-    public const int GenesysRequestsPerMinute = 300;
-
-    public const bool GenesysConvertAudio = true;
-    public const bool GenesysCheckFlows = true;
-    public const bool GenesysDeleteOrphans = false;
-    public const bool GenesysDownloadPrompts = false;
-
     public static readonly TimeSpan CompileTimeout = TimeSpan.FromMinutes(10);
 
     /// <summary>First delay between status polls; doubles up to <see cref="MaxPollInterval"/>.</summary>
     public static readonly TimeSpan InitialPollInterval = TimeSpan.FromMilliseconds(250);
 
     public static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(5);
-
-    /// <summary>The MSBuild properties with a non-empty default, spelled as the .props and the docs spell them.</summary>
-    /// <remarks>Computed on first use: <see cref="BuildSettings"/> reads this class's values, so neither may need the other's at type initialisation.</remarks>
-    public static IReadOnlyDictionary<string, string> MSBuildProperties => PropertyDefaults.Value;
-
-    private static readonly Lazy<IReadOnlyDictionary<string, string>> PropertyDefaults = new(() =>
-        BuildSettings.All.Where(s => s.Default is not null).ToDictionary(s => s.Property, s => s.Default!, StringComparer.Ordinal));
 
     /// <summary>The IvrPrompt item metadata defaults (the .props' ItemDefinitionGroup).</summary>
     public static IReadOnlyDictionary<string, string> PromptMetadata { get; } = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -50,13 +50,6 @@ public static class BuildSettings
         new("IvrMaxPromptSeconds", null, "Longest prompt allowed (s) before IVR1606; empty: no limit."),
         new("IvrMaxLevelSpread", Number(MaxLevelSpreadDb), "How far apart sources' levels may be (dB) before IVR1607."),
         new("IvrPlatform", Platform, "Where prompts go: MediaApi or GenesysCloud."),
-        new("IvrDefaultLanguage", DefaultLanguage, "Genesys: the language of prompts whose folders name none."),
-        new("IvrGenesysRegion", null, "Genesys: the org's region (a domain or an AWS region key)."),
-        new("IvrGenesysRequestsPerMinute", Int(GenesysRequestsPerMinute), "Genesys: our request ceiling per token and minute."),
-        new("IvrGenesysConvertAudio", Text(GenesysConvertAudio), "Genesys: convert what Architect does not take as it is."),
-        new("IvrGenesysCheckFlows", Text(GenesysCheckFlows), "Genesys: warn which published flows still play the old audio."),
-        new("IvrGenesysDeleteOrphans", Text(GenesysDeleteOrphans), "Genesys: delete our prompts that left the project (never those a flow uses)."),
-        new("IvrGenesysDownloadPrompts", Text(GenesysDownloadPrompts), "Genesys: save the transcoded prompts locally."),
     ];
 
     private static string Text(bool value) => value ? "true" : "false";

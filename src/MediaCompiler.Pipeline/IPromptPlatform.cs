@@ -27,6 +27,15 @@ public interface IPromptPlatform : IDisposable
     /// <summary>What the platform counted (requests, rate-limit waits, created ...) for the audit line; null: nothing beyond the shared fields.</summary>
     IReadOnlyDictionary<string, int>? AuditCounts => null;
 
+    /// <summary>The build's closing line when every prompt went through ("... compiled for flow ...", "... synced with ...").</summary>
+    string Summarize(RunSummary summary);
+
     /// <summary>Saves the compiled prompts into <paramref name="directory"/>.</summary>
     Task<IReadOnlyList<DownloadedPrompt>> DownloadAsync(IReadOnlyList<ReadyPrompt> ready, string directory, RunContext context, CancellationToken cancellationToken);
 }
+
+/// <summary>What a successful run did, for the platform's closing line.</summary>
+/// <param name="Prompts">Prompts compiled (synced).</param>
+/// <param name="Uploaded">Prompts whose audio was sent.</param>
+/// <param name="Reused">Prompts the platform already held.</param>
+public sealed record RunSummary(int Prompts, TimeSpan Elapsed, int Uploaded, int Reused, string? CompilationId);

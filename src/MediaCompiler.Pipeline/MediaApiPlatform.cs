@@ -1,12 +1,17 @@
+using System.Globalization;
 using MediaCompiler.Client;
 using MediaCompiler.Pipeline.Steps;
 
 namespace MediaCompiler.Pipeline;
 
 /// <summary>The media API as a platform: the steps over an <see cref="IMediaEngineClient"/> (HTTP or in-process).</summary>
-public sealed class MediaApiPlatform(IMediaEngineClient client) : IPromptPlatform
+public sealed class MediaApiPlatform(IMediaEngineClient client, string flowId, string encoding) : IPromptPlatform
 {
     public string Description => client.Description;
+
+    public string Summarize(RunSummary summary) => string.Format(CultureInfo.InvariantCulture,
+        "IVR prompts: {0} compiled for flow '{1}' ({2}) by {3} in {4:0.00} s: {5} uploaded, {6} reused (compilation {7}).",
+        summary.Prompts, flowId, encoding, Description, summary.Elapsed.TotalSeconds, summary.Uploaded, summary.Reused, summary.CompilationId);
 
     public Task<AssetResolution> ResolveAssetsAsync(IReadOnlyList<ValidatedPrompt> prompts, RunContext context, CancellationToken cancellationToken) =>
         new AssetResolutionStep(client, context).RunAsync(prompts, cancellationToken);

@@ -49,13 +49,14 @@ public sealed record PipelineSettings
     /// <summary>The limits of the quality checks (IvrTargetSpeechLevel ... IvrMaxLevelSpread).</summary>
     public QualityThresholds Quality { get; init; } = BuildDefaults.Quality;
 
-    /// <summary>IvrPlatform=GenesysCloud: the org to sync Architect prompts with; null: the media API (<see cref="Engine"/>).</summary>
-    public GenesysBuildSettings? Genesys { get; init; }
+    /// <summary>IvrPlatform: where prompts go.</summary>
+    public TargetPlatform Platform { get; init; } = TargetPlatform.MediaApi;
 
-    public TargetPlatform Platform => Genesys is null ? TargetPlatform.MediaApi : TargetPlatform.Genesys;
+    /// <summary>The platform's own settings (parsed by its project); null for the media API (<see cref="Engine"/>).</summary>
+    public PlatformSettings? PlatformSettings { get; init; }
 
     /// <summary>The platform's rules, as <c>ivr-media</c> resolves them from the same settings.</summary>
-    public PromptPlatform Rules => PromptPlatform.For(Platform, Genesys?.ConvertAudio ?? true);
+    public PromptPlatform Rules => PromptPlatform.For(Platform, PlatformSettings?.ConvertAudio ?? true);
 
     /// <summary>The content checks: on or off, their limits, and whether the platform levels the audio (normalizeVolume).</summary>
     public QualitySettings QualityChecking => new(QualityChecks, Quality, Options.NormalizeVolume);

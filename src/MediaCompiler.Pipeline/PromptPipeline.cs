@@ -42,7 +42,7 @@ public sealed class PromptPipeline
     /// request at all (not even for a token).
     /// </param>
     public Task<PipelineResult> RunAsync(IReadOnlyList<PromptInput> prompts, Func<IMediaEngineClient> connect, CancellationToken cancellationToken) =>
-        RunOnPlatformAsync(prompts, () => new MediaApiPlatform(connect()), cancellationToken);
+        RunOnPlatformAsync(prompts, () => new MediaApiPlatform(connect(), _settings.FlowId, _settings.Encoding), cancellationToken);
 
     /// <summary>Runs against any platform (see <see cref="IPromptPlatform"/>); <paramref name="connect"/> is called after validation.</summary>
     public async Task<PipelineResult> RunOnPlatformAsync(IReadOnlyList<PromptInput> prompts, Func<IPromptPlatform> connect, CancellationToken cancellationToken)
@@ -127,18 +127,9 @@ public sealed class PromptPipeline
         var compiled = outcome is CompileOutcome.Completed ? ready : [];
         var succeeded = outcome is CompileOutcome.Completed && context.Failures.Count == 0;
         var compilationId = outcome?.Submission?.CompilationId;
-        if (succeeded && _settings.Platform == TargetPlatform.Genesys)
+        if (succeeded)
         {
-            _log.Info(string.Format(CultureInfo.InvariantCulture,
-                "IVR prompts: {0} synced with {1} in {2:0.00} s: {3} uploaded, {4} unchanged.",
-                compiled.Count, platform.Description, clock.Elapsed.TotalSeconds, assets!.Uploaded, assets.Reused), important: true);
-        }
-        else if (succeeded)
-        {
-            _log.Info(string.Format(CultureInfo.InvariantCulture,
-                "IVR prompts: {0} compiled for flow '{1}' ({2}) by {3} in {4:0.00} s: {5} uploaded, {6} reused (compilation {7}).",
-                compiled.Count, _settings.FlowId, _settings.Encoding, platform.Description, clock.Elapsed.TotalSeconds,
-                assets!.Uploaded, assets.Reused, compilationId), important: true);
+            _log.Info(platform.Summarize(new RunSummary(compiled.Count, clock.Elapsed, assets!.Uploaded, assets.Reused, compilationId)), important: true);
         }
         return new PipelineResult(succeeded, downloaded.Select(d => d.Path).ToArray(), assets?.Uploaded ?? 0, assets?.Reused ?? 0, compiled.Count, compilationId)
         {

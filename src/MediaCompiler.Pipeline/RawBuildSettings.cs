@@ -39,14 +39,4 @@ public sealed record RawBuildSettings
 
     /// <summary>IvrPlatform: MediaApi (default) or GenesysCloud.</summary>
     public string? Platform { get; init; }
-
-    /// <summary>IvrDefaultLanguage: the language of prompts whose folders name none.</summary>
-    public string? DefaultLanguage { get; init; }
-
-    public string? GenesysRegion { get; init; }
-    public string? GenesysRequestsPerMinute { get; init; }
-    public string? GenesysConvertAudio { get; init; }
-    public string? GenesysCheckFlows { get; init; }
-    public string? GenesysDeleteOrphans { get; init; }
-    public string? GenesysDownloadPrompts { get; init; }
 }

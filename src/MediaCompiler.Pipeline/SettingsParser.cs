@@ -31,7 +31,9 @@ public static partial class SettingsParser
     }
 
     /// <param name="environment">Reads an environment variable (credentials never come from anywhere else).</param>
-    public static Result Parse(RawBuildSettings raw, IReadOnlyList<RawPrompt> prompts, Func<string, string?> environment)
+    /// <param name="platforms">The parsers of the platforms other than the media API (their own properties and item conventions).</param>
+    public static Result Parse(RawBuildSettings raw, IReadOnlyList<RawPrompt> prompts, Func<string, string?> environment,
+        params IReadOnlyList<IPlatformSettingsParser> platforms)
     {
         var diagnostics = new List<Diagnostic>();
 
@@ -61,16 +63,18 @@ public static partial class SettingsParser
         var download = ParseBool("IvrDownloadCompiledPrompts", raw.DownloadCompiledPrompts, BuildDefaults.DownloadCompiledPrompts, diagnostics);
         // A validation-only build never talks to an engine, so it needs neither a URL nor credentials.
         var engine = validateOnly || platform != TargetPlatform.MediaApi ? EngineConnection.InProcess : ParseEngine(raw.EngineUrl, environment, diagnostics);
-        var genesys = platform == TargetPlatform.Genesys ? ParseGenesys(raw, validateOnly, environment, diagnostics) : null;
-        if (genesys is not null)
+        var platformParser = platform == TargetPlatform.MediaApi ? null
+            : platforms.FirstOrDefault(p => p.Kind == platform)
+                ?? throw new InvalidOperationException($"No settings parser was given for the platform {platform}.");
+        var platformSettings = platformParser?.Parse(raw, validateOnly, environment, diagnostics);
+        if (platformSettings is not null)
         {
-            // The org serves the transcoded audio itself, so saving it locally is opt-in there.
-            download = ParseBool("IvrGenesysDownloadPrompts", raw.GenesysDownloadPrompts, BuildDefaults.GenesysDownloadPrompts, diagnostics);
+            download = platformSettings.DownloadCompiledPrompts;
         }
         var itemDiagnostics = new List<Diagnostic>();
-        var parsedPrompts = genesys is null
+        var parsedPrompts = platformParser is null
             ? ParsePrompts(prompts, itemDiagnostics)
-            : ParseGenesysPrompts(prompts, ParseDefaultLanguage(raw.DefaultLanguage, diagnostics), itemDiagnostics);
+            : platformParser.ParsePrompts(platformSettings!, prompts, itemDiagnostics);
         if (diagnostics.Any(d => d.IsError))
         {
             // A wrong setting: nothing can run, but every problem, the items' too, is reported at once.
@@ -96,26 +100,30 @@ public static partial class SettingsParser
             AuditLogPath = Blank(raw.AuditLogPath),
             QualityChecks = qualityChecks,
             Quality = quality,
-            Genesys = genesys,
+            Platform = platform,
+            PlatformSettings = platformSettings,
         };
         return new Result(settings, parsedPrompts, diagnostics, HasItemErrors: itemDiagnostics.Any(d => d.IsError));
     }
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static bool ParseBool(string property, string? value, bool defaultValue, List<Diagnostic> diagnostics)
+    private static TargetPlatform ParsePlatform(string? value, List<Diagnostic> diagnostics)
     {
-        if (Blank(value) is not { } text)
+        switch (Blank(value)?.ToLowerInvariant())
         {
-            return defaultValue;
+            case null or "mediaapi":
+                return TargetPlatform.MediaApi;
+            case "genesyscloud" or "genesys":
+                return TargetPlatform.Genesys;
+            default:
+                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.UnknownPlatform, null, value));
+                return TargetPlatform.MediaApi;
         }
-        if (bool.TryParse(text, out var parsed))
-        {
-            return parsed;
-        }
-        diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidBooleanSetting, null, property, text));
-        return defaultValue;
     }
+
+    private static string? Blank(string? value) => SettingValues.Blank(value);
+
+    private static bool ParseBool(string property, string? value, bool defaultValue, List<Diagnostic> diagnostics) =>
+        SettingValues.ParseBool(property, value, defaultValue, diagnostics);
 
     private static string ParseEncoding(string? value, List<Diagnostic> diagnostics)
     {

@@ -85,7 +85,8 @@ public sealed class CliBuildParityTests : IDisposable
     private static async Task<Dictionary<string, string[]>> BuildCodesAsync(IReadOnlyList<string> paths, string platform, bool quality)
     {
         var raw = paths.Select(p => new RawPrompt(p, p, null, null, null)).ToList();
-        var parsed = SettingsParser.Parse(new RawBuildSettings { ValidateOnly = "true", Platform = platform, QualityChecks = quality ? "true" : "false" }, raw, _ => null);
+        var parsed = SettingsParser.Parse(new RawBuildSettings { ValidateOnly = "true", Platform = platform, QualityChecks = quality ? "true" : "false" }, raw, _ => null,
+            new MediaCompiler.Pipeline.Genesys.GenesysSettingsParser(new()));
         var log = new CollectingLog();
         // What the task does with the parser's result (CompileIvrPrompts.Execute).
         var settings = parsed.Settings ?? throw new InvalidOperationException(string.Join("; ", parsed.Diagnostics.Select(d => d.Message)));

@@ -1,4 +1,5 @@
 using MediaCompiler.Pipeline;
+using MediaCompiler.Pipeline.Genesys;
 
 namespace MediaCompiler.Genesys.Tests;
 
@@ -15,17 +16,26 @@ public sealed class GenesysBuildSettingsTests : IDisposable
         ["GENESYS_CLIENT_SECRET"] = "secret",
     };
 
-    private static RawBuildSettings Genesys(string? region = "mypurecloud.ie") => new() { Platform = "GenesysCloud", GenesysRegion = region, CacheDirectory = "/tmp/obj/ivr" };
+    private static readonly RawBuildSettings Genesys = new() { Platform = "GenesysCloud", CacheDirectory = "/tmp/obj/ivr" };
+
+    private static readonly RawGenesysSettings Ireland = new() { GenesysRegion = "mypurecloud.ie" };
 
     private RawPrompt Prompt(string itemSpec) => new(Path.Combine(_folder, itemSpec), itemSpec, null, null, null);
 
-    private static SettingsParser.Result Parse(RawBuildSettings raw, params RawPrompt[] prompts) =>
-        SettingsParser.Parse(raw, prompts, name => Credentials.GetValueOrDefault(name));
+    private static SettingsParser.Result Parse(RawBuildSettings raw, params RawPrompt[] prompts) => Parse(raw, Ireland, prompts);
+
+    private static SettingsParser.Result Parse(RawBuildSettings raw, RawGenesysSettings genesys, params RawPrompt[] prompts) =>
+        Parse(raw, genesys, name => Credentials.GetValueOrDefault(name), prompts);
+
+    private static SettingsParser.Result Parse(RawBuildSettings raw, RawGenesysSettings genesys, Func<string, string?> environment, params RawPrompt[] prompts) =>
+        SettingsParser.Parse(raw, prompts, environment, new GenesysSettingsParser(genesys));
+
+    private static GenesysBuildSettings GenesysOf(SettingsParser.Result result) => Assert.IsType<GenesysBuildSettings>(result.Settings!.PlatformSettings);
 
     [Fact]
     public void Language_comes_from_the_nearest_language_folder_else_the_default()
     {
-        var result = Parse(Genesys(),
+        var result = Parse(Genesys,
             Prompt("prompts/en-US/welcome.wav"), Prompt("prompts/es-US/welcome.wav"), Prompt("prompts/de/menus/main_menu.wav"), Prompt("prompts/hold.wav"));
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
@@ -33,13 +43,13 @@ public sealed class GenesysBuildSettingsTests : IDisposable
         // Same name, two languages: one prompt with two resources, not a NodeId clash.
         Assert.Equal(["welcome.en-us", "welcome.es-us", "main_menu.de", "hold.en-us"], result.Prompts.Select(p => p.NodeId));
         Assert.Equal(MediaCompiler.Audio.Rules.TargetPlatform.Genesys, result.Settings!.Platform);
-        Assert.Equal("client", result.Settings.Genesys!.ClientId);
+        Assert.Equal("client", GenesysOf(result).ClientId);
     }
 
     [Fact]
     public void Metadata_wins_and_the_default_language_is_settable()
     {
-        var result = Parse(Genesys() with { DefaultLanguage = "FR-CA" },
+        var result = Parse(Genesys, Ireland with { DefaultLanguage = "FR-CA" },
             Prompt("prompts/en-US/a.wav") with { Language = "ES-us", PromptName = "Main_Menu", Text = "Menu", Description = "Top menu" },
             Prompt("b.wav"));
 
@@ -54,7 +64,7 @@ public sealed class GenesysBuildSettingsTests : IDisposable
         Directory.CreateDirectory(Path.Combine(_folder, "en-US"));
         File.WriteAllText(Path.Combine(_folder, "en-US", "menu.txt"), "For billing press one.\n");
 
-        var result = Parse(Genesys(), Prompt("en-US/menu.wav"), Prompt("en-US/other.wav") with { TtsText = "Given" });
+        var result = Parse(Genesys, Prompt("en-US/menu.wav"), Prompt("en-US/other.wav") with { TtsText = "Given" });
 
         Assert.Equal("For billing press one.", result.Prompts[0].TtsText);
         Assert.Equal("Given", result.Prompts[1].TtsText);
@@ -63,7 +73,7 @@ public sealed class GenesysBuildSettingsTests : IDisposable
     [Fact]
     public void Bad_names_languages_and_duplicates_are_coded_errors_on_their_files()
     {
-        var result = Parse(Genesys(),
+        var result = Parse(Genesys,
             Prompt("prompts/main-menu.wav"),
             Prompt("prompts/x.wav") with { Language = "english" },
             Prompt("prompts/en-US/Hold.wav"),
@@ -83,7 +93,7 @@ public sealed class GenesysBuildSettingsTests : IDisposable
     [InlineData("Azure", null, "IVR6050")]
     public void Bad_settings_are_coded_errors(string platform, string? budget, string code)
     {
-        var result = Parse(Genesys() with { Platform = platform, GenesysRequestsPerMinute = budget });
+        var result = Parse(Genesys with { Platform = platform }, Ireland with { GenesysRequestsPerMinute = budget });
 
         Assert.False(result.Succeeded);
         Assert.Contains(result.Diagnostics, d => d.Code == code);
@@ -92,24 +102,24 @@ public sealed class GenesysBuildSettingsTests : IDisposable
     [Fact]
     public void Credentials_are_required_except_for_validation_only_and_no_flow_id_is()
     {
-        var missing = SettingsParser.Parse(Genesys(), [], _ => null);
+        var missing = Parse(Genesys, Ireland, _ => null);
         Assert.Contains(missing.Diagnostics, d => d.Code == "IVR6003");
         Assert.DoesNotContain(missing.Diagnostics, d => d.Code == "IVR2002");
 
-        var validateOnly = SettingsParser.Parse(Genesys() with { ValidateOnly = "true" }, [], _ => null);
+        var validateOnly = Parse(Genesys with { ValidateOnly = "true" }, Ireland, _ => null);
         Assert.True(validateOnly.Succeeded, string.Join("\n", validateOnly.Diagnostics));
     }
 
     [Fact]
     public void The_base_url_comes_from_the_property_or_the_environment_and_downloads_are_opt_in()
     {
-        var fromEnvironment = SettingsParser.Parse(Genesys(region: null), [], name => name == "GENESYS_BASE_URL" ? "http://127.0.0.1:5080/" : Credentials.GetValueOrDefault(name));
-        Assert.Equal("http://127.0.0.1:5080/", fromEnvironment.Settings!.Genesys!.BaseUrl);
-        Assert.Null(fromEnvironment.Settings.CompiledPromptsDirectory);
+        var fromEnvironment = Parse(Genesys, new RawGenesysSettings(), name => name == "GENESYS_BASE_URL" ? "http://127.0.0.1:5080/" : Credentials.GetValueOrDefault(name));
+        Assert.Equal("http://127.0.0.1:5080/", GenesysOf(fromEnvironment).BaseUrl);
+        Assert.Null(fromEnvironment.Settings!.CompiledPromptsDirectory);
         Assert.True(fromEnvironment.Settings.Engine.IsInProcess);
 
-        var downloading = Parse(Genesys() with { EngineUrl = "http://127.0.0.1:9/", GenesysDownloadPrompts = "true", CompiledPromptsDirectory = "/tmp/out" });
-        Assert.Equal("http://127.0.0.1:9/", downloading.Settings!.Genesys!.BaseUrl);
-        Assert.Equal("/tmp/out", downloading.Settings.CompiledPromptsDirectory);
+        var downloading = Parse(Genesys with { EngineUrl = "http://127.0.0.1:9/", CompiledPromptsDirectory = "/tmp/out" }, Ireland with { GenesysDownloadPrompts = "true" });
+        Assert.Equal("http://127.0.0.1:9/", GenesysOf(downloading).BaseUrl);
+        Assert.Equal("/tmp/out", downloading.Settings!.CompiledPromptsDirectory);
     }
 }

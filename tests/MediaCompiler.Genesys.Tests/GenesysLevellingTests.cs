@@ -28,7 +28,8 @@ public sealed class GenesysLevellingTests : IAsyncLifetime
         CompileTimeout = TimeSpan.FromSeconds(30),
         CompiledPromptsDirectory = download,
         Options = new CompileOptions { NormalizeVolume = normalize, TargetSpeechLevelDbov = Target },
-        Genesys = new GenesysBuildSettings(null, _org.Emulator.BaseAddress.ToString(), _org.Emulator.ClientId, _org.Emulator.ClientSecret,
+        Platform = MediaCompiler.Audio.Rules.TargetPlatform.Genesys,
+        PlatformSettings = new GenesysBuildSettings(null, _org.Emulator.BaseAddress.ToString(), _org.Emulator.ClientId, _org.Emulator.ClientSecret,
             300, true, CheckFlows: false, DeleteOrphans: false, WorkDirectory: Path.Combine(_org.Folder, "obj", "genesys")),
     };
 
@@ -69,7 +70,7 @@ public sealed class GenesysLevellingTests : IAsyncLifetime
         var log = new GenesysPlatformTests.RecordingLog();
         var result = await new PromptPipeline(Settings(normalize: true, output), log)
             .RunOnPlatformAsync([Input(quiet, "Quiet_menu"), Input(loud, "Loud_menu"), Input(mp3, "Hold_music")],
-                () => new GenesysPlatform(Settings(normalize: true, output).Genesys!), CancellationToken.None);
+                () => new GenesysPlatform((GenesysBuildSettings)Settings(normalize: true, output).PlatformSettings!), CancellationToken.None);
 
         Assert.True(result.Succeeded, log.ToString());
         foreach (var name in new[] { "Quiet_menu", "Loud_menu", "Hold_music" })
@@ -88,7 +89,7 @@ public sealed class GenesysLevellingTests : IAsyncLifetime
 
         var log = new GenesysPlatformTests.RecordingLog();
         var result = await new PromptPipeline(Settings(normalize: false, output), log)
-            .RunOnPlatformAsync([Input(quiet, "Quiet_menu")], () => new GenesysPlatform(Settings(normalize: false, output).Genesys!), CancellationToken.None);
+            .RunOnPlatformAsync([Input(quiet, "Quiet_menu")], () => new GenesysPlatform((GenesysBuildSettings)Settings(normalize: false, output).PlatformSettings!), CancellationToken.None);
 
         Assert.True(result.Succeeded, log.ToString());
         Assert.Equal(LevelOf(quiet), LevelOf(Path.Combine(output, "en-us", "Quiet_menu.wav")), 2);

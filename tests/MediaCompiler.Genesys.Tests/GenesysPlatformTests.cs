@@ -23,7 +23,8 @@ public sealed class GenesysPlatformTests : IAsyncLifetime
         CompileTimeout = TimeSpan.FromSeconds(30),
         CompiledPromptsDirectory = download,
         AuditLogPath = Path.Combine(_org.Folder, "audit.jsonl"),
-        Genesys = new GenesysBuildSettings(null, _org.Emulator.BaseAddress.ToString(), _org.Emulator.ClientId, _org.Emulator.ClientSecret,
+        Platform = MediaCompiler.Audio.Rules.TargetPlatform.Genesys,
+        PlatformSettings = new GenesysBuildSettings(null, _org.Emulator.BaseAddress.ToString(), _org.Emulator.ClientId, _org.Emulator.ClientSecret,
             300, convert, CheckFlows: true, DeleteOrphans: false, WorkDirectory: Path.Combine(_org.Folder, "obj", "genesys")),
     };
 
@@ -32,7 +33,7 @@ public sealed class GenesysPlatformTests : IAsyncLifetime
 
     private static Task<PipelineResult> RunAsync(PipelineSettings settings, RecordingLog log, params PromptInput[] prompts) =>
         new PromptPipeline(settings, log)
-            .RunOnPlatformAsync(prompts, () => new GenesysPlatform(settings.Genesys!), CancellationToken.None);
+            .RunOnPlatformAsync(prompts, () => new GenesysPlatform((GenesysBuildSettings)settings.PlatformSettings!), CancellationToken.None);
 
     [Fact]
     public async Task An_mp3_at_44k_stereo_is_converted_to_16k_mono_pcm_the_platform_transcodes()

@@ -2,11 +2,12 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using MediaCompiler.Build.Tests.Support;
 using MediaCompiler.Pipeline;
+using MediaCompiler.Pipeline.Genesys;
 
 namespace MediaCompiler.Build.Tests.Pipeline;
 
 /// <summary>
-/// One settings surface: each setting is declared once (<see cref="BuildSettings.All"/>), and every other place that
+/// One settings surface: each setting is declared once (<see cref="TaskSettings.All"/>), and every other place that
 /// spells it (the task's parameters, the targets that pass them, <see cref="RawBuildSettings"/>, docs/msbuild.md's
 /// tables) must say the same; DefaultsAgreementTests checks the defaults in the .props and the docs.
 /// </summary>
@@ -20,14 +21,14 @@ public sealed partial class BuildSettingsAgreementTests
         "HelpDocumentUrl", // the package's docs/diagnostics.md, for HelpLinks
     ];
 
-    private static IEnumerable<string> DeclaredParameters => BuildSettings.All.Select(s => s.Parameter);
+    private static IEnumerable<string> DeclaredParameters => TaskSettings.All.Select(s => s.Parameter);
 
     [Fact]
     public void Each_setting_is_declared_once_with_an_ivr_property_and_a_summary()
     {
-        Assert.Equal(BuildSettings.All.Count, BuildSettings.All.Select(s => s.Property).Distinct(StringComparer.OrdinalIgnoreCase).Count());
-        Assert.All(BuildSettings.All, s => Assert.Matches("^Ivr[A-Z][A-Za-z]+$", s.Property));
-        Assert.All(BuildSettings.All, s => Assert.False(string.IsNullOrWhiteSpace(s.Summary), s.Property));
+        Assert.Equal(TaskSettings.All.Count, TaskSettings.All.Select(s => s.Property).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.All(TaskSettings.All, s => Assert.Matches("^Ivr[A-Z][A-Za-z]+$", s.Property));
+        Assert.All(TaskSettings.All, s => Assert.False(string.IsNullOrWhiteSpace(s.Summary), s.Property));
     }
 
     [Fact]
@@ -50,7 +51,7 @@ public sealed partial class BuildSettingsAgreementTests
         Assert.True(call.Success, "no <CompileIvrPrompts ...> call in the targets");
         var passed = PassedParameter().Matches(call.Value).ToDictionary(m => m.Groups["parameter"].Value, m => m.Groups["property"].Value, StringComparer.Ordinal);
 
-        foreach (var setting in BuildSettings.All)
+        foreach (var setting in TaskSettings.All)
         {
             Assert.True(passed.TryGetValue(setting.Parameter, out var property), $"the targets do not pass {setting.Parameter}");
             Assert.Equal(setting.Property, property);
@@ -60,7 +61,8 @@ public sealed partial class BuildSettingsAgreementTests
     [Fact]
     public void The_raw_settings_carry_exactly_the_declared_settings()
     {
-        var members = typeof(RawBuildSettings).GetProperties().Where(p => p.PropertyType == typeof(string)).Select(p => p.Name)
+        var members = new[] { typeof(RawBuildSettings), typeof(RawGenesysSettings) }
+            .SelectMany(type => type.GetProperties().Where(p => p.PropertyType == typeof(string)).Select(p => p.Name))
             .Order(StringComparer.Ordinal);
 
         // IvrSarifLog is where the task writes its report, not a setting the pipeline parses.
@@ -72,7 +74,7 @@ public sealed partial class BuildSettingsAgreementTests
     {
         var docs = File.ReadAllText(Path.Combine(Repository.Root, "docs", "msbuild.md"));
 
-        Assert.All(BuildSettings.All, s => Assert.Contains($"| `{s.Property}` |", docs, StringComparison.Ordinal));
+        Assert.All(TaskSettings.All, s => Assert.Contains($"| `{s.Property}` |", docs, StringComparison.Ordinal));
     }
 
     [GeneratedRegex(@"<CompileIvrPrompts\b[^>]*>", RegexOptions.Singleline)]

@@ -20,7 +20,7 @@ public sealed partial class DefaultsAgreementTests : IDisposable
     {
         var project = EvaluatePropsOnly();
 
-        foreach (var (property, expected) in BuildDefaults.MSBuildProperties)
+        foreach (var (property, expected) in TaskSettings.Defaults)
         {
             Assert.True(expected == project.GetPropertyValue(property), $"{property}: code says '{expected}', .props says '{project.GetPropertyValue(property)}'");
         }
@@ -36,7 +36,7 @@ public sealed partial class DefaultsAgreementTests : IDisposable
     {
         var documented = DocumentedDefaults();
 
-        foreach (var (name, expected) in BuildDefaults.MSBuildProperties.Concat(BuildDefaults.PromptMetadata))
+        foreach (var (name, expected) in TaskSettings.Defaults.Concat(BuildDefaults.PromptMetadata))
         {
             Assert.True(documented.TryGetValue(name, out var stated), $"docs/msbuild.md has no table row for {name}");
             Assert.True(expected == stated, $"{name}: code says '{expected}', docs/msbuild.md says '{stated}'");

@@ -58,6 +58,6 @@ public sealed class GenesysTaskTests : IDisposable
 
         Assert.Equal(1, _platformsOpened);
         Assert.Equal("IVR9001", Assert.Single(_buildEngine.Errors).Code);
-        Assert.Equal(MediaCompiler.Audio.Rules.TargetPlatform.Genesys, SettingsParser.Parse(new RawBuildSettings { Platform = "genesyscloud", ValidateOnly = "true" }, [], _ => null).Settings!.Platform);
+        Assert.Equal(MediaCompiler.Audio.Rules.TargetPlatform.Genesys, SettingsParser.Parse(new RawBuildSettings { Platform = "genesyscloud", ValidateOnly = "true" }, [], _ => null, new MediaCompiler.Pipeline.Genesys.GenesysSettingsParser(new())).Settings!.Platform);
     }
 }

@@ -2,11 +2,17 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using MediaCompiler.Audio.Rules;
 using MediaCompiler.Diagnostics;
+using MediaCompiler.Genesys;
+using MediaCompiler.Pipeline;
+using static MediaCompiler.Pipeline.SettingValues;
 
-namespace MediaCompiler.Pipeline;
+namespace MediaCompiler.Pipeline.Genesys;
 
-/// <summary>The platform choice, the Genesys Cloud settings and the item conventions of Architect prompts.</summary>
-public static partial class SettingsParser
+/// <summary>
+/// The Genesys Cloud settings (credentials, region, budget, conversion...) and the item conventions of Architect
+/// prompts (name, language, one file per resource), read through the pipeline's <see cref="IPlatformSettingsParser"/> seam.
+/// </summary>
+public sealed partial class GenesysSettingsParser(RawGenesysSettings raw) : IPlatformSettingsParser
 {
     /// <summary>Language metadata and IvrDefaultLanguage: a language, optionally a two-letter region or a script.</summary>
     [GeneratedRegex("^[a-z]{2,3}(-[a-z]{2}|-[a-z]{4}|-[0-9]{3})?$")]
@@ -19,59 +25,60 @@ public static partial class SettingsParser
     [GeneratedRegex("^[a-z]{2}(-[a-z]{2})?$|^[a-z]{3}-[a-z]{2}$")]
     private static partial Regex LanguageFolderPattern();
 
-    private static TargetPlatform ParsePlatform(string? value, List<Diagnostic> diagnostics)
-    {
-        switch (Blank(value)?.ToLowerInvariant())
-        {
-            case null or "mediaapi":
-                return TargetPlatform.MediaApi;
-            case "genesyscloud" or "genesys":
-                return TargetPlatform.Genesys;
-            default:
-                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.UnknownPlatform, null, value));
-                return TargetPlatform.MediaApi;
-        }
-    }
+    public TargetPlatform Kind => TargetPlatform.Genesys;
 
-    /// <summary>The region is checked by the platform project (it owns the region table); here: types and credentials.</summary>
-    private static GenesysBuildSettings ParseGenesys(RawBuildSettings raw, bool validateOnly, Func<string, string?> environment, List<Diagnostic> diagnostics)
+    public PlatformSettings Parse(RawBuildSettings sharedSettings, bool validateOnly, Func<string, string?> environment, List<Diagnostic> diagnostics)
     {
-        var budget = BuildDefaults.GenesysRequestsPerMinute;
+        var budget = GenesysDefaults.RequestsPerMinute;
         if (Blank(raw.GenesysRequestsPerMinute) is { } budgetText
             && (!int.TryParse(budgetText, NumberStyles.Integer, CultureInfo.InvariantCulture, out budget) || budget is < 0 or > 100_000))
         {
             diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.GenesysInvalidRequestBudget, null, budgetText));
-            budget = BuildDefaults.GenesysRequestsPerMinute;
+            budget = GenesysDefaults.RequestsPerMinute;
         }
 
-        var clientId = Blank(environment(ClientIdVariable)) ?? "";
-        var clientSecret = Blank(environment(ClientSecretVariable)) ?? "";
-        // A validation-only build makes no request, so it needs no credentials (pull-request builds have none).
-        if (!validateOnly && (clientId.Length == 0 || clientSecret.Length == 0))
+        var clientId = Blank(environment(SettingsParser.ClientIdVariable)) ?? "";
+        var clientSecret = Blank(environment(SettingsParser.ClientSecretVariable)) ?? "";
+        var region = Blank(raw.GenesysRegion);
+        var baseUrl = Blank(sharedSettings.EngineUrl) ?? Blank(environment(SettingsParser.BaseUrlVariable));
+        // A validation-only build makes no request, so it needs neither credentials (pull-request builds have none) nor a region.
+        if (!validateOnly)
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.GenesysCredentialsMissing, null,
-                clientId.Length == 0 ? ClientIdVariable : ClientSecretVariable));
+            if (clientId.Length == 0 || clientSecret.Length == 0)
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.GenesysCredentialsMissing, null,
+                    clientId.Length == 0 ? SettingsParser.ClientIdVariable : SettingsParser.ClientSecretVariable));
+            }
+            if (GenesysRegions.Resolve(region, baseUrl).Problem is { } regionProblem)
+            {
+                diagnostics.Add(regionProblem);
+            }
         }
 
         return new GenesysBuildSettings(
-            Region: Blank(raw.GenesysRegion),
-            BaseUrl: Blank(raw.EngineUrl) ?? Blank(environment(BaseUrlVariable)),
+            Region: region,
+            BaseUrl: baseUrl,
             ClientId: clientId,
             ClientSecret: clientSecret,
             RequestsPerMinute: budget,
-            ConvertAudio: ParseBool("IvrGenesysConvertAudio", raw.GenesysConvertAudio, BuildDefaults.GenesysConvertAudio, diagnostics),
-            CheckFlows: ParseBool("IvrGenesysCheckFlows", raw.GenesysCheckFlows, BuildDefaults.GenesysCheckFlows, diagnostics),
-            DeleteOrphans: ParseBool("IvrGenesysDeleteOrphans", raw.GenesysDeleteOrphans, BuildDefaults.GenesysDeleteOrphans, diagnostics),
-            WorkDirectory: Path.Combine(Blank(raw.CacheDirectory) ?? Path.GetTempPath(), "genesys"));
+            ConvertAudio: ParseBool("IvrGenesysConvertAudio", raw.GenesysConvertAudio, GenesysDefaults.ConvertAudio, diagnostics),
+            CheckFlows: ParseBool("IvrGenesysCheckFlows", raw.GenesysCheckFlows, GenesysDefaults.CheckFlows, diagnostics),
+            DeleteOrphans: ParseBool("IvrGenesysDeleteOrphans", raw.GenesysDeleteOrphans, GenesysDefaults.DeleteOrphans, diagnostics),
+            WorkDirectory: Path.Combine(Blank(sharedSettings.CacheDirectory) ?? Path.GetTempPath(), "genesys"),
+            DefaultLanguage: ParseDefaultLanguage(raw.DefaultLanguage, diagnostics),
+            DownloadCompiledPrompts: ParseBool("IvrGenesysDownloadPrompts", raw.GenesysDownloadPrompts, GenesysDefaults.DownloadPrompts, diagnostics));
     }
+
+    public List<PromptInput> ParsePrompts(PlatformSettings settings, IReadOnlyList<RawPrompt> prompts, List<Diagnostic> diagnostics) =>
+        ParseGenesysPrompts(prompts, ((GenesysBuildSettings)settings).DefaultLanguage, diagnostics);
 
     private static string ParseDefaultLanguage(string? value, List<Diagnostic> diagnostics)
     {
-        var language = Blank(value)?.ToLowerInvariant() ?? BuildDefaults.DefaultLanguage;
+        var language = Blank(value)?.ToLowerInvariant() ?? GenesysDefaults.DefaultLanguage;
         if (!LanguageCodePattern().IsMatch(language))
         {
             diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.GenesysInvalidLanguage, null, value, "IvrDefaultLanguage"));
-            return BuildDefaults.DefaultLanguage;
+            return GenesysDefaults.DefaultLanguage;
         }
         return language;
     }
