@@ -30,14 +30,18 @@ internal sealed class ResilientSender : IDisposable
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        _pipeline = ResiliencePipelineFactory.Create(options, randomizer);
+        // POSTs are retried too: uploads are content-addressed (a repeat answers 200 with the same asset), and a
+        // repeated compile submission at worst leaves an extra job that nobody polls.
+        _pipeline = RetryPipeline.Create(
+            new RetrySettings(options.MaxRetries, options.BaseRetryDelay, options.MaxRetryDelay, options.RequestTimeout, options.TimeProvider),
+            ReportRetry, randomizer);
         _budget = new RequestBudget(options.MaxRequestsPerMinute, options.TimeProvider, ReportWait);
     }
 
     public async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> createRequest, string operation, Uri url, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(ResiliencePipelineFactory.Operation, operation);
+        context.Properties.Set(RetryPipeline.Operation, operation);
         var attempts = new StrongBox<int>();
         HttpResponseMessage response;
         // Outside the per-attempt timeout: a wait for the engine's window to reset is not a slow answer. Retries are
@@ -115,6 +119,16 @@ internal sealed class ResilientSender : IDisposable
     };
 
     /// <summary>A wait for the engine's window (IVR5101), through the progress log, so a build never sits silently.</summary>
+    private void ReportRetry(RetryNotice retry)
+    {
+        _options.Log?.Invoke(retry.Describe());
+        if (retry.Delay > HttpMediaEngineClientOptions.LongWait)
+        {
+            _options.Progress?.Invoke(string.Format(CultureInfo.InvariantCulture, "IVR prompts: waiting {0:0} s for {1} (attempt {2} of {3}).",
+                retry.Delay.TotalSeconds, retry.RateLimited ? "rate limit" : "retry", retry.Retry + 1, retry.MaxRetries + 1));
+        }
+    }
+
     private void ReportWait(BudgetWait wait)
     {
         var limit = wait.Limit?.ToString(CultureInfo.InvariantCulture) ?? "?";

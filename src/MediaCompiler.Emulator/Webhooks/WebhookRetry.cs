@@ -1,4 +1,5 @@
 using MediaCompiler.Contract;
+using MediaCompiler.Http;
 using MediaCompiler.Emulator.Configuration;
 using Microsoft.Extensions.Logging;
 using Polly;

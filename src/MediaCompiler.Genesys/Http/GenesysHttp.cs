@@ -19,7 +19,6 @@ namespace MediaCompiler.Genesys.Http;
 /// </summary>
 internal sealed class GenesysHttp : IDisposable
 {
-    private static readonly ResiliencePropertyKey<string> OperationKey = new("Genesys.Operation");
     private readonly HttpClient _http;
     private readonly GenesysSyncOptions _options;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
@@ -37,8 +36,10 @@ internal sealed class GenesysHttp : IDisposable
             Timeout = Timeout.InfiniteTimeSpan,
         };
         _budget = new RequestBudget(options.RequestsPerMinute, options.TimeProvider);
-        _pipeline = BuildRetryPipeline();
-        _attemptTimeout = BuildTimeoutPipeline();
+        // The timeout is per attempt and covers the exchange only, not the budget wait inside the attempt.
+        _pipeline = RetryPipeline.Create(
+            new RetrySettings(options.MaxRetries, options.BaseRetryDelay, options.MaxRetryDelay, RequestTimeout: null, options.TimeProvider), ReportRetry);
+        _attemptTimeout = RetryPipeline.CreateAttemptTimeout(options.RequestTimeout, options.TimeProvider);
     }
 
     /// <summary>Requests sent so far (every attempt, token requests included).</summary>
@@ -86,7 +87,7 @@ internal sealed class GenesysHttp : IDisposable
         }
 
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(OperationKey, operation);
+        context.Properties.Set(RetryPipeline.Operation, operation);
         var attempts = 0;
         try
         {
@@ -155,56 +156,13 @@ internal sealed class GenesysHttp : IDisposable
         }
     }
 
-    private ResiliencePipeline<HttpResponseMessage> BuildRetryPipeline()
+    private void ReportRetry(RetryNotice retry)
     {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _options.TimeProvider };
-        var maxDelay = _options.MaxRetryDelay < TimeSpan.Zero ? TimeSpan.Zero : _options.MaxRetryDelay;
-        if (_options.MaxRetries > 0)
+        if (retry.RateLimited)
         {
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                MaxRetryAttempts = _options.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = _options.BaseRetryDelay < maxDelay ? _options.BaseRetryDelay : maxDelay,
-                MaxDelay = maxDelay,
-                ShouldHandle = args => ValueTask.FromResult(TransientResponses.IsTransient(args.Outcome)),
-                DelayGenerator = args => ValueTask.FromResult(
-                    args.Outcome.Result is { } response && RetryAfter.Read(response.Headers.RetryAfter, _options.TimeProvider.GetUtcNow()) is { } wait
-                        ? (TimeSpan?)(wait > maxDelay ? maxDelay : wait)
-                        : null),
-                OnRetry = args =>
-                {
-                    var reason = args.Outcome.Exception switch
-                    {
-                        TimeoutRejectedException => "timed out",
-                        Exception ex => ex.GetType().Name + ": " + ex.Message,
-                        null => "HTTP " + (int)args.Outcome.Result!.StatusCode,
-                    };
-                    if (args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests)
-                    {
-                        Interlocked.Increment(ref _rateLimitWaits);
-                    }
-
-                    var operation = args.Context.Properties.GetValue(OperationKey, "Genesys request");
-                    Log(args.RetryDelay, string.Create(CultureInfo.InvariantCulture,
-                        $"{operation}: {reason}; retry {args.AttemptNumber + 1} of {_options.MaxRetries} in {args.RetryDelay.TotalSeconds:0.###} s."));
-                    args.Outcome.Result?.Dispose();
-                    return default;
-                },
-            });
+            Interlocked.Increment(ref _rateLimitWaits);
         }
-
-        return builder.Build();
-    }
-
-    /// <summary>Per attempt, inside the retries; Polly's own bounds (10 ms to a day) keep a user's setting from throwing.</summary>
-    private ResiliencePipeline BuildTimeoutPipeline()
-    {
-        var timeout = _options.RequestTimeout < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : _options.RequestTimeout;
-        return new ResiliencePipelineBuilder { TimeProvider = _options.TimeProvider }
-            .AddTimeout(timeout > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : timeout)
-            .Build();
+        Log(retry.Delay, retry.Describe());
     }
 
     private void Log(TimeSpan wait, string text) =>

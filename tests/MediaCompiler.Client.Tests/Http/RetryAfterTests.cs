@@ -1,4 +1,5 @@
 using MediaCompiler.Contract;
+using MediaCompiler.Http;
 using System.Net.Http.Headers;
 
 namespace MediaCompiler.Client.Tests.Http;

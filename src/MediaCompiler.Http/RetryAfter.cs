@@ -1,9 +1,9 @@
 using System.Net.Http.Headers;
 
-namespace MediaCompiler.Contract;
+namespace MediaCompiler.Http;
 
 /// <summary>
-/// Reads a Retry-After header, in either of its two forms (delta seconds or HTTP-date): part of the wire contract,
+/// Reads a Retry-After header, in either of its two forms (delta seconds or HTTP-date): HTTP semantics,
 /// shared by the media API client (engine answers), the emulator (webhook receivers) and the Genesys Cloud client.
 /// </summary>
 public static class RetryAfter
