@@ -35,6 +35,7 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
     public string? MaxChannels { get; set; }
     public string? CompileTimeout { get; set; }
     public string? MaxParallelUploads { get; set; }
+    public string? PromptCacheSize { get; set; }
     public string? EngineUrl { get; set; }
     public string? ValidateOnly { get; set; }
     public string? DownloadCompiledPrompts { get; set; }
@@ -257,6 +258,7 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
         MaxChannels = MaxChannels,
         CompileTimeout = CompileTimeout,
         MaxParallelUploads = MaxParallelUploads,
+        PromptCacheSize = PromptCacheSize,
         EngineUrl = EngineUrl,
         ValidateOnly = ValidateOnly,
         DownloadCompiledPrompts = DownloadCompiledPrompts,

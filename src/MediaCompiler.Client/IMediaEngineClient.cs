@@ -13,6 +13,12 @@ public interface IMediaEngineClient : IDisposable
     /// <summary>Where the client talks to, for logs ("in-process engine", "http://127.0.0.1:5080"). Never a secret.</summary>
     string Description { get; }
 
+    /// <summary>
+    /// What the compiled output depends on besides the request (the engine's code, a remote engine's address): part of
+    /// the prompt cache's key, so that a new engine never serves an old compile.
+    /// </summary>
+    string OutputIdentity => Description;
+
     /// <summary>The asset, or null when the engine no longer holds it (404).</summary>
     Task<MediaAssetDto?> GetAssetAsync(string assetId, CancellationToken cancellationToken);
 

@@ -23,6 +23,11 @@ public static partial class DiagnosticCatalog
         "IvrCompileTimeout is '{0}', which is neither a positive number of seconds nor a time span (hh:mm:ss), of at most one day (86400 s).",
         "Set <IvrCompileTimeout> to e.g. 600 or 00:10:00.");
 
+    public static readonly DiagnosticDescriptor InvalidPromptCacheSize = new(
+        "IVR2010", DiagnosticSeverity.Error, "Invalid prompt cache size",
+        "IvrPromptCacheSize is '{0}'; it must be a whole number of megabytes from 0 (no cache) to 1048576.",
+        "Set <IvrPromptCacheSize> to e.g. 1024 (the default), or 0 to build without the prompt cache.");
+
     public static readonly DiagnosticDescriptor InvalidMaxParallelUploads = new(
         "IVR2004", DiagnosticSeverity.Error, "Invalid upload parallelism",
         "IvrMaxParallelUploads is '{0}'; it must be a whole number from 1 to 64.",

@@ -35,4 +35,14 @@ public static partial class DiagnosticCatalog
         "IVR5006", DiagnosticSeverity.Warning, "SARIF log not written",
         "The SARIF log '{0}' could not be written: {1}",
         "Point IvrSarifLog at a writable file path (a folder that exists or can be created).");
+
+    public static readonly DiagnosticDescriptor CorruptPromptCacheEntry = new(
+        "IVR5007", DiagnosticSeverity.Warning, "Prompt cache entry discarded",
+        "The prompt cache entry '{0}' could not be used ({1}); it was deleted and the prompt is checked and compiled again.",
+        "Nothing to do: this build writes the entry again. If the warning repeats, delete the cache folder (IvrCacheDirectory, by default obj/<configuration>/<framework>/ivr/).");
+
+    public static readonly DiagnosticDescriptor PromptCacheUnusable = new(
+        "IVR5008", DiagnosticSeverity.Warning, "Prompt cache not written",
+        "The prompt cache in '{0}' could not be used ({1}); prompts whose entries are missing are checked and compiled again next build.",
+        "Check that IvrCacheDirectory is on a writable disk with free space, or set <IvrPromptCacheSize>0</IvrPromptCacheSize> to build without the cache.");
 }

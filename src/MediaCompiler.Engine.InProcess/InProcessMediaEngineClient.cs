@@ -31,6 +31,11 @@ public sealed class InProcessMediaEngineClient : IMediaEngineClient
 
     public string Description => "in-process media engine";
 
+    /// <summary>The engine's and the codecs' code: a package with another engine compiles again.</summary>
+    public string OutputIdentity { get; } = "in-process media engine " + string.Join("|",
+        new[] { typeof(MediaCompiler.Engine.MediaEngine), typeof(InProcessMediaEngineClient), typeof(MediaCompiler.Codecs.Wav.G711WavWriter) }
+            .Select(t => t.Assembly.ManifestModule.ModuleVersionId.ToString("N")));
+
     public Task<MediaAssetDto?> GetAssetAsync(string assetId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

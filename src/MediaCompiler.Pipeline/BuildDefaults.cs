@@ -30,6 +30,9 @@ public static class BuildDefaults
 
     public const bool QualityChecks = true;
 
+    /// <summary>IvrPromptCacheSize (MB): room for about 25,000 compiled 2 s prompts; 0 turns the cache off.</summary>
+    public const int PromptCacheSizeMegabytes = 1024;
+
     /// <summary>
     /// The quality checks' limits: <see cref="QualityThresholds"/>' own defaults, the one place they are stated, which
     /// <c>ivr-media validate</c>'s options take too. No maximum duration (IvrMaxPromptSeconds empty: the check is off).

@@ -27,6 +27,13 @@ public interface IPromptPlatform : IDisposable
     /// <summary>What the platform counted (requests, rate-limit waits, created ...) for the audit line; null: nothing beyond the shared fields.</summary>
     IReadOnlyDictionary<string, int>? AuditCounts => null;
 
+    /// <summary>
+    /// What the compiled output depends on besides the sources and settings (the engine's code, a remote engine's
+    /// address), when the platform compiles each prompt on its own so that unchanged prompts need not be sent again;
+    /// null: the platform needs every prompt on every run (a sync), so only the checks are cached.
+    /// </summary>
+    string? OutputIdentity => null;
+
     /// <summary>The build's closing line when every prompt went through ("... compiled for flow ...", "... synced with ...").</summary>
     string Summarize(RunSummary summary);
 
@@ -38,4 +45,5 @@ public interface IPromptPlatform : IDisposable
 /// <param name="Prompts">Prompts compiled (synced).</param>
 /// <param name="Uploaded">Prompts whose audio was sent.</param>
 /// <param name="Reused">Prompts the platform already held.</param>
-public sealed record RunSummary(int Prompts, TimeSpan Elapsed, int Uploaded, int Reused, string? CompilationId);
+/// <param name="FromCache">Prompts not sent at all: their output came from the prompt cache.</param>
+public sealed record RunSummary(int Prompts, TimeSpan Elapsed, int Uploaded, int Reused, string? CompilationId, int FromCache = 0);

@@ -32,6 +32,12 @@ public sealed record PipelineSettings
     /// <summary>The asset cache file; null: no cache (the in-process engine forgets everything between builds).</summary>
     public string? AssetCachePath { get; init; }
 
+    /// <summary>The prompt cache's folder (checks and compiled outputs per source and settings); null: no cache.</summary>
+    public string? PromptCacheDirectory { get; init; }
+
+    /// <summary>The prompt cache's size cap (IvrPromptCacheSize); least recently used entries go beyond it.</summary>
+    public long PromptCacheMaxBytes { get; init; } = BuildDefaults.PromptCacheSizeMegabytes * 1024L * 1024L;
+
     /// <summary>The JSON-lines audit log; null: no audit.</summary>
     public string? AuditLogPath { get; init; }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using MediaCompiler.Audio.Rules;
 using MediaCompiler.Client;
 using MediaCompiler.Diagnostics;
+using MediaCompiler.Pipeline.Caching;
 using MediaCompiler.Pipeline.Steps;
 
 namespace MediaCompiler.Pipeline;
@@ -49,10 +50,11 @@ public sealed class PromptPipeline
     {
         var started = _time.GetUtcNow();
         var clock = Stopwatch.StartNew();
+        var cache = PromptCache.Open(_settings.PromptCacheDirectory, _settings.PromptCacheMaxBytes, _log);
         IReadOnlyList<ValidatedPrompt>? validated;
         try
         {
-            validated = PromptValidationStep.Run(prompts, _settings.Rules, _settings.QualityChecking, _log, cancellationToken);
+            validated = PromptValidationStep.Run(prompts, _settings.Rules, _settings.QualityChecking, _log, cancellationToken, cache);
             if (validated is not null)
             {
                 _log.Progress($"IVR prompts: {validated.Count} validated.");
@@ -79,11 +81,44 @@ public sealed class PromptPipeline
 
         using var platform = connect();
         var context = new RunContext(_settings, _log, _time, new FailureCollector(_log), Guid.NewGuid().ToString("D"));
-        return await CompileAsync(platform, validated, context, started, clock, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (OutputReuse.Plan(cache, validated, _settings, platform.OutputIdentity) is not { } reuse)
+            {
+                return await CompileAsync(platform, validated, [], context, started, clock, cancellationToken).ConfigureAwait(false);
+            }
+            if (reuse.Restore(_settings.CompiledPromptsDirectory!, context.Failures) is not { } restored)
+            {
+                return PipelineResult.Failed();
+            }
+            if (reuse.Misses.Count == 0)
+            {
+                // Every prompt unchanged: no platform request at all, the outputs are back in place.
+                _log.Info(platform.Summarize(new RunSummary(restored.Count, clock.Elapsed, 0, 0, null, restored.Count)), important: true);
+                return new PipelineResult(true, restored.Select(r => r.OutputPath!).ToArray(), 0, 0, restored.Count, null) { CompiledPrompts = restored };
+            }
+            if (restored.Count > 0)
+            {
+                _log.Progress(string.Format(CultureInfo.InvariantCulture, "IVR prompts: {0} unchanged (from the prompt cache), {1} to compile.", restored.Count, reuse.Misses.Count));
+            }
+            var result = await CompileAsync(platform, reuse.Misses, restored, context, started, clock, cancellationToken).ConfigureAwait(false);
+            if (!result.Succeeded)
+            {
+                return result;
+            }
+            reuse.Keep(result.CompiledPrompts, reuse.Misses);
+            var position = validated.Select((p, i) => (p.Input.NodeId, i)).ToDictionary(x => x.NodeId, x => x.i, StringComparer.Ordinal);
+            return result with { CompiledPrompts = [.. result.CompiledPrompts.OrderBy(c => position[c.NodeId])] };
+        }
+        finally
+        {
+            cache?.Trim();
+        }
     }
 
-    private async Task<PipelineResult> CompileAsync(IPromptPlatform platform, IReadOnlyList<ValidatedPrompt> prompts, RunContext context,
-        DateTimeOffset started, Stopwatch clock, CancellationToken cancellationToken)
+    /// <param name="fromCache">Prompts not sent: their outputs came back from the prompt cache (part of the result).</param>
+    private async Task<PipelineResult> CompileAsync(IPromptPlatform platform, IReadOnlyList<ValidatedPrompt> prompts, IReadOnlyList<CompiledPrompt> fromCache,
+        RunContext context, DateTimeOffset started, Stopwatch clock, CancellationToken cancellationToken)
     {
         AssetResolution? assets = null;
         CompileOutcome? outcome = null;
@@ -129,11 +164,13 @@ public sealed class PromptPipeline
         var compilationId = outcome?.Submission?.CompilationId;
         if (succeeded)
         {
-            _log.Info(platform.Summarize(new RunSummary(compiled.Count, clock.Elapsed, assets!.Uploaded, assets.Reused, compilationId)), important: true);
+            _log.Info(platform.Summarize(new RunSummary(compiled.Count + fromCache.Count, clock.Elapsed, assets!.Uploaded, assets.Reused, compilationId, fromCache.Count)), important: true);
         }
-        return new PipelineResult(succeeded, downloaded.Select(d => d.Path).ToArray(), assets?.Uploaded ?? 0, assets?.Reused ?? 0, compiled.Count, compilationId)
+        var described = Describe(prompts, compiled, downloaded, assets, compilationId);
+        return new PipelineResult(succeeded, [.. downloaded.Select(d => d.Path), .. fromCache.Select(c => c.OutputPath!)],
+            assets?.Uploaded ?? 0, assets?.Reused ?? 0, compiled.Count + fromCache.Count, compilationId)
         {
-            CompiledPrompts = Describe(prompts, compiled, downloaded, assets, compilationId),
+            CompiledPrompts = succeeded ? [.. described, .. fromCache] : described,
         };
     }
 

@@ -25,6 +25,7 @@ public sealed record RawBuildSettings
 
     public string? AuditLogPath { get; init; }
     public string? CacheDirectory { get; init; }
+    public string? PromptCacheSize { get; init; }
 
     // The prompt quality checks (see SettingsParser.Quality.cs).
     public string? QualityChecks { get; init; }

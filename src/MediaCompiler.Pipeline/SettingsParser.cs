@@ -59,6 +59,7 @@ public static partial class SettingsParser
         options = options with { TargetSpeechLevelDbov = quality.TargetSpeechLevelDbov };
         var timeout = ParseTimeout(raw.CompileTimeout, diagnostics);
         var parallelUploads = ParseParallelUploads(raw.MaxParallelUploads, diagnostics);
+        var cacheSize = ParsePromptCacheSize(raw.PromptCacheSize, diagnostics);
         var webhook = ParseWebhook(raw.WebhookUrl, diagnostics);
         var download = ParseBool("IvrDownloadCompiledPrompts", raw.DownloadCompiledPrompts, BuildDefaults.DownloadCompiledPrompts, diagnostics);
         // A validation-only build never talks to an engine, so it needs neither a URL nor credentials.
@@ -98,6 +99,8 @@ public static partial class SettingsParser
                 ? null
                 : Path.Combine(cacheDir, "asset-cache.json"),
             AuditLogPath = Blank(raw.AuditLogPath),
+            PromptCacheDirectory = cacheSize > 0 && Blank(raw.CacheDirectory) is { } promptCacheParent ? Path.Combine(promptCacheParent, "prompt-cache") : null,
+            PromptCacheMaxBytes = cacheSize * 1024L * 1024L,
             QualityChecks = qualityChecks,
             Quality = quality,
             Platform = platform,
@@ -199,6 +202,20 @@ public static partial class SettingsParser
         }
         diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidMaxParallelUploads, null, text));
         return BuildDefaults.MaxParallelUploads;
+    }
+
+    private static long ParsePromptCacheSize(string? value, List<Diagnostic> diagnostics)
+    {
+        if (Blank(value) is not { } text)
+        {
+            return BuildDefaults.PromptCacheSizeMegabytes;
+        }
+        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var megabytes) && megabytes is >= 0 and <= 1_048_576)
+        {
+            return megabytes;
+        }
+        diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidPromptCacheSize, null, text));
+        return BuildDefaults.PromptCacheSizeMegabytes;
     }
 
     private static string? ParseWebhook(string? value, List<Diagnostic> diagnostics)

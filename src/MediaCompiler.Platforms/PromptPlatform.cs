@@ -14,6 +14,9 @@ public abstract class PromptPlatform
 {
     public abstract TargetPlatform Kind { get; }
 
+    /// <summary>Whether audio the platform does not take as it is gets converted on its way (else the rules refuse it).</summary>
+    public virtual bool ConvertsAudio => false;
+
     public string Name => TargetPlatforms.Name(Kind);
 
     public string DisplayName => TargetPlatforms.DisplayName(Kind);
@@ -72,6 +75,8 @@ public sealed class GenesysPlatformRules(bool convertAudio) : PromptPlatform
     public override TargetPlatform Kind => TargetPlatform.Genesys;
 
     public bool ConvertAudio { get; } = convertAudio;
+
+    public override bool ConvertsAudio => ConvertAudio;
 
     public override PromptValidation ValidateFile(AudioProbeResult probe) => GenesysPromptRules.Validate(probe, ConvertAudio);
 

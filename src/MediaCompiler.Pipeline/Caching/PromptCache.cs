@@ -1,0 +1,202 @@
+using System.Text.Json;
+using MediaCompiler.Diagnostics;
+using MediaCompiler.Storage;
+
+namespace MediaCompiler.Pipeline.Caching;
+
+/// <summary>What the content checks of one source found (beyond the header rules, which are cheap and run every time).</summary>
+/// <param name="LevelDbov">The P.56 active speech level, for the level-spread check across prompts.</param>
+public sealed record CachedChecks(IReadOnlyList<CachedDiagnostic> Diagnostics, double? LevelDbov);
+
+/// <summary>A diagnostic as the cache keeps it: the file it is on is the prompt it is replayed for.</summary>
+public sealed record CachedDiagnostic(string Code, DiagnosticSeverity Severity, string Message);
+
+/// <summary>A compiled prompt as the cache keeps it, beside its bytes.</summary>
+public sealed record CachedOutput(string Encoding, string AssetId, string CompilationId, long Bytes);
+
+/// <summary>
+/// The persistent, content-addressed cache of a project's prompts (under IvrCacheDirectory): per source content and
+/// settings (<see cref="PromptCacheKeys"/>), what the content checks found and what the platform compiled, so that a
+/// build decodes, checks and compiles only the prompts whose bytes or settings changed. One file per entry, written
+/// atomically: concurrent builds never see half an entry, and two that write one key write the same thing. A damaged
+/// entry is a miss with a warning (IVR5007) and is deleted. Bounded: <see cref="Trim"/> removes the least recently used
+/// entries beyond the size cap.
+/// </summary>
+public sealed class PromptCache
+{
+    private const int FormatVersion = 1;
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    private readonly IPipelineLog _log;
+
+    private PromptCache(string directory, long maxBytes, IPipelineLog log)
+    {
+        Directory = directory;
+        MaxBytes = maxBytes;
+        _log = log;
+    }
+
+    public string Directory { get; }
+
+    public long MaxBytes { get; }
+
+    /// <summary>The cache in <paramref name="directory"/>; null (no caching) when there is none or it cannot be made.</summary>
+    public static PromptCache? Open(string? directory, long maxBytes, IPipelineLog log)
+    {
+        if (directory is null || maxBytes <= 0)
+        {
+            return null;
+        }
+        try
+        {
+            System.IO.Directory.CreateDirectory(directory);
+            return new PromptCache(directory, maxBytes, log);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            log.Report(Diagnostic.Create(DiagnosticCatalog.PromptCacheUnusable, directory, directory, ex.Message));
+            return null;
+        }
+    }
+
+    public CachedChecks? GetChecks(string key)
+    {
+        var path = EntryPath(key, ".checks.json");
+        if (Read<ChecksEntry>(path) is not { } entry)
+        {
+            return null;
+        }
+        if (entry.Diagnostics?.FirstOrDefault(d => DiagnosticCatalog.Find(d.Code ?? "") is null) is { } unknown)
+        {
+            Discard(path, $"it holds the unknown code '{unknown.Code}'");
+            return null;
+        }
+        return new CachedChecks(entry.Diagnostics ?? [], entry.LevelDbov);
+    }
+
+    public void PutChecks(string key, CachedChecks checks) =>
+        Write(EntryPath(key, ".checks.json"), new ChecksEntry { Version = FormatVersion, Diagnostics = [.. checks.Diagnostics], LevelDbov = checks.LevelDbov });
+
+    /// <summary>The compiled prompt and the file holding its bytes, or null when absent or damaged.</summary>
+    public (CachedOutput Output, string File)? GetOutput(string key)
+    {
+        var bytesPath = EntryPath(key, ".wav");
+        if (Read<OutputEntry>(EntryPath(key, ".output.json")) is not { Encoding: { } encoding, AssetId: { } assetId, CompilationId: { } compilationId } entry)
+        {
+            return null;
+        }
+        var bytes = new FileInfo(bytesPath);
+        if (!bytes.Exists || bytes.Length != entry.Bytes || entry.Bytes == 0)
+        {
+            // The bytes went missing or were cut (a disk filled up, a hand): a miss, and the entry goes.
+            Discard(EntryPath(key, ".output.json"), "its compiled audio is missing or has the wrong size");
+            return null;
+        }
+        Touch(bytesPath);
+        return (new CachedOutput(encoding, assetId, compilationId, entry.Bytes), bytesPath);
+    }
+
+    /// <summary>Keeps a compiled prompt: its bytes first, then the entry that vouches for them.</summary>
+    public void PutOutput(string key, CachedOutput output, string compiledFile)
+    {
+        try
+        {
+            AtomicFile.WriteAllBytes(EntryPath(key, ".wav"), File.ReadAllBytes(compiledFile));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _log.Report(Diagnostic.Create(DiagnosticCatalog.PromptCacheUnusable, compiledFile, Directory, ex.Message));
+            return;
+        }
+        Write(EntryPath(key, ".output.json"), new OutputEntry
+        {
+            Version = FormatVersion, Encoding = output.Encoding, AssetId = output.AssetId, CompilationId = output.CompilationId, Bytes = output.Bytes,
+        });
+    }
+
+    /// <summary>Removes the least recently used entries until the cache is within <see cref="MaxBytes"/>.</summary>
+    public void Trim() => PromptCacheTrimmer.Trim(Directory, MaxBytes, _log);
+
+    private string EntryPath(string key, string suffix) => Path.Combine(Directory, key[..2], key + suffix);
+
+    private T? Read<T>(string path) where T : class, IVersioned
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+        try
+        {
+            var entry = JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json);
+            if (entry?.Version != FormatVersion)
+            {
+                throw new InvalidDataException($"unknown format version {entry?.Version}");
+            }
+            Touch(path);
+            return entry;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidDataException)
+        {
+            Discard(path, ex.Message);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Being replaced or trimmed by another build right now: a miss, nothing to report.
+            _log.Info($"Prompt cache entry {path} not read: {ex.Message}");
+            return null;
+        }
+    }
+
+    private void Write<T>(string path, T entry)
+    {
+        try
+        {
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            AtomicFile.WriteAllText(path, JsonSerializer.Serialize(entry, Json));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _log.Report(Diagnostic.Create(DiagnosticCatalog.PromptCacheUnusable, path, Directory, ex.Message));
+        }
+    }
+
+    private void Discard(string path, string reason)
+    {
+        _log.Report(Diagnostic.Create(DiagnosticCatalog.CorruptPromptCacheEntry, path, path, reason));
+        AtomicFile.TryDelete(path);
+    }
+
+    /// <summary>Marks an entry used, for the least-recently-used trim (file times: no index to keep consistent).</summary>
+    private static void Touch(string path)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Trimmed or locked by another build: only the entry's age is not refreshed.
+        }
+    }
+
+    private interface IVersioned
+    {
+        int Version { get; }
+    }
+
+    private sealed class ChecksEntry : IVersioned
+    {
+        public int Version { get; set; }
+        public List<CachedDiagnostic>? Diagnostics { get; set; }
+        public double? LevelDbov { get; set; }
+    }
+
+    private sealed class OutputEntry : IVersioned
+    {
+        public int Version { get; set; }
+        public string? Encoding { get; set; }
+        public string? AssetId { get; set; }
+        public string? CompilationId { get; set; }
+        public long Bytes { get; set; }
+    }
+}
