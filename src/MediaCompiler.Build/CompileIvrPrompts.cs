@@ -226,6 +226,18 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
     {
         var records = CompiledPromptRecords.From(result, prompts, Prompts, settings);
         var indexFile = string.IsNullOrWhiteSpace(ItemIndexFile) ? Path.Combine(directory, "prompts.items") : ItemIndexFile;
+        try
+        {
+            foreach (var stale in PromptManifest.RemoveStale(records, directory, indexFile))
+            {
+                log.Info($"IVR prompts: removed {stale}: its prompt left the project.");
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            log.Report(Diagnostic.Create(DiagnosticCatalog.ManifestNotWritten, indexFile, indexFile, "a compiled prompt of the last build could not be removed: " + ex.Message));
+            return;
+        }
         if (PromptManifest.Write(records, directory, indexFile, settings.FlowId) is { } failure)
         {
             log.Report(failure);

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using MediaCompiler.Diagnostics;
+using MediaCompiler.Storage;
 
 namespace MediaCompiler.Build;
 
@@ -24,15 +25,42 @@ internal static class PromptManifest
         try
         {
             Directory.CreateDirectory(compiledPromptsDirectory);
-            File.WriteAllBytes(manifestPath, ToJson(records, flowId));
+            AtomicFile.WriteAllBytes(manifestPath, ToJson(records, flowId));
             Directory.CreateDirectory(Path.GetDirectoryName(itemIndexPath)!);
-            File.WriteAllLines(itemIndexPath, records.Select(ToIndexLine), new UTF8Encoding(false));
+            AtomicFile.WriteAllText(itemIndexPath, string.Concat(records.Select(r => ToIndexLine(r) + "\n")));
             return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return Diagnostic.Create(DiagnosticCatalog.ManifestNotWritten, manifestPath, manifestPath, ex.Message);
         }
+    }
+
+    /// <summary>
+    /// Deletes the compiled prompts the last run wrote (its item index) that this run did not: prompts renamed or
+    /// removed from the project. Only files inside <paramref name="compiledPromptsDirectory"/> are touched, whatever
+    /// the index says. Returns the paths removed.
+    /// </summary>
+    public static IReadOnlyList<string> RemoveStale(IReadOnlyList<CompiledPromptRecord> records, string compiledPromptsDirectory, string itemIndexPath)
+    {
+        if (!File.Exists(itemIndexPath))
+        {
+            return [];
+        }
+        var root = Path.GetFullPath(compiledPromptsDirectory);
+        root = root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar;
+        var current = records.Select(r => Path.GetFullPath(r.CompiledPath)).ToHashSet(StringComparer.Ordinal);
+        var removed = new List<string>();
+        foreach (var line in File.ReadAllLines(itemIndexPath))
+        {
+            var path = Path.GetFullPath(line.Split(Separator)[0]);
+            if (line.Length > 0 && !current.Contains(path) && path.StartsWith(root, StringComparison.Ordinal) && File.Exists(path))
+            {
+                File.Delete(path);
+                removed.Add(path);
+            }
+        }
+        return removed;
     }
 
     /// <summary>

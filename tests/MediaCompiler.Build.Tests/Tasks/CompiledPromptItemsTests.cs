@@ -69,6 +69,26 @@ public sealed class CompiledPromptItemsTests : IDisposable
     }
 
     [Fact]
+    public void Outputs_of_prompts_that_left_the_project_are_removed_and_nothing_outside_the_folder_is()
+    {
+        var welcome = Tone("welcome");
+        var goodbye = Tone("goodbye", 660);
+        Assert.True(Task(welcome, goodbye).Execute(), Errors);
+        Assert.True(File.Exists(Path.Combine(Compiled, "goodbye.wav")));
+        // An index line pointing outside the compiled folder (a hand edit) is never followed.
+        var outside = _temp.Combine("keep.wav");
+        File.WriteAllText(outside, "not ours");
+        File.AppendAllText(Index, outside + "|x|||||x|x\n");
+
+        var renamed = Tone("welcome");
+        renamed.SetMetadata("NodeId", "greeting");
+        Assert.True(Task(renamed).Execute(), Errors);
+
+        Assert.Equal(["greeting.wav", "prompts.json"], Directory.GetFiles(Compiled).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.True(File.Exists(outside));
+    }
+
+    [Fact]
     public void Manifest_describes_every_compiled_prompt()
     {
         var welcome = Tone("welcome");
@@ -117,8 +137,9 @@ public sealed class CompiledPromptItemsTests : IDisposable
         Assert.True(clean.Execute(), Errors);
         Assert.True(clean.CompletedWithoutWarnings);
 
-        // An audit log path that is a folder: warning IVR5003, which -warnaserror would turn into a failed build.
-        var warned = Task(Tone("welcome"));
+        // An audit log path that is a folder: warning IVR5003, which -warnaserror would turn into a failed build. The
+        // prompt changed, so a compile job runs (an unchanged one comes from the prompt cache, with no job to audit).
+        var warned = Task(Tone("welcome", 500));
         warned.AuditLogPath = Directory.CreateDirectory(_temp.Combine("audit-folder")).FullName;
         Assert.True(warned.Execute(), Errors);
         Assert.Contains(_buildEngine.Log.Warnings, w => w.Code == "IVR5003");

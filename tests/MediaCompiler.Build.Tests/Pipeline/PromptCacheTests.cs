@@ -1,0 +1,165 @@
+using MediaCompiler.Build.Tests.Support;
+using MediaCompiler.Contract;
+using MediaCompiler.Pipeline;
+using MediaCompiler.Pipeline.Caching;
+using MediaCompiler.TestSupport;
+
+namespace MediaCompiler.Build.Tests.Pipeline;
+
+/// <summary>
+/// Per-prompt incrementality through the prompt cache: one edited prompt is the only one decoded, sent and written;
+/// an unchanged project makes no request; warnings come back without the work; damaged, half-written and shared
+/// caches never mislead a build; the cache stays within its cap.
+/// </summary>
+public sealed class PromptCacheTests : IDisposable
+{
+    private const int PromptCount = 20;
+    private readonly TempDirectory _temp = new();
+    private readonly RecordingLog _log = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private string CacheDirectory => _temp.Combine("obj", "prompt-cache");
+
+    private PipelineSettings Settings(string output = "prompts", bool normalize = true) => new()
+    {
+        FlowId = "main-menu-flow",
+        CompiledPromptsDirectory = _temp.Combine("bin", output),
+        PromptCacheDirectory = CacheDirectory,
+        Options = new CompileOptions { NormalizeVolume = normalize },
+        InitialPollInterval = TimeSpan.FromMilliseconds(1),
+        MaxPollInterval = TimeSpan.FromMilliseconds(10),
+    };
+
+    private PromptInput[] Prompts() => Enumerable.Range(0, PromptCount)
+        .Select(i => new PromptInput(TestAudio.WriteTone(_temp.Combine("prompts", $"p{i:00}.wav"), 300 + (37 * i)), $"p{i:00}", 1, "alaw"))
+        .ToArray();
+
+    private async Task<(PipelineResult Result, FakeMediaEngineClient Engine)> BuildAsync(PipelineSettings settings, PromptInput[] prompts)
+    {
+        var engine = new FakeMediaEngineClient();
+        var result = await new PromptPipeline(settings, _log).RunAsync(prompts, () => engine, CancellationToken.None);
+        Assert.True(result.Succeeded, string.Join("\n", _log.Diagnostics));
+        return (result, engine);
+    }
+
+    [Fact]
+    public async Task One_edited_prompt_of_twenty_is_the_only_one_checked_sent_and_written()
+    {
+        var prompts = Prompts();
+        var (cold, coldEngine) = await BuildAsync(Settings(), prompts);
+        Assert.Equal(PromptCount, coldEngine.Calls("UploadAssetAsync"));
+        var outputs = cold.CompiledPrompts.ToDictionary(p => p.NodeId, p => File.ReadAllBytes(p.OutputPath!));
+
+        TestAudio.WriteTone(prompts[7].Path, 1234);
+        _log.Clear();
+        var (warm, engine) = await BuildAsync(Settings(), prompts);
+
+        Assert.Equal(1, engine.Calls("UploadAssetAsync"));
+        Assert.Equal(["p07"], engine.LastRequest!.Media!.Select(p => p.NodeId));
+        Assert.Equal(prompts.Select(p => p.NodeId), warm.CompiledPrompts.Select(p => p.NodeId));
+        Assert.Contains(_log.Messages, m => m.Contains($"{PromptCount - 1} unchanged, their findings from the prompt cache", StringComparison.Ordinal));
+        Assert.All(warm.CompiledPrompts.Where(p => p.NodeId != "p07"), p => Assert.Equal(outputs[p.NodeId], File.ReadAllBytes(p.OutputPath!)));
+        Assert.NotEqual(cold.CompiledPrompts[7].ContentHash, warm.CompiledPrompts[7].ContentHash);
+        Assert.Equal(engine.Assets.Single().Id, warm.CompiledPrompts[7].AssetId);
+    }
+
+    [Fact]
+    public async Task An_unchanged_project_makes_no_request_and_restores_deleted_outputs_from_the_cache()
+    {
+        var prompts = Prompts();
+        var (cold, _) = await BuildAsync(Settings(), prompts);
+        File.Delete(cold.CompiledPrompts[3].OutputPath!);
+
+        var (again, engine) = await BuildAsync(Settings(), prompts);
+
+        Assert.Equal(0, engine.TotalCalls);
+        Assert.Equal(cold.CompiledPrompts, again.CompiledPrompts);
+        Assert.True(File.Exists(cold.CompiledPrompts[3].OutputPath!));
+    }
+
+    [Fact]
+    public async Task Warnings_are_replayed_from_the_cache_without_decoding_again()
+    {
+        // A quiet prompt, levels not normalised: IVR1601 on its file.
+        var quietPath = _temp.Combine("prompts", "quiet.wav");
+        Directory.CreateDirectory(Path.GetDirectoryName(quietPath)!);
+        File.WriteAllBytes(quietPath, PcmWav.Write16(Tones.Sine(440, 1.0, 8000, amplitude: 400), 8000));
+        var quiet = new PromptInput(quietPath, "quiet", 1, "alaw");
+        await BuildAsync(Settings(normalize: false), [quiet]);
+        var first = _log.Warnings.Select(d => (d.Code, d.File, d.Message)).ToArray();
+        Assert.Contains(first, w => w.Code == "IVR1601");
+
+        _log.Clear();
+        await BuildAsync(Settings(normalize: false), [quiet]);
+
+        Assert.Equal(first, _log.Warnings.Select(d => (d.Code, d.File, d.Message)));
+        Assert.Contains(_log.Messages, m => m.Contains("1 unchanged, their findings from the prompt cache", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_damaged_entry_is_discarded_with_a_warning_and_the_prompt_compiled_again()
+    {
+        var prompts = Prompts();
+        await BuildAsync(Settings(), prompts);
+        var entries = Directory.GetFiles(CacheDirectory, "*.output.json", SearchOption.AllDirectories);
+        File.WriteAllText(entries[0], "{ not json");
+        File.WriteAllText(Directory.GetFiles(CacheDirectory, "*.checks.json", SearchOption.AllDirectories)[0], """{"Version":1,"Diagnostics":[{"Code":"IVR0000"}]}""");
+
+        _log.Clear();
+        var (_, engine) = await BuildAsync(Settings(), prompts);
+
+        Assert.Equal(2, _log.Warnings.Count(d => d.Code == "IVR5007"));
+        Assert.Equal(1, engine.Calls("UploadAssetAsync"));
+        _log.Clear();
+        var (_, third) = await BuildAsync(Settings(), prompts);
+        Assert.Equal(0, third.TotalCalls);
+        Assert.Empty(_log.Warnings);
+    }
+
+    [Fact]
+    public async Task A_build_killed_between_the_bytes_and_the_entry_leaves_nothing_that_is_trusted()
+    {
+        var prompts = Prompts();
+        await BuildAsync(Settings(), prompts);
+        // Killed mid-write: a temporary file left over, one entry's bytes gone, another's cut short.
+        var bytes = Directory.GetFiles(CacheDirectory, "*.wav", SearchOption.AllDirectories);
+        File.Delete(bytes[0]);
+        File.WriteAllBytes(bytes[1], File.ReadAllBytes(bytes[1])[..^1]);
+        File.WriteAllText(bytes[2] + ".tmp", "half");
+
+        _log.Clear();
+        var (result, engine) = await BuildAsync(Settings(), prompts);
+
+        Assert.Equal(2, engine.Calls("UploadAssetAsync"));
+        Assert.All(result.CompiledPrompts, p => Assert.Equal(p.Bytes, new FileInfo(p.OutputPath!).Length));
+    }
+
+    [Fact]
+    public async Task Two_builds_sharing_one_cache_at_once_both_succeed_and_agree()
+    {
+        var prompts = Prompts();
+
+        var builds = await Task.WhenAll(BuildAsync(Settings("a"), prompts), BuildAsync(Settings("b"), prompts));
+
+        var a = builds[0].Result.CompiledPrompts;
+        var b = builds[1].Result.CompiledPrompts;
+        Assert.Equal(a.Select(p => File.ReadAllBytes(p.OutputPath!)), b.Select(p => File.ReadAllBytes(p.OutputPath!)));
+        var (_, third) = await BuildAsync(Settings("c"), prompts);
+        Assert.Equal(0, third.TotalCalls);
+    }
+
+    [Fact]
+    public async Task The_cache_keeps_within_its_cap_by_dropping_the_least_recently_used()
+    {
+        var prompts = Prompts();
+        await BuildAsync(Settings(), prompts);
+        var total = Directory.GetFiles(CacheDirectory, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+
+        var cache = PromptCache.Open(CacheDirectory, total / 2, _log)!;
+        cache.Trim();
+
+        var left = Directory.GetFiles(CacheDirectory, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+        Assert.InRange(left, 1, total / 2);
+    }
+}
