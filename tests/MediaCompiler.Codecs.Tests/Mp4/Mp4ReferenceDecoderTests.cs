@@ -52,7 +52,7 @@ public sealed class Mp4ReferenceDecoderTests(ITestOutputHelper output)
         var (ncc, lag) = Measure.BestNcc(ffmpegMono, mono.Samples, AacFrame);
         var perChannel = ChannelSnrs(file, name, channels);
         var source = Mp4Fixtures.SourceSamples(rate, channels);
-        output.WriteLine($"{name}: NCC {ncc:F6} at lag {lag}; SNR per channel {string.Join(", ", perChannel.Select(s => $"{s:F1} dB"))}; " +
+        output.WriteLine($"{name}: NCC {ncc:F8} (1 - NCC = {1 - ncc:E1}) at lag {lag}; SNR per channel {string.Join(", ", perChannel.Select(s => $"{s:F1} dB"))}; " +
             $"length ours {mono.Samples.Length}, source {source}, ffmpeg {ffmpegMono.Length}");
 
         Assert.Equal(rate, mono.SampleRate);
