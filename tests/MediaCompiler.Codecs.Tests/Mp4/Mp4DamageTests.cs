@@ -81,6 +81,16 @@ public sealed class Mp4DamageTests(Xunit.Abstractions.ITestOutputHelper output)
     }
 
     [FfmpegFact]
+    public void An_edit_list_skipping_past_the_end_of_the_audio_is_refused()
+    {
+        var file = Mp4Fixtures.Encode(16000, 1, fastStart: false);
+        var (start, _) = Mp4FileBuilder.Locate(file, "moov/trak/edts/elst");
+        BinaryPrimitives.WriteInt32BigEndian(file.AsSpan(start + 12), int.MaxValue);   // the first edit's media_time
+
+        Assert.Contains("the edit list skips 2147483647 samples of priming, but the track holds only", Refusal(file));
+    }
+
+    [FfmpegFact]
     public void A_box_larger_than_its_parent_is_refused()
     {
         var file = Mp4Fixtures.Encode(16000, 1, fastStart: false);

@@ -64,6 +64,20 @@ public sealed class Mp4ReferenceDecoderTests(ITestOutputHelper output)
     }
 
     [FfmpegFact]
+    public async Task The_engine_decodes_M4A_in_process_with_no_ffmpeg_and_no_fallback_warning()
+    {
+        var file = Mp4Fixtures.Encode(16000, 1, fastStart: false);
+        var probe = AudioProbe.Probe(new MemoryStream(file, writable: false), "prompt.m4a");
+        var noFfmpeg = new EngineDecoder(Path.Combine(Path.GetTempPath(), "no-such-dir", "ffmpeg"), TimeSpan.FromSeconds(30));
+
+        var result = await noFfmpeg.DecodeAsync(file, "prompt.m4a", probe, CancellationToken.None);
+
+        Assert.Null(result.Error);
+        Assert.Empty(result.Warnings);
+        Assert.Equal(Mp4Fixtures.SourceSamples(16000, 1), result.Audio!.Samples.Length);
+    }
+
+    [FfmpegFact]
     public void Moov_first_and_moov_last_decode_to_the_same_samples()
     {
         var last = new Mp4AacDecoder().DecodeChannels(Mp4Fixtures.Encode(16000, 2, fastStart: false), "last.m4a", default);

@@ -99,7 +99,7 @@ internal sealed class Mp4AacDecoder : IManagedDecoder
 
         var decoded = (long)samples.Count * SamplesPerBlock;
         var trim = track.Trim(config.SampleRate);
-        var end = Math.Min(decoded, (long)Math.Round(samples.DurationTicks * (double)config.SampleRate / track.MediaTimescale));
+        var end = (long)Math.Min(decoded, Math.Round(samples.DurationTicks * (double)config.SampleRate / track.MediaTimescale));
         if (trim.LengthSamples is { } length)
         {
             end = Math.Min(end, trim.SkipSamples + length);
@@ -107,7 +107,9 @@ internal sealed class Mp4AacDecoder : IManagedDecoder
 
         if (trim.SkipSamples >= end)
         {
-            return Damaged(fileName, $"the {trim.Source} skips {trim.SkipSamples} samples of the {end} the track holds");
+            return Damaged(fileName, trim.Source is null
+                ? $"the sample table ('stts') gives the track a duration of {end} samples"
+                : $"the {trim.Source} skips {trim.SkipSamples} samples of priming, but the track holds only {end}");
         }
 
         var kept = output.ToArray().AsSpan((int)(trim.SkipSamples * channelCount), (int)((end - trim.SkipSamples) * channelCount)).ToArray();

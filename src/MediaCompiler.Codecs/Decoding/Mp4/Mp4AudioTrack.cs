@@ -43,7 +43,8 @@ internal sealed record Mp4AudioTrack(
                 : "there is no 'moov' box (no track index)");
         }
 
-        var movieTimescale = boxes.U32(boxes.Require(movie, "mvhd"), boxes.U8(boxes.Require(movie, "mvhd"), 0) == 1 ? 20 : 12);
+        var mvhd = boxes.Require(movie, "mvhd");
+        var movieTimescale = boxes.U32(mvhd, boxes.U8(mvhd, 0) == 1 ? 20 : 12);
         foreach (var (trak, _) in boxes.Children(movie.Start, movie.End))
         {
             if (trak.Type != "trak" || boxes.Find(trak, "mdia") is not { } mdia
@@ -73,21 +74,27 @@ internal sealed record Mp4AudioTrack(
     {
         if (Edit is { } edit)
         {
-            var skip = (long)Math.Round(edit.MediaTime * (double)sampleRate / MediaTimescale);
+            var skip = Samples(Math.Round(edit.MediaTime * (double)sampleRate / MediaTimescale));
             // The edit's duration is in the movie's timescale, often milliseconds (ffmpeg writes 6000 for 6.0005 s), so
             // it is read as a bound with one tick's precision; the sample table's durations, in the media's own
             // timescale, cut the end exactly (the decoder takes the smaller of the two).
             long? length = edit.Duration == 0
                 ? null
-                : (long)Math.Ceiling((edit.Duration + 1) * (double)sampleRate / MovieTimescale) - 1;
+                : Samples(Math.Ceiling((edit.Duration + 1.0) * sampleRate / MovieTimescale) - 1);
             return new Mp4Trim("edit list", skip, length);
         }
 
         // An iTunSMPB length of 0 says nothing about the length (some encoders write only the priming).
         return ITunesGapless is { } gapless
-            ? new Mp4Trim("iTunSMPB", gapless.Priming, gapless.Samples == 0 ? null : gapless.Samples)
+            ? new Mp4Trim("iTunSMPB", Samples(gapless.Priming), gapless.Samples == 0 ? null : Samples(gapless.Samples))
             : new Mp4Trim(null, 0, null);
     }
+
+    /// <summary>
+    /// A count of samples from a header's 32- or 64-bit field, held below 2^50 so that sums of two cannot overflow: any
+    /// value that large is far past the audio, which the decoder then reports.
+    /// </summary>
+    private static long Samples(double value) => (long)Math.Clamp(value, 0, 1L << 50);
 
     /// <summary>stsd → first 'mp4a' entry → esds (possibly inside a QuickTime 'wave' box).</summary>
     private static (byte[] Config, int ObjectType) ReadDecoderConfig(Mp4Boxes boxes, Mp4Box stsd)
@@ -97,7 +104,8 @@ internal sealed record Mp4AudioTrack(
             throw new Mp4DamageException("the 'stsd' box lists no sample description");
         }
 
-        var entry = boxes.Children(stsd.Start + 8, stsd.End).First().Box;
+        var entry = boxes.Children(stsd.Start + 8, stsd.End).Select(c => (Mp4Box?)c.Box).FirstOrDefault()
+            ?? throw new Mp4DamageException("the 'stsd' box is too short to hold the sample description it lists");
         if (entry.Type != "mp4a")
         {
             throw new Mp4DamageException($"the sound track's sample description is '{entry.Type}', not 'mp4a'");
