@@ -63,6 +63,29 @@ public sealed class Mp4ReferenceDecoderTests(ITestOutputHelper output)
         Assert.InRange(ffmpegMono.Length - mono.Samples.Length, 0, AacFrame - 1);
     }
 
+    /// <summary>
+    /// Fragmented MP4 (an empty sample table, samples in 'moof' fragments; what MediaRecorder and live muxers write).
+    /// ffmpeg writes no edit list here, so neither decoder drops the priming; ffmpeg still keeps the end padding.
+    /// </summary>
+    [FfmpegTheory]
+    [InlineData(16000, 1)]
+    [InlineData(44100, 2)]
+    public void Fragmented_files_decode_like_ffmpeg(int rate, int channels)
+    {
+        var file = Mp4Fixtures.Encode(rate, channels, fastStart: false, extra: "-movflags frag_keyframe+empty_moov -frag_duration 500000");
+        var name = $"fragmented_{rate}_{channels}ch.m4a";
+
+        var ours = new Mp4AacDecoder().DecodeChannels(file, name, default).Audio!;
+
+        var reference = Mp4Fixtures.FfmpegDecode(file, mono: false);
+        var snrs = Enumerable.Range(0, channels).Select(c => SignalComparison.SnrDb(
+            SignalComparison.Channel(ours.Samples, channels, c), SignalComparison.Channel(reference, channels, c), lag: 0)).ToArray();
+        output.WriteLine($"{name}: SNR {string.Join(", ", snrs.Select(s => $"{s:F1} dB"))}; length ours {ours.SamplesPerChannel}, ffmpeg {reference.Length / channels}");
+        Assert.All(snrs, snr => Assert.True(snr >= MinimumSnrDb, $"SNR {snr:F1} dB"));
+        Assert.InRange((reference.Length / channels) - ours.SamplesPerChannel, 0, AacFrame - 1);
+        Assert.Equal(Mp4Fixtures.SourceSamples(rate, channels) + AacFrame, ours.SamplesPerChannel);
+    }
+
     [FfmpegFact]
     public async Task The_engine_decodes_M4A_in_process_with_no_ffmpeg_and_no_fallback_warning()
     {

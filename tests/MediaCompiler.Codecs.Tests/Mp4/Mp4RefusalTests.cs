@@ -1,6 +1,7 @@
 using MediaCompiler.Codecs.Decoding.Aac;
 using MediaCompiler.Codecs.Decoding.Mp4;
 using MediaCompiler.Codecs.Tests.Aac;
+using MediaCompiler.TestSupport;
 
 namespace MediaCompiler.Codecs.Tests.Mp4;
 
@@ -31,6 +32,19 @@ public sealed class Mp4RefusalTests
 
         Assert.True(error.Code == "IVR3143", $"{signalling}: {error.Message}");
         Assert.Contains("16000 Hz AAC-LC core", error.Message);
+        Assert.Equal(FixOf(AdtsHeAacError()), FixOf(error.Message));
+    }
+
+    [FfmpegFact]
+    public void An_M4A_from_ffmpeg_with_the_HE_AAC_profile_is_refused_like_ADTS()
+    {
+        // ffmpeg's own encoder has no SBR tools, but with -profile:a aac_he it declares object type 5 in the config.
+        var file = Mp4Fixtures.Encode(16000, 1, fastStart: false, extra: "-profile:a aac_he");
+
+        var error = new Mp4AacDecoder().DecodeChannels(file, FileName, default).Error!;
+
+        Assert.Equal("IVR3143", error.Code);
+        Assert.Contains("audio object type 5", error.Message);
         Assert.Equal(FixOf(AdtsHeAacError()), FixOf(error.Message));
     }
 

@@ -12,8 +12,10 @@ internal sealed record Mp4Trim(string? Source, long SkipSamples, long? LengthSam
 /// AudioSpecificConfig (stsd 'mp4a' → esds, 14496-14). iTunes' gapless tag (udta/meta/ilst '----' iTunSMPB) stands in
 /// for an edit list when there is none.
 /// </summary>
+/// <param name="Movie">The moov box (its 'mvex' says the samples are in fragments).</param>
+/// <param name="TrackId">tkhd's track_ID, which the fragments name their samples by.</param>
 internal sealed record Mp4AudioTrack(
-    Mp4Box SampleTable, uint MediaTimescale, uint MovieTimescale, byte[] DecoderConfig, int ObjectTypeIndication,
+    Mp4Box Movie, uint TrackId, Mp4Box SampleTable, uint MediaTimescale, uint MovieTimescale, byte[] DecoderConfig, int ObjectTypeIndication,
     (ulong Duration, long MediaTime)? Edit, (long Priming, long Samples)? ITunesGapless)
 {
     public static Mp4AudioTrack Find(Mp4Boxes boxes)
@@ -62,7 +64,9 @@ internal sealed record Mp4AudioTrack(
 
             var stbl = boxes.Require(boxes.Require(mdia, "minf"), "stbl");
             var (config, objectType) = ReadDecoderConfig(boxes, boxes.Require(stbl, "stsd"));
-            return new Mp4AudioTrack(stbl, mediaTimescale, movieTimescale, config, objectType,
+            var tkhd = boxes.Require(trak, "tkhd");
+            var trackId = boxes.U32(tkhd, boxes.U8(tkhd, 0) == 1 ? 20 : 12);
+            return new Mp4AudioTrack(movie, trackId, stbl, mediaTimescale, movieTimescale, config, objectType,
                 ReadEdit(boxes, trak), ReadITunesGapless(boxes, movie));
         }
 

@@ -2,8 +2,11 @@ using System.Buffers.Binary;
 
 namespace MediaCompiler.Codecs.Decoding.Mp4;
 
-/// <summary>An ISO BMFF box (ISO/IEC 14496-12 4.2): its four-character type and its payload [Start, End) in the file.</summary>
-internal readonly record struct Mp4Box(string Type, long Start, long End)
+/// <summary>
+/// An ISO BMFF box (ISO/IEC 14496-12 4.2): its four-character type, its payload [Start, End) in the file, and where
+/// its header starts (fragment offsets count from there).
+/// </summary>
+internal readonly record struct Mp4Box(string Type, long Start, long End, long HeaderStart)
 {
     public long Length => End - Start;
 }
@@ -67,7 +70,7 @@ internal sealed class Mp4Boxes(byte[] data)
             }
 
             var boxEnd = truncated ? end : position + size;
-            yield return (new Mp4Box(type, position + headerLength, boxEnd), truncated);
+            yield return (new Mp4Box(type, position + headerLength, boxEnd, position), truncated);
             position = boxEnd;
         }
     }

@@ -6,6 +6,7 @@ namespace MediaCompiler.Codecs.Decoding.Mp4;
 /// The tables must agree with each other, and every sample must lie inside an 'mdat' box of the file: a zeroed or
 /// shifted offset, a table that lists more samples than another, or a sample past the end of a truncated file is damage,
 /// not garbage fed to the decoder. Nothing is allocated for a count before the bytes that back it are known to exist.
+/// A fragmented file's samples follow from its 'moof' boxes (<see cref="Mp4Fragments"/>), checked the same way.
 /// </summary>
 internal sealed class Mp4SampleTable
 {
@@ -27,22 +28,38 @@ internal sealed class Mp4SampleTable
 
     /// <param name="maxSamples">The most access units a prompt may have (the duration cap), checked before allocating.</param>
     /// <param name="mediaData">The payload ranges of the file's 'mdat' boxes.</param>
-    public static Mp4SampleTable Read(Mp4Boxes boxes, Mp4Box stbl, int maxSamples, IReadOnlyList<Mp4Box> mediaData)
+    public static Mp4SampleTable Read(Mp4Boxes boxes, Mp4AudioTrack track, int maxSamples, IReadOnlyList<Mp4Box> mediaData)
     {
+        var stbl = track.SampleTable;
         var sizes = ReadSizes(boxes, boxes.Require(stbl, "stsz"), maxSamples);
         var chunkOffsets = ReadChunkOffsets(boxes, stbl);
         var offsets = PlaceSamples(boxes, boxes.Require(stbl, "stsc"), chunkOffsets, sizes);
+        var ticks = ReadDurationTicks(boxes, boxes.Require(stbl, "stts"), sizes.Length);
+        if (boxes.Find(track.Movie, "mvex") is not null)
+        {
+            // A fragmented file: the sample table (usually empty) is followed by the samples of its 'moof' boxes.
+            var allOffsets = new List<long>(offsets);
+            var allSizes = new List<int>(sizes);
+            ticks += Mp4Fragments.Append(boxes, track.Movie, track.TrackId, maxSamples, allOffsets, allSizes);
+            (offsets, sizes) = ([.. allOffsets], [.. allSizes]);
+        }
+
+        if (sizes.Length == 0)
+        {
+            throw new Mp4DamageException("the sound track has no samples");
+        }
+
         for (var i = 0; i < sizes.Length; i++)
         {
             if (!InsideMediaData(mediaData, offsets[i], offsets[i] + sizes[i]))
             {
                 throw new Mp4DamageException(offsets[i] + sizes[i] > boxes.FileLength
                     ? $"sample {i} (bytes {offsets[i]}-{offsets[i] + sizes[i]}) lies past the end of the file ({boxes.FileLength} bytes): the file is truncated"
-                    : $"sample {i} (bytes {offsets[i]}-{offsets[i] + sizes[i]}) lies outside the media data ('mdat'): the chunk offsets are wrong");
+                    : $"sample {i} (bytes {offsets[i]}-{offsets[i] + sizes[i]}) lies outside the media data ('mdat'): the chunk or fragment offsets are wrong");
             }
         }
 
-        return new Mp4SampleTable(offsets, sizes, ReadDurationTicks(boxes, boxes.Require(stbl, "stts"), sizes.Length));
+        return new Mp4SampleTable(offsets, sizes, ticks);
     }
 
     /// <summary>Binary search of the 'mdat' payloads, which lie in file order without overlapping.</summary>
@@ -76,11 +93,6 @@ internal sealed class Mp4SampleTable
         if (constantSize != 0 && (constantSize > int.MaxValue || (ulong)count * constantSize > (ulong)boxes.FileLength))
         {
             throw new Mp4DamageException($"the 'stsz' box declares {count} samples of {constantSize} bytes, more than the file's {boxes.FileLength} bytes");
-        }
-
-        if (count == 0)
-        {
-            throw new Mp4DamageException("the sound track has no samples");
         }
 
         if (count > maxSamples)
