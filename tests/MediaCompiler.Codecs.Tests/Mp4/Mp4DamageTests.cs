@@ -104,11 +104,13 @@ public sealed class Mp4DamageTests(Xunit.Abstractions.ITestOutputHelper output)
     /// Random bytes over the index (moov) of a real file: whatever they make of it, the answer is audio or a coded
     /// refusal from the AAC/decoding ranges, and no exception escapes.
     /// </summary>
-    [FfmpegFact]
-    public void Random_damage_to_the_index_never_escapes_as_an_exception()
+    [FfmpegTheory]
+    [InlineData("moov")]
+    [InlineData("moof")]
+    public void Random_damage_to_the_index_never_escapes_as_an_exception(string index)
     {
-        var original = Mp4Fixtures.Encode(16000, 2, fastStart: true);
-        var (moovStart, moovLength) = Mp4FileBuilder.Locate(original, "moov");
+        var original = index == "moov" ? Mp4Fixtures.Encode(16000, 2, fastStart: true) : Fragmented();
+        var (moovStart, moovLength) = Mp4FileBuilder.Locate(original, index);
         var outcomes = new SortedDictionary<string, int>(StringComparer.Ordinal);
         for (var seed = 0; seed < 400; seed++)
         {
@@ -133,6 +135,35 @@ public sealed class Mp4DamageTests(Xunit.Abstractions.ITestOutputHelper output)
         output.WriteLine(string.Join(", ", outcomes.Select(o => $"{o.Key} x{o.Value}")));
         Assert.True(outcomes.GetValueOrDefault("IVR3120") > 0, "no damage was detected at all");
     }
+
+    [FfmpegFact]
+    public void A_fragment_run_of_2_to_the_32_default_sized_samples_is_refused_without_allocating_for_them()
+    {
+        var file = Fragmented();
+        var (start, _) = Mp4FileBuilder.Locate(file, "moof/traf/trun");
+        // Keep only the data offset flag: every sample takes the defaults, so the count is backed by no bytes.
+        BinaryPrimitives.WriteUInt32BigEndian(file.AsSpan(start), 0x000001);
+        BinaryPrimitives.WriteUInt32BigEndian(file.AsSpan(start + 4), uint.MaxValue);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var error = new Mp4AacDecoder().Decode(file, "fragments.m4a", default).Error!;
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal("IVR3146", error.Code);
+        Assert.Contains("4294967295 access units", error.Message);
+        Assert.True(allocated < 8 * file.Length, $"{allocated} bytes allocated for a {file.Length}-byte file");
+    }
+
+    [FfmpegFact]
+    public void A_truncated_fragmented_file_is_a_coded_refusal()
+    {
+        var file = Fragmented();
+
+        Assert.Contains("truncated", Refusal(file[..(file.Length / 2)]));
+    }
+
+    private static byte[] Fragmented() =>
+        Mp4Fixtures.Encode(16000, 1, fastStart: false, extra: "-movflags frag_keyframe+empty_moov -frag_duration 500000");
 
     private static string Refusal(byte[] file)
     {
