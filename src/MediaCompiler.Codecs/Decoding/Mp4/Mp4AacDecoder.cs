@@ -39,13 +39,18 @@ internal sealed class Mp4AacDecoder : IManagedDecoder
         {
             var boxes = new Mp4Boxes(content);
             var track = Mp4AudioTrack.Find(boxes);
-            var config = CheckConfig(track, fileName, out var refusal);
-            if (refusal is not null)
+            if (NotAac(track, fileName) is { } notAac)
+            {
+                return AacDecodeResult.Failure(notAac);
+            }
+
+            var config = AudioSpecificConfig.Parse(track.DecoderConfig);
+            if (Refusal(config, fileName) is { } refusal)
             {
                 return AacDecodeResult.Failure(refusal);
             }
 
-            var maxSamples = (int)Math.Min(int.MaxValue, ((long)MaxDurationSeconds * config!.SampleRate / SamplesPerBlock) + 1);
+            var maxSamples = (int)Math.Min(int.MaxValue, ((long)MaxDurationSeconds * config.SampleRate / SamplesPerBlock) + 1);
             var mediaData = boxes.Children(0, boxes.FileLength, topLevel: true).Select(b => b.Box).Where(b => b.Type == "mdat").ToList();
             var samples = Mp4SampleTable.Read(boxes, track, maxSamples, mediaData);
             return DecodeSamples(content, fileName, track, config, samples, cancellationToken);
@@ -57,7 +62,7 @@ internal sealed class Mp4AacDecoder : IManagedDecoder
         catch (Mp4DurationException tooLong)
         {
             return AacDecodeResult.Failure(Diagnostic.Create(DiagnosticCatalog.AacTooLong, fileName, fileName, MaxDurationSeconds,
-                $"its sample table, which lists {tooLong.Samples} access units"));
+                $"its index, which lists {tooLong.Samples} access units"));
         }
     }
 
@@ -116,32 +121,26 @@ internal sealed class Mp4AacDecoder : IManagedDecoder
         return AacDecodeResult.Success(new AacAudio(config.SampleRate, channelCount, kept, samples.Count, SbrIgnored: false));
     }
 
-    /// <summary>The config decodes with AAC-LC tools, or the coded reason it does not (null config then).</summary>
-    private static AudioSpecificConfig? CheckConfig(Mp4AudioTrack track, string fileName, out Diagnostic? refusal)
-    {
-        refusal = null;
-        if (track.ObjectTypeIndication is not (MpegFourAudio or 0x66 or 0x67 or 0x68))
-        {
-            refusal = Diagnostic.Create(DiagnosticCatalog.DecodeFormatNotDecodable, fileName, fileName,
+    /// <summary>An 'mp4a' entry may hold other MPEG audio (object type indication 0x69/0x6B: MP3): not AAC, not damage.</summary>
+    private static Diagnostic? NotAac(Mp4AudioTrack track, string fileName) =>
+        track.ObjectTypeIndication is MpegFourAudio or 0x66 or 0x67 or 0x68
+            ? null
+            : Diagnostic.Create(DiagnosticCatalog.DecodeFormatNotDecodable, fileName, fileName,
                 $"MP4 'mp4a' with object type indication 0x{track.ObjectTypeIndication:X2} (not AAC)", string.Empty);
-            return null;
-        }
 
-        var config = AudioSpecificConfig.Parse(track.DecoderConfig);
-        refusal = config switch
-        {
-            { HeAac: { } how } => Diagnostic.Create(DiagnosticCatalog.AacHeAacUnsupported, fileName, fileName, how, config.SampleRate),
-            { ObjectType: not AudioSpecificConfig.LowComplexity } => Diagnostic.Create(DiagnosticCatalog.AacProfileUnsupported,
-                fileName, fileName, config.ObjectTypeName, $"audio object type {config.ObjectType} in the MP4's AudioSpecificConfig"),
-            { ShortFrames: true } => Diagnostic.Create(DiagnosticCatalog.AacProfileUnsupported,
-                fileName, fileName, "LC with 960-sample frames", "frameLengthFlag set in the MP4's AudioSpecificConfig"),
-            { ChannelConfiguration: 0 } => Diagnostic.Create(DiagnosticCatalog.AacChannelLayoutUnsupported, fileName, fileName,
-                "channel configuration 0 in its AudioSpecificConfig",
-                "the channel layout is given by a program config element, which this decoder does not map"),
-            _ => null,
-        };
-        return config;
-    }
+    /// <summary>Why the AAC-LC decoder must refuse this configuration, with the ADTS path's codes; null when it decodes it.</summary>
+    private static Diagnostic? Refusal(AudioSpecificConfig config, string fileName) => config switch
+    {
+        { HeAac: { } how } => Diagnostic.Create(DiagnosticCatalog.AacHeAacUnsupported, fileName, fileName, how, config.SampleRate),
+        { ObjectType: not AudioSpecificConfig.LowComplexity } => Diagnostic.Create(DiagnosticCatalog.AacProfileUnsupported,
+            fileName, fileName, config.ObjectTypeName, $"audio object type {config.ObjectType} in the MP4's AudioSpecificConfig"),
+        { ShortFrames: true } => Diagnostic.Create(DiagnosticCatalog.AacProfileUnsupported,
+            fileName, fileName, "LC with 960-sample frames", "frameLengthFlag set in the MP4's AudioSpecificConfig"),
+        { ChannelConfiguration: 0 } => Diagnostic.Create(DiagnosticCatalog.AacChannelLayoutUnsupported, fileName, fileName,
+            "channel configuration 0 in its AudioSpecificConfig",
+            "the channel layout is given by a program config element, which this decoder does not map"),
+        _ => null,
+    };
 
     private AacDecodeResult Damaged(string fileName, string reason) =>
         AacDecodeResult.Failure(DecoderFailure.Damaged(fileName, FormatName, reason).Error!);
