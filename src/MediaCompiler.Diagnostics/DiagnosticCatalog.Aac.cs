@@ -1,7 +1,7 @@
 namespace MediaCompiler.Diagnostics;
 
 /// <summary>
-/// IVR3140-3159: the embedded AAC-LC (ADTS) decoder's verdicts. Each names the frame and what was found, and says how
+/// IVR3140-3159: the embedded AAC-LC decoder's verdicts (ADTS streams and AAC in MP4/M4A). Each names the frame and what was found, and says how
 /// to re-encode the prompt into something the engine decodes in-process.
 /// </summary>
 public static partial class DiagnosticCatalog
@@ -21,17 +21,17 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor AacProfileUnsupported = new(
         "IVR3142", DiagnosticSeverity.Error, "AAC profile not supported",
-        "'{0}' is AAC {1} (ADTS profile field {2}); the embedded decoder decodes AAC-LC (profile field 1) only.",
+        "'{0}' is AAC {1} ({2}); the embedded decoder decodes AAC-LC only.",
         ReencodeAacLc);
 
     public static readonly DiagnosticDescriptor AacHeAacUnsupported = new(
         "IVR3143", DiagnosticSeverity.Error, "HE-AAC not supported",
-        "'{0}' is HE-AAC: ADTS frame {1} carries SBR (spectral band replication) data, which the embedded decoder does not decode; only the {2} Hz AAC-LC core, at half the bandwidth, would be heard.",
+        "'{0}' is HE-AAC: {1}, which the embedded decoder does not decode; only the {2} Hz AAC-LC core, at half the bandwidth, would be heard.",
         ReencodeAacLc);
 
     public static readonly DiagnosticDescriptor AacChannelLayoutUnsupported = new(
         "IVR3144", DiagnosticSeverity.Error, "AAC channel layout not supported",
-        "'{0}' declares ADTS channel configuration {1}: {2}.",
+        "'{0}' declares {1}: {2}.",
         "Re-encode the prompt as mono AAC-LC: ffmpeg -i \"{0}\" -ac 1 -c:a aac -profile:a aac_low prompt.aac");
 
     public static readonly DiagnosticDescriptor AacStreamInconsistent = new(
@@ -41,6 +41,6 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor AacTooLong = new(
         "IVR3146", DiagnosticSeverity.Error, "AAC stream too long",
-        "'{0}' decodes to more than {1} s of audio (stopped at ADTS frame {2}); the engine decodes prompts of at most {1} s.",
+        "'{0}' decodes to more than {1} s of audio (stopped at {2}); the engine decodes prompts of at most {1} s.",
         "Split the recording into prompts, or check that the file is the prompt you meant: ffmpeg -i \"{0}\" -t 60 -c:a aac -profile:a aac_low prompt.aac");
 }

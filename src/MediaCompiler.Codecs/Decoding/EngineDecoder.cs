@@ -4,8 +4,8 @@ using MediaCompiler.Diagnostics;
 namespace MediaCompiler.Codecs.Decoding;
 
 /// <summary>
-/// The engine's decoder: everything in-process through <see cref="PromptDecoder"/>, except AAC wrapped in ADIF or MP4
-/// (ADTS .aac files decode in-process), which goes to ffmpeg when one is installed. That fallback is the only use of ffmpeg left and
+/// The engine's decoder: everything in-process through <see cref="PromptDecoder"/>, except AAC wrapped in ADIF
+/// (ADTS .aac and MP4/M4A files decode in-process), which goes to ffmpeg when one is installed. That fallback is the only use of ffmpeg left and
 /// is reported on every asset it decodes (warning IVR3122), so nobody mistakes it for the in-process path.
 /// </summary>
 public sealed class EngineDecoder : IAudioDecoder
@@ -26,7 +26,7 @@ public sealed class EngineDecoder : IAudioDecoder
             return PromptDecoder.Decode(content, fileName, probe, cancellationToken);
         }
 
-        // The single place the external fallback is chosen (AAC in ADIF/MP4); see PromptDecoder.NeedsExternalDecoder.
+        // The single place the external fallback is chosen (AAC in ADIF); see PromptDecoder.NeedsExternalDecoder.
         var decoded = await _aacFallback.DecodeAsync(content, fileName, probe, cancellationToken).ConfigureAwait(false);
         if (decoded.Audio is null)
         {

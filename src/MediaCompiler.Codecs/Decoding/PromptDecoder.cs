@@ -2,6 +2,7 @@ using MediaCompiler.Audio;
 using MediaCompiler.Diagnostics;
 using MediaCompiler.Codecs.Decoding.Aac;
 using MediaCompiler.Codecs.Decoding.Mp3;
+using MediaCompiler.Codecs.Decoding.Mp4;
 using MediaCompiler.Codecs.Decoding.Opus;
 using MediaCompiler.Codecs.Decoding.Vorbis;
 using MediaCompiler.Codecs.Wav;
@@ -19,6 +20,7 @@ public static class PromptDecoder
     private static readonly IManagedDecoder Vorbis = new VorbisDecoder();
     private static readonly IManagedDecoder Opus = new OggOpusDecoder();
     private static readonly IManagedDecoder Aac = new AdtsManagedDecoder();
+    private static readonly IManagedDecoder Mp4Aac = new Mp4AacDecoder();
 
     /// <summary>True when <see cref="Decode"/> has an in-process decoder for what the probe found.</summary>
     public static bool CanDecode(AudioProbeResult probe) => WavSampleReader.CanDecode(probe) || Choose(probe) is not null;
@@ -45,11 +47,11 @@ public static class PromptDecoder
     }
 
     /// <summary>
-    /// True for AAC in an ADIF or MP4 container: the in-process AAC decoder reads ADTS (what .aac prompts are), and
-    /// these rarer wrappers go to ffmpeg when one is installed, reported as the fallback it is.
+    /// True for AAC in an ADIF container: the in-process AAC decoder reads ADTS streams and MP4/M4A tracks, and this
+    /// rare wrapper goes to ffmpeg when one is installed, reported as the fallback it is.
     /// </summary>
     internal static bool NeedsExternalDecoder(AudioProbeResult probe) =>
-        probe.Codec == "aac" && probe.Container is AudioContainer.Adif or AudioContainer.Mp4;
+        probe.Codec == "aac" && probe.Container is AudioContainer.Adif;
 
     /// <summary>How a message names the format: the codec the probe found, else the file's extension.</summary>
     public static string FormatName(AudioProbeResult probe, string fileName)
@@ -69,11 +71,12 @@ public static class PromptDecoder
         (AudioContainer.Ogg, "vorbis") => Vorbis,
         (AudioContainer.Ogg, "opus") => Opus,
         (AudioContainer.Adts, "aac") => Aac,
+        (AudioContainer.Mp4, "aac") => Mp4Aac,
         _ => null,
     };
 
     private static string WhyNot(AudioProbeResult probe) => NeedsExternalDecoder(probe)
-        ?  " in this container (the in-process AAC decoder reads ADTS streams; ffmpeg is not used here)"
+        ?  " in this container (the in-process AAC decoder reads ADTS streams and MP4/M4A; ffmpeg is not used here)"
         : string.Empty;
 
     private static DecodeResult DecodeWav(byte[] content, string fileName, AudioProbeResult probe)

@@ -101,7 +101,8 @@ public sealed class AdtsAacDecoder
 
                 if (blockDecoder.SbrSeen && _sbrHandling == AacSbrHandling.Reject)
                 {
-                    return Fail(DiagnosticCatalog.AacHeAacUnsupported, frame, first.SampleRate);
+                    return Fail(DiagnosticCatalog.AacHeAacUnsupported,
+                        $"ADTS frame {frame} carries SBR (spectral band replication) data", first.SampleRate);
                 }
 
                 reader.ByteAlign();
@@ -112,7 +113,7 @@ public sealed class AdtsAacDecoder
 
                 if ((long)(blocks + 1) * SamplesPerBlock > (long)MaxDurationSeconds * first.SampleRate)
                 {
-                    return Fail(DiagnosticCatalog.AacTooLong, MaxDurationSeconds, frame);
+                    return Fail(DiagnosticCatalog.AacTooLong, MaxDurationSeconds, $"ADTS frame {frame}");
                 }
 
                 output.Append(block);
@@ -131,7 +132,7 @@ public sealed class AdtsAacDecoder
     {
         if (header.Profile != AdtsHeader.LowComplexityProfile)
         {
-            return Diagnostic.Create(DiagnosticCatalog.AacProfileUnsupported, _fileName, _fileName, header.ProfileName, header.Profile);
+            return Diagnostic.Create(DiagnosticCatalog.AacProfileUnsupported, _fileName, _fileName, header.ProfileName, $"ADTS profile field {header.Profile}");
         }
 
         if (header.SampleRateIndex > 12)
@@ -141,7 +142,7 @@ public sealed class AdtsAacDecoder
         }
 
         return header.ChannelConfiguration == 0
-            ? Diagnostic.Create(DiagnosticCatalog.AacChannelLayoutUnsupported, _fileName, _fileName, 0,
+            ? Diagnostic.Create(DiagnosticCatalog.AacChannelLayoutUnsupported, _fileName, _fileName, "ADTS channel configuration 0",
                 "the channel layout is given by a program config element, which this decoder does not map")
             : null;
     }
