@@ -185,7 +185,7 @@ public sealed class PackageDeliveryTests : IDisposable
         "Concentus.dll", "MediaCompiler.Audio.dll", "MediaCompiler.Build.deps.json", "MediaCompiler.Build.dll",
         "MediaCompiler.Client.dll", "MediaCompiler.Codecs.dll", "MediaCompiler.Contract.dll", "MediaCompiler.Diagnostics.dll",
         "MediaCompiler.Engine.InProcess.dll", "MediaCompiler.Engine.dll", "MediaCompiler.Genesys.dll", "MediaCompiler.Http.dll",
-        "MediaCompiler.Pipeline.Genesys.dll", "MediaCompiler.Pipeline.dll", "MediaCompiler.Platforms.dll", "MediaCompiler.Storage.dll", "NLayer.dll",
+        "MediaCompiler.Pipeline.Genesys.dll", "MediaCompiler.Pipeline.dll", "MediaCompiler.Platforms.dll", "MediaCompiler.Storage.dll",
         "NVorbis.dll", "Polly.Core.dll",
     ];
 

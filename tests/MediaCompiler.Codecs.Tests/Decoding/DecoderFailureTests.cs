@@ -8,18 +8,27 @@ public sealed class DecoderFailureTests
     [Fact]
     public void An_exception_thrown_inside_a_third_party_decoder_is_input_damage()
     {
-        // NLayer throws for a stream that is not MPEG audio: thrown by its code, so the input is what is wrong.
+        // NVorbis throws for a stream that is not Ogg Vorbis: thrown by its code, so the input is what is wrong.
         var thrown = Record.Exception(() =>
         {
-            using var mpeg = new NLayer.MpegFile(new MemoryStream(new byte[64]));
-            mpeg.ReadSamples(new float[1152], 0, 1152);
+            using var vorbis = new NVorbis.VorbisReader(new MemoryStream(new byte[64]), closeOnDispose: true);
+            vorbis.ReadSamples(new float[1152], 0, 1152);
         });
 
-        if (thrown is not null)
-        {
-            Assert.False(DecoderFailure.ThrownByOurCode(thrown));
-            Assert.True(DecoderFailure.IsInputFault(thrown));
-        }
+        Assert.NotNull(thrown);
+        Assert.False(DecoderFailure.ThrownByOurCode(thrown));
+        Assert.True(DecoderFailure.IsInputFault(thrown));
+    }
+
+    [Fact]
+    public void An_exception_thrown_inside_the_vendored_NLayer_code_is_input_damage_as_it_was_from_the_package()
+    {
+        // Main data asked of an empty bit reservoir: the vendored decoder's own words for a damaged stream.
+        var thrown = Record.Exception(() => new MediaCompiler.Codecs.Decoding.Mp3.NLayer.BitReservoir().GetBits(8));
+
+        Assert.IsType<InvalidDataException>(thrown);
+        Assert.False(DecoderFailure.ThrownByOurCode(thrown));
+        Assert.True(DecoderFailure.IsInputFault(thrown));
     }
 
     [Fact]
