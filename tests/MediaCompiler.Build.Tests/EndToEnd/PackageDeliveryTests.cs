@@ -171,6 +171,7 @@ public sealed class PackageDeliveryTests : IDisposable
         Assert.Contains("README.md", entries);
         Assert.DoesNotContain("example.invalid", metadata.ToString());
         Assert.Contains("docs/diagnostics.md", entries);
+        Assert.Contains("THIRD-PARTY-NOTICES.md", entries);
         Assert.Contains("build/IvrPrompt.xaml", entries);
         Assert.Contains("build/MediaCompiler.Build.Identity.props", entries);
         Assert.DoesNotContain(entries, e => e.StartsWith("buildTransitive/", StringComparison.Ordinal));

@@ -79,28 +79,25 @@ internal sealed class Mp3FrameBits : IMpegFrame
     /// </summary>
     private bool CrcMatches()
     {
-        uint crc = 0xFFFF;
-        crc = Update(crc, _content[_start + 2]);
-        crc = Update(crc, _content[_start + 3]);
         int sideInfo = _start + MpegAudioFrame.HeaderSize + CrcSize;
-        for (int i = 0; i < _frame.SideInfoSize; i++)
-        {
-            crc = Update(crc, _content[sideInfo + i]);
-        }
-
+        uint crc = Crc16(Crc16(0xFFFF, _content.AsSpan(_start + 2, 2)), _content.AsSpan(sideInfo, _frame.SideInfoSize));
         int declared = (_content[_start + 4] << 8) | _content[_start + 5];
         return crc == (uint)declared;
     }
 
-    private static uint Update(uint crc, byte value)
+    /// <summary>CRC-16 with polynomial 0x8005, most significant bit first, no reflection (CRC-16/CMS from 0xFFFF).</summary>
+    internal static uint Crc16(uint crc, ReadOnlySpan<byte> bytes)
     {
-        for (int mask = 0x80; mask != 0; mask >>= 1)
+        foreach (byte value in bytes)
         {
-            bool carry = (crc & 0x8000) != 0;
-            crc = (crc << 1) & 0xFFFF;
-            if (carry ^ ((value & mask) != 0))
+            for (int mask = 0x80; mask != 0; mask >>= 1)
             {
-                crc ^= 0x8005;
+                bool carry = (crc & 0x8000) != 0;
+                crc = (crc << 1) & 0xFFFF;
+                if (carry ^ ((value & mask) != 0))
+                {
+                    crc ^= 0x8005;
+                }
             }
         }
 
