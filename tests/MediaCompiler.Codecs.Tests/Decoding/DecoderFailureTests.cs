@@ -32,6 +32,36 @@ public sealed class DecoderFailureTests
     }
 
     [Fact]
+    public void Noise_behind_valid_MP3_headers_breaks_the_vendored_decoder_and_is_a_coded_refusal()
+    {
+        // The vendored decoder indexes outside its tables on such frames: thrown inside vendored code, that is the
+        // file's damage (IVR3120), as when NLayer was a package, not our internal error.
+        // MPEG-2 Layer III, 24 kbit/s, 16 kHz, mono, no CRC: 108-byte frames whose side information and main data are
+        // noise (main_data_begin forced to 0, so that each frame stands alone).
+        var random = new Random(23);
+        var stream = new List<byte>();
+        for (int i = 0; i < 40; i++)
+        {
+            var frame = new byte[108];
+            random.NextBytes(frame);
+            frame[0] = 0xFF;
+            frame[1] = 0xF3;
+            frame[2] = 0x38;
+            frame[3] = 0xC4;
+            frame[4] = 0;
+            stream.AddRange(frame);
+        }
+
+        var bytes = stream.ToArray();
+        var probe = new MediaCompiler.Audio.AudioProbeResult { Path = "noise.mp3", Container = MediaCompiler.Audio.AudioContainer.Mp3, Codec = "mp3" };
+
+        var result = MediaCompiler.Codecs.Decoding.PromptDecoder.Decode(bytes, "noise.mp3", probe);
+
+        Assert.Null(result.Audio);
+        Assert.Equal("IVR3120", result.Error!.Code);
+    }
+
+    [Fact]
     public void An_exception_thrown_by_our_own_code_is_our_bug_not_the_files()
     {
         // Thrown by our method itself, and through a runtime throw helper called by our constructor: both ours.
