@@ -9,7 +9,7 @@ internal static class DecoderFailure
         DecodeResult.Failure(Diagnostic.Create(DiagnosticCatalog.DecodeStreamDamaged, fileName, fileName, formatName, reason));
 
     /// <summary>
-    /// Third-party decoders (NLayer, NVorbis, Concentus) signal damaged input with assorted exception types (index
+    /// Third-party decoders (NLayer's Layer III decoder, vendored, NVorbis, Concentus) signal damaged input with assorted exception types (index
     /// errors, invalid data, end of stream); whichever it is, the input is what is wrong, so it becomes a coded result
     /// that carries the decoder's own words. An exception thrown by our own code is our bug, not the file's damage: it
     /// passes through to be reported as an internal error with its stack, as do cancellation and out-of-memory.
@@ -19,7 +19,8 @@ internal static class DecoderFailure
 
     /// <summary>
     /// Whether the code that failed is ours: the innermost frame of the exception's stack outside the runtime's own
-    /// libraries (whose throw helpers and collections raise for their callers) is a method of this library.
+    /// libraries (whose throw helpers and collections raise for their callers) is a method of this library, and not of
+    /// the third-party code vendored into it (<see cref="VendoredNamespace"/>), which keeps the status it had as a package.
     /// </summary>
     internal static bool ThrownByOurCode(Exception exception)
     {
@@ -31,8 +32,12 @@ internal static class DecoderFailure
             {
                 continue;
             }
-            return assembly == typeof(DecoderFailure).Assembly;
+            return assembly == typeof(DecoderFailure).Assembly
+                && frame.GetMethod()?.DeclaringType?.Namespace?.StartsWith(VendoredNamespace, StringComparison.Ordinal) != true;
         }
         return false;
     }
+
+    /// <summary>Where NLayer's Layer III decoder lives since it was vendored (to fix its MPEG-2.5 8 kHz decoding).</summary>
+    internal const string VendoredNamespace = "MediaCompiler.Codecs.Decoding.Mp3.NLayer";
 }

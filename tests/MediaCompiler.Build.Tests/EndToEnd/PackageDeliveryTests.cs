@@ -171,6 +171,7 @@ public sealed class PackageDeliveryTests : IDisposable
         Assert.Contains("README.md", entries);
         Assert.DoesNotContain("example.invalid", metadata.ToString());
         Assert.Contains("docs/diagnostics.md", entries);
+        Assert.Contains("THIRD-PARTY-NOTICES.md", entries);
         Assert.Contains("build/IvrPrompt.xaml", entries);
         Assert.Contains("build/MediaCompiler.Build.Identity.props", entries);
         Assert.DoesNotContain(entries, e => e.StartsWith("buildTransitive/", StringComparison.Ordinal));
@@ -185,7 +186,7 @@ public sealed class PackageDeliveryTests : IDisposable
         "Concentus.dll", "MediaCompiler.Audio.dll", "MediaCompiler.Build.deps.json", "MediaCompiler.Build.dll",
         "MediaCompiler.Client.dll", "MediaCompiler.Codecs.dll", "MediaCompiler.Contract.dll", "MediaCompiler.Diagnostics.dll",
         "MediaCompiler.Engine.InProcess.dll", "MediaCompiler.Engine.dll", "MediaCompiler.Genesys.dll", "MediaCompiler.Http.dll",
-        "MediaCompiler.Pipeline.Genesys.dll", "MediaCompiler.Pipeline.dll", "MediaCompiler.Platforms.dll", "MediaCompiler.Storage.dll", "NLayer.dll",
+        "MediaCompiler.Pipeline.Genesys.dll", "MediaCompiler.Pipeline.dll", "MediaCompiler.Platforms.dll", "MediaCompiler.Storage.dll",
         "NVorbis.dll", "Polly.Core.dll",
     ];
 

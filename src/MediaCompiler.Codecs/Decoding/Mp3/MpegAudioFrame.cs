@@ -1,10 +1,14 @@
+using MediaCompiler.Codecs.Decoding.Mp3.NLayer;
+
 namespace MediaCompiler.Codecs.Decoding.Mp3;
 
 /// <summary>
-/// The few facts of an MPEG audio Layer III frame header (ISO/IEC 11172-3, 13818-3 and the "2.5" extension) that the
-/// gapless trimming needs: where the frame ends, how many samples it holds, where its side information ends.
+/// The facts of an MPEG audio Layer III frame header (ISO/IEC 11172-3, 13818-3 and the "2.5" extension) that the
+/// gapless trimming and the frame walker need: where the frame ends, how many samples it holds, where its side
+/// information ends, and the version and channel mode the Layer III decoder reads.
 /// </summary>
-internal readonly record struct MpegAudioFrame(int SampleRate, int SamplesPerFrame, int Length, int SideInfoSize, bool HasCrc)
+internal readonly record struct MpegAudioFrame(
+    int SampleRate, int SamplesPerFrame, int Length, int SideInfoSize, bool HasCrc, MpegVersion Version, MpegChannelMode ChannelMode, int ModeExtension)
 {
     public const int HeaderSize = 4;
 
@@ -39,7 +43,8 @@ internal readonly record struct MpegAudioFrame(int SampleRate, int SamplesPerFra
         bool mono = (bytes[3] >> 6) == 3;
         int sideInfo = mpeg1 ? (mono ? 17 : 32) : (mono ? 9 : 17);
         bool hasCrc = (bytes[1] & 0x1) == 0;
-        frame = new MpegAudioFrame(sampleRate, samplesPerFrame, length, sideInfo, hasCrc);
+        var mpegVersion = mpeg1 ? MpegVersion.Version1 : version == 2 ? MpegVersion.Version2 : MpegVersion.Version25;
+        frame = new MpegAudioFrame(sampleRate, samplesPerFrame, length, sideInfo, hasCrc, mpegVersion, (MpegChannelMode)(bytes[3] >> 6), (bytes[3] >> 4) & 0x3);
         return true;
     }
 }
