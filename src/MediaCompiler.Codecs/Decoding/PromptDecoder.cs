@@ -1,6 +1,7 @@
 using MediaCompiler.Audio;
 using MediaCompiler.Diagnostics;
 using MediaCompiler.Codecs.Decoding.Aac;
+using MediaCompiler.Codecs.Decoding.Flac;
 using MediaCompiler.Codecs.Decoding.Mp3;
 using MediaCompiler.Codecs.Decoding.Opus;
 using MediaCompiler.Codecs.Decoding.Vorbis;
@@ -19,6 +20,7 @@ public static class PromptDecoder
     private static readonly IManagedDecoder Vorbis = new VorbisDecoder();
     private static readonly IManagedDecoder Opus = new OggOpusDecoder();
     private static readonly IManagedDecoder Aac = new AdtsManagedDecoder();
+    private static readonly IManagedDecoder Flac = new FlacDecoder();
 
     /// <summary>True when <see cref="Decode"/> has an in-process decoder for what the probe found.</summary>
     public static bool CanDecode(AudioProbeResult probe) => WavSampleReader.CanDecode(probe) || Choose(probe) is not null;
@@ -69,6 +71,7 @@ public static class PromptDecoder
         (AudioContainer.Ogg, "vorbis") => Vorbis,
         (AudioContainer.Ogg, "opus") => Opus,
         (AudioContainer.Adts, "aac") => Aac,
+        (AudioContainer.Flac, "flac") => Flac,
         _ => null,
     };
 
