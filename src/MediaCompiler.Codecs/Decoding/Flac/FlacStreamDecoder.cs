@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 
 namespace MediaCompiler.Codecs.Decoding.Flac;
@@ -215,15 +216,27 @@ internal static class FlacStreamDecoder
 
             int width = (header.BitsPerSample + 7) / 8;
             int position = 0;
+            var bytes = _md5Bytes.AsSpan();
             for (int i = 0; i < blockSize; i++)
             {
                 foreach (var channel in _channels)
                 {
                     int sample = channel[i];
-                    for (int b = 0; b < width; b++)
+                    switch (width)
                     {
-                        _md5Bytes[position++] = (byte)(sample >> (8 * b));
+                        case 1:
+                            bytes[position] = (byte)sample;
+                            break;
+                        case 2:
+                            BinaryPrimitives.WriteInt16LittleEndian(bytes[position..], (short)sample);
+                            break;
+                        default:
+                            bytes[position] = (byte)sample;
+                            BinaryPrimitives.WriteInt16LittleEndian(bytes[(position + 1)..], (short)(sample >> 8));
+                            break;
                     }
+
+                    position += width;
                 }
             }
 

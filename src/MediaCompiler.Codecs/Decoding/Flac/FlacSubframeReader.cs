@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace MediaCompiler.Codecs.Decoding.Flac;
 
 /// <summary>
@@ -128,27 +130,62 @@ internal static class FlacSubframeReader
 
         ReadResidual(reader, samples, order, usage);
         usage?.Count(FlacTool.Lpc, order);
-        Predict(samples, coefficients, shift);
+        Predict(samples, coefficients, shift, bits);
     }
 
     /// <summary>
-    /// Adds the prediction to the residual in place: sample[i] += (sum of c[j] * sample[i-1-j]) >> shift. The sum is
-    /// 64-bit: a 25-bit sample times a 15-bit coefficient over 32 taps needs 45 bits.
+    /// Adds the prediction to the residual in place: sample[i] += (sum of c[j] * sample[i-1-j]) >> shift. The sum
+    /// needs 64 bits in general (a 25-bit side sample times a 15-bit coefficient over 32 taps is 45 bits); when the
+    /// widths bound it to 32 bits, as for most 16-bit streams, the cheaper 32-bit sum is exact.
     /// </summary>
-    private static void Predict(Span<int> samples, ReadOnlySpan<int> coefficients, int shift)
+    private static void Predict(Span<int> samples, ReadOnlySpan<int> coefficients, int shift, int bits)
     {
         int order = coefficients.Length;
+
+        // Reversed, so that coefficient k multiplies history[k] of the window samples[i - order .. i).
+        Span<int> reversed = stackalloc int[order];
+        for (int k = 0; k < order; k++)
+        {
+            reversed[k] = coefficients[order - 1 - k];
+        }
+
+        int precision = 32 - BitOperations.LeadingZeroCount((uint)MaxMagnitude(coefficients));
+        bool fitsInt = bits + precision + BitOperations.Log2((uint)order) + 1 <= 32;
         for (int i = order; i < samples.Length; i++)
         {
-            long sum = 0;
             var history = samples.Slice(i - order, order);
-            for (int j = 0; j < order; j++)
+            if (fitsInt)
             {
-                sum += (long)coefficients[j] * history[order - 1 - j];
-            }
+                int sum = 0;
+                for (int k = 0; k < history.Length; k++)
+                {
+                    sum += reversed[k] * history[k];
+                }
 
-            samples[i] += (int)(sum >> shift);
+                samples[i] += sum >> shift;
+            }
+            else
+            {
+                long sum = 0;
+                for (int k = 0; k < history.Length; k++)
+                {
+                    sum += (long)reversed[k] * history[k];
+                }
+
+                samples[i] += (int)(sum >> shift);
+            }
         }
+    }
+
+    private static int MaxMagnitude(ReadOnlySpan<int> values)
+    {
+        int max = 0;
+        foreach (int value in values)
+        {
+            max = Math.Max(max, Math.Abs(value));
+        }
+
+        return max;
     }
 
     private static void ReadWarmUp(FlacBitReader reader, Span<int> samples, int bits, int order)

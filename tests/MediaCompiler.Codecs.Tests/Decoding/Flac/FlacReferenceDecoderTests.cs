@@ -124,6 +124,20 @@ public sealed class FlacReferenceDecoderTests(ITestOutputHelper output)
         Assert.True(usage.HighestLpcOrder > 12, $"the highest LPC order decoded was {usage.HighestLpcOrder}");
     }
 
+    /// <summary>The FLAC files of the fixture corpus (one named .wav), as the probe finds them: real files from another encoder.</summary>
+    [FlacToolsTheory]
+    [InlineData("prompt_16k_mono.flac")]
+    [InlineData("flac_named.wav")]
+    public void The_corpus_flac_files_decode_bit_exact(string name)
+    {
+        var flac = File.ReadAllBytes(Path.Combine(TestSupport.SpeechFixtures.Root, "audio", name));
+        var reference = FlacReference.DecodeWithFlac(flac);
+
+        var (samples, _) = Decode(flac, new FlacToolUsage());
+
+        Assert.Equal(reference.Interleaved, samples);
+    }
+
     /// <summary>The engine's path: the probe's container and codec pick our decoder, which gives the mono mix at the file's rate.</summary>
     [FlacToolsFact]
     public void PromptDecoder_decodes_flac_to_the_mono_mix_of_the_reference()
