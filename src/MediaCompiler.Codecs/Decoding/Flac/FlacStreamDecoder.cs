@@ -1,4 +1,4 @@
-using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
 namespace MediaCompiler.Codecs.Decoding.Flac;
@@ -215,28 +215,34 @@ internal static class FlacStreamDecoder
             }
 
             int width = (header.BitsPerSample + 7) / 8;
-            int position = 0;
-            var bytes = _md5Bytes.AsSpan();
-            for (int i = 0; i < blockSize; i++)
+            int count = _channels.Length;
+            int position = blockSize * count * width;
+            if (width == 2 && BitConverter.IsLittleEndian)
             {
-                foreach (var channel in _channels)
+                // The common case, written as 16-bit words in the machine's (little-endian) order.
+                var words = MemoryMarshal.Cast<byte, short>(_md5Bytes.AsSpan(0, position));
+                for (int c = 0; c < count; c++)
                 {
-                    int sample = channel[i];
-                    switch (width)
+                    var samples = _channels[c].AsSpan(0, blockSize);
+                    for (int i = 0; i < samples.Length; i++)
                     {
-                        case 1:
-                            bytes[position] = (byte)sample;
-                            break;
-                        case 2:
-                            BinaryPrimitives.WriteInt16LittleEndian(bytes[position..], (short)sample);
-                            break;
-                        default:
-                            bytes[position] = (byte)sample;
-                            BinaryPrimitives.WriteInt16LittleEndian(bytes[(position + 1)..], (short)(sample >> 8));
-                            break;
+                        words[(i * count) + c] = (short)samples[i];
                     }
-
-                    position += width;
+                }
+            }
+            else
+            {
+                for (int c = 0; c < count; c++)
+                {
+                    var samples = _channels[c];
+                    for (int i = 0; i < blockSize; i++)
+                    {
+                        int at = ((i * count) + c) * width;
+                        for (int b = 0; b < width; b++)
+                        {
+                            _md5Bytes[at + b] = (byte)(samples[i] >> (8 * b));
+                        }
+                    }
                 }
             }
 

@@ -96,7 +96,7 @@ internal static class FlacReference
         writer.Write((ushort)container);
         writer.Write((ushort)22);
         writer.Write((ushort)pcm.BitsPerSample);
-        writer.Write(pcm.Channels == 1 ? 0x4 : 0x3);
+        writer.Write(pcm.Channels == 1 ? 0x4 : (1 << pcm.Channels) - 1); // front centre, or the first speakers in order
         writer.Write(Convert.FromHexString("0100000000001000800000AA00389B71")); // KSDATAFORMAT_SUBTYPE_PCM
         writer.Write("data"u8);
         writer.Write(data.Length);

@@ -138,25 +138,30 @@ public sealed class FlacReferenceDecoderTests(ITestOutputHelper output)
         Assert.Equal(reference.Interleaved, samples);
     }
 
-    /// <summary>The engine's path: the probe's container and codec pick our decoder, which gives the mono mix at the file's rate.</summary>
-    [FlacToolsFact]
-    public void PromptDecoder_decodes_flac_to_the_mono_mix_of_the_reference()
+    /// <summary>The engine's path: the probe's container and codec pick our decoder, which gives the mono mix (the average of the channels) at the file's rate.</summary>
+    [FlacToolsTheory]
+    [InlineData(1, 16)]
+    [InlineData(2, 16)]
+    [InlineData(2, 24)]
+    [InlineData(3, 16)]
+    public void PromptDecoder_decodes_flac_to_the_mono_mix_of_the_reference(int channels, int bits)
     {
-        var pcm = FlacSignals.Mixed(16, 16000, 2);
+        var pcm = FlacSignals.Mixed(bits, 16000, channels);
         var flac = FlacReference.EncodeWithFlac(pcm, "-5");
         var reference = FlacReference.DecodeWithFlac(flac);
-        var probe = AudioProbe.Probe(new MemoryStream(flac, writable: false), "stereo.flac");
+        var probe = AudioProbe.Probe(new MemoryStream(flac, writable: false), "prompt.flac");
         Assert.True(PromptDecoder.CanDecode(probe));
 
-        var result = PromptDecoder.Decode(flac, "stereo.flac", probe);
+        var result = PromptDecoder.Decode(flac, "prompt.flac", probe);
 
         Assert.Null(result.Error);
         var audio = Assert.IsType<Wav.DecodedAudio>(result.Audio);
         Assert.Equal(16000, audio.SampleRate);
-        Assert.Equal(reference.Interleaved.Length / 2, audio.Samples.Length);
+        Assert.Equal(reference.Interleaved.Length / channels, audio.Samples.Length);
+        double fullScale = 1 << (bits - 1);
         for (int i = 0; i < audio.Samples.Length; i++)
         {
-            float expected = (reference.Interleaved[2 * i] + reference.Interleaved[(2 * i) + 1]) / 2f / 32768f;
+            double expected = reference.Interleaved.AsSpan(i * channels, channels).ToArray().Average() / fullScale;
             Assert.True(Math.Abs(expected - audio.Samples[i]) < 1e-6, $"sample {i}: {audio.Samples[i]} where the reference mix is {expected}");
         }
     }
