@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace MediaCompiler.Codecs.Decoding.Flac;
 
 /// <summary>
@@ -136,7 +134,7 @@ internal static class FlacSubframeReader
     /// <summary>
     /// Adds the prediction to the residual in place: sample[i] += (sum of c[j] * sample[i-1-j]) >> shift. The sum
     /// needs 64 bits in general (a 25-bit side sample times a 15-bit coefficient over 32 taps is 45 bits); when the
-    /// widths bound it to 32 bits, as for most 16-bit streams, the cheaper 32-bit sum is exact.
+    /// coefficients bound it to 32 bits, as for most 16-bit streams, the cheaper 32-bit sum is exact.
     /// </summary>
     private static void Predict(Span<int> samples, ReadOnlySpan<int> coefficients, int shift, int bits)
     {
@@ -144,20 +142,23 @@ internal static class FlacSubframeReader
 
         // Reversed, so that coefficient k multiplies history[k] of the window samples[i - order .. i).
         Span<int> reversed = stackalloc int[order];
+        long magnitude = 0;
         for (int k = 0; k < order; k++)
         {
             reversed[k] = coefficients[order - 1 - k];
+            magnitude += Math.Abs((long)coefficients[k]);
         }
 
-        int precision = 32 - BitOperations.LeadingZeroCount((uint)MaxMagnitude(coefficients));
-        bool fitsInt = bits + precision + BitOperations.Log2((uint)order) + 1 <= 32;
+        // |sum| <= (sum of |c|) * 2^(bits-1), which stays below 2^31 when the coefficients' magnitudes add up to
+        // less than 2^(32-bits).
+        bool fitsInt = bits < 32 && magnitude < (1L << (32 - bits));
         for (int i = order; i < samples.Length; i++)
         {
             var history = samples.Slice(i - order, order);
             if (fitsInt)
             {
                 int sum = 0;
-                for (int k = 0; k < history.Length; k++)
+                for (int k = 0; k < reversed.Length; k++)
                 {
                     sum += reversed[k] * history[k];
                 }
@@ -167,7 +168,7 @@ internal static class FlacSubframeReader
             else
             {
                 long sum = 0;
-                for (int k = 0; k < history.Length; k++)
+                for (int k = 0; k < reversed.Length; k++)
                 {
                     sum += (long)reversed[k] * history[k];
                 }
@@ -175,17 +176,6 @@ internal static class FlacSubframeReader
                 samples[i] += (int)(sum >> shift);
             }
         }
-    }
-
-    private static int MaxMagnitude(ReadOnlySpan<int> values)
-    {
-        int max = 0;
-        foreach (int value in values)
-        {
-            max = Math.Max(max, Math.Abs(value));
-        }
-
-        return max;
     }
 
     private static void ReadWarmUp(FlacBitReader reader, Span<int> samples, int bits, int order)
