@@ -37,13 +37,15 @@ internal sealed class FlacDecoder : IManagedDecoder
     /// </summary>
     private sealed class MonoSink(int contentLength) : IFlacSampleSink
     {
-        // A capacity hint that never exceeds what the bytes could plausibly hold (real FLAC spends well over two bits
-        // per mono sample), whatever the header declares; the array grows if a stream of CONSTANT frames holds more.
-        private const int MaxSamplesPerByte = 4;
+        // A capacity hint, never more than the bytes could plausibly hold (real FLAC spends several bits per mono
+        // sample) nor than the duration cap, whatever the header declares; the array grows if a stream of CONSTANT
+        // frames holds more (up to the cap, where the decode stops).
+        private const int MaxSamplesPerByte = 2;
 
         private float[] _mono = [];
         private int _count;
         private float _factor;
+        private long _cap;
 
         public float[] Mono => _count == _mono.Length ? _mono : _mono[.._count];
 
@@ -51,14 +53,16 @@ internal sealed class FlacDecoder : IManagedDecoder
         {
             _factor = 1f / (1 << (header.BitsPerSample - 1)) / header.Channels;
             long declared = header.TotalSamples > 0 ? header.TotalSamples : long.MaxValue;
-            _mono = new float[Math.Min(declared, (long)contentLength * MaxSamplesPerByte)];
+            _cap = (long)FlacStreamDecoder.MaxDurationSeconds * header.SampleRate;
+            _mono = new float[Math.Min(Math.Min(declared, _cap), (long)contentLength * MaxSamplesPerByte)];
         }
 
         public void Append(int[][] channels, int blockSize)
         {
             if (_count + blockSize > _mono.Length)
             {
-                Array.Resize(ref _mono, Math.Max(_count + blockSize, (int)Math.Min(Array.MaxLength, 2L * _mono.Length)));
+                // The stream decoder stops before the cap, so doubling up to it always makes room.
+                Array.Resize(ref _mono, (int)Math.Max(_count + blockSize, Math.Min(_cap, 2L * _mono.Length)));
             }
 
             var mono = _mono.AsSpan(_count, blockSize);

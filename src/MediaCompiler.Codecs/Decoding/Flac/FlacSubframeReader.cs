@@ -21,11 +21,13 @@ internal static class FlacSubframeReader
         int wasted = 0;
         if (reader.ReadBits(1) != 0)
         {
-            wasted = (int)reader.ReadUnary() + 1;
-            if (wasted >= bitsPerSample)
+            uint zeros = reader.ReadUnary();
+            if (zeros + 1L >= bitsPerSample)
             {
-                throw new FlacDamageException($"a subframe claims {wasted} wasted bits of {bitsPerSample}");
+                throw new FlacDamageException($"a subframe claims {zeros + 1L} wasted bits of {bitsPerSample}");
             }
+
+            wasted = (int)zeros + 1;
 
             usage?.Count(FlacTool.WastedBits);
         }

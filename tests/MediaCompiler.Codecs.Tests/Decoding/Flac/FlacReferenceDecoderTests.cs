@@ -166,6 +166,17 @@ public sealed class FlacReferenceDecoderTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>A cancelled build stops the decode between frames, as every managed decoder does.</summary>
+    [FlacToolsFact]
+    public void A_cancelled_decode_stops_with_the_cancellation()
+    {
+        var flac = FlacReference.EncodeWithFlac(FlacSignals.Mixed(16, 16000, 1), "-5");
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.Throws<OperationCanceledException>(() => new FlacDecoder().Decode(flac, "prompt.flac", cancelled.Token));
+    }
+
     private void AssertBitExact(IntegerPcm source, byte[] flac, string what)
     {
         var reference = FlacReference.DecodeWithFlac(flac);
