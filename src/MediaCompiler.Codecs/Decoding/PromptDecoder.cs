@@ -1,6 +1,7 @@
 using MediaCompiler.Audio;
 using MediaCompiler.Diagnostics;
 using MediaCompiler.Codecs.Decoding.Aac;
+using MediaCompiler.Codecs.Decoding.Flac;
 using MediaCompiler.Codecs.Decoding.Mp3;
 using MediaCompiler.Codecs.Decoding.Mp4;
 using MediaCompiler.Codecs.Decoding.Opus;
@@ -21,6 +22,7 @@ public static class PromptDecoder
     private static readonly IManagedDecoder Opus = new OggOpusDecoder();
     private static readonly IManagedDecoder Aac = new AdtsManagedDecoder();
     private static readonly IManagedDecoder Mp4Aac = new Mp4AacDecoder();
+    private static readonly IManagedDecoder Flac = new FlacDecoder();
 
     /// <summary>True when <see cref="Decode"/> has an in-process decoder for what the probe found.</summary>
     public static bool CanDecode(AudioProbeResult probe) => WavSampleReader.CanDecode(probe) || Choose(probe) is not null;
@@ -72,6 +74,7 @@ public static class PromptDecoder
         (AudioContainer.Ogg, "opus") => Opus,
         (AudioContainer.Adts, "aac") => Aac,
         (AudioContainer.Mp4, "aac") => Mp4Aac,
+        (AudioContainer.Flac, "flac") => Flac,
         _ => null,
     };
 

@@ -10,9 +10,9 @@ namespace MediaCompiler.Platforms.Checking;
 /// <summary>
 /// The CLI's one door to the engine's decoders: every command that needs samples (fix, the silence check) decodes
 /// here, so that re-pointing the CLI at new decoders is a change to this file only. WAV of any rate, channel count
-/// and PCM/float/G.711 width, MP3, Ogg Vorbis, Ogg Opus and ADTS AAC are decoded in-process by the engine's managed
-/// decoders (<see cref="PromptDecoder"/>), with no external program. Only codecs the engine does not accept at all
-/// (ADPCM, GSM, Speex, FLAC...) go to ffmpeg, when one is installed, so that fix can still convert them.
+/// and PCM/float/G.711 width, MP3, Ogg Vorbis, Ogg Opus, ADTS AAC and native FLAC are decoded in-process by the
+/// engine's managed decoders (<see cref="PromptDecoder"/>), with no external program. Only codecs with no managed
+/// decoder (ADPCM, GSM, Speex...) go to ffmpeg, when one is installed, so that fix can still convert them.
 /// </summary>
 public static class PromptDecoding
 {
@@ -114,7 +114,7 @@ public static class PromptDecoding
 
         if (!PromptDecoder.CanDecode(probe) && FfmpegLocator.Find(null, out _) is { } ffmpeg)
         {
-            // A codec the engine rejects anyway (ADPCM, GSM, Speex, FLAC, MPEG layer II...): converting it is exactly
+            // A codec the engine rejects anyway (ADPCM, GSM, Speex, MPEG layer II...): converting it is exactly
             // what fix is for, so an installed ffmpeg decodes it, and the result says so (IVR3122).
             var external = new FfmpegDecoder(ffmpeg, ExternalDecodeTimeout).DecodeAsync(content, path, probe, CancellationToken.None).GetAwaiter().GetResult();
             return external.Audio is null
