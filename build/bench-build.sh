@@ -11,6 +11,10 @@
 #      beforehand, and not timed). Beside it, the product brief's reference pipeline (build/bench/
 #      reference_pipeline.py: one upload at a time, then compile, then wait for the result).
 #      Target: the build at least 3 times faster.
+#   0. Per-prompt incrementality with the embedded engine (the default): a project of EMBEDDED_PROMPTS (2,000) prompts
+#      of 2 s built cold, then again after one prompt is edited: the second build's wall time, its task time and how
+#      many prompts it recompiled (from the task's own "N unchanged (from the prompt cache), K to compile" line), and
+#      the cold build's peak memory. Runs first; BENCH_EMBEDDED_ONLY=1 stops after it, BENCH_SKIP_EMBEDDED=1 skips it.
 #
 #   build/bench-build.sh
 #
@@ -102,6 +106,33 @@ write_project cold with "$cold_prompts"
 for p in noop-with noop-without cold; do
   dotnet restore "$work/$p" --nologo -v q >>"$log" 2>&1 || fail "restore of $p failed"
 done
+
+# ── 0. One edited prompt with the embedded engine ───────────────────────────────────────────────────────────────
+embedded_prompts="${EMBEDDED_PROMPTS:-2000}"
+if [[ -z "${BENCH_SKIP_EMBEDDED:-}" ]]; then
+  step "embedded engine: $embedded_prompts prompts of 2 s, cold, then one edited prompt"
+  write_project embedded with 0
+  "$python" "$bench_dir/make_prompts.py" "$work/embedded/prompts" "$embedded_prompts" 2.0
+  dotnet restore "$work/embedded" --nologo -v q >>"$log" 2>&1 || fail "restore of embedded failed"
+  embedded_build() { # <label>: one build, detailed enough to show the task's lines; wall ms, peak RSS, task lines
+    local start; start=$(now_ms)
+    (unset GENESYS_BASE_URL; /usr/bin/time -f '%M' -o "$work/$1.rss" dotnet build "$work/embedded" --no-restore --nologo -nodeReuse:false -v n >"$work/$1.out" 2>&1) \
+      || { cat "$work/$1.out" >>"$log"; fail "build $1 failed"; }
+    local wall=$(( $(now_ms) - start ))
+    local compiled; compiled="$(grep -oE '[0-9]+ unchanged \(from the prompt cache\), [0-9]+ to compile' "$work/$1.out" | head -n 1)"
+    local summary; summary="$(grep -oE 'IVR prompts: [0-9]+ (compiled|up to date)[^.]*in [0-9.]+ s' "$work/$1.out" | head -n 1)"
+    echo "$1: wall $wall ms; peak RSS $(( $(cat "$work/$1.rss") / 1024 )) MB; ${compiled:-all $embedded_prompts compiled}; ${summary:-no summary line}" | tee -a "$work/embedded.txt"
+  }
+  : >"$work/embedded.txt"
+  embedded_build embedded-cold
+  "$python" "$bench_dir/make_prompts.py" "$work/edit0" 1 2.1 && cp "$work/edit0/prompt-000.wav" "$work/embedded/prompts/prompt-001.wav"
+  embedded_build embedded-one-edit
+  touch "$work/embedded/prompts/prompt-002.wav"   # a newer date, the same bytes: the target runs, nothing is recompiled
+  embedded_build embedded-touched
+  echo "0. one edited prompt with the embedded engine ($embedded_prompts prompts of 2 s; one run each)"
+  sed 's/^/   /' "$work/embedded.txt"
+  [[ -n "${BENCH_EMBEDDED_ONLY:-}" ]] && exit 0
+fi
 
 # ── 1. No-op rebuild overhead ────────────────────────────────────────────────────────────────────────────────────
 step "no-op rebuilds: first builds (the packaged project compiles its $noop_prompts prompts with the embedded engine)"

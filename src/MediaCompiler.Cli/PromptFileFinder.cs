@@ -6,25 +6,36 @@ namespace MediaCompiler.Cli;
 /// </summary>
 public static class PromptFileFinder
 {
-    /// <summary>The extensions a folder or a ** walk picks up, whatever their case.</summary>
-    public static readonly IReadOnlyList<string> PromptExtensions = [".wav", ".mp3", ".aac", ".ogg"];
+    /// <summary>
+    /// The extensions a folder walk picks up, whatever their case: every kind the in-process decoders read (the
+    /// platform's rules then say whether it takes it, or converts it).
+    /// </summary>
+    public static readonly IReadOnlyList<string> PromptExtensions = [".wav", ".mp3", ".aac", ".m4a", ".mp4", ".ogg", ".oga", ".opus", ".flac"];
 
     /// <summary>
     /// The files the arguments name, one message per argument that matched nothing (a usage error), and the coded
     /// problems met while walking folders (unreadable folders, looping links), which fail the check like a bad prompt.
     /// </summary>
-    public sealed record Result(IReadOnlyList<string> Files, IReadOnlyList<string> Problems, IReadOnlyList<MediaCompiler.Diagnostics.Diagnostic> WalkProblems);
+    /// <param name="Skipped">Files met in folders whose extension is not a prompt's (not checked; said so, never silent).</param>
+    public sealed record Result(IReadOnlyList<string> Files, IReadOnlyList<string> Problems, IReadOnlyList<MediaCompiler.Diagnostics.Diagnostic> WalkProblems,
+        IReadOnlyList<string> Skipped)
+    {
+        /// <summary>"skipped 3 file(s) that are not audio ...", or null when nothing was skipped.</summary>
+        public string? SkippedNote => Skipped.Count == 0 ? null : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"skipped {Skipped.Count} file(s) in the folders given, by extension not audio this tool reads ({string.Join(", ", Skipped.GroupBy(f => Path.GetExtension(f).ToLowerInvariant()).OrderByDescending(g => g.Count()).Select(g => $"{(g.Key.Length == 0 ? "no extension" : g.Key)} {g.Count()}"))}); name a file to check it anyway.");
+    }
 
     public static Result Find(IEnumerable<string> arguments)
     {
         var files = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var problems = new List<string>();
+        var skipped = new List<string>();
         var walker = new FileWalker();
 
         foreach (var argument in arguments)
         {
-            var (matches, problem) = Expand(argument, walker);
+            var (matches, problem) = Expand(argument, walker, skipped);
             if (problem is not null)
             {
                 problems.Add(problem);
@@ -41,10 +52,10 @@ public static class PromptFileFinder
             }
         }
 
-        return new Result(files, problems, walker.Problems);
+        return new Result(files, problems, walker.Problems, skipped);
     }
 
-    private static (IReadOnlyList<string> Matches, string? Problem) Expand(string argument, FileWalker walker)
+    private static (IReadOnlyList<string> Matches, string? Problem) Expand(string argument, FileWalker walker, List<string> skipped)
     {
         if (argument.Length == 0)
         {
@@ -60,7 +71,9 @@ public static class PromptFileFinder
         if (Directory.Exists(argument))
         {
             var problemsBefore = walker.Problems.Count;
-            var inFolder = walker.FilesBelow(argument).Where(IsPromptFile).ToList();
+            var below = walker.FilesBelow(argument).ToList();
+            var inFolder = below.Where(IsPromptFile).ToList();
+            skipped.AddRange(below.Where(f => !IsPromptFile(f)));
             return inFolder.Count > 0 || walker.Problems.Count > problemsBefore
                 ? (inFolder, null)
                 : ([], $"'{argument}' is a folder with no {ExtensionList()} files in it or below it.");

@@ -71,6 +71,11 @@ internal static class ValidateCommand
             return ExitCodes.UsageError;
         }
 
+        if (found.SkippedNote is { } note)
+        {
+            error.WriteLine($"ivr-media: {note}");
+        }
+
         var reports = found.WalkProblems.Select(PromptReport.ForWalkProblem)
             .Concat(found.Files.Select(file => PromptReport.Create(file, platform, quality)))
             .ToList();

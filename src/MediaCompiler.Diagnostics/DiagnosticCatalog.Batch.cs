@@ -60,4 +60,9 @@ public static partial class DiagnosticCatalog
         "IVR5101", DiagnosticSeverity.Info, "Waiting for the request budget",
         "Waiting {0} s before the next request to the engine: its budget is {1} request(s) per {2} s.",
         "Nothing to do; if builds wait often, raise the engine's rate limit (Emulator:RateLimit:RequestsPerWindow).");
+
+    public static readonly DiagnosticDescriptor EngineClientQueueFull = new(
+        "IVR3409", DiagnosticSeverity.Error, "Your compile queue is full",
+        "This client already has {0} unfinished compile job(s) on the engine; it accepts at most {1} per client.",
+        "Wait for your running jobs to finish (the answer carries Retry-After; builds retry on their own), or run fewer builds against the engine at once.");
 }

@@ -208,6 +208,7 @@ public static class EmulatorHost
         services.AddSingleton<EmulatorReset>();
         services.AddArchitectSurface();
         services.AddSingleton<JobFaultOverlay>();
+        services.AddSingleton<ClientJobQueues>();
         services.AddSingleton(provider =>
         {
             var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<MediaEngine>();

@@ -21,12 +21,14 @@ internal sealed class EmulatorReset(
     TokenIssuer tokens,
     WebhookDispatcher webhooks,
     ArchitectStore architect,
-    JobFaultOverlay jobFaults)
+    JobFaultOverlay jobFaults,
+    ClientJobQueues queues)
 {
     public void Reset(bool clearTokens)
     {
         engine.Reset();
         jobFaults.Clear();
+        queues.Clear();
         webhooks.Clear();
         counter.Clear();
         rateLimiter.Clear();

@@ -17,7 +17,7 @@ public sealed record AuditRecord
     public double? SubmitLatencyMs { get; init; }
     public double TotalDurationMs { get; init; }
 
-    /// <summary>COMPLETED, FAILED, TIMEOUT, CANCELLED or ERROR (the engine could not be reached).</summary>
+    /// <summary>COMPLETED, FAILED, TIMEOUT, CANCELLED, ERROR (the engine could not be reached) or UP_TO_DATE (every output from the prompt cache, no request).</summary>
     public required string Status { get; init; }
 
     public IReadOnlyList<AuditFailure> Failures { get; init; } = [];

@@ -94,6 +94,7 @@ public sealed class PromptPipeline
             if (reuse.Misses.Count == 0)
             {
                 // Every prompt unchanged: no platform request at all, the outputs are back in place.
+                AuditStep.Run(new AuditFacts(platform.Description, restored.Count, null, new CompileOutcome.UpToDate(), started, clock.Elapsed.TotalMilliseconds), context);
                 _log.Info(platform.Summarize(new RunSummary(restored.Count, clock.Elapsed, 0, 0, null, restored.Count)), important: true);
                 return new PipelineResult(true, restored.Select(r => r.OutputPath!).ToArray(), 0, 0, restored.Count, null) { CompiledPrompts = restored };
             }

@@ -22,6 +22,26 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.DoesNotContain(": error IVR", run.Output);
     }
 
+    [MediaCompiler.TestSupport.FfmpegFact]
+    public void A_folder_walk_takes_every_kind_we_decode_and_says_what_it_skipped()
+    {
+        var wav = _temp.Wav("prompts/welcome.wav", sampleRate: 16000);
+        foreach (var (name, codec) in new[] { ("menu.m4a", "aac"), ("hold.flac", "flac"), ("bye.opus", "libopus") })
+        {
+            MediaCompiler.TestSupport.Ffmpeg.Run("-f", "lavfi", "-i", "sine=frequency=440:duration=1", "-ar", name.EndsWith(".opus", StringComparison.Ordinal) ? "48000" : "16000",
+                "-ac", "1", "-c:a", codec, _temp.PathOf("prompts/" + name));
+        }
+        File.WriteAllText(_temp.PathOf("prompts/welcome.txt"), "Welcome.");
+
+        var run = CliRun.Of("validate", "--platform", "genesys", _temp.PathOf("prompts"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("Checked 4 files: 4 ok, 0 failed, 0 warnings.", run.OutputLines[^1]);
+        Assert.Contains(run.OutputLines, l => l.StartsWith($"✓ {wav}", StringComparison.Ordinal));
+        Assert.Contains("skipped 1 file(s)", run.Error);
+        Assert.Contains(".txt 1", run.Error);
+    }
+
     [Fact]
     public void A_44k_stereo_prompt_fails_with_each_diagnostic_in_canonical_msbuild_form()
     {
@@ -186,7 +206,7 @@ public sealed class ValidateCommandTests : IDisposable
         var run = CliRun.Of("validate", _temp.PathOf("docs"));
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("no *.wav, *.mp3, *.aac, *.ogg files", run.Error);
+        Assert.Contains("no *.wav, *.mp3, *.aac, *.m4a, *.mp4, *.ogg, *.oga, *.opus, *.flac files", run.Error);
     }
 
     [Fact]

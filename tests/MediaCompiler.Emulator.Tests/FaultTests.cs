@@ -87,8 +87,9 @@ public sealed class FaultTests
     [Fact]
     public async Task Added_latency_outlasts_a_short_client_timeout_on_the_faulted_route_only()
     {
+        // 3 s: long enough for the unaffected request on a loaded machine, far shorter than the 30 s fault.
         await using var emulator = await Emulators.StartAsync();
-        using var api = await new ApiSession(emulator, timeout: TimeSpan.FromMilliseconds(500)).LogInAsync();
+        using var api = await new ApiSession(emulator, timeout: TimeSpan.FromSeconds(3)).LogInAsync();
         emulator.Faults.Set(new FaultSettings { LatencyMilliseconds = 30_000, Routes = ["/api/v2/media/assets/{id}"] });
 
         await Assert.ThrowsAsync<TaskCanceledException>(() => api.Http.GetAsync("api/v2/media/assets/any-id"));

@@ -5,13 +5,15 @@ namespace MediaCompiler.Audio.Probing;
 /// <summary>
 /// ISO BMFF (MP4/M4A/3GP). No prompt may be one, but naming what it holds makes the error useful ("an MP4 container
 /// (brand 'M4A') holding AAC"). Walks box headers only: moov → trak → mdia → minf → stbl → stsd, reading the first
-/// sound sample entry's format and mdhd's duration. The entry's channel count and rate are not reported: muxers
-/// often write placeholders there (2 channels for mono AAC), the truth being inside the codec's own config.
+/// sound sample entry's format, mdhd's duration and the track's sample rate. The entry's channel count is not
+/// reported: muxers often write placeholders there (2 channels for mono AAC), the truth being inside the codec's own
+/// config. The rate is the media timescale when it is an audio rate (muxers set it to the rate), else the entry's.
 /// </summary>
 internal static class Mp4Probe
 {
     private const int MaxBoxesPerLevel = 64;
-    private const int MaxSampleDescriptionBytes = 16;
+    // stsd's header (8), then the first entry up to its 16.16 sample rate (36).
+    private const int MaxSampleDescriptionBytes = 44;
 
     public static AudioProbeResult Probe(ByteSource source, ProbeReport report, string brand)
     {
@@ -38,11 +40,12 @@ internal static class Mp4Probe
             Codec = codec.Item1,
             CodecDescription = $"an MP4 container (brand '{brand}'){holding}",
             DurationSeconds = track?.Duration,
+            SampleRate = track?.SampleRate,
             Diagnostics = report.Diagnostics,
         };
     }
 
-    private sealed record SoundTrack(string Format, double? Duration);
+    private sealed record SoundTrack(string Format, double? Duration, int? SampleRate);
 
     private static SoundTrack? FindSoundTrack(ByteSource source)
     {
@@ -70,17 +73,20 @@ internal static class Mp4Probe
             }
 
             var format = System.Text.Encoding.ASCII.GetString(description, 12, 4);
-            return new SoundTrack(format, MediaDuration(source, mdia));
+            var (duration, timescale) = MediaTiming(source, mdia);
+            int? entryRate = description.Length >= 44 ? BinaryPrimitives.ReadUInt16BigEndian(description.AsSpan(40)) : null;
+            var rate = timescale is >= 4_000 and <= 192_000 ? (int)timescale : entryRate is >= 4_000 ? entryRate : null;
+            return new SoundTrack(format, duration, rate);
         }
 
         return null;
     }
 
-    private static double? MediaDuration(ByteSource source, Box mdia)
+    private static (double? Duration, uint Timescale) MediaTiming(ByteSource source, Box mdia)
     {
         if (FindChild(source, mdia.Start, mdia.End, "mdhd") is not { } mdhd)
         {
-            return null;
+            return (null, 0);
         }
 
         var header = source.ReadBlock(mdhd.Start, 32);
@@ -88,7 +94,7 @@ internal static class Mp4Probe
         var (timescale, duration) = header.Length >= 32 && header[0] == 1
             ? (BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(20)), (double)BinaryPrimitives.ReadUInt64BigEndian(header.AsSpan(24)))
             : header.Length >= 20 ? (BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(12)), BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(16))) : (0u, 0d);
-        return timescale == 0 ? null : duration / timescale;
+        return (timescale == 0 ? null : duration / timescale, timescale);
     }
 
     private readonly record struct Box(string Type, long Start, long End);

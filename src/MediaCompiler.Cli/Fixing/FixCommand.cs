@@ -88,6 +88,11 @@ internal static class FixCommand
             return ExitCodes.UsageError;
         }
 
+        if (found.SkippedNote is { } note)
+        {
+            error.WriteLine($"ivr-media: {note}");
+        }
+
         foreach (var problem in found.WalkProblems)
         {
             terminal.Line((Describe.Canonical(problem, problem.File ?? string.Empty), Color.Red));

@@ -38,6 +38,12 @@ public sealed class EmulatorSettings
     /// <summary>Jobs QUEUED or RUNNING at once, all clients together; one more is refused with 429 (IVR3402).</summary>
     public int MaxUnfinishedJobs { get; set; } = 100;
 
+    /// <summary>
+    /// Jobs QUEUED or RUNNING at once for one client (its client id): one more is refused with 429 and Retry-After
+    /// (IVR3409), so that one client cannot fill the queue every client shares.
+    /// </summary>
+    public int MaxUnfinishedJobsPerClient { get; set; } = 20;
+
     /// <summary>Bearer tokens held at once; issuing one more forgets the one closest to expiry.</summary>
     public int MaxIssuedTokens { get; set; } = 10_000;
 
@@ -115,7 +121,7 @@ public sealed class EmulatorSettings
             problems.Add($"{SectionName}:MaxConcurrentJobs is {MaxConcurrentJobs}; it must be positive.");
         }
 
-        foreach (var (name, value) in new[] { ("MaxEntriesPerJob", MaxEntriesPerJob), ("MaxUnfinishedJobs", MaxUnfinishedJobs), ("MaxIssuedTokens", MaxIssuedTokens) })
+        foreach (var (name, value) in new[] { ("MaxEntriesPerJob", MaxEntriesPerJob), ("MaxUnfinishedJobs", MaxUnfinishedJobs), ("MaxUnfinishedJobsPerClient", MaxUnfinishedJobsPerClient), ("MaxIssuedTokens", MaxIssuedTokens) })
         {
             if (value <= 0)
             {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MediaCompiler.Emulator.Auth;
 using MediaCompiler.Emulator.Configuration;
+using MediaCompiler.Emulator.RateLimiting;
 using MediaCompiler.Emulator.Errors;
 using MediaCompiler.Emulator.Faults;
 using MediaCompiler.Emulator.RequestCounting;
@@ -28,7 +29,8 @@ internal static class CompileEndpoints
         app.MapPost(MediaApiRoutes.CompilationOutputs, OutputArchiveEndpoint.WriteAsync).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaRead);
     }
 
-    private static async Task<IResult> SubmitAsync(HttpContext http, MediaEngine engine, WebhookDispatcher webhooks, JobFaultOverlay jobFaults, EmulatorSettings settings)
+    private static async Task<IResult> SubmitAsync(HttpContext http, MediaEngine engine, WebhookDispatcher webhooks, JobFaultOverlay jobFaults,
+        EmulatorSettings settings, ClientJobQueues queues)
     {
         CompileRequest? request;
         try
@@ -56,9 +58,17 @@ internal static class CompileEndpoints
                 new ApiErrorDetail("webhookUrl", diagnostic.Code, diagnostic.Message));
         }
 
+        var client = http.Client().ClientId;
+        if (queues.Refusal(client, id => engine.GetJob(id) is { } job ? jobFaults.Apply(job).Status : null) is { } full)
+        {
+            http.Response.Headers.RetryAfter = ClientJobQueues.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return ApiErrors.Result(StatusCodes.Status429TooManyRequests, full.Code, full.Message);
+        }
+
         var outcome = engine.SubmitCompilation(request);
         if (outcome.Accepted is { } accepted)
         {
+            queues.Record(client, accepted.Id);
             // Decided before the submitter is recorded: the webhook dispatcher waits for that, so it sees the fault.
             jobFaults.DecideFor(accepted.Id);
             webhooks.RecordSubmitter(accepted.Id, http.Client(), hasWebhook: !string.IsNullOrWhiteSpace(request.WebhookUrl));

@@ -17,8 +17,9 @@ public static class AuditStep
     {
         var status = facts.Outcome?.AuditStatus ?? "ERROR";
         var submission = facts.Outcome?.Submission;
-        // A run that never reached the engine's compile step (cancelled, invalid input) has nothing to audit.
-        if (context.Settings.AuditLogPath is not { } path || (submission is null && status != "ERROR"))
+        // A run that never reached the engine's compile step (cancelled, invalid input) has nothing to audit; one whose
+        // every output came from the prompt cache is recorded (the trail shows every build that produced prompts).
+        if (context.Settings.AuditLogPath is not { } path || (submission is null && status is not ("ERROR" or "UP_TO_DATE")))
         {
             return;
         }

@@ -53,4 +53,10 @@ public abstract record CompileOutcome(Submission? Submission)
     {
         public override string AuditStatus => "CANCELLED";
     }
+
+    /// <summary>Nothing to compile: every prompt's output came back from the prompt cache, no request was made.</summary>
+    public sealed record UpToDate() : CompileOutcome((Submission?)null)
+    {
+        public override string AuditStatus => "UP_TO_DATE";
+    }
 }

@@ -153,7 +153,8 @@ public sealed class PackageDeliveryTests : IDisposable
 
         var upgraded = await Dotnet(sample, Environment(packages), "build");
         AssertSucceeded(upgraded);
-        Assert.Contains("5 compiled", upgraded.Output);
+        // The task ran again (the target was not skipped); its code is the same, so the prompt cache answers for it.
+        Assert.Contains("IVR prompts: 5 validated", upgraded.Output);
     }
 
     [Fact]
