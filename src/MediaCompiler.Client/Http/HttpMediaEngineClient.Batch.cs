@@ -93,6 +93,8 @@ public sealed partial class HttpMediaEngineClient
     {
         public string Description => inner.Description;
 
+        public string OutputIdentity => inner.OutputIdentity;
+
         public Task<MediaAssetDto?> GetAssetAsync(string assetId, CancellationToken cancellationToken) => inner.GetAssetAsync(assetId, cancellationToken);
 
         public Task<IReadOnlyList<MediaAssetDto>> FindAssetsByContentHashAsync(string contentHash, CancellationToken cancellationToken) =>

@@ -40,6 +40,12 @@ public sealed partial class HttpMediaEngineClient : IMediaEngineClient
 
     public string Description => ApiUrls.Display(_root);
 
+    /// <summary>
+    /// The engine's address and the client id (never the secret): another org on the same engine owns other assets,
+    /// so its builds never take this one's compiled prompts (or asset ids) from the prompt cache.
+    /// </summary>
+    public string OutputIdentity => Description + " client " + _options.ClientId;
+
     /// <summary>Where tokens are requested (derived from the base address).</summary>
     public Uri TokenUrl => _tokenEndpoint.TokenUrl;
 
