@@ -119,8 +119,8 @@ if [[ -z "${BENCH_SKIP_EMBEDDED:-}" ]]; then
     (unset GENESYS_BASE_URL; /usr/bin/time -f '%M' -o "$work/$1.rss" dotnet build "$work/embedded" --no-restore --nologo -nodeReuse:false -v n >"$work/$1.out" 2>&1) \
       || { cat "$work/$1.out" >>"$log"; fail "build $1 failed"; }
     local wall=$(( $(now_ms) - start ))
-    local compiled; compiled="$(grep -oE '[0-9]+ unchanged \(from the prompt cache\), [0-9]+ to compile' "$work/$1.out" | head -n 1)"
-    local summary; summary="$(grep -oE 'IVR prompts: [0-9]+ (compiled|up to date)[^.]*in [0-9.]+ s' "$work/$1.out" | head -n 1)"
+    local compiled; compiled="$(grep -oE '[0-9]+ unchanged \(from the prompt cache\), [0-9]+ to compile' "$work/$1.out" | head -n 1 || true)"
+    local summary; summary="$(grep -oE 'IVR prompts: [0-9]+ (compiled|up to date)[^.]*in [0-9.]+ s' "$work/$1.out" | head -n 1 || true)"
     echo "$1: wall $wall ms; peak RSS $(( $(cat "$work/$1.rss") / 1024 )) MB; ${compiled:-all $embedded_prompts compiled}; ${summary:-no summary line}" | tee -a "$work/embedded.txt"
   }
   : >"$work/embedded.txt"

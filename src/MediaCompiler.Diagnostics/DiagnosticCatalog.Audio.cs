@@ -74,7 +74,7 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor PromptTooLarge = new(
         "IVR1102", DiagnosticSeverity.Error, "Prompt file too large",
         "'{0}' is {1:N0} bytes; the media engine accepts at most {2:N0} bytes (2 MiB).",
-        "Shorten the prompt or store it as 8-bit G.711 (8 KB per second): ivr-media fix \"{0}\" --encoding ulaw --rate 8000 --in-place (or ffmpeg -c:a libmp3lame -b:a 64k for MP3)");
+        "{3}");
 
     public static readonly DiagnosticDescriptor PromptSampleRateUnsupported = new(
         "IVR1103", DiagnosticSeverity.Error, "Sample rate not accepted",

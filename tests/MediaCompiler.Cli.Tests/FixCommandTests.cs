@@ -80,6 +80,42 @@ public sealed class FixCommandTests : IDisposable
         Assert.Equal(fixedBytes, File.ReadAllBytes(output));
     }
 
+    [MediaCompiler.TestSupport.FfmpegFact]
+    public void A_prompt_the_platform_takes_as_it_is_is_left_untouched()
+    {
+        var path = _temp.PathOf("menu.ogg");
+        MediaCompiler.TestSupport.Ffmpeg.Run("-f", "lavfi", "-i", "sine=frequency=440:duration=1", "-ar", "16000", "-ac", "1", "-c:a", "libvorbis", path);
+        Assert.Equal(0, CliRun.Of("validate", path).ExitCode);
+        var before = File.ReadAllBytes(path);
+
+        var run = CliRun.Of("fix", "--in-place", path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("unchanged", run.Output, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(before, File.ReadAllBytes(path));
+        Assert.Single(Directory.GetFiles(_temp.Root)); // no .bak, no .wav beside it
+    }
+
+    [Fact]
+    public void The_fix_proposed_for_a_file_over_2_MiB_works_when_it_can_and_is_not_proposed_when_it_cannot()
+    {
+        // 3 minutes of 16-bit 8 kHz: 2.9 MB, over the limit; as 8-bit G.711 1.4 MB, under it.
+        var fits = _temp.Wav("three-minutes.wav", sampleRate: 8000, seconds: 180);
+        var validated = CliRun.Of("validate", fits);
+        var proposed = validated.OutputLines.Single(l => l.Contains("error IVR1102", StringComparison.Ordinal));
+        var command = proposed[(proposed.IndexOf("ivr-media fix ", StringComparison.Ordinal) + "ivr-media ".Length)..];
+        var arguments = System.Text.RegularExpressions.Regex.Matches(command, "\"[^\"]*\"|\\S+").Select(m => m.Value.Trim('"')).ToArray();
+
+        Assert.Equal(0, CliRun.Of(arguments).ExitCode);
+        Assert.Equal(0, CliRun.Of("validate", fits).ExitCode);
+
+        // 10 minutes: too long for any accepted encoding; the fix says so instead of a command that fails (IVR1203).
+        var tooLong = _temp.Wav("ten-minutes.wav", sampleRate: 8000, seconds: 600);
+        var refused = CliRun.Of("validate", tooLong).OutputLines.Single(l => l.Contains("error IVR1102", StringComparison.Ordinal));
+        Assert.DoesNotContain("ivr-media fix", refused, StringComparison.Ordinal);
+        Assert.Contains("split it into shorter prompts", refused, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Without_out_or_in_place_nothing_is_written()
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace MediaCompiler.Audio.Rules;
 
 /// <summary>
@@ -72,5 +74,18 @@ public static class MediaRules
             "ogg" => $"ffmpeg -i \"{inputFile}\" -ar {rate} -ac 1 -c:a libvorbis \"{name}-fixed.ogg\"",
             _ => $"ffmpeg -i \"{inputFile}\" -ar {rate} -ac 1 -c:a pcm_s16le \"{name}-fixed.wav\"",
         };
+    }
+
+    /// <summary>
+    /// The fix for a file over <see cref="MaxFileSizeBytes"/>: the command that stores it as 8 kHz G.711 (8 KB a
+    /// second) when the prompt fits that way, else how long a prompt may be; a command that would fail is never proposed.
+    /// </summary>
+    public static string TooLargeFix(string file, double? durationSeconds)
+    {
+        var longest = (MaxFileSizeBytes - 1024) / NarrowbandSampleRate; // seconds of 8-bit G.711, headers aside
+        return durationSeconds is { } seconds && seconds > longest
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"At {seconds:0.#} s it is too long for any accepted encoding (at most about {longest} s fit as 8 kHz G.711): split it into shorter prompts or shorten it.")
+            : $"Shorten the prompt or store it as 8-bit G.711 (8 KB per second): ivr-media fix \"{file}\" --encoding ulaw --rate 8000 --in-place";
     }
 }

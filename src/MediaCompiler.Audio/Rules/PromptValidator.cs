@@ -63,7 +63,7 @@ public static class PromptValidator
 
     private static Diagnostic? CheckSize(AudioProbeResult probe, string file) =>
         probe.SizeBytes > MediaRules.MaxFileSizeBytes
-            ? Create(DiagnosticCatalog.PromptTooLarge, file, probe.SizeBytes, MediaRules.MaxFileSizeBytes)
+            ? Create(DiagnosticCatalog.PromptTooLarge, file, probe.SizeBytes, MediaRules.MaxFileSizeBytes, MediaRules.TooLargeFix(file, probe.DurationSeconds))
             : null;
 
     private static Diagnostic? CheckContentMatchesExtension(AudioProbeResult probe, string file, string extension)

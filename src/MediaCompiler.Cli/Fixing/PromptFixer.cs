@@ -25,7 +25,10 @@ internal static class PromptFixer
         var probe = verdict.Probe;
         var encoding = target.Encoding ?? EncodingOf(probe) ?? PromptEncoding.Pcm16;
         var rate = encoding == PromptEncoding.Pcm16 ? target.SampleRate ?? MediaRules.SuggestedSampleRate(probe.SampleRate) : MediaRules.NarrowbandSampleRate;
-        var headersMeetTarget = HeadersMeetTarget(verdict, path, encoding, rate);
+        // A prompt the platform takes as it is stays as it is unless an encoding or rate is asked for (README's promise:
+        // passing prompts are left untouched); the level and the edges are still checked below when asked for.
+        var passesAsIs = target.Encoding is null && target.SampleRate is null && verdict.Diagnostics.All(d => NameRules.Contains(d.Code));
+        var headersMeetTarget = passesAsIs || HeadersMeetTarget(verdict, path, encoding, rate);
         if (headersMeetTarget && !target.Normalize && !target.TrimSilence)
         {
             return new FixUnchanged(path, Describe.Summary(probe));

@@ -21,7 +21,8 @@ internal sealed class AssetIntake(AssetStore assets, TimeProvider time)
 
         if (content.LongLength > MediaEngine.MaxUploadBytes)
         {
-            return Refuse(RejectionReason.TooLarge, DiagnosticCatalog.PromptTooLarge, name, "file", name, content.LongLength, MediaEngine.MaxUploadBytes);
+            return Refuse(RejectionReason.TooLarge, DiagnosticCatalog.PromptTooLarge, name, "file", name, content.LongLength, MediaEngine.MaxUploadBytes,
+                MediaRules.TooLargeFix(name, null));
         }
 
         var hash = ContentHash.Of(content);
