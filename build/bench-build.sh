@@ -121,7 +121,10 @@ if [[ -z "${BENCH_SKIP_EMBEDDED:-}" ]]; then
     local wall=$(( $(now_ms) - start ))
     local compiled; compiled="$(grep -oE '[0-9]+ unchanged \(from the prompt cache\), [0-9]+ to compile' "$work/$1.out" | head -n 1 || true)"
     local summary; summary="$(grep -oE 'IVR prompts: [0-9]+ (compiled|up to date)[^.]*in [0-9.]+ s' "$work/$1.out" | head -n 1 || true)"
-    echo "$1: wall $wall ms; peak RSS $(( $(cat "$work/$1.rss") / 1024 )) MB; ${compiled:-all $embedded_prompts compiled}; ${summary:-no summary line}" | tee -a "$work/embedded.txt"
+    if [[ -z "$compiled" ]]; then
+      case "$summary" in *"up to date"*) compiled="0 to compile (every prompt from the prompt cache)" ;; *) compiled="all $embedded_prompts compiled" ;; esac
+    fi
+    echo "$1: wall $wall ms; peak RSS $(( $(cat "$work/$1.rss") / 1024 )) MB; $compiled; ${summary:-no summary line}" | tee -a "$work/embedded.txt"
   }
   : >"$work/embedded.txt"
   embedded_build embedded-cold
