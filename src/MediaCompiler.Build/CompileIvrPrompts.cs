@@ -36,6 +36,7 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
     public string? CompileTimeout { get; set; }
     public string? MaxParallelUploads { get; set; }
     public string? PromptCacheSize { get; set; }
+    public string? SyncTimeout { get; set; }
     public string? EngineUrl { get; set; }
     public string? ValidateOnly { get; set; }
     public string? DownloadCompiledPrompts { get; set; }
@@ -271,6 +272,7 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
         CompileTimeout = CompileTimeout,
         MaxParallelUploads = MaxParallelUploads,
         PromptCacheSize = PromptCacheSize,
+        SyncTimeout = SyncTimeout,
         EngineUrl = EngineUrl,
         ValidateOnly = ValidateOnly,
         DownloadCompiledPrompts = DownloadCompiledPrompts,

@@ -101,6 +101,16 @@ public static partial class DiagnosticCatalog
         "The media engine's compile job {0} for flow '{1}' ended FAILED: {2}",
         "Read the engine's message above; rebuild once it is fixed (uploaded assets are reused).");
 
+    public static readonly DiagnosticDescriptor InvalidSyncTimeout = new(
+        "IVR2011", DiagnosticSeverity.Error, "Invalid network deadline",
+        "IvrSyncTimeout is '{0}', which is neither a positive number of seconds nor a time span (hh:mm:ss), of at most one day (86400 s).",
+        "Set <IvrSyncTimeout> to e.g. 1800 or 00:30:00 (the default).");
+
+    public static readonly DiagnosticDescriptor SyncTimedOut = new(
+        "IVR2104", DiagnosticSeverity.Error, "Network work took too long",
+        "The build's work with {0} did not finish within IvrSyncTimeout ({1}); it stopped while {2}. Retries, token requests and waits all count toward this deadline.",
+        "Build again later (what was uploaded is reused, so the next build goes further), check the platform's status, or raise <IvrSyncTimeout>.");
+
     public static readonly DiagnosticDescriptor CompileTimedOut = new(
         "IVR2101", DiagnosticSeverity.Error, "Compile job timed out",
         "The media engine's compile job {0} for flow '{1}' did not finish within IvrCompileTimeout ({2}); its last status was {3}.",

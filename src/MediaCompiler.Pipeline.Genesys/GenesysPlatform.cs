@@ -79,6 +79,9 @@ public sealed class GenesysPlatform(GenesysBuildSettings settings, HttpMessageHa
         }).ToArray();
         var started = context.Time.GetUtcNow();
         _sync = await GenesysPromptSync.RunAsync(desired, Options(context), cancellationToken).ConfigureAwait(false);
+        // The library reports a cancelled sync as a result (IVR6025, how far it got); in a build the pipeline says why
+        // it stopped (Ctrl+C: IVR5005, the IvrSyncTimeout deadline: IVR2104), so the cancellation goes on up.
+        cancellationToken.ThrowIfCancellationRequested();
         _submission = new Submission("genesys-" + context.CorrelationId, started, 0);
 
         var assets = new Dictionary<string, MediaAssetDto>(StringComparer.Ordinal);

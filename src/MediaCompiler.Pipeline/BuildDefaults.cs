@@ -52,6 +52,9 @@ public static class BuildDefaults
 
     public static readonly TimeSpan CompileTimeout = TimeSpan.FromMinutes(10);
 
+    /// <summary>IvrSyncTimeout: the whole network phase (uploads, compile or transcode wait, downloads, retries).</summary>
+    public static readonly TimeSpan SyncTimeout = TimeSpan.FromMinutes(30);
+
     /// <summary>First delay between status polls; doubles up to <see cref="MaxPollInterval"/>.</summary>
     public static readonly TimeSpan InitialPollInterval = TimeSpan.FromMilliseconds(250);
 

@@ -32,6 +32,7 @@ public static class BuildSettings
         new("IvrNormalizeVolume", Text(NormalizeVolume), "Level every prompt to IvrTargetSpeechLevel on its way to the platform."),
         new("IvrMaxChannels", Int(MaxChannels), "Engine option maxChannels (telephony is mono)."),
         new("IvrCompileTimeout", CompileTimeout.ToString("c", CultureInfo.InvariantCulture), "How long the compile job (or Genesys transcoding) may take."),
+        new("IvrSyncTimeout", SyncTimeout.ToString("c", CultureInfo.InvariantCulture), "The deadline of the whole network phase, retries and waits included."),
         new("IvrMaxParallelUploads", Int(MaxParallelUploads), "Uploads in flight at once."),
         new("IvrEngineUrl", null, "A remote media API; empty: the embedded engine (or GENESYS_BASE_URL)."),
         new("IvrValidateOnly", Text(ValidateOnly), "Validate and check only: no network work at all."),

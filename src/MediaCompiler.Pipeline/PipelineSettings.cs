@@ -14,6 +14,9 @@ public sealed record PipelineSettings
     public string? WebhookUrl { get; init; }
     public CompileOptions Options { get; init; } = new();
     public TimeSpan CompileTimeout { get; init; } = BuildDefaults.CompileTimeout;
+
+    /// <summary>IvrSyncTimeout: the deadline of the whole network phase, whatever the retries and waits.</summary>
+    public TimeSpan SyncTimeout { get; init; } = BuildDefaults.SyncTimeout;
     /// <summary>Uploads in flight at once: the heavy requests, limited so a build doesn't saturate a shared engine.</summary>
     public int MaxParallelUploads { get; init; } = BuildDefaults.MaxParallelUploads;
 

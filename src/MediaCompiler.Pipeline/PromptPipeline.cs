@@ -118,13 +118,21 @@ public sealed class PromptPipeline
     }
 
     /// <param name="fromCache">Prompts not sent: their outputs came back from the prompt cache (part of the result).</param>
+    /// <remarks>
+    /// The whole network phase runs under IvrSyncTimeout: one deadline over every request, retry, backoff and wait,
+    /// so that no combination of per-request timeouts and retries can run past it (IVR2104 says where it stopped).
+    /// </remarks>
     private async Task<PipelineResult> CompileAsync(IPromptPlatform platform, IReadOnlyList<ValidatedPrompt> prompts, IReadOnlyList<CompiledPrompt> fromCache,
-        RunContext context, DateTimeOffset started, Stopwatch clock, CancellationToken cancellationToken)
+        RunContext context, DateTimeOffset started, Stopwatch clock, CancellationToken buildCancellation)
     {
         AssetResolution? assets = null;
         CompileOutcome? outcome = null;
         IReadOnlyList<ReadyPrompt> ready = [];
         IReadOnlyList<DownloadedPrompt> downloaded = [];
+        using var deadline = new CancellationTokenSource(_settings.SyncTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(buildCancellation, deadline.Token);
+        var cancellationToken = linked.Token;
+        var stage = $"sending {prompts.Count} prompt(s) (look-ups and uploads; on Genesys Cloud the whole sync)";
         try
         {
             assets = await platform.ResolveAssetsAsync(prompts, context, cancellationToken).ConfigureAwait(false);
@@ -133,6 +141,7 @@ public sealed class PromptPipeline
                 return PipelineResult.Failed();
             }
 
+            stage = string.Create(CultureInfo.InvariantCulture, $"waiting for the platform to compile, after {assets.Uploaded} upload(s) and {assets.Reused} reused");
             outcome = await platform.CompileAsync(prompts, assets, context, cancellationToken).ConfigureAwait(false);
             var finishedJob = outcome switch
             {
@@ -146,12 +155,19 @@ public sealed class PromptPipeline
             }
             if (outcome is CompileOutcome.Completed && ready.Count > 0 && _settings.CompiledPromptsDirectory is { } directory)
             {
+                stage = string.Create(CultureInfo.InvariantCulture, $"downloading {ready.Count} compiled prompt(s), after the platform compiled them");
                 downloaded = await platform.DownloadAsync(ready, directory, context, cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (buildCancellation.IsCancellationRequested)
         {
             outcome = new CompileOutcome.Cancelled(outcome?.Submission);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            context.Failures.Add(null, Diagnostic.Create(DiagnosticCatalog.SyncTimedOut, null, platform.Description,
+                _settings.SyncTimeout.ToString("c", CultureInfo.InvariantCulture), stage));
+            outcome = new CompileOutcome.Failed(outcome?.Submission, null);
         }
 
         if (outcome is CompileOutcome.Cancelled cancelled)

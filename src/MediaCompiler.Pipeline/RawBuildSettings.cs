@@ -15,6 +15,7 @@ public sealed record RawBuildSettings
     public string? NormalizeVolume { get; init; }
     public string? MaxChannels { get; init; }
     public string? CompileTimeout { get; init; }
+    public string? SyncTimeout { get; init; }
     public string? MaxParallelUploads { get; init; }
     public string? EngineUrl { get; init; }
     public string? ValidateOnly { get; init; }

@@ -58,6 +58,7 @@ public static partial class SettingsParser
         // The level the checks expect is the level the engine normalises to: one property, one target.
         options = options with { TargetSpeechLevelDbov = quality.TargetSpeechLevelDbov };
         var timeout = ParseTimeout(raw.CompileTimeout, diagnostics);
+        var syncTimeout = ParseSyncTimeout(raw.SyncTimeout, diagnostics);
         var parallelUploads = ParseParallelUploads(raw.MaxParallelUploads, diagnostics);
         var cacheSize = ParsePromptCacheSize(raw.PromptCacheSize, diagnostics);
         var webhook = ParseWebhook(raw.WebhookUrl, diagnostics);
@@ -90,6 +91,7 @@ public static partial class SettingsParser
             WebhookUrl = webhook,
             Options = options,
             CompileTimeout = timeout,
+            SyncTimeout = syncTimeout,
             MaxParallelUploads = parallelUploads,
             Engine = engine,
             ValidateOnly = validateOnly,
@@ -188,6 +190,20 @@ public static partial class SettingsParser
         }
         diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidCompileTimeout, null, text));
         return defaultTimeout;
+    }
+
+    private static TimeSpan ParseSyncTimeout(string? value, List<Diagnostic> diagnostics)
+    {
+        if (Blank(value) is not { } text)
+        {
+            return BuildDefaults.SyncTimeout;
+        }
+        if (TryParseTimeout(text, out var timeout))
+        {
+            return timeout;
+        }
+        diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidSyncTimeout, null, text));
+        return BuildDefaults.SyncTimeout;
     }
 
     private static int ParseParallelUploads(string? value, List<Diagnostic> diagnostics)

@@ -36,6 +36,33 @@ public sealed class GenesysPlatformTests : IAsyncLifetime
             .RunOnPlatformAsync(prompts, () => new GenesysPlatform((GenesysBuildSettings)settings.PlatformSettings!), CancellationToken.None);
 
     [Fact]
+    public async Task An_org_that_never_answers_stops_the_sync_at_IvrSyncTimeout_with_IVR2104()
+    {
+        var settings = Settings() with { SyncTimeout = TimeSpan.FromMilliseconds(500) };
+        var log = new RecordingLog();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = await new PromptPipeline(settings, log).RunOnPlatformAsync(
+            [Input(_org.Prompt("Welcome", "en-us", 440).AudioPath!, "Welcome", "en-us")],
+            () => new GenesysPlatform((GenesysBuildSettings)settings.PlatformSettings!, new NeverAnswers()), CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        // The per-request timeout is 100 s and the token request is retried: without the deadline this runs for minutes.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+        Assert.Contains("IVR2104", log.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A server that accepts every request and never answers (until the caller gives up).</summary>
+    private sealed class NeverAnswers : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        }
+    }
+
+    [Fact]
     public async Task An_mp3_at_44k_stereo_is_converted_to_16k_mono_pcm_the_platform_transcodes()
     {
         var english = _org.Prompt("Welcome", "en-us", 440).AudioPath!;
