@@ -45,4 +45,9 @@ public static partial class DiagnosticCatalog
         "IVR5008", DiagnosticSeverity.Warning, "Prompt cache not written",
         "The prompt cache in '{0}' could not be used ({1}); prompts whose entries are missing are checked and compiled again next build.",
         "Check that IvrCacheDirectory is on a writable disk with free space, or set <IvrPromptCacheSize>0</IvrPromptCacheSize> to build without the cache.");
+
+    public static readonly DiagnosticDescriptor OutputFolderNotWritable = new(
+        "IVR5009", DiagnosticSeverity.Error, "Compiled prompts folder not writable",
+        "The folder for compiled prompts '{0}' cannot be written ({1}); checked before any upload, so nothing was sent.",
+        "Make the folder writable (its permissions, a read-only disk, free space), or point <IvrCompiledPromptsDirectory> at a writable folder.");
 }

@@ -79,6 +79,13 @@ public sealed class PromptPipeline
             return new PipelineResult(true, [], 0, 0, 0, null);
         }
 
+        // A folder the outputs cannot go to fails now, as the coded problem it is, not after every upload and compile.
+        if (_settings.CompiledPromptsDirectory is { } outputFolder && OutputFolder.WriteProblem(outputFolder) is { } notWritable)
+        {
+            _log.Report(notWritable);
+            return PipelineResult.Failed();
+        }
+
         using var platform = connect();
         var context = new RunContext(_settings, _log, _time, new FailureCollector(_log), Guid.NewGuid().ToString("D"));
         try

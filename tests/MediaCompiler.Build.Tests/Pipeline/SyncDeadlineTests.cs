@@ -40,6 +40,24 @@ public sealed class SyncDeadlineTests : IDisposable
     }
 
     [Fact]
+    public async Task An_output_folder_that_cannot_be_written_fails_before_any_request_with_IVR5009()
+    {
+        // A file where the folder should be: unwritable for every user, root included.
+        var blocked = _temp.Combine("bin", "prompts");
+        Directory.CreateDirectory(Path.GetDirectoryName(blocked)!);
+        File.WriteAllText(blocked, "a file, not a folder");
+        var settings = new PipelineSettings { FlowId = "main-menu-flow", CompiledPromptsDirectory = blocked };
+        var engine = new FakeMediaEngineClient();
+        var prompt = new PromptInput(TestAudio.WriteTone(_temp.Combine("prompts", "welcome.wav")), "welcome", 1, "alaw");
+
+        var result = await new PromptPipeline(settings, _log).RunAsync([prompt], () => engine, CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("IVR5009", Assert.Single(_log.Errors).Code);
+        Assert.Equal(0, engine.TotalCalls);
+    }
+
+    [Fact]
     public void The_deadline_is_a_setting_with_a_default_and_a_coded_error()
     {
         Assert.Equal(TimeSpan.FromMinutes(30), SettingsParser.Parse(new RawBuildSettings { FlowId = "f" }, [], _ => null).Settings!.SyncTimeout);
