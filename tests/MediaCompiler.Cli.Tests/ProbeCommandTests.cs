@@ -25,6 +25,27 @@ public sealed class ProbeCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_file_over_the_size_limit_is_answered_from_its_headers_without_decoding_it()
+    {
+        // 300 MB of (sparse) 16-bit PCM behind a data size of 0xFFFFFFFF, as a pipe writes it.
+        var path = _temp.PathOf("huge.wav");
+        using (var file = File.Create(path))
+        {
+            file.Write([.. "RIFF"u8, 0xFF, 0xFF, 0xFF, 0xFF, .. "WAVEfmt "u8, 16, 0, 0, 0, 1, 0, 1, 0, 0x40, 0x1F, 0, 0, 0x80, 0x3E, 0, 0, 2, 0, 16, 0, .. "data"u8, 0xFF, 0xFF, 0xFF, 0xFF]);
+            file.SetLength(300L * 1024 * 1024);
+        }
+
+        var probe = CliRun.Of("probe", "--json", path);
+        var fix = CliRun.Of("fix", path);
+
+        Assert.Contains("IVR1102", probe.Output);
+        // Not measured: decoding 300 MB to measure a prompt that cannot be sent is what the size rule spares.
+        Assert.Contains("\"loudness\": null", probe.Output);
+        Assert.Contains("IVR1203", fix.Output);
+        Assert.Equal(1, fix.ExitCode);
+    }
+
+    [Fact]
     public void A_probe_that_finds_errors_exits_with_1_and_lists_them()
     {
         var path = _temp.Bytes("noise.wav", Enumerable.Range(0, 300).Select(i => (byte)(i * 31 + 7)).ToArray());

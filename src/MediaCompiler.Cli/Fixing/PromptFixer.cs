@@ -34,6 +34,14 @@ internal static class PromptFixer
             return new FixUnchanged(path, Describe.Summary(probe));
         }
 
+        var limit = TargetPlatforms.MaxFileSizeBytes(target.Platform);
+        if (probe.DurationSeconds is { } declared && declared * MediaRules.NarrowbandSampleRate > limit)
+        {
+            // Too long even as 8 kHz G.711, the smallest output: said before reading (a 2 GB file answers at once).
+            return new FixRefused(path, Diagnostic.Create(DiagnosticCatalog.FixTooLong, path, path,
+                declared.ToString("0.0", CultureInfo.InvariantCulture), (long)(declared * 8000), TargetPlatforms.DisplayName(target.Platform), limit));
+        }
+
         var decoded = PromptDecoding.Decode(path, probe);
         if (decoded.Audio is not { } audio)
         {
@@ -65,7 +73,6 @@ internal static class PromptFixer
         }
 
         var bytes = PromptWavWriter.Write(samples, rate, encoding);
-        var limit = TargetPlatforms.MaxFileSizeBytes(target.Platform);
         if (bytes.Length > limit && target.Encoding is null && target.SampleRate is null)
         {
             // Too long for 16-bit PCM: G.711 at 8 kHz stores the same prompt in a quarter (wideband) or half the bytes.

@@ -14,6 +14,10 @@ public sealed record CheckedPrompt(PromptValidation Validation, LoudnessReport? 
 /// </summary>
 public static class PromptChecks
 {
+    /// <summary>The file-size rules: a file they refuse is not decoded.</summary>
+    private static readonly HashSet<string> SizeRules =
+        [MediaCompiler.Diagnostics.DiagnosticCatalog.PromptTooLarge.Code, MediaCompiler.Diagnostics.DiagnosticCatalog.PlatformFileTooLarge.Code];
+
     /// <summary>The errors-only content check (<c>--no-quality</c>).</summary>
     private static readonly SilenceCheck Silence = new();
 
@@ -33,6 +37,13 @@ public static class PromptChecks
         if (verdict.Probe.Diagnostics.Any(d => d.IsError))
         {
             return new CheckedPrompt(verdict, null); // Damaged headers: nothing to decode.
+        }
+
+        if (verdict.Diagnostics.Any(d => d.IsError && SizeRules.Contains(d.Code)))
+        {
+            // Over the platform's size limit: that verdict is the answer, and reading gigabytes to measure a prompt
+            // that cannot be sent would cost minutes and memory in proportion (a 2 GB file answers at once).
+            return new CheckedPrompt(verdict, null);
         }
 
         var found = new QualityCheck(quality.Thresholds).Inspect(path, verdict.Probe, verdict.IsValid);
