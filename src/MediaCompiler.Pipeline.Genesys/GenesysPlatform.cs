@@ -49,7 +49,7 @@ public sealed class GenesysPlatform(GenesysBuildSettings settings, HttpMessageHa
         // Decoding and resampling are CPU work: both cores, but not more threads than that.
         Parallel.For(0, prompts.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            var outcome = UploadConversion.Prepare(prompts[i], settings.WorkDirectory, levelTarget, cancellationToken);
+            var outcome = UploadConversion.Prepare(prompts[i], settings.WorkDirectory, levelTarget, cancellationToken, context.Cache);
             if (outcome.Error is { } error)
             {
                 context.Failures.Add(prompts[i].Input, error);
@@ -68,7 +68,9 @@ public sealed class GenesysPlatform(GenesysBuildSettings settings, HttpMessageHa
         var converted = sources.Count(s => s!.Converted);
         if (converted > 0)
         {
-            context.Log.Progress(string.Create(CultureInfo.InvariantCulture, $"IVR prompts: {converted} converted to 16-bit PCM mono WAV for Genesys Cloud."));
+            var cached = sources.Count(s => s!.FromCache);
+            context.Log.Progress(string.Create(CultureInfo.InvariantCulture,
+                $"IVR prompts: {converted} converted to 16-bit PCM mono WAV for Genesys Cloud{(cached == 0 ? "" : $" ({cached} unchanged, from the prompt cache)")}."));
         }
 
         var desired = prompts.Select((p, i) =>

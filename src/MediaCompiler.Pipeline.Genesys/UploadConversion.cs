@@ -1,4 +1,6 @@
+using System.Globalization;
 using MediaCompiler.Audio;
+using MediaCompiler.Pipeline.Caching;
 using MediaCompiler.Codecs.Decoding;
 using MediaCompiler.Codecs.Dsp;
 using MediaCompiler.Codecs.Loudness;
@@ -14,6 +16,9 @@ public sealed record UploadSource(string Path, string ContentHash, long Bytes, i
 {
     /// <summary>What levelling did (IVR1608 when it had to limit or fall short), reported on the prompt; null: not levelled.</summary>
     public Diagnostic? LevelWarning { get; init; }
+
+    /// <summary>The conversion came back from the prompt cache (nothing decoded this build).</summary>
+    public bool FromCache { get; init; }
 }
 
 /// <summary>Either the upload source of a prompt or the coded reason there is none.</summary>
@@ -33,7 +38,62 @@ public static class UploadConversion
     public const double LevelToleranceDb = 0.5;
 
     /// <param name="levelTargetDbov">normalizeVolume's target (IvrTargetSpeechLevel); null when normalizeVolume is off.</param>
-    public static ConversionOutcome Prepare(ValidatedPrompt prompt, string workDirectory, double? levelTargetDbov, CancellationToken cancellationToken)
+    /// <param name="cache">
+    /// The project's prompt cache: a source converted before with the same settings is not decoded again (its
+    /// converted bytes and its levelling warning come back from the cache).
+    /// </param>
+    public static ConversionOutcome Prepare(ValidatedPrompt prompt, string workDirectory, double? levelTargetDbov, CancellationToken cancellationToken,
+        PromptCache? cache = null)
+    {
+        var key = cache is not null && prompt.ChecksKey is { } checksKey
+            ? PromptCacheKeys.Conversion(checksKey, string.Create(CultureInfo.InvariantCulture, $"genesys upload, level {levelTargetDbov?.ToString("R", CultureInfo.InvariantCulture) ?? "off"}"), CodeIdentity)
+            : null;
+        if (key is not null && cache!.GetConversion(key) is { } kept && FromCache(prompt, workDirectory, kept) is { } restored)
+        {
+            return restored;
+        }
+        var outcome = Convert(prompt, workDirectory, levelTargetDbov, cancellationToken);
+        if (key is not null && outcome.Source is { } source)
+        {
+            var warning = source.LevelWarning is { } w ? new CachedDiagnostic(w.Code, w.Severity, w.Message) : null;
+            cache!.PutConversion(key, new CachedConversion(!source.Converted, source.SampleRate, warning), source.Converted ? File.ReadAllBytes(source.Path) : null);
+        }
+        return outcome;
+    }
+
+    /// <summary>The code that converts (decoders, resampler, normaliser, this class): a new package converts again.</summary>
+    private static readonly string CodeIdentity = string.Join("|",
+        new[] { typeof(UploadConversion), typeof(PromptDecoder), typeof(GenesysPromptRules) }.Select(t => t.Assembly.ManifestModule.ModuleVersionId.ToString("N")));
+
+    private static ConversionOutcome? FromCache(ValidatedPrompt prompt, string workDirectory, (CachedConversion Conversion, string? File) kept)
+    {
+        var input = prompt.Input;
+        if (kept.Conversion.AsIs || kept.File is null)
+        {
+            return AsIs(input, prompt.Probe);
+        }
+        var bytes = File.ReadAllBytes(kept.File);
+        var destination = Destination(input, workDirectory);
+        if (!File.Exists(destination) || !bytes.AsSpan().SequenceEqual(File.ReadAllBytes(destination)))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            AtomicFile.WriteAllBytes(destination, bytes);
+        }
+        var warning = kept.Conversion.LevelWarning is { } w && DiagnosticCatalog.Find(w.Code) is { } descriptor
+            ? new Diagnostic(descriptor, input.Path, w.Message, w.Severity)
+            : null;
+        return new ConversionOutcome(new UploadSource(destination, ContentHash.Of(bytes), bytes.Length, kept.Conversion.SampleRate, true)
+        {
+            LevelWarning = warning,
+            FromCache = true,
+        }, null);
+    }
+
+    /// <summary>One file per resource: two languages of one name never share a converted file.</summary>
+    private static string Destination(PromptInput input, string workDirectory) =>
+        Path.Combine(workDirectory, input.Language ?? "und", (input.PromptName ?? input.NodeId) + ".wav");
+
+    private static ConversionOutcome Convert(ValidatedPrompt prompt, string workDirectory, double? levelTargetDbov, CancellationToken cancellationToken)
     {
         var input = prompt.Input;
         var probe = prompt.Probe;
@@ -72,8 +132,7 @@ public static class UploadConversion
         }
 
         var bytes = Pcm16WavWriter.Write(samples, rate);
-        // One file per resource: two languages of one name never share a converted file.
-        var destination = Path.Combine(workDirectory, input.Language ?? "und", (input.PromptName ?? input.NodeId) + ".wav");
+        var destination = Destination(input, workDirectory);
         Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
         AtomicFile.WriteAllBytes(destination, bytes);
         return new ConversionOutcome(new UploadSource(destination, ContentHash.Of(bytes), bytes.Length, rate, true) { LevelWarning = levelWarning }, null);

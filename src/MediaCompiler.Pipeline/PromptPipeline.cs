@@ -87,7 +87,7 @@ public sealed class PromptPipeline
         }
 
         using var platform = connect();
-        var context = new RunContext(_settings, _log, _time, new FailureCollector(_log), Guid.NewGuid().ToString("D"));
+        var context = new RunContext(_settings, _log, _time, new FailureCollector(_log), Guid.NewGuid().ToString("D")) { Cache = cache };
         try
         {
             if (OutputReuse.Plan(cache, validated, _settings, platform.OutputIdentity) is not { } reuse)

@@ -82,6 +82,31 @@ public sealed class GenesysLevellingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_second_build_takes_the_conversions_from_the_prompt_cache_and_uploads_nothing()
+    {
+        var loud = Speech("Loud_menu", +8);
+        var mp3 = Path.Combine(_org.Folder, "prompts", "en-us", "Hold_music.mp3");
+        File.WriteAllBytes(mp3, SpeechFixtures.Bytes("hold_44k_stereo_lame.mp3"));
+        var output = Path.Combine(_org.Folder, "out");
+        var settings = Settings(normalize: true, output) with { PromptCacheDirectory = Path.Combine(_org.Folder, "obj", "prompt-cache") };
+        Task<PipelineResult> BuildAsync(GenesysPlatformTests.RecordingLog log) => new PromptPipeline(settings, log)
+            .RunOnPlatformAsync([Input(loud, "Loud_menu"), Input(mp3, "Hold_music")],
+                () => new GenesysPlatform((GenesysBuildSettings)settings.PlatformSettings!), CancellationToken.None);
+        var first = new GenesysPlatformTests.RecordingLog();
+        Assert.True((await BuildAsync(first)).Succeeded, first.ToString());
+        var converted = Path.Combine(_org.Folder, "obj", "genesys", "en-us", "Hold_music.wav");
+        var bytes = File.ReadAllBytes(converted);
+
+        var second = new GenesysPlatformTests.RecordingLog();
+        var (result, requests) = await _org.CountAsync(() => BuildAsync(second));
+
+        Assert.True(result.Succeeded, second.ToString());
+        Assert.Contains("2 converted to 16-bit PCM mono WAV for Genesys Cloud (2 unchanged, from the prompt cache)", second.ToString(), StringComparison.Ordinal);
+        Assert.False(requests.ContainsKey(PromptSyncEmulatorTests.Upload));
+        Assert.Equal(bytes, File.ReadAllBytes(converted));
+    }
+
+    [Fact]
     public async Task With_normalisation_off_a_wav_the_platform_takes_is_uploaded_as_it_is()
     {
         var quiet = Speech("Quiet_menu", -16);

@@ -11,6 +11,12 @@ public sealed record CachedChecks(IReadOnlyList<CachedDiagnostic> Diagnostics, d
 /// <summary>A diagnostic as the cache keeps it: the file it is on is the prompt it is replayed for.</summary>
 public sealed record CachedDiagnostic(string Code, DiagnosticSeverity Severity, string Message);
 
+/// <summary>
+/// A platform's local conversion of one source as the cache keeps it: uploaded as it is, or converted (the bytes kept
+/// beside the entry) at <paramref name="SampleRate"/>, with the levelling's warning when there was one.
+/// </summary>
+public sealed record CachedConversion(bool AsIs, int SampleRate, CachedDiagnostic? LevelWarning);
+
 /// <summary>A compiled prompt as the cache keeps it, beside its bytes.</summary>
 public sealed record CachedOutput(string Encoding, string AssetId, string CompilationId, long Bytes);
 
@@ -113,6 +119,58 @@ public sealed class PromptCache
         });
     }
 
+    /// <summary>A kept conversion and, when it was converted, the file holding its bytes; null when absent or damaged.</summary>
+    public (CachedConversion Conversion, string? File)? GetConversion(string key)
+    {
+        var path = EntryPath(key, ".conversion.json");
+        if (Read<ConversionEntry>(path) is not { SampleRate: > 0 } entry)
+        {
+            return null;
+        }
+        if (entry.LevelWarning is { } warning && DiagnosticCatalog.Find(warning.Code ?? "") is null)
+        {
+            Discard(path, $"it holds the unknown code '{warning.Code}'");
+            return null;
+        }
+        var conversion = new CachedConversion(entry.AsIs, entry.SampleRate, entry.LevelWarning);
+        if (entry.AsIs)
+        {
+            return (conversion, null);
+        }
+        var bytesPath = EntryPath(key, ".converted.wav");
+        var bytes = new FileInfo(bytesPath);
+        if (!bytes.Exists || bytes.Length != entry.Bytes || entry.Bytes == 0)
+        {
+            Discard(path, "its converted audio is missing or has the wrong size");
+            return null;
+        }
+        Touch(bytesPath);
+        return (conversion, bytesPath);
+    }
+
+    /// <summary>Keeps a conversion: the converted bytes first (when there are any), then the entry that vouches for them.</summary>
+    public void PutConversion(string key, CachedConversion conversion, byte[]? converted)
+    {
+        if (converted is not null)
+        {
+            try
+            {
+                System.IO.Directory.CreateDirectory(Path.GetDirectoryName(EntryPath(key, ".converted.wav"))!);
+                AtomicFile.WriteAllBytes(EntryPath(key, ".converted.wav"), converted);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                _log.Report(Diagnostic.Create(DiagnosticCatalog.PromptCacheUnusable, Directory, Directory, ex.Message));
+                return;
+            }
+        }
+        Write(EntryPath(key, ".conversion.json"), new ConversionEntry
+        {
+            Version = FormatVersion, AsIs = conversion.AsIs, SampleRate = conversion.SampleRate, LevelWarning = conversion.LevelWarning,
+            Bytes = converted?.LongLength ?? 0,
+        });
+    }
+
     /// <summary>Removes the least recently used entries until the cache is within <see cref="MaxBytes"/>.</summary>
     public void Trim() => PromptCacheTrimmer.Trim(Directory, MaxBytes, _log);
 
@@ -189,6 +247,15 @@ public sealed class PromptCache
         public int Version { get; set; }
         public List<CachedDiagnostic>? Diagnostics { get; set; }
         public double? LevelDbov { get; set; }
+    }
+
+    private sealed class ConversionEntry : IVersioned
+    {
+        public int Version { get; set; }
+        public bool AsIs { get; set; }
+        public int SampleRate { get; set; }
+        public CachedDiagnostic? LevelWarning { get; set; }
+        public long Bytes { get; set; }
     }
 
     private sealed class OutputEntry : IVersioned

@@ -35,6 +35,10 @@ public static class PromptCacheKeys
         Hash("output", checksKey, settings.Encoding, JsonSerializer.Serialize(settings.Options),
             prompt.Priority.ToString(System.Globalization.CultureInfo.InvariantCulture), prompt.FallbackEncoding, platformIdentity);
 
+    /// <summary>A platform's local conversion of one source (<paramref name="conversion"/> names it and its settings).</summary>
+    public static string Conversion(string checksKey, string conversion, string codeIdentity) =>
+        Hash("conversion", checksKey, conversion, codeIdentity);
+
     private static string Hash(params string[] parts) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", parts)))).ToLowerInvariant();
 }

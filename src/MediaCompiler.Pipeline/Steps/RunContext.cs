@@ -8,6 +8,9 @@ public sealed record RunContext(
     FailureCollector Failures,
     string CorrelationId)
 {
+    /// <summary>The project's prompt cache, for a platform that keeps per-prompt work of its own (a conversion); null: none.</summary>
+    public MediaCompiler.Pipeline.Caching.PromptCache? Cache { get; init; }
+
     /// <summary>Light requests (look-ups, downloads) in flight at once; never fewer than uploads.</summary>
     public int LightRequestParallelism => Math.Max(Settings.MaxParallelRequests, Settings.MaxParallelUploads);
 }
