@@ -57,10 +57,10 @@ public static partial class SettingsParser
         var (qualityChecks, quality) = ParseQuality(raw, diagnostics);
         // The level the checks expect is the level the engine normalises to: one property, one target.
         options = options with { TargetSpeechLevelDbov = quality.TargetSpeechLevelDbov };
-        var timeout = ParseTimeout(raw.CompileTimeout, diagnostics);
-        var syncTimeout = ParseSyncTimeout(raw.SyncTimeout, diagnostics);
-        var parallelUploads = ParseParallelUploads(raw.MaxParallelUploads, diagnostics);
-        var cacheSize = ParsePromptCacheSize(raw.PromptCacheSize, diagnostics);
+        var timeout = ParseDuration(raw.CompileTimeout, BuildDefaults.CompileTimeout, DiagnosticCatalog.InvalidCompileTimeout, diagnostics);
+        var syncTimeout = ParseDuration(raw.SyncTimeout, BuildDefaults.SyncTimeout, DiagnosticCatalog.InvalidSyncTimeout, diagnostics);
+        var parallelUploads = (int)ParseWholeNumber(raw.MaxParallelUploads, 1, 64, BuildDefaults.MaxParallelUploads, DiagnosticCatalog.InvalidMaxParallelUploads, diagnostics);
+        var cacheSize = ParseWholeNumber(raw.PromptCacheSize, 0, 1_048_576, BuildDefaults.PromptCacheSizeMegabytes, DiagnosticCatalog.InvalidPromptCacheSize, diagnostics);
         var webhook = ParseWebhook(raw.WebhookUrl, diagnostics);
         var download = ParseBool("IvrDownloadCompiledPrompts", raw.DownloadCompiledPrompts, BuildDefaults.DownloadCompiledPrompts, diagnostics);
         // A validation-only build never talks to an engine, so it needs neither a URL nor credentials.
@@ -177,61 +177,34 @@ public static partial class SettingsParser
         return timeout > TimeSpan.Zero && timeout <= MaxCompileTimeout;
     }
 
-    private static TimeSpan ParseTimeout(string? value, List<Diagnostic> diagnostics)
+    /// <summary>Seconds or a time span (see <see cref="TryParseTimeout"/>); blank is the default, anything else <paramref name="invalid"/>.</summary>
+    private static TimeSpan ParseDuration(string? value, TimeSpan defaultValue, DiagnosticDescriptor invalid, List<Diagnostic> diagnostics)
     {
-        var defaultTimeout = BuildDefaults.CompileTimeout;
         if (Blank(value) is not { } text)
         {
-            return defaultTimeout;
+            return defaultValue;
         }
         if (TryParseTimeout(text, out var timeout))
         {
             return timeout;
         }
-        diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidCompileTimeout, null, text));
-        return defaultTimeout;
+        diagnostics.Add(Diagnostic.Create(invalid, null, text));
+        return defaultValue;
     }
 
-    private static TimeSpan ParseSyncTimeout(string? value, List<Diagnostic> diagnostics)
+    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>; blank is the default, anything else <paramref name="invalid"/>.</summary>
+    private static long ParseWholeNumber(string? value, long min, long max, long defaultValue, DiagnosticDescriptor invalid, List<Diagnostic> diagnostics)
     {
         if (Blank(value) is not { } text)
         {
-            return BuildDefaults.SyncTimeout;
+            return defaultValue;
         }
-        if (TryParseTimeout(text, out var timeout))
+        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
         {
-            return timeout;
+            return number;
         }
-        diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidSyncTimeout, null, text));
-        return BuildDefaults.SyncTimeout;
-    }
-
-    private static int ParseParallelUploads(string? value, List<Diagnostic> diagnostics)
-    {
-        if (Blank(value) is not { } text)
-        {
-            return BuildDefaults.MaxParallelUploads;
-        }
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= 64)
-        {
-            return count;
-        }
-        diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidMaxParallelUploads, null, text));
-        return BuildDefaults.MaxParallelUploads;
-    }
-
-    private static long ParsePromptCacheSize(string? value, List<Diagnostic> diagnostics)
-    {
-        if (Blank(value) is not { } text)
-        {
-            return BuildDefaults.PromptCacheSizeMegabytes;
-        }
-        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var megabytes) && megabytes is >= 0 and <= 1_048_576)
-        {
-            return megabytes;
-        }
-        diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidPromptCacheSize, null, text));
-        return BuildDefaults.PromptCacheSizeMegabytes;
+        diagnostics.Add(Diagnostic.Create(invalid, null, text));
+        return defaultValue;
     }
 
     private static string? ParseWebhook(string? value, List<Diagnostic> diagnostics)
