@@ -70,15 +70,11 @@ public static class UploadConversion
         var input = prompt.Input;
         if (kept.Conversion.AsIs || kept.File is null)
         {
-            return AsIs(input, prompt.Probe);
+            return AsIs(prompt);
         }
         var bytes = File.ReadAllBytes(kept.File);
         var destination = Destination(input, workDirectory);
-        if (!File.Exists(destination) || !bytes.AsSpan().SequenceEqual(File.ReadAllBytes(destination)))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            AtomicFile.WriteAllBytes(destination, bytes);
-        }
+        AtomicFile.WriteIfDifferent(destination, bytes);
         var warning = kept.Conversion.LevelWarning is { } w && DiagnosticCatalog.Find(w.Code) is { } descriptor
             ? new Diagnostic(descriptor, input.Path, w.Message, w.Severity)
             : null;
@@ -100,7 +96,7 @@ public static class UploadConversion
         var acceptedAsIs = GenesysPromptRules.IsAcceptedAsIs(probe);
         if (acceptedAsIs && levelTargetDbov is null)
         {
-            return AsIs(input, probe);
+            return AsIs(prompt);
         }
 
         var decoded = PromptDecoder.Decode(File.ReadAllBytes(input.Path), input.Path, probe, cancellationToken);
@@ -110,7 +106,7 @@ public static class UploadConversion
         }
         if (acceptedAsIs && IsAtLevel(audio.Samples, audio.SampleRate, levelTargetDbov!.Value))
         {
-            return AsIs(input, probe);
+            return AsIs(prompt);
         }
 
         var rate = GenesysPromptRules.TargetRate(audio.SampleRate);
@@ -142,8 +138,8 @@ public static class UploadConversion
     private static bool IsAtLevel(float[] samples, int sampleRate, double targetDbov) =>
         SpeechVoltmeter.Measure(samples, sampleRate).ActiveSpeechLevelDbov is not { } level || Math.Abs(level - targetDbov) <= LevelToleranceDb;
 
-    private static ConversionOutcome AsIs(PromptInput input, AudioProbeResult probe) =>
-        new(new UploadSource(input.Path, ContentHash.OfFile(input.Path), probe.SizeBytes, probe.SampleRate!.Value, false), null);
+    private static ConversionOutcome AsIs(ValidatedPrompt prompt) =>
+        new(new UploadSource(prompt.Input.Path, prompt.SourceHash ?? ContentHash.OfFile(prompt.Input.Path), prompt.Probe.SizeBytes, prompt.Probe.SampleRate!.Value, false), null);
 
     private static ConversionOutcome Failed(PromptInput input, string reason, int? sampleRate) =>
         new(null, Diagnostic.Create(DiagnosticCatalog.GenesysConversionFailed, input.Path, input.Path, reason,

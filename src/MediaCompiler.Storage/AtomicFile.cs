@@ -13,6 +13,21 @@ public static class AtomicFile
     public static void WriteAllText(string path, string content) =>
         WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(content));
 
+    /// <summary>
+    /// Writes <paramref name="content"/> atomically unless the file already holds exactly these bytes (then it is left
+    /// alone, its date included). True when it wrote.
+    /// </summary>
+    public static bool WriteIfDifferent(string path, byte[] content)
+    {
+        if (File.Exists(path) && new FileInfo(path).Length == content.LongLength && content.AsSpan().SequenceEqual(File.ReadAllBytes(path)))
+        {
+            return false;
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        WriteAllBytes(path, content);
+        return true;
+    }
+
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> content)
     {
         var temp = TempPathFor(path);

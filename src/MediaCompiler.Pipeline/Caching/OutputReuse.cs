@@ -69,12 +69,7 @@ public sealed class OutputReuse
             try
             {
                 var bytes = File.ReadAllBytes(cachedFile);
-                if (!File.Exists(destination) || !bytes.AsSpan().SequenceEqual(File.ReadAllBytes(destination)))
-                {
-                    Directory.CreateDirectory(directory);
-                    AtomicFile.WriteAllBytes(destination, bytes);
-                }
-                else
+                if (!AtomicFile.WriteIfDifferent(destination, bytes))
                 {
                     File.SetLastWriteTimeUtc(destination, DateTime.UtcNow);
                 }

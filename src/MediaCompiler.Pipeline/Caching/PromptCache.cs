@@ -90,27 +90,26 @@ public sealed class PromptCache
         {
             return null;
         }
-        var bytes = new FileInfo(bytesPath);
-        if (!bytes.Exists || bytes.Length != entry.Bytes || entry.Bytes == 0)
-        {
-            // The bytes went missing or were cut (a disk filled up, a hand): a miss, and the entry goes.
-            Discard(EntryPath(key, ".output.json"), "its compiled audio is missing or has the wrong size");
-            return null;
-        }
-        Touch(bytesPath);
-        return (new CachedOutput(encoding, assetId, compilationId, entry.Bytes), bytesPath);
+        return BytesBeside(EntryPath(key, ".output.json"), bytesPath, entry.Bytes, "compiled audio")
+            ? (new CachedOutput(encoding, assetId, compilationId, entry.Bytes), bytesPath)
+            : null;
     }
 
     /// <summary>Keeps a compiled prompt: its bytes first, then the entry that vouches for them.</summary>
     public void PutOutput(string key, CachedOutput output, string compiledFile)
     {
+        byte[] compiled;
         try
         {
-            AtomicFile.WriteAllBytes(EntryPath(key, ".wav"), File.ReadAllBytes(compiledFile));
+            compiled = File.ReadAllBytes(compiledFile);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             _log.Report(Diagnostic.Create(DiagnosticCatalog.PromptCacheUnusable, compiledFile, Directory, ex.Message));
+            return;
+        }
+        if (!WriteBytes(EntryPath(key, ".wav"), compiled))
+        {
             return;
         }
         Write(EntryPath(key, ".output.json"), new OutputEntry
@@ -138,31 +137,15 @@ public sealed class PromptCache
             return (conversion, null);
         }
         var bytesPath = EntryPath(key, ".converted.wav");
-        var bytes = new FileInfo(bytesPath);
-        if (!bytes.Exists || bytes.Length != entry.Bytes || entry.Bytes == 0)
-        {
-            Discard(path, "its converted audio is missing or has the wrong size");
-            return null;
-        }
-        Touch(bytesPath);
-        return (conversion, bytesPath);
+        return BytesBeside(path, bytesPath, entry.Bytes, "converted audio") ? (conversion, bytesPath) : null;
     }
 
     /// <summary>Keeps a conversion: the converted bytes first (when there are any), then the entry that vouches for them.</summary>
     public void PutConversion(string key, CachedConversion conversion, byte[]? converted)
     {
-        if (converted is not null)
+        if (converted is not null && !WriteBytes(EntryPath(key, ".converted.wav"), converted))
         {
-            try
-            {
-                System.IO.Directory.CreateDirectory(Path.GetDirectoryName(EntryPath(key, ".converted.wav"))!);
-                AtomicFile.WriteAllBytes(EntryPath(key, ".converted.wav"), converted);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                _log.Report(Diagnostic.Create(DiagnosticCatalog.PromptCacheUnusable, Directory, Directory, ex.Message));
-                return;
-            }
+            return;
         }
         Write(EntryPath(key, ".conversion.json"), new ConversionEntry
         {
@@ -173,6 +156,38 @@ public sealed class PromptCache
 
     /// <summary>Removes the least recently used entries until the cache is within <see cref="MaxBytes"/>.</summary>
     public void Trim() => PromptCacheTrimmer.Trim(Directory, MaxBytes, _log);
+
+    /// <summary>
+    /// Whether an entry's bytes are there whole (the size it recorded); if not (a disk filled up, a hand, a trim), the
+    /// entry goes with a warning and it is a miss.
+    /// </summary>
+    private bool BytesBeside(string entryPath, string bytesPath, long expected, string what)
+    {
+        var bytes = new FileInfo(bytesPath);
+        if (!bytes.Exists || bytes.Length != expected || expected == 0)
+        {
+            Discard(entryPath, $"its {what} is missing or has the wrong size");
+            return false;
+        }
+        Touch(bytesPath);
+        return true;
+    }
+
+    /// <summary>An entry's bytes, written before the entry that vouches for them; false (reported) when they could not be.</summary>
+    private bool WriteBytes(string path, byte[] bytes)
+    {
+        try
+        {
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            AtomicFile.WriteAllBytes(path, bytes);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _log.Report(Diagnostic.Create(DiagnosticCatalog.PromptCacheUnusable, path, Directory, ex.Message));
+            return false;
+        }
+    }
 
     private string EntryPath(string key, string suffix) => Path.Combine(Directory, key[..2], key + suffix);
 

@@ -116,7 +116,8 @@ internal sealed class AssetResolutionStep(IMediaEngineClient client, RunContext 
             var input = prompts[i].Input;
             try
             {
-                hashes[i] = ContentHash.OfFile(input.Path);
+                // Validation hashed it already when the prompt cache needed the hash: read the file once.
+                hashes[i] = prompts[i].SourceHash ?? ContentHash.OfFile(input.Path);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
