@@ -226,7 +226,7 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
     private void PublishCompiledPrompts(PipelineResult result, IReadOnlyList<PromptInput> prompts, PipelineSettings settings, string directory, MSBuildPipelineLog log)
     {
         var records = CompiledPromptRecords.From(result, prompts, Prompts, settings);
-        var indexFile = string.IsNullOrWhiteSpace(ItemIndexFile) ? Path.Combine(directory, "prompts.items") : ItemIndexFile;
+        var indexFile = string.IsNullOrWhiteSpace(ItemIndexFile) ? Path.Combine(directory, "prompts.items.props") : ItemIndexFile;
         try
         {
             foreach (var stale in PromptManifest.RemoveStale(records, directory, indexFile))
@@ -244,19 +244,16 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
             log.Report(failure);
             return;
         }
-        CompiledPrompts = records.Select(ToItem).ToArray();
+        CompiledPrompts = records.Select(r => ToItem(r, directory)).ToArray();
     }
 
-    private static ITaskItem ToItem(CompiledPromptRecord record)
+    private static ITaskItem ToItem(CompiledPromptRecord record, string compiledPromptsDirectory)
     {
         var item = new TaskItem(record.CompiledPath);
-        item.SetMetadata("NodeId", record.NodeId);
-        item.SetMetadata("Language", record.Language);
-        item.SetMetadata("SourcePrompt", record.SourcePrompt);
-        item.SetMetadata("Encoding", record.Encoding);
-        item.SetMetadata("ContentHash", record.ContentHash);
-        item.SetMetadata("AssetId", record.AssetId);
-        item.SetMetadata("CompilationId", record.CompilationId);
+        foreach (var (name, value) in PromptItemIndex.Metadata(record, compiledPromptsDirectory))
+        {
+            item.SetMetadata(name, value);
+        }
         return item;
     }
 

@@ -7,16 +7,13 @@ namespace MediaCompiler.Build;
 
 /// <summary>
 /// Writes what a run compiled, twice: <c>prompts.json</c> beside the compiled prompts (deployed with them: a deployment
-/// step maps each file back to its prompt) and the item index in the intermediate folder, one line per prompt, which
-/// the targets read on every build, so that a no-op build (the task skipped) still produces the same
+/// step maps each file back to its prompt) and the item index in the intermediate folder (<see cref="PromptItemIndex"/>),
+/// which the targets import on every build, so that a no-op build (the task skipped) still produces the same
 /// IvrCompiledPrompt items and content without loading the task.
 /// </summary>
 internal static class PromptManifest
 {
     public const string FileName = "prompts.json";
-
-    /// <summary>The index's field separator. Never in a compiled path: NodeIds are [A-Za-z0-9._-].</summary>
-    public const char Separator = '|';
 
     /// <returns>Null when both files were written; otherwise the IVR2041 to report.</returns>
     public static Diagnostic? Write(IReadOnlyList<CompiledPromptRecord> records, string compiledPromptsDirectory, string itemIndexPath, string flowId)
@@ -27,7 +24,7 @@ internal static class PromptManifest
             Directory.CreateDirectory(compiledPromptsDirectory);
             AtomicFile.WriteAllBytes(manifestPath, ToJson(records, flowId));
             Directory.CreateDirectory(Path.GetDirectoryName(itemIndexPath)!);
-            AtomicFile.WriteAllText(itemIndexPath, string.Concat(records.Select(r => ToIndexLine(r) + "\n")));
+            AtomicFile.WriteAllText(itemIndexPath, PromptItemIndex.ToText(records, compiledPromptsDirectory));
             return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -51,10 +48,10 @@ internal static class PromptManifest
         root = root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar;
         var current = records.Select(r => Path.GetFullPath(r.CompiledPath)).ToHashSet(StringComparer.Ordinal);
         var removed = new List<string>();
-        foreach (var line in File.ReadAllLines(itemIndexPath))
+        foreach (var listed in PromptItemIndex.ReadOutputs(itemIndexPath))
         {
-            var path = Path.GetFullPath(line.Split(Separator)[0]);
-            if (line.Length > 0 && !current.Contains(path) && path.StartsWith(root, StringComparison.Ordinal) && File.Exists(path))
+            var path = Path.GetFullPath(listed);
+            if (!current.Contains(path) && path.StartsWith(root, StringComparison.Ordinal) && File.Exists(path))
             {
                 File.Delete(path);
                 removed.Add(path);
@@ -62,14 +59,6 @@ internal static class PromptManifest
         }
         return removed;
     }
-
-    /// <summary>
-    /// The order the targets split on (build/MediaCompiler.Build.targets, _IvrAddCompiledPromptsAsContent). The source
-    /// path goes last: it is the one field that may itself contain the separator on Unix, and the targets take the rest
-    /// of the line for it.
-    /// </summary>
-    private static string ToIndexLine(CompiledPromptRecord r) => string.Join(Separator,
-        r.CompiledPath, r.NodeId, r.Language, r.Encoding, r.ContentHash, r.AssetId, r.CompilationId, r.SourcePrompt);
 
     private static byte[] ToJson(IReadOnlyList<CompiledPromptRecord> records, string flowId)
     {

@@ -36,4 +36,24 @@ public static class MSBuildText
         }
         return text.ToString();
     }
+
+    /// <summary>MSBuild's unescaping: every <c>%XX</c> of two hex digits becomes its character.</summary>
+    public static string Unescape(string escaped)
+    {
+        ArgumentNullException.ThrowIfNull(escaped);
+        var text = new StringBuilder(escaped.Length);
+        for (var i = 0; i < escaped.Length; i++)
+        {
+            if (escaped[i] == '%' && i + 2 < escaped.Length && Uri.IsHexDigit(escaped[i + 1]) && Uri.IsHexDigit(escaped[i + 2]))
+            {
+                text.Append((char)Convert.ToInt32(escaped.Substring(i + 1, 2), 16));
+                i += 2;
+            }
+            else
+            {
+                text.Append(escaped[i]);
+            }
+        }
+        return text.ToString();
+    }
 }

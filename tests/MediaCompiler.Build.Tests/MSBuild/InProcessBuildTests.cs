@@ -50,15 +50,17 @@ public sealed class InProcessBuildTests : IDisposable
           <Target Name="_SetBuildingProject"><PropertyGroup><BuildingProject>true</BuildingProject></PropertyGroup></Target>
           <Target Name="AssignTargetPaths" />
           <Target Name="Build" DependsOnTargets="_SetBuildingProject;AssignTargetPaths" />
+          <Target Name="Clean" />
         </Project>
         """);
 
-    private (BuildResult Result, RecordingLogger Log) Build(Dictionary<string, string>? globalProperties = null, bool question = false)
+    private (BuildResult Result, RecordingLogger Log) Build(Dictionary<string, string>? globalProperties = null, bool question = false, string target = "Build")
     {
         var logger = new RecordingLogger();
         using var projects = new ProjectCollection();
         var parameters = new BuildParameters(projects) { Loggers = [logger], Question = question, DisableInProcNode = false };
-        var request = new BuildRequestData(ProjectFile, globalProperties ?? new Dictionary<string, string>(), null, ["Build"], null);
+        var request = new BuildRequestData(ProjectFile, globalProperties ?? new Dictionary<string, string>(), null, [target], null,
+            BuildRequestDataFlags.ProvideProjectStateAfterBuild);
         var result = BuildManager.DefaultBuildManager.Build(parameters, request);
         return (result, logger);
     }
@@ -158,6 +160,63 @@ public sealed class InProcessBuildTests : IDisposable
         AssertSucceeded(rebuild);
         Assert.Contains(TaskName, rebuild.Log.TasksRun);
         Assert.True(File.Exists(CompiledPrompt("welcome")));
+    }
+
+    [Fact]
+    public void A_no_op_build_still_hands_over_every_compiled_prompt_with_its_metadata()
+    {
+        var first = Build();
+        AssertSucceeded(first);
+
+        var noOp = Build();
+
+        AssertSucceeded(noOp);
+        Assert.DoesNotContain(TaskName, noOp.Log.TasksRun);
+        Assert.Equal(ContentOf(first), ContentOf(noOp));
+        Assert.Equal(2, ContentOf(noOp).Count(c => c.EndsWith(".wav", StringComparison.Ordinal)));
+        var welcome = Assert.Single(noOp.Result.ProjectStateAfterBuild.GetItems("IvrCompiledPrompt"), i => i.GetMetadataValue("NodeId") == "welcome");
+        Assert.Equal(CompiledPrompt("welcome"), welcome.EvaluatedInclude);
+        Assert.Equal(_project.Combine("prompts", "welcome.wav"), welcome.GetMetadataValue("SourcePrompt"));
+        Assert.StartsWith("sha256:", welcome.GetMetadataValue("ContentHash"), StringComparison.Ordinal);
+    }
+
+    /// <summary>Each Content item the package added: its file and where it goes in the output.</summary>
+    private static List<string> ContentOf((BuildResult Result, RecordingLogger Log) build) =>
+        build.Result.ProjectStateAfterBuild.GetItems("Content")
+            .Select(c => c.EvaluatedInclude + " -> " + c.GetMetadataValue("TargetPath"))
+            .Order(StringComparer.Ordinal).ToList();
+
+    [Fact]
+    public void A_sidecar_text_added_or_edited_reruns_the_work()
+    {
+        AssertSucceeded(Build());
+        var sidecar = _project.Combine("prompts", "welcome.txt");
+
+        File.WriteAllText(sidecar, "Welcome to the bank.");
+        var added = Build();
+        var unchanged = Build();
+        File.WriteAllText(sidecar, "Welcome to the bank of tomorrow.");
+        File.SetLastWriteTimeUtc(sidecar, DateTime.UtcNow.AddSeconds(5));
+        var edited = Build();
+
+        Assert.Contains(TaskName, added.Log.TasksRun);
+        Assert.DoesNotContain(TaskName, unchanged.Log.TasksRun);
+        Assert.Contains(TaskName, edited.Log.TasksRun);
+    }
+
+    [Fact]
+    public void Clean_removes_what_the_package_wrote_except_the_audit_log()
+    {
+        AssertSucceeded(Build());
+        var ivr = _project.Combine("obj", "ivr");
+        Assert.True(Directory.EnumerateFiles(Path.Combine(ivr, "prompt-cache"), "*", SearchOption.AllDirectories).Any());
+
+        AssertSucceeded(Build(target: "Clean"));
+
+        Assert.Equal(["audit.jsonl"], Directory.EnumerateFiles(ivr, "*", SearchOption.AllDirectories).Select(Path.GetFileName));
+        var rebuild = Build();
+        AssertSucceeded(rebuild);
+        Assert.Contains(TaskName, rebuild.Log.TasksRun);
     }
 
     [Fact]

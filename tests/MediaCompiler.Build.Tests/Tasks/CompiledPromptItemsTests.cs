@@ -18,7 +18,7 @@ public sealed class CompiledPromptItemsTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     private string Compiled => _temp.Combine("obj", "ivr", "prompts");
-    private string Index => _temp.Combine("obj", "ivr", "prompts.items");
+    private string Index => _temp.Combine("obj", "ivr", "prompts.items.props");
 
     private CompileIvrPrompts Task(params ITaskItem[] prompts) => new()
     {
@@ -64,8 +64,22 @@ public sealed class CompiledPromptItemsTests : IDisposable
             Assert.Equal("ulaw", i.GetMetadata("Encoding"));
             Assert.NotEqual("", i.GetMetadata("CompilationId"));
         });
-        // The index the targets read on no-op builds: one line per compiled prompt, starting with its path.
-        Assert.Equal(task.CompiledPrompts.Select(i => i.ItemSpec).Order(), File.ReadAllLines(Index).Select(l => l.Split('|')[0]).Order());
+        // The index the targets import on no-op builds: an MSBuild file whose items are the compiled prompts, with the
+        // same metadata (read by MSBuild itself, not by our parser).
+        using var projects = new Microsoft.Build.Evaluation.ProjectCollection();
+        var evaluated = projects.LoadProject(Index);
+        var indexed = evaluated.GetItems("_IvrLastCompiledPrompt").ToDictionary(i => i.GetMetadataValue("NodeId"));
+        Assert.Equal(byNode.Keys.Order(), indexed.Keys.Order());
+        foreach (var (node, item) in byNode)
+        {
+            Assert.Equal(item.ItemSpec, indexed[node].EvaluatedInclude);
+            foreach (var name in new[] { "Language", "SourcePrompt", "Encoding", "ContentHash", "AssetId", "CompilationId", "IvrRelativePath" })
+            {
+                Assert.Equal(item.GetMetadata(name), indexed[node].GetMetadataValue(name));
+            }
+        }
+        Assert.Equal("farewell.wav", indexed["farewell"].GetMetadataValue("IvrRelativePath"));
+        Assert.Equal(byNode.Values.Select(i => i.ItemSpec).Order(), evaluated.GetItems("_IvrLastOutput").Select(i => i.EvaluatedInclude).Order());
     }
 
     [Fact]
@@ -78,7 +92,7 @@ public sealed class CompiledPromptItemsTests : IDisposable
         // An index line pointing outside the compiled folder (a hand edit) is never followed.
         var outside = _temp.Combine("keep.wav");
         File.WriteAllText(outside, "not ours");
-        File.AppendAllText(Index, outside + "|x|||||x|x\n");
+        File.WriteAllText(Index, File.ReadAllText(Index).Replace("</ItemGroup>", $"<_IvrLastOutput Include=\"{outside}\" /></ItemGroup>", StringComparison.Ordinal));
 
         var renamed = Tone("welcome");
         renamed.SetMetadata("NodeId", "greeting");
@@ -114,7 +128,7 @@ public sealed class CompiledPromptItemsTests : IDisposable
         var blocker = _temp.Combine("obj", "blocker");
         Directory.CreateDirectory(Path.GetDirectoryName(blocker)!);
         File.WriteAllText(blocker, "");
-        task.ItemIndexFile = Path.Combine(blocker, "prompts.items");
+        task.ItemIndexFile = Path.Combine(blocker, "prompts.items.props");
 
         Assert.False(task.Execute());
 

@@ -1,0 +1,82 @@
+using System.Text;
+using System.Xml.Linq;
+using MediaCompiler.Diagnostics;
+
+namespace MediaCompiler.Build;
+
+/// <summary>
+/// The item index: what the last successful run compiled, written as a small MSBuild file that the package's targets
+/// import at evaluation (<c>obj/…/ivr/prompts.items.props</c>). A no-op build then gets its IvrCompiledPrompt and
+/// Content items, and the compile target its outputs, as plain evaluated items: no task is loaded, no file is read
+/// line by line and no metadata is split by batching in a target (that batching was most of the package's no-op cost).
+/// Two item types: <c>_IvrLastOutput</c> lists every output (a missing one makes the compile target run again) and
+/// <c>_IvrLastCompiledPrompt</c> the ones that still exist, with their metadata (only those become content).
+/// </summary>
+internal static class PromptItemIndex
+{
+    private const string OutputItem = "_IvrLastOutput";
+    private const string CompiledItem = "_IvrLastCompiledPrompt";
+
+    /// <summary>The index's text for <paramref name="records"/>, compiled into <paramref name="compiledPromptsDirectory"/>.</summary>
+    public static string ToText(IReadOnlyList<CompiledPromptRecord> records, string compiledPromptsDirectory)
+    {
+        var text = new StringBuilder();
+        text.Append("<Project>\n  <!-- Written by the MediaCompiler.Build task after each successful run; imported by its targets. -->\n  <ItemGroup>\n");
+        foreach (var r in records)
+        {
+            text.Append("    <").Append(OutputItem).Append(" Include=\"").Append(MSBuildText.AttributeValue(r.CompiledPath)).Append("\" />\n");
+        }
+        foreach (var r in records)
+        {
+            var path = MSBuildText.AttributeValue(r.CompiledPath);
+            text.Append("    <").Append(CompiledItem)
+                .Append(" Include=\"").Append(path).Append("\" Condition=\"Exists('").Append(path).Append("')\"");
+            foreach (var (name, value) in Metadata(r, compiledPromptsDirectory))
+            {
+                text.Append(' ').Append(name).Append("=\"").Append(MSBuildText.AttributeValue(value)).Append('"');
+            }
+            text.Append(" />\n");
+        }
+        text.Append("  </ItemGroup>\n</Project>\n");
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The metadata every compiled prompt carries, on the task's output items and in the index alike.
+    /// IvrRelativePath is its path under the compiled folder with '/', which the targets put under the output folder.
+    /// </summary>
+    public static IEnumerable<(string Name, string Value)> Metadata(CompiledPromptRecord r, string compiledPromptsDirectory) =>
+    [
+        ("NodeId", r.NodeId),
+        ("Language", r.Language),
+        ("SourcePrompt", r.SourcePrompt),
+        ("Encoding", r.Encoding),
+        ("ContentHash", r.ContentHash),
+        ("AssetId", r.AssetId),
+        ("CompilationId", r.CompilationId),
+        ("IvrRelativePath", Path.GetRelativePath(compiledPromptsDirectory, r.CompiledPath).Replace('\\', '/')),
+    ];
+
+    /// <summary>
+    /// The outputs an index lists (full paths). An index that cannot be parsed (a hand edit, a torn file from a tool
+    /// that does not write atomically) lists nothing: it only drives the removal of stale outputs, which then waits
+    /// for the next good index.
+    /// </summary>
+    public static IReadOnlyList<string> ReadOutputs(string indexPath)
+    {
+        XDocument document;
+        try
+        {
+            document = XDocument.Load(indexPath);
+        }
+        catch (System.Xml.XmlException)
+        {
+            return [];
+        }
+        return document.Descendants(OutputItem)
+            .Select(e => (string?)e.Attribute("Include"))
+            .OfType<string>()
+            .Select(MSBuildText.Unescape)
+            .ToList();
+    }
+}
