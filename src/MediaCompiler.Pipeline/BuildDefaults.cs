@@ -15,7 +15,14 @@ public static class BuildDefaults
     public const bool StripMetadata = true;
     public const bool NormalizeVolume = true;
     public const int MaxChannels = 1;
-    public const int MaxParallelUploads = 4;
+    /// <summary>
+    /// The most uploads in flight at once. The build starts at <see cref="InitialParallelUploads"/> and moves between 1
+    /// and this as the server's answers allow (MediaCompiler.Http.AdaptiveConcurrency): a ceiling, not a fixed number.
+    /// </summary>
+    public const int MaxParallelUploads = 16;
+
+    /// <summary>Uploads in flight when a build starts, before the server's answers say more (or fewer) are welcome.</summary>
+    public const int InitialParallelUploads = 4;
 
     /// <summary>Light requests (look-ups, downloads) in flight at once; not an MSBuild property.</summary>
     public const int MaxParallelRequests = 16;

@@ -3,12 +3,13 @@ using MediaCompiler.Audio;
 using MediaCompiler.Client;
 using MediaCompiler.Contract;
 using MediaCompiler.Diagnostics;
+using MediaCompiler.Http;
 
 namespace MediaCompiler.Pipeline.Steps;
 
 /// <summary>
 /// Step 2 (media API): hash every prompt, ask the engine in one batch look-up which hashes it holds, and upload only
-/// the others (at most MaxParallelUploads at once). Requests grow with what changed, not with the project: an
+/// the others, as many at once as the server's answers allow (AdaptiveConcurrency, at most MaxParallelUploads). Requests grow with what changed, not with the project: an
 /// unchanged project costs one look-up, whatever its size.
 /// </summary>
 internal sealed class AssetResolutionStep(IMediaEngineClient client, RunContext context)
@@ -35,7 +36,7 @@ internal sealed class AssetResolutionStep(IMediaEngineClient client, RunContext 
         var assets = new ConcurrentDictionary<string, MediaAssetDto>(StringComparer.Ordinal);
         var fileErrors = 0;
         var progress = new ProgressThrottle(context.Time, ProgressQuiet, ProgressQuiet);
-        using var uploadSlots = new SemaphoreSlim(Settings.MaxParallelUploads);
+        var uploadSlots = new AdaptiveConcurrency(BuildDefaults.InitialParallelUploads, Settings.MaxParallelUploads, context.Time);
         using var stopOnFatal = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Exception? fatal = null;
         var toUpload = byHash;
@@ -95,6 +96,10 @@ internal sealed class AssetResolutionStep(IMediaEngineClient client, RunContext 
             // Whatever was learned before a failure still saves the next build a search.
             cache.SaveIfChanged(context.Log);
         }
+        if (_uploaded > 0)
+        {
+            context.Log.Info($"IVR prompts: {_uploaded} uploaded, at most {uploadSlots.HighestLimit} at once (ceiling IvrMaxParallelUploads = {Settings.MaxParallelUploads}).");
+        }
 
         if (fatal is not null)
         {
@@ -130,21 +135,25 @@ internal sealed class AssetResolutionStep(IMediaEngineClient client, RunContext 
     }
 
     /// <summary>Uploads one prompt the look-up said the engine lacks (or holds damaged: the upload repairs it).</summary>
-    private async Task<MediaAssetDto> ResolveAsync(AssetCache cache, SemaphoreSlim uploadSlots, ProgressThrottle progress,
+    private async Task<MediaAssetDto> ResolveAsync(AssetCache cache, AdaptiveConcurrency uploadSlots, ProgressThrottle progress,
         string hash, ValidatedPrompt prompt, CancellationToken token)
     {
         var key = AssetCache.KeyOf(Settings.Engine, hash);
         cache.Remove(key);
         Interlocked.Increment(ref _uploadsQueued);
         MediaAssetDto uploaded;
-        await uploadSlots.WaitAsync(token).ConfigureAwait(false);
-        try
+        using (var slot = await uploadSlots.AcquireAsync(token).ConfigureAwait(false))
         {
-            uploaded = await client.UploadAssetAsync(prompt.Input.Path, hash, token).ConfigureAwait(false);
-        }
-        finally
-        {
-            uploadSlots.Release();
+            try
+            {
+                uploaded = await client.UploadAssetAsync(prompt.Input.Path, hash, token).ConfigureAwait(false);
+                slot.Answered();
+            }
+            catch (MediaEngineException ex) when (IsAboutTheFile(ex))
+            {
+                slot.Answered(); // a refusal of this file's content: no sign of load
+                throw;
+            }
         }
         cache.Set(key, uploaded.Id);
         var done = Interlocked.Increment(ref _uploaded);
