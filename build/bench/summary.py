@@ -21,10 +21,9 @@ ROUTE_NAMES = {
 }
 COLD_ROWS = [
     ("reference", "reference pipeline (brief: 1 upload at a time)"),
-    ("build-default", "dotnet build, package defaults (4 parallel)"),
-    ("build-parallel16", "  ... IvrMaxParallelUploads=16"),
+    ("build-default", "dotnet build, package defaults (adaptive, ceiling 16)"),
+    ("build-ceiling4", "  ... IvrMaxParallelUploads=4 (never more than 4 in flight)"),
     ("build-nodownload", "  ... IvrDownloadCompiledPrompts=false"),
-    ("build-nodownload16", "  ... no download, IvrMaxParallelUploads=16"),
 ]
 
 

@@ -39,6 +39,12 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
     public string? SyncTimeout { get; set; }
     public string? EngineUrl { get; set; }
     public string? ValidateOnly { get; set; }
+
+    /// <summary>IvrPlanOnly: say what the build would change, from read requests only; change nothing.</summary>
+    public string? PlanOnly { get; set; }
+
+    /// <summary>IvrPlanFile: where to write the plan as JSON; empty: printed only.</summary>
+    public string? PlanFile { get; set; }
     public string? DownloadCompiledPrompts { get; set; }
     public string? CompiledPromptsDirectory { get; set; }
     public string? AuditLogPath { get; set; }
@@ -146,13 +152,14 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
             }
 
             var result = RunYieldingNode(settings, parsed.Prompts, log);
-            if (result.Succeeded && settings is { ValidateOnly: false, CompiledPromptsDirectory: { } directory })
+            if (result.Succeeded && settings is { ValidateOnly: false, PlanOnly: false, CompiledPromptsDirectory: { } directory })
             {
                 PublishCompiledPrompts(result, parsed.Prompts, settings, directory, log);
             }
             var succeeded = result.Succeeded && !Log.HasLoggedErrors;
             // See CompletedWithoutWarnings: whether a warning was promoted to an error cannot be known here.
-            CompletedWithoutWarnings = succeeded && !log.HasLoggedWarnings;
+            // A plan changed nothing: the next real build must still run (its stamp stays untouched).
+            CompletedWithoutWarnings = succeeded && !log.HasLoggedWarnings && !settings.PlanOnly;
             return succeeded;
         }
         catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
@@ -272,6 +279,8 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
         SyncTimeout = SyncTimeout,
         EngineUrl = EngineUrl,
         ValidateOnly = ValidateOnly,
+        PlanOnly = PlanOnly,
+        PlanFile = PlanFile,
         DownloadCompiledPrompts = DownloadCompiledPrompts,
         CompiledPromptsDirectory = CompiledPromptsDirectory,
         AuditLogPath = AuditLogPath,

@@ -50,4 +50,9 @@ public static partial class DiagnosticCatalog
         "IVR5009", DiagnosticSeverity.Error, "Compiled prompts folder not writable",
         "The folder for compiled prompts '{0}' cannot be written ({1}); checked before any upload, so nothing was sent.",
         "Make the folder writable (its permissions, a read-only disk, free space), or point <IvrCompiledPromptsDirectory> at a writable folder.");
+
+    public static readonly DiagnosticDescriptor PlanFileNotWritten = new(
+        "IVR5020", DiagnosticSeverity.Error, "Plan file not written",
+        "The plan file '{0}' (IvrPlanFile) could not be written: {1}",
+        "Point <IvrPlanFile> at a writable file path (a folder that exists or can be created).");
 }

@@ -5,6 +5,7 @@ using MediaCompiler.Diagnostics;
 using MediaCompiler.Genesys;
 using MediaCompiler.Genesys.Sync;
 using MediaCompiler.Pipeline;
+using MediaCompiler.Pipeline.Planning;
 using MediaCompiler.Pipeline.Steps;
 
 namespace MediaCompiler.Pipeline.Genesys;
@@ -42,6 +43,35 @@ public sealed class GenesysPlatform(GenesysBuildSettings settings, HttpMessageHa
 
     public async Task<AssetResolution> ResolveAssetsAsync(IReadOnlyList<ValidatedPrompt> prompts, RunContext context, CancellationToken cancellationToken)
     {
+        var (sources, desired) = Prepare(prompts, context, cancellationToken);
+        if (desired is null)
+        {
+            return AssetResolution.Failed(sources.Select(s => s?.ContentHash ?? "").ToArray(), 0, 0);
+        }
+        var hashes = sources.Select(s => s!.ContentHash).ToArray();
+        var started = context.Time.GetUtcNow();
+        _sync = await GenesysPromptSync.RunAsync(desired, Options(context), cancellationToken).ConfigureAwait(false);
+        // The library reports a cancelled sync as a result (IVR6025, how far it got); in a build the pipeline says why
+        // it stopped (Ctrl+C: IVR5005, the IvrSyncTimeout deadline: IVR2104), so the cancellation goes on up.
+        cancellationToken.ThrowIfCancellationRequested();
+        _submission = new Submission("genesys-" + context.CorrelationId, started, 0);
+
+        var assets = new Dictionary<string, MediaAssetDto>(StringComparer.Ordinal);
+        for (var i = 0; i < prompts.Count; i++)
+        {
+            var source = sources[i]!;
+            assets.TryAdd(source.ContentHash, new MediaAssetDto(source.ContentHash, prompts[i].Input.PromptName!, "wav", source.Bytes,
+                source.SampleRate, 1, source.ContentHash, "", started));
+        }
+        return new AssetResolution(hashes, assets, _sync.Counts.Uploaded, _sync.Counts.Unchanged);
+    }
+
+    /// <summary>
+    /// The bytes each prompt would be uploaded as (converted and levelled where needed: local work, no request) and
+    /// the desired resources the sync and the plan compare with the org. Null desired: a conversion failed (reported).
+    /// </summary>
+    private (UploadSource?[] Sources, DesiredPrompt[]? Desired) Prepare(IReadOnlyList<ValidatedPrompt> prompts, RunContext context, CancellationToken cancellationToken)
+    {
         var sources = new UploadSource?[prompts.Count];
         // normalizeVolume: what is uploaded is levelled to the target, as the media API's engine levels what it compiles.
         var options = context.Settings.Options;
@@ -60,10 +90,9 @@ public sealed class GenesysPlatform(GenesysBuildSettings settings, HttpMessageHa
         {
             context.Log.Report(levelled.LevelWarning!);
         }
-        var hashes = sources.Select(s => s?.ContentHash ?? "").ToArray();
         if (sources.Any(s => s is null))
         {
-            return AssetResolution.Failed(hashes, 0, 0);
+            return (sources, null);
         }
         var converted = sources.Count(s => s!.Converted);
         if (converted > 0)
@@ -73,27 +102,57 @@ public sealed class GenesysPlatform(GenesysBuildSettings settings, HttpMessageHa
                 $"IVR prompts: {converted} converted to 16-bit PCM mono WAV for Genesys Cloud{(cached == 0 ? "" : $" ({cached} unchanged, from the prompt cache)")}."));
         }
 
-        var desired = prompts.Select((p, i) =>
+        return (sources, prompts.Select((p, i) =>
         {
             _byResource[Key(p.Input.PromptName!, p.Input.Language!)] = p;
             return new DesiredPrompt(p.Input.PromptName!, p.Input.Language!, sources[i]!.Path, sources[i]!.ContentHash,
                 p.Input.Text, p.Input.TtsText, p.Input.Description, p.Input.Path);
-        }).ToArray();
-        var started = context.Time.GetUtcNow();
-        _sync = await GenesysPromptSync.RunAsync(desired, Options(context), cancellationToken).ConfigureAwait(false);
-        // The library reports a cancelled sync as a result (IVR6025, how far it got); in a build the pipeline says why
-        // it stopped (Ctrl+C: IVR5005, the IvrSyncTimeout deadline: IVR2104), so the cancellation goes on up.
-        cancellationToken.ThrowIfCancellationRequested();
-        _submission = new Submission("genesys-" + context.CorrelationId, started, 0);
+        }).ToArray());
+    }
 
-        var assets = new Dictionary<string, MediaAssetDto>(StringComparer.Ordinal);
-        for (var i = 0; i < prompts.Count; i++)
+    /// <summary>
+    /// IvrPlanOnly: the same conversion and the same planner as a sync, over one token and one listing (no write).
+    /// The plan's words: a new prompt or language is "create", new audio "upload", a text-only change "update text",
+    /// a prompt of ours the project dropped "delete orphan" (with IvrGenesysDeleteOrphans).
+    /// </summary>
+    public async Task<PromptPlan?> PlanAsync(IReadOnlyList<ValidatedPrompt> prompts, RunContext context, CancellationToken cancellationToken)
+    {
+        var (_, desired) = Prepare(prompts, context, cancellationToken);
+        if (desired is null)
         {
-            var source = sources[i]!;
-            assets.TryAdd(source.ContentHash, new MediaAssetDto(source.ContentHash, prompts[i].Input.PromptName!, "wav", source.Bytes,
-                source.SampleRate, 1, source.ContentHash, "", started));
+            return null;
         }
-        return new AssetResolution(hashes, assets, _sync.Counts.Uploaded, _sync.Counts.Unchanged);
+        var preview = await GenesysPromptPreview.PlanAsync(desired, Options(context), cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        foreach (var problem in preview.Diagnostics)
+        {
+            context.Failures.Add(null, problem);
+        }
+        if (preview.Plan is not { } plan)
+        {
+            return null;
+        }
+        var items = plan.Resources.Select(r => new PlannedPrompt(r.Action switch
+        {
+            SyncAction.Unchanged => PlanAction.Unchanged,
+            SyncAction.CreatePrompt or SyncAction.CreateResource => PlanAction.Create,
+            SyncAction.UpdateResource or SyncAction.UploadAudio => PlanAction.Upload,
+            SyncAction.TextOnlyUpdate => PlanAction.UpdateText,
+            _ => throw new InvalidOperationException("A sync action the plan does not name: " + r.Action),
+        }, r.Desired.File, r.Desired.Name, r.Desired.Language)).ToList();
+        foreach (var update in plan.DescriptionUpdates)
+        {
+            // A description lives on the prompt, not on a language: each unchanged resource of that prompt says so.
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (items[i].Action == PlanAction.Unchanged && string.Equals(items[i].Name, update.Name, StringComparison.Ordinal))
+                {
+                    items[i] = items[i] with { Action = PlanAction.UpdateText };
+                }
+            }
+        }
+        items.AddRange(plan.Orphans.Select(o => new PlannedPrompt(PlanAction.DeleteOrphan, null, o.Name, null)));
+        return new PromptPlan(Description, items);
     }
 
     public Task<CompileOutcome> CompileAsync(IReadOnlyList<ValidatedPrompt> prompts, AssetResolution assets, RunContext context, CancellationToken cancellationToken)

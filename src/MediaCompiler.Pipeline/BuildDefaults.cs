@@ -27,6 +27,7 @@ public static class BuildDefaults
     /// <summary>Light requests (look-ups, downloads) in flight at once; not an MSBuild property.</summary>
     public const int MaxParallelRequests = 16;
     public const bool ValidateOnly = false;
+    public const bool PlanOnly = false;
     public const bool DownloadCompiledPrompts = true;
 
     /// <summary>IvrPrompt metadata <c>Priority</c>.</summary>

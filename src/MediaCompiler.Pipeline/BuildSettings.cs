@@ -36,6 +36,8 @@ public static class BuildSettings
         new("IvrMaxParallelUploads", Int(MaxParallelUploads), "The most uploads in flight at once; the build starts at 4 and adapts to the server's answers."),
         new("IvrEngineUrl", null, "A remote media API; empty: the embedded engine (or GENESYS_BASE_URL)."),
         new("IvrValidateOnly", Text(ValidateOnly), "Validate and check only: no network work at all."),
+        new("IvrPlanOnly", Text(PlanOnly), "Print what the build would change, from read requests only, and change nothing."),
+        new("IvrPlanFile", null, "A file path for the plan as JSON (with IvrPlanOnly), e.g. for a pull-request comment."),
         new("IvrDownloadCompiledPrompts", Text(DownloadCompiledPrompts), "Save the compiled prompts into IvrCompiledPromptsDirectory."),
         new("IvrCompiledPromptsDirectory", null, "Where compiled prompts are saved (the targets set it under obj/)."),
         new("IvrAuditLogPath", null, "The JSON-lines audit log (the targets set it under obj/)."),

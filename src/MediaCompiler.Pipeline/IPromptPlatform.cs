@@ -37,6 +37,12 @@ public interface IPromptPlatform : IDisposable
     /// <summary>The build's closing line when every prompt went through ("... compiled for flow ...", "... synced with ...").</summary>
     string Summarize(RunSummary summary);
 
+    /// <summary>
+    /// IvrPlanOnly: what a run would do about each prompt, found with read requests only (nothing is sent, created or
+    /// deleted). Null when the platform could not be read; the reason is in <see cref="RunContext.Failures"/>.
+    /// </summary>
+    Task<Planning.PromptPlan?> PlanAsync(IReadOnlyList<ValidatedPrompt> prompts, RunContext context, CancellationToken cancellationToken);
+
     /// <summary>Saves the compiled prompts into <paramref name="directory"/>.</summary>
     Task<IReadOnlyList<DownloadedPrompt>> DownloadAsync(IReadOnlyList<ReadyPrompt> ready, string directory, RunContext context, CancellationToken cancellationToken);
 }

@@ -1,5 +1,9 @@
 using System.Globalization;
+using MediaCompiler.Audio;
 using MediaCompiler.Client;
+using MediaCompiler.Contract;
+using MediaCompiler.Diagnostics;
+using MediaCompiler.Pipeline.Planning;
 using MediaCompiler.Pipeline.Steps;
 
 namespace MediaCompiler.Pipeline;
@@ -22,6 +26,40 @@ public sealed class MediaApiPlatform(IMediaEngineClient client, string flowId, s
 
     public Task<AssetResolution> ResolveAssetsAsync(IReadOnlyList<ValidatedPrompt> prompts, RunContext context, CancellationToken cancellationToken) =>
         new AssetResolutionStep(client, context).RunAsync(prompts, cancellationToken);
+
+    /// <summary>
+    /// One look-up by content hash (a read: the media API's look-up needs only the read scope): held content would be
+    /// compiled, the rest uploaded first. The in-process engine starts empty on every build, so it holds nothing.
+    /// </summary>
+    public async Task<PromptPlan?> PlanAsync(IReadOnlyList<ValidatedPrompt> prompts, RunContext context, CancellationToken cancellationToken)
+    {
+        var hashes = new string[prompts.Count];
+        for (var i = 0; i < prompts.Count; i++)
+        {
+            try
+            {
+                hashes[i] = prompts[i].SourceHash ?? ContentHash.OfFile(prompts[i].Input.Path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                context.Failures.Add(prompts[i].Input, Diagnostic.Create(DiagnosticCatalog.AudioUnreadable, prompts[i].Input.Path, prompts[i].Input.Path, ex.Message));
+                return null;
+            }
+        }
+        AssetLookupResult lookup;
+        try
+        {
+            lookup = await client.LookupAssetsAsync(hashes.Distinct(StringComparer.Ordinal).ToArray(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (EngineDiagnostics.IsCallFailure(ex))
+        {
+            context.Failures.Add(null, EngineDiagnostics.CallFailed("Planning (look-up of the prompts' content)", ex));
+            return null;
+        }
+        var held = lookup.Held.Select(a => a.ContentHash.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        return new PromptPlan(Description, prompts.Select((p, i) =>
+            new PlannedPrompt(held.Contains(hashes[i]) ? PlanAction.Compile : PlanAction.Upload, p.Input.Path, p.Input.NodeId, null)).ToList());
+    }
 
     public Task<CompileOutcome> CompileAsync(IReadOnlyList<ValidatedPrompt> prompts, AssetResolution assets, RunContext context, CancellationToken cancellationToken) =>
         new CompileStep(client, context).RunAsync(prompts, assets, cancellationToken);

@@ -12,5 +12,8 @@ public sealed record PipelineResult(
     /// <summary>The prompts a completed job compiled READY, in prompt order.</summary>
     public IReadOnlyList<CompiledPrompt> CompiledPrompts { get; init; } = [];
 
+    /// <summary>IvrPlanOnly: what the next run would do; null on every other run.</summary>
+    public Planning.PromptPlan? Plan { get; init; }
+
     public static PipelineResult Failed(IReadOnlyList<string>? written = null) => new(false, written ?? [], 0, 0, 0, null);
 }

@@ -29,6 +29,12 @@ public sealed record PipelineSettings
     public EngineConnection Engine { get; init; } = EngineConnection.InProcess;
     public bool ValidateOnly { get; init; }
 
+    /// <summary>IvrPlanOnly: say what a run would change, from read requests only, and change nothing.</summary>
+    public bool PlanOnly { get; init; }
+
+    /// <summary>IvrPlanFile: where to write the plan as JSON (full path); null: printed only.</summary>
+    public string? PlanFile { get; init; }
+
     /// <summary>Where compiled prompts are saved as <c>&lt;NodeId&gt;.wav</c>; null: not downloaded.</summary>
     public string? CompiledPromptsDirectory { get; init; }
 

@@ -4,6 +4,7 @@ using MediaCompiler.Audio.Rules;
 using MediaCompiler.Client;
 using MediaCompiler.Diagnostics;
 using MediaCompiler.Pipeline.Caching;
+using MediaCompiler.Pipeline.Planning;
 using MediaCompiler.Pipeline.Steps;
 
 namespace MediaCompiler.Pipeline;
@@ -78,6 +79,11 @@ public sealed class PromptPipeline
         {
             return new PipelineResult(true, [], 0, 0, 0, null);
         }
+        if (_settings.PlanOnly)
+        {
+            using var planned = connect();
+            return await PlanOnlyAsync(planned, validated, cache, cancellationToken).ConfigureAwait(false);
+        }
 
         // A folder the outputs cannot go to fails now, as the coded problem it is, not after every upload and compile.
         if (_settings.CompiledPromptsDirectory is { } outputFolder && OutputFolder.WriteProblem(outputFolder) is { } notWritable)
@@ -122,6 +128,48 @@ public sealed class PromptPipeline
         {
             cache?.Trim();
         }
+    }
+
+    /// <summary>
+    /// IvrPlanOnly: the prompt cache's hits are unchanged; the platform says, from read requests only, what it would do
+    /// with the rest. Printed, and written to IvrPlanFile; nothing is sent, written to the outputs or audited.
+    /// </summary>
+    private async Task<PipelineResult> PlanOnlyAsync(IPromptPlatform platform, IReadOnlyList<ValidatedPrompt> validated, PromptCache? cache, CancellationToken buildCancellation)
+    {
+        var context = new RunContext(_settings, _log, _time, new FailureCollector(_log), Guid.NewGuid().ToString("D")) { Cache = cache };
+        var reuse = OutputReuse.Plan(cache, validated, _settings, platform.OutputIdentity);
+        var misses = reuse?.Misses ?? validated;
+        using var deadline = new CancellationTokenSource(_settings.SyncTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(buildCancellation, deadline.Token);
+        PromptPlan? plan;
+        try
+        {
+            plan = misses.Count == 0 ? new PromptPlan(platform.Description, []) : await platform.PlanAsync(misses, context, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (buildCancellation.IsCancellationRequested)
+        {
+            ReportCancelled(null);
+            return PipelineResult.Failed();
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            context.Failures.Add(null, Diagnostic.Create(DiagnosticCatalog.SyncTimedOut, null, platform.Description,
+                _settings.SyncTimeout.ToString("c", CultureInfo.InvariantCulture), "reading the platform's state for the plan"));
+            return PipelineResult.Failed();
+        }
+        if (plan is null || context.Failures.Count > 0)
+        {
+            return PipelineResult.Failed();
+        }
+        var unchanged = (reuse?.Hits ?? []).Select(h => new PlannedPrompt(PlanAction.Unchanged, h.Prompt.Input.Path, h.Prompt.Input.NodeId, null));
+        plan = plan with { Items = [.. unchanged, .. plan.Items] };
+        PlanReport.Print(plan, _log);
+        if (_settings.PlanFile is { } planFile && PlanReport.Write(plan, planFile) is { } notWritten)
+        {
+            _log.Report(notWritten);
+            return PipelineResult.Failed();
+        }
+        return new PipelineResult(true, [], 0, 0, 0, null) { Plan = plan };
     }
 
     /// <param name="fromCache">Prompts not sent: their outputs came back from the prompt cache (part of the result).</param>

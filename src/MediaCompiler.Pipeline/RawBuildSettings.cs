@@ -19,6 +19,8 @@ public sealed record RawBuildSettings
     public string? MaxParallelUploads { get; init; }
     public string? EngineUrl { get; init; }
     public string? ValidateOnly { get; init; }
+    public string? PlanOnly { get; init; }
+    public string? PlanFile { get; init; }
     public string? DownloadCompiledPrompts { get; init; }
 
     /// <summary>Where compiled prompts are written (<c>&lt;NodeId&gt;.wav</c>).</summary>

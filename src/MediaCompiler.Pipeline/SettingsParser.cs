@@ -38,6 +38,8 @@ public static partial class SettingsParser
         var diagnostics = new List<Diagnostic>();
 
         var validateOnly = ParseBool("IvrValidateOnly", raw.ValidateOnly, false, diagnostics);
+        // Validate-only makes no request at all, so it wins over a plan (which reads the platform).
+        var planOnly = ParseBool("IvrPlanOnly", raw.PlanOnly, false, diagnostics) && !validateOnly;
         var platform = ParsePlatform(raw.Platform, diagnostics);
         var encoding = ParseEncoding(raw.Encoding, diagnostics);
         var flowId = raw.FlowId?.Trim() ?? "";
@@ -95,6 +97,8 @@ public static partial class SettingsParser
             MaxParallelUploads = parallelUploads,
             Engine = engine,
             ValidateOnly = validateOnly,
+            PlanOnly = planOnly,
+            PlanFile = planOnly && Blank(raw.PlanFile) is { } planFile ? Path.GetFullPath(planFile) : null,
             CompiledPromptsDirectory = download ? Blank(raw.CompiledPromptsDirectory) : null,
             // The in-process engine starts empty every build: a cache of its asset ids would only ever miss.
             AssetCachePath = engine.IsInProcess || Blank(raw.CacheDirectory) is not { } cacheDir

@@ -220,6 +220,27 @@ public sealed class InProcessBuildTests : IDisposable
     }
 
     [Fact]
+    public void A_plan_only_build_writes_the_plan_and_nothing_else_and_the_next_build_does_the_work()
+    {
+        var planFile = _project.Combine("out", "plan.json");
+        var plan = Build(new Dictionary<string, string> { ["IvrPlanOnly"] = "true", ["IvrPlanFile"] = planFile });
+
+        AssertSucceeded(plan);
+        Assert.Contains(TaskName, plan.Log.TasksRun);
+        Assert.Contains(plan.Log.HighImportanceMessages, m => m.Contains("IVR plan: upload welcome", StringComparison.Ordinal));
+        Assert.Contains("\"upload\": 2", File.ReadAllText(planFile), StringComparison.Ordinal);
+        Assert.False(File.Exists(CompiledPrompt("welcome")));
+        Assert.False(File.Exists(_project.Combine("obj", "ivr", "compile.stamp")));
+        Assert.Empty(plan.Result.ProjectStateAfterBuild.GetItems("Content"));
+
+        var build = Build();
+
+        AssertSucceeded(build);
+        Assert.Contains(TaskName, build.Log.TasksRun);
+        Assert.True(File.Exists(CompiledPrompt("welcome")) && File.Exists(CompiledPrompt("main-menu")));
+    }
+
+    [Fact]
     public void Changed_metadata_or_property_reruns_the_work()
     {
         AssertSucceeded(Build());

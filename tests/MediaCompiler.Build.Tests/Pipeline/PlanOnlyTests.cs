@@ -1,0 +1,80 @@
+using MediaCompiler.Build.Tests.Support;
+using MediaCompiler.Client;
+using MediaCompiler.Emulator;
+using MediaCompiler.Pipeline;
+using MediaCompiler.Pipeline.Planning;
+
+namespace MediaCompiler.Build.Tests.Pipeline;
+
+/// <summary>
+/// IvrPlanOnly on the media API against the emulator with the real HTTP client: a plan makes a token request and the
+/// look-up by content hash (a read: it needs only the media:read scope) and nothing else; the build after it uploads
+/// exactly what the plan said it would.
+/// </summary>
+public sealed class PlanOnlyTests : IAsyncLifetime
+{
+    private readonly TempDirectory _temp = new();
+    private readonly RecordingLog _log = new();
+    private RunningEmulator _emulator = null!;
+
+    public async Task InitializeAsync() => _emulator = await EmulatorHost.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _emulator.DisposeAsync();
+        _temp.Dispose();
+    }
+
+    private PipelineSettings Settings(bool planOnly) => new()
+    {
+        FlowId = _emulator.FlowId,
+        Engine = new EngineConnection(_emulator.BaseAddress, _emulator.ClientId, _emulator.ClientSecret),
+        AuditLogPath = _temp.Combine("obj", "audit.jsonl"),
+        CompiledPromptsDirectory = _temp.Combine("bin", "prompts"),
+        InitialPollInterval = TimeSpan.FromMilliseconds(5),
+        MaxPollInterval = TimeSpan.FromMilliseconds(50),
+        PlanOnly = planOnly,
+        PlanFile = planOnly ? _temp.Combine("plan.json") : null,
+    };
+
+    private async Task<(PipelineResult Result, Dictionary<string, int> Requests)> RunAsync(bool planOnly, PromptInput[] prompts)
+    {
+        var before = _emulator.RequestCounts;
+        var settings = Settings(planOnly);
+        var result = await new PromptPipeline(settings, _log)
+            .RunAsync(prompts, () => EngineClientFactory.Create(settings.Engine, _log, () => throw new InvalidOperationException("remote only")), CancellationToken.None);
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, _log.Errors));
+        var requests = _emulator.RequestCounts
+            .Select(kv => (kv.Key, Count: kv.Value - before.GetValueOrDefault(kv.Key)))
+            .Where(kv => kv.Count > 0)
+            .ToDictionary(kv => kv.Key, kv => kv.Count);
+        return (result, requests);
+    }
+
+    [Fact]
+    public async Task A_plan_reads_only_and_the_next_build_uploads_what_it_said()
+    {
+        var prompts = Enumerable.Range(0, 6)
+            .Select(i => new PromptInput(TestAudio.WriteTone(_temp.Combine("prompts", $"p{i}.wav"), 300 + (50 * i)), $"p{i}", 1, "alaw"))
+            .ToArray();
+        await RunAsync(planOnly: false, prompts[..4]);
+        TestAudio.WriteTone(prompts[1].Path, 2000);
+        var outputs = () => Directory.GetFiles(_temp.Combine("bin", "prompts")).Order(StringComparer.Ordinal).Select(f => (f, Convert.ToHexString(File.ReadAllBytes(f)))).ToList();
+        var outputsBefore = outputs();
+
+        var (planned, planRequests) = await RunAsync(planOnly: true, prompts);
+        var outputsAfterPlan = outputs();
+        var (_, buildRequests) = await RunAsync(planOnly: false, prompts);
+
+        Assert.Equal(new Dictionary<string, int> { ["POST /oauth/token"] = 1, ["POST /api/v2/media/assets/lookup"] = 1 }, planRequests);
+        var plan = planned.Plan!;
+        Assert.Equal(["compile p0", "compile p2", "compile p3", "upload p1", "upload p4", "upload p5"],
+            plan.Items.Select(i => PlanReport.Word(i.Action) + " " + i.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(PlanReport.ToJson(plan), File.ReadAllBytes(_temp.Combine("plan.json")));
+        Assert.Contains(_log.Messages, m => m.Contains("3 upload, 3 compile", StringComparison.Ordinal));
+        Assert.Equal(plan.Count(PlanAction.Upload), buildRequests["POST /api/v2/media/assets"]);
+        Assert.Empty(planned.CompiledPrompts);
+        Assert.Equal(outputsBefore, outputsAfterPlan); // the plan wrote no output; the build after it wrote six
+        Assert.Equal(6, Directory.GetFiles(_temp.Combine("bin", "prompts"), "*.wav").Length);
+    }
+}
