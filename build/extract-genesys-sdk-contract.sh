@@ -21,7 +21,9 @@ trap 'rm -rf "$work"' EXIT
 npm install --silent --no-audit --no-fund --prefix "$work" "$sdk_name@$sdk_version" >/dev/null
 sdk_dir="$work/node_modules/$sdk_name"
 
-SDK_DIR="$sdk_dir" SDK_NAME="$sdk_name" SDK_VERSION="$sdk_version" OUT="$out" node - <<'JS'
+SDK_DIR="$sdk_dir" SDK_NAME="$sdk_name" SDK_VERSION="$sdk_version" OUT="$out" node --input-type=module - <<'JS'
+import { createRequire } from 'module';
+const require = createRequire(import.meta.url);
 const fs = require('fs');
 const path = require('path');
 const sdkDir = process.env.SDK_DIR;
@@ -88,6 +90,34 @@ while (queue.length) {
   if (depth >= 3) continue;
   for (const f of Object.values(all[name])) for (const ref of f.type.match(/\b[A-Z]\w+/g) || []) if (all[ref]) queue.push([ref, depth + 1]);
 }
+// 3. The SDK's own wire form of calls whose array parameters matter: the whole request pipeline (ApiClient.serialize
+// and axios' URL building) run with a capturing HttpClient, so the fixture holds the exact query the SDK sends.
+const axios = require(require.resolve('axios', { paths: [sdkDir] }));
+const sent = [];
+class Capture extends sdk.AbstractHttpClient {
+  request(options) {
+    const config = new sdk.DefaultHttpClient().toAxiosConfig(options);
+    sent.push({ method: config.method.toUpperCase(), url: axios.getUri(config).replace('https://api.mypurecloud.com', ''), body: config.data ?? null });
+    return Promise.resolve({ status: 200, data: {}, headers: {} });
+  }
+}
+const wireClient = new sdk.ApiClientClass();
+wireClient.setHttpClient(new Capture());
+wireClient.setEnvironment('mypurecloud.com');
+wireClient.setAccessToken('token');
+const wireApi = new sdk.ArchitectApi(wireClient);
+const examples = [
+  ['getArchitectPrompts', 'two names', () => wireApi.getArchitectPrompts({ name: ['SdkWire_a', 'SdkWire_b'], pageSize: 100 })],
+  ['getArchitectPrompts', 'two languages', () => wireApi.getArchitectPrompts({ name: ['SdkWire_a'], language: ['en-us', 'fr-fr'] })],
+  ['deleteArchitectPrompts', 'two ids', () => wireApi.deleteArchitectPrompts(['id-a', 'id-b'])],
+];
+const sdkRequests = [];
+for (const [operation, call, run] of examples) {
+  sent.length = 0;
+  await run();
+  sdkRequests.push({ operation, call, ...sent[0] });
+}
+
 const sorted = Object.fromEntries(Object.keys(models).sort().map(k => [k, models[k]]));
 
 const fixture = {
@@ -101,6 +131,7 @@ const fixture = {
     { route: 'GET <mediaUri>', why: 'A pre-signed storage link read without the API; no SDK method.' },
   ],
   routes,
+  sdkRequests,
   models: sorted,
 };
 fs.writeFileSync(process.env.OUT, JSON.stringify(fixture, null, 2) + '\n');

@@ -23,6 +23,8 @@ public sealed class ContractFindings : IAsyncLifetime
 
     internal List<ContractDifference> ClientRequestDifferences { get; } = [];
 
+    internal List<ContractDifference> ReplayDifferences { get; } = [];
+
     internal List<WalkedCall> Walk { get; private set; } = [];
 
     internal List<string> Notes { get; } = [];
@@ -35,7 +37,7 @@ public sealed class ContractFindings : IAsyncLifetime
     internal List<SyncResult> ClientSyncs { get; } = [];
 
     internal IEnumerable<ContractDifference> All =>
-        RouteDifferences.Concat(QueryDifferences).Concat(AnswerDifferences).Concat(WireTypeDifferences).Concat(ClientRequestDifferences);
+        RouteDifferences.Concat(QueryDifferences).Concat(AnswerDifferences).Concat(WireTypeDifferences).Concat(ClientRequestDifferences).Concat(ReplayDifferences);
 
     /// <summary>The emulator's Genesys surface; its other /api/v2 routes (/api/v2/media) are the media API of our own contract.</summary>
     internal const string GenesysPrefix = "/api/v2/architect/";
@@ -79,6 +81,10 @@ public sealed class ContractFindings : IAsyncLifetime
 
         WireTypeDifferences.AddRange(WireTypeCheck.Check(Sdk, typeof(Wire.PromptDto).Assembly.GetTypes()
             .Where(t => t.IsPublic && t.Namespace == typeof(Wire.PromptDto).Namespace && !t.IsAbstract)));
+
+        var (replayed, replayNotes) = await SdkRequestReplay.RunAsync(Sdk);
+        ReplayDifferences.AddRange(replayed);
+        Notes.AddRange(replayNotes);
 
         await RunClientAsync();
         foreach (var sent in ClientRequests)

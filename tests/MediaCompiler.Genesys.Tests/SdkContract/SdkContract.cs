@@ -16,6 +16,9 @@ internal sealed record SdkRoute(
     public string Key => $"{Method} {Path}";
 }
 
+/// <summary>A request exactly as the SDK puts it on the wire (its ApiClient and axios run with a capturing HttpClient).</summary>
+internal sealed record SdkRequest(string Operation, string Call, string Method, string Url);
+
 /// <summary>One field of an SDK model: its TypeScript type as index.d.ts spells it (models without the Models. prefix).</summary>
 internal sealed record SdkField(string Type, bool Required);
 
@@ -26,8 +29,9 @@ internal sealed record SdkField(string Type, bool Required);
 /// </summary>
 internal sealed class SdkContract
 {
-    private SdkContract(string sdkName, string sdkVersion, IReadOnlyList<SdkRoute> routes, IReadOnlyDictionary<string, IReadOnlyDictionary<string, SdkField>> models, IReadOnlyList<string> notInSdk)
+    private SdkContract(string sdkName, string sdkVersion, IReadOnlyList<SdkRoute> routes, IReadOnlyDictionary<string, IReadOnlyDictionary<string, SdkField>> models, IReadOnlyList<string> notInSdk, IReadOnlyList<SdkRequest> requests)
     {
+        Requests = requests;
         SdkName = sdkName;
         SdkVersion = sdkVersion;
         Routes = routes;
@@ -43,6 +47,9 @@ internal sealed class SdkContract
     public string Source => $"{SdkName} {SdkVersion}";
 
     public IReadOnlyList<SdkRoute> Routes { get; }
+
+    /// <summary>The SDK's own wire form of calls with array parameters (e.g. <c>name=a,b</c>).</summary>
+    public IReadOnlyList<SdkRequest> Requests { get; }
 
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, SdkField>> Models { get; }
 
@@ -71,7 +78,9 @@ internal sealed class SdkContract
                 f => f.Name, f => new SdkField(f.Value.GetProperty("type").GetString()!, f.Value.GetProperty("required").GetBoolean()), StringComparer.Ordinal),
             StringComparer.Ordinal);
         var notInSdk = root.GetProperty("notInSdk").EnumerateArray().Select(n => n.GetProperty("route").GetString()!).ToList();
-        return new SdkContract(sdk.GetProperty("name").GetString()!, sdk.GetProperty("version").GetString()!, routes, models, notInSdk);
+        var requests = root.GetProperty("sdkRequests").EnumerateArray().Select(r => new SdkRequest(
+            r.GetProperty("operation").GetString()!, r.GetProperty("call").GetString()!, r.GetProperty("method").GetString()!, r.GetProperty("url").GetString()!)).ToList();
+        return new SdkContract(sdk.GetProperty("name").GetString()!, sdk.GetProperty("version").GetString()!, routes, models, notInSdk, requests);
     }
 
     /// <summary>

@@ -93,6 +93,18 @@ public sealed class SdkContractTests(ContractFindings findings, ITestOutputHelpe
     }
 
     [Fact]
+    public void The_emulator_answers_the_SDKs_own_requests_as_the_SDK_documents()
+    {
+        foreach (var note in findings.Notes)
+        {
+            output.WriteLine(note);
+        }
+
+        Assert.Contains(findings.Sdk.Requests, r => r.Url.Contains("name=SdkWire_a,SdkWire_b", StringComparison.Ordinal));
+        AssertNoUnknown(findings.ReplayDifferences);
+    }
+
+    [Fact]
     public void Every_known_difference_is_still_seen()
     {
         var seen = findings.All.Select(d => d.Where).ToHashSet(StringComparer.Ordinal);
