@@ -37,9 +37,10 @@ public sealed class LiveGenesysTests(ITestOutputHelper output)
         await using var org = await StartAsync();
         var check = new LiveOrgCheck(Settings(org));
 
-        await check.RunAsync(CancellationToken.None);
+        var (_, requests) = await org.CountAsync(() => check.RunAsync(CancellationToken.None));
 
         output.WriteLine(check.Table());
+        output.WriteLine($"{requests.Values.Sum()} requests: " + string.Join(", ", requests.Select(r => $"{r.Key} {r.Value}")));
         Assert.DoesNotContain(check.Findings, f => f.Answer.StartsWith("FAILED", StringComparison.Ordinal));
         Assert.Equal("granted", Answer(check, "OAuth client-credentials token"));
         Assert.Equal("succeeded", Answer(check, SyncStep));
