@@ -106,19 +106,30 @@ internal sealed partial class LiveOrgCheck
         var headers = answer.Body.TryGetProperty("headers", out var h) && h.ValueKind == JsonValueKind.Object
             ? h.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "", StringComparer.OrdinalIgnoreCase)
             : [];
-        var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = new ByteArrayContent(TestWav.Sine(550, seconds: 1.0)) };
+        // The SDK does not say how the pre-signed URL takes the bytes: a PUT of the file (as pre-signed S3 uploads
+        // take it) first, then a multipart POST with the part 'file' (as uploadUri takes it) if the PUT is refused.
+        var wav = TestWav.Sine(550, seconds: 1.0);
+        var put = await api.SendAsync(WithHeaders(new HttpRequestMessage(HttpMethod.Put, url) { Content = new ByteArrayContent(wav) }, headers), bearer: false, cancellationToken);
+        var post = put.Ok ? null : await api.SendAsync(WithHeaders(new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new MultipartFormDataContent { { new ByteArrayContent(wav), "file", "live.wav" } },
+        }, headers), bearer: false, cancellationToken);
+        var state = put.Ok || post!.Ok ? await WaitForTranscodeAsync(api, promptId, cancellationToken) : "not uploaded";
+        return ($"offered; PUT {put.Status}{(post is null ? "" : $", POST {post.Status}")}; then {state}", $"url host {new Uri(url).Host}; header names {string.Join(",", headers.Keys)}");
+    }
+
+    private static HttpRequestMessage WithHeaders(HttpRequestMessage request, Dictionary<string, string> headers)
+    {
         foreach (var (name, value) in headers)
         {
             if (!request.Headers.TryAddWithoutValidation(name, value))
             {
-                request.Content.Headers.TryAddWithoutValidation(name, value);
+                request.Content!.Headers.TryAddWithoutValidation(name, value);
             }
         }
 
-        request.Content.Headers.ContentType ??= new MediaTypeHeaderValue("audio/wav");
-        var put = await api.SendAsync(request, bearer: false, cancellationToken);
-        var state = put.Ok ? await WaitForTranscodeAsync(api, promptId, cancellationToken) : "not uploaded";
-        return ($"offered; PUT {put.Status}; then {state}", $"url host {new Uri(url).Host}; header names {string.Join(",", headers.Keys)}");
+        request.Content!.Headers.ContentType ??= new MediaTypeHeaderValue("audio/wav");
+        return request;
     }
 
     private async Task<string> WaitForTranscodeAsync(LiveApi api, string promptId, CancellationToken cancellationToken)

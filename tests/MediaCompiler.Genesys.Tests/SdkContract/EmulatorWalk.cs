@@ -34,6 +34,7 @@ internal static class EmulatorWalk
         var notes = new List<string>();
         var mainId = await CreatePromptAsync(org, token, MainPrompt);
         var usedId = await CreatePromptAsync(org, token, UsedPrompt);
+        var spareId = await CreatePromptAsync(org, token, "SdkCheck_spare");
         var calls = new List<WalkedCall>();
         var uploaded = false;
         foreach (var (route, sdkRoute) in routes.OrderBy(r => Phase(r.Route)))
@@ -44,7 +45,7 @@ internal static class EmulatorWalk
                 time.Advance(TimeSpan.FromSeconds(5));
             }
 
-            var url = Fill(route.Template, mainId) + Query(sdkRoute, mainId, usedId);
+            var url = Fill(route.Template, mainId) + Query(sdkRoute, mainId, usedId, spareId);
             using var request = new HttpRequestMessage(new HttpMethod(route.Method), url.TrimStart('/'));
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             if (sdkRoute.Body is { } bodyModel)
@@ -89,12 +90,13 @@ internal static class EmulatorWalk
         return "/" + string.Join('/', segments);
     }
 
-    /// <summary>The SDK's required query parameters, with values naming the walk's prompts (a batch delete takes the used one).</summary>
-    private static string Query(SdkRoute route, string mainId, string usedId)
+    /// <summary>The SDK's required query parameters, with values naming the walk's prompts (a batch delete takes the spare one).</summary>
+    private static string Query(SdkRoute route, string mainId, string usedId, string spareId)
     {
         var values = route.RequiredQuery.Select(name => name switch
         {
-            "id" => $"id={(route.Path.Contains("dependencytracking", StringComparison.Ordinal) || route.Method == "DELETE" ? usedId : mainId)}",
+            "id" when route.Method == "DELETE" => $"id={spareId}",
+            "id" => $"id={(route.Path.Contains("dependencytracking", StringComparison.Ordinal) ? usedId : mainId)}",
             "objectType" => "objectType=USERPROMPT",
             "name" => $"name={UsedPrompt}",
             "version" => "version=1",
@@ -126,22 +128,58 @@ internal static class EmulatorWalk
         return body.GetProperty("id").GetString() ?? throw new InvalidOperationException($"POST /prompts answered {(int)response.StatusCode} {body}");
     }
 
-    /// <summary>Uploads a WAV to the created resource's uploadUri (outside every SDK), so later reads carry its media fields.</summary>
+    /// <summary>
+    /// Uploads a WAV to the created resource, so later reads carry its media fields: to its uploadUri (outside every
+    /// SDK), or, when the emulator gives none, through the preview uploads route's pre-signed URL (PUT of the bytes with
+    /// every header it returned, then a multipart POST if the PUT is refused: the SDK does not say which).
+    /// </summary>
     private static async Task<bool> UploadAsync(ArchitectEmulator org, string token, List<WalkedCall> calls, List<string> notes)
     {
         var created = calls.LastOrDefault(c => c.Route.Method == "POST" && c.Route.Template.EndsWith("/resources", StringComparison.Ordinal));
-        if (created?.Body is not { } asset || !asset.TryGetProperty("uploadUri", out var uploadUri) || uploadUri.GetString() is not { } address)
+        var wav = TestWav.Sine(440);
+        if (created?.Body is { } asset && asset.TryGetProperty("uploadUri", out var uploadUri) && uploadUri.GetString() is { } address)
         {
-            notes.Add("No uploadUri on the created resource: nothing uploaded, so mediaUri, durationSeconds and audioFormat were not walked.");
+            var status = await SendAsync(org, HttpMethod.Post, address, token, Multipart(wav), []);
+            notes.Add($"Uploaded a WAV to the uploadUri: {status}.");
             return true;
         }
 
-        using var form = new MultipartFormDataContent { { new ByteArrayContent(TestWav.Sine(440)), "file", "main.wav" } };
-        using var request = new HttpRequestMessage(HttpMethod.Post, address) { Content = form };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await org.Admin.SendAsync(request);
-        notes.Add($"Uploaded a WAV to the uploadUri: {(int)response.StatusCode}.");
+        var offered = calls.LastOrDefault(c => c.Sdk.Operation == "postArchitectPromptResourceUploads");
+        if (offered?.Body is { } upload && upload.TryGetProperty("url", out var url) && url.GetString() is { } presigned)
+        {
+            var headers = upload.TryGetProperty("headers", out var h) && h.ValueKind == JsonValueKind.Object
+                ? h.EnumerateObject().Select(p => (p.Name, p.Value.GetString() ?? "")).ToList()
+                : [];
+            var put = await SendAsync(org, HttpMethod.Put, presigned, null, new ByteArrayContent(wav), headers);
+            var post = put < 300 ? 0 : await SendAsync(org, HttpMethod.Post, presigned, null, Multipart(wav), headers);
+            notes.Add($"No uploadUri; uploaded through the preview route's URL: PUT {put}{(post == 0 ? "" : $", POST {post}")}.");
+            return true;
+        }
+
+        notes.Add("No uploadUri and no preview upload URL: nothing uploaded, so mediaUri, durationSeconds and audioFormat were not walked.");
         return true;
+    }
+
+    private static MultipartFormDataContent Multipart(byte[] wav) => new() { { new ByteArrayContent(wav), "file", "main.wav" } };
+
+    private static async Task<int> SendAsync(ArchitectEmulator org, HttpMethod method, string address, string? token, HttpContent content, List<(string Name, string Value)> headers)
+    {
+        using var request = new HttpRequestMessage(method, address) { Content = content };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        foreach (var (name, value) in headers)
+        {
+            if (!request.Headers.TryAddWithoutValidation(name, value))
+            {
+                content.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
+        using var response = await org.Admin.SendAsync(request);
+        return (int)response.StatusCode;
     }
 
     private static async Task<WalkedCall> ProbeErrorAsync(ArchitectEmulator org, string token, SdkContract sdk, IReadOnlyList<(EmulatorRoute Route, SdkRoute Sdk)> routes, string method, string url)
