@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Decode and conversion speed for docs/performance.md: one minute of speech per format (16 kHz mono WAV, MP3 by lame,
-# Ogg Vorbis, Ogg Opus, FLAC), each timed as the engine's in-process decode, the engine's whole conversion to G.711 (with
-# P.56 normalisation), and ffmpeg doing the conversion as a process; then the same for a 10 s prompt.
-# One core (taskset), Release build, best of several runs. Needs espeak-ng, sox, lame, ffmpeg, flac.
+# Decode and conversion speed for docs/performance.md: one minute of speech per format (16 kHz mono WAV, MP3 by
+# libmp3lame, Ogg Vorbis, Ogg Opus, FLAC, AAC-LC in ADTS and in M4A), each timed as the engine's in-process decode, the
+# engine's whole conversion to G.711 (with P.56 normalisation), and ffmpeg doing the conversion as a process; then the
+# same for a 10 s prompt. One core (taskset), Release build, best of several runs. Needs espeak-ng, sox, ffmpeg, flac.
 #   build/bench-decode.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,10 +21,12 @@ sox "$work/speech60.wav" "$work/speech10.wav" trim 0 10
 for n in 60 10; do
   dir=$([[ $n == 60 ]] && echo minute || echo ten)
   cp "$work/speech$n.wav" "$work/$dir/a_${n}s_16k.wav"
-  lame --quiet -V 6 "$work/speech$n.wav" "$work/$dir/b_${n}s_16k.mp3"
+  ffmpeg -hide_banner -loglevel error -y -i "$work/speech$n.wav" -c:a libmp3lame -q:a 6 "$work/$dir/b_${n}s_16k.mp3"
   ffmpeg -hide_banner -loglevel error -y -i "$work/speech$n.wav" -c:a libvorbis -q:a 2 "$work/$dir/c_${n}s_16k.ogg"
   ffmpeg -hide_banner -loglevel error -y -i "$work/speech$n.wav" -c:a libopus -b:a 24k -f ogg "$work/$dir/d_${n}s_16k.opus"
   flac --silent -5 -o "$work/$dir/e_${n}s_16k.flac" "$work/speech$n.wav"
+  ffmpeg -hide_banner -loglevel error -y -i "$work/speech$n.wav" -c:a aac -b:a 32k -f adts "$work/$dir/f_${n}s_16k.aac"
+  ffmpeg -hide_banner -loglevel error -y -i "$work/speech$n.wav" -c:a aac -b:a 32k -f mp4 "$work/$dir/g_${n}s_16k.m4a"
 done
 
 dotnet build bench/MediaCompiler.Benchmarks -c Release --nologo -v q >&2

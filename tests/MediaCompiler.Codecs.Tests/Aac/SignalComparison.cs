@@ -74,6 +74,42 @@ internal static class SignalComparison
         return 10 * Math.Log10(sum / samples.Length);
     }
 
+    /// <summary>
+    /// The lowest SNR of any 10 ms window of the reference that carries signal (above −60 dBFS), ours shifted by
+    /// <paramref name="lag"/>, and where it starts in seconds: a wrong frame shows here even when the file as a whole is close.
+    /// </summary>
+    public static (double SnrDb, double AtSeconds) WorstWindowSnrDb(float[] ours, float[] reference, int lag, int sampleRate)
+    {
+        var window = sampleRate / 100;
+        (double SnrDb, double AtSeconds) worst = (double.PositiveInfinity, 0);
+        for (var start = 0; start + window <= reference.Length; start += window)
+        {
+            double signal = 0, noise = 0;
+            for (var n = start; n < start + window; n++)
+            {
+                var m = n + lag;
+                var value = m >= 0 && m < ours.Length ? ours[m] : 0f;
+                signal += reference[n] * (double)reference[n];
+                var error = value - (double)reference[n];
+                noise += error * error;
+            }
+
+            // Windows ours does not cover (FAAD2 keeps the end padding an M4A's edit list cuts) are not compared here.
+            if (signal / window < 1e-6 || start + lag < 0 || start + window + lag > ours.Length)
+            {
+                continue;
+            }
+
+            var snr = noise == 0 ? double.PositiveInfinity : 10 * Math.Log10(signal / noise);
+            if (snr < worst.SnrDb)
+            {
+                worst = (snr, (double)start / sampleRate);
+            }
+        }
+
+        return worst;
+    }
+
     private static int LoudestWindowStart(float[] samples, int window)
     {
         var bestStart = 0;

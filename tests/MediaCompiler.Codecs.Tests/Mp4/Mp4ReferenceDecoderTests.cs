@@ -18,7 +18,9 @@ public sealed class Mp4ReferenceDecoderTests(ITestOutputHelper output)
 {
     private const int AacFrame = 1024;
     private const double MinimumNcc = 0.9999;
-    private const double MinimumSnrDb = 40;   // the ADTS decoder's bar against ffmpeg (it measures 48-56 dB)
+    // The ADTS fixtures' bar. About 70 dB is measured here: ffmpeg's 16-bit output of quiet speech limits it; in float
+    // the decoders agree to ~135 dB (AacFaadAgreementTests holds that to 90 dB).
+    private const double MinimumSnrDb = 40;
 
     public static TheoryData<int, int, bool> Matrix()
     {
