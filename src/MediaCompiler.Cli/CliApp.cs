@@ -21,6 +21,7 @@ public static class CliApp
             ProbeCommand.Create(terminal, error),
             CodesCommand.Create(terminal),
             Fixing.FixCommand.Create(terminal, error),
+            GenesysCommand.Create(terminal, error),
         };
 
         var parseResult = root.Parse(args);

@@ -177,4 +177,9 @@ public static partial class DiagnosticCatalog
         "IVR6055", DiagnosticSeverity.Error, "Transcoded prompt not saved",
         "The transcoded audio of prompt '{0}' ({1}) could not be saved from {2} to '{3}': {4}.",
         "Check that the output folder is writable and Genesys Cloud reachable, or set IvrGenesysDownloadPrompts=false.");
+
+    public static readonly DiagnosticDescriptor GenesysImportSkipped = new(
+        "IVR6060", DiagnosticSeverity.Warning, "Prompt not imported",
+        "Prompt '{0}' ({1}) was not imported: {2}.",
+        "Run the import again to resume (files already written are kept); a prompt without transcoded audio can be imported once Genesys Cloud has transcoded it, and a name that is not a plain file name must be renamed in Architect first.");
 }
