@@ -1,5 +1,4 @@
 using MediaCompiler.Diagnostics;
-using MediaCompiler.Genesys.Http;
 using MediaCompiler.Genesys.Sync;
 using MediaCompiler.Genesys.Wire;
 using MediaCompiler.Storage;
@@ -38,12 +37,12 @@ public static class GenesysPromptImport
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(includeName);
         var diagnostics = new List<Diagnostic>();
-        if (Connect(options, diagnostics) is not { } connection)
+        using var connection = GenesysConnection.Open(options, diagnostics);
+        if (connection is null)
         {
             return new ImportResult([], diagnostics, 0);
         }
-        using var http = connection.Http;
-        using var tokens = connection.Tokens;
+        var http = connection.Http;
         var listed = await new PromptLister(connection.Api, options).ListAllAsync(cancellationToken).ConfigureAwait(false);
         if (listed.Failure is { } failure)
         {
@@ -123,12 +122,15 @@ public static class GenesysPromptImport
         ArgumentNullException.ThrowIfNull(marks);
         var diagnostics = new List<Diagnostic>();
         var pending = marks.Where(m => !string.Equals(m.Resource.TaggedHash, m.HashHex, StringComparison.Ordinal)).ToList();
-        if (pending.Count == 0 || Connect(options, diagnostics) is not { } connection)
+        if (pending.Count == 0)
         {
             return diagnostics;
         }
-        using var http = connection.Http;
-        using var tokens = connection.Tokens;
+        using var connection = GenesysConnection.Open(options, diagnostics);
+        if (connection is null)
+        {
+            return diagnostics;
+        }
         foreach (var (resource, hashHex) in pending)
         {
             var written = await connection.Api.UpdateResourceAsync(resource.PromptId, resource.Language, new PromptAssetWriteDto
@@ -144,21 +146,5 @@ public static class GenesysPromptImport
             }
         }
         return diagnostics;
-    }
-
-    private sealed record Connection(GenesysHttp Http, GenesysTokens Tokens, ArchitectApi Api);
-
-    private static Connection? Connect(GenesysSyncOptions options, List<Diagnostic> diagnostics)
-    {
-        var (endpoints, regionProblem) = GenesysRegions.Resolve(options.Region, options.BaseUrl);
-        var missing = string.IsNullOrEmpty(options.ClientId) ? "GENESYS_CLIENT_ID" : string.IsNullOrEmpty(options.ClientSecret) ? "GENESYS_CLIENT_SECRET" : null;
-        if (regionProblem is not null || missing is not null)
-        {
-            diagnostics.AddRange(new[] { regionProblem, missing is null ? null : Diagnostic.Create(DiagnosticCatalog.GenesysCredentialsMissing, null, missing) }.OfType<Diagnostic>());
-            return null;
-        }
-        var http = new GenesysHttp(options);
-        var tokens = new GenesysTokens(new GenesysTokenEndpoint(http, endpoints!, options, options.BaseUrl ?? options.Region ?? ""), options.TimeProvider);
-        return new Connection(http, tokens, new ArchitectApi(http, tokens, endpoints!));
     }
 }

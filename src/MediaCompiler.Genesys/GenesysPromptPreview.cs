@@ -1,5 +1,4 @@
 using MediaCompiler.Diagnostics;
-using MediaCompiler.Genesys.Http;
 using MediaCompiler.Genesys.Sync;
 
 namespace MediaCompiler.Genesys;
@@ -23,17 +22,13 @@ public static class GenesysPromptPreview
         ArgumentNullException.ThrowIfNull(prompts);
         ArgumentNullException.ThrowIfNull(options);
         var diagnostics = new List<Diagnostic>();
-        var (endpoints, regionProblem) = GenesysRegions.Resolve(options.Region, options.BaseUrl);
-        var missing = string.IsNullOrEmpty(options.ClientId) ? "GENESYS_CLIENT_ID" : string.IsNullOrEmpty(options.ClientSecret) ? "GENESYS_CLIENT_SECRET" : null;
-        if (regionProblem is not null || missing is not null)
+        using var connection = GenesysConnection.Open(options, diagnostics);
+        if (connection is null)
         {
-            diagnostics.AddRange(new[] { regionProblem, missing is null ? null : Diagnostic.Create(DiagnosticCatalog.GenesysCredentialsMissing, null, missing) }.OfType<Diagnostic>());
             return new SyncPreview(null, diagnostics, 0);
         }
-
-        using var http = new GenesysHttp(options);
-        using var tokens = new GenesysTokens(new GenesysTokenEndpoint(http, endpoints!, options, options.BaseUrl ?? options.Region ?? ""), options.TimeProvider);
-        var lister = new PromptLister(new ArchitectApi(http, tokens, endpoints!), options);
+        var http = connection.Http;
+        var lister = new PromptLister(connection.Api, options);
         var listed = await lister.ListAllAsync(cancellationToken).ConfigureAwait(false);
         if (listed.Failure is { } listFailure)
         {
