@@ -1,6 +1,7 @@
 using MediaCompiler.Build.Tests.Support;
 using MediaCompiler.Client;
 using MediaCompiler.Emulator;
+using MediaCompiler.Emulator.Configuration;
 using MediaCompiler.Pipeline;
 using MediaCompiler.Pipeline.Planning;
 
@@ -8,8 +9,9 @@ namespace MediaCompiler.Build.Tests.Pipeline;
 
 /// <summary>
 /// IvrPlanOnly on the media API against the emulator with the real HTTP client: a plan makes a token request and the
-/// look-up by content hash (a read: it needs only the media:read scope) and nothing else; the build after it uploads
-/// exactly what the plan said it would.
+/// look-up by content hash (a POST, but a read: the emulator's client with only the media:read scope makes the plan,
+/// and the same client's real build is refused) and nothing else; the build after it uploads exactly what the plan
+/// said it would.
 /// </summary>
 public sealed class PlanOnlyTests : IAsyncLifetime
 {
@@ -17,7 +19,21 @@ public sealed class PlanOnlyTests : IAsyncLifetime
     private readonly RecordingLog _log = new();
     private RunningEmulator _emulator = null!;
 
-    public async Task InitializeAsync() => _emulator = await EmulatorHost.StartAsync();
+    /// <summary>A client of the emulator that holds only the read scope: whatever it can do changes nothing.</summary>
+    private static readonly ClientSettings ReadOnly = new()
+    {
+        ClientId = "plan-reader",
+        ClientSecret = "plan-reader-secret",
+        WebhookSecret = "plan-reader-webhook-secret",
+        Scopes = ["media:read"],
+    };
+
+    public async Task InitializeAsync()
+    {
+        var settings = EmulatorSettings.LoadDefaults();
+        settings.Clients.Add(ReadOnly);
+        _emulator = await EmulatorHost.StartAsync(settings);
+    }
 
     public async Task DisposeAsync()
     {
@@ -25,10 +41,10 @@ public sealed class PlanOnlyTests : IAsyncLifetime
         _temp.Dispose();
     }
 
-    private PipelineSettings Settings(bool planOnly) => new()
+    private PipelineSettings Settings(bool planOnly, ClientSettings? client = null) => new()
     {
         FlowId = _emulator.FlowId,
-        Engine = new EngineConnection(_emulator.BaseAddress, _emulator.ClientId, _emulator.ClientSecret),
+        Engine = new EngineConnection(_emulator.BaseAddress, client?.ClientId ?? _emulator.ClientId, client?.ClientSecret ?? _emulator.ClientSecret),
         AuditLogPath = _temp.Combine("obj", "audit.jsonl"),
         CompiledPromptsDirectory = _temp.Combine("bin", "prompts"),
         InitialPollInterval = TimeSpan.FromMilliseconds(5),
@@ -37,13 +53,13 @@ public sealed class PlanOnlyTests : IAsyncLifetime
         PlanFile = planOnly ? _temp.Combine("plan.json") : null,
     };
 
-    private async Task<(PipelineResult Result, Dictionary<string, int> Requests)> RunAsync(bool planOnly, PromptInput[] prompts)
+    private async Task<(PipelineResult Result, Dictionary<string, int> Requests)> RunAsync(bool planOnly, PromptInput[] prompts, ClientSettings? client = null, bool expectSuccess = true)
     {
         var before = _emulator.RequestCounts;
-        var settings = Settings(planOnly);
+        var settings = Settings(planOnly, client);
         var result = await new PromptPipeline(settings, _log)
             .RunAsync(prompts, () => EngineClientFactory.Create(settings.Engine, _log, () => throw new InvalidOperationException("remote only")), CancellationToken.None);
-        Assert.True(result.Succeeded, string.Join(Environment.NewLine, _log.Errors));
+        Assert.True(result.Succeeded == expectSuccess, string.Join(Environment.NewLine, _log.Errors));
         var requests = _emulator.RequestCounts
             .Select(kv => (kv.Key, Count: kv.Value - before.GetValueOrDefault(kv.Key)))
             .Where(kv => kv.Count > 0)
@@ -62,11 +78,15 @@ public sealed class PlanOnlyTests : IAsyncLifetime
         var outputs = () => Directory.GetFiles(_temp.Combine("bin", "prompts")).Order(StringComparer.Ordinal).Select(f => (f, Convert.ToHexString(File.ReadAllBytes(f)))).ToList();
         var outputsBefore = outputs();
 
-        var (planned, planRequests) = await RunAsync(planOnly: true, prompts);
+        // The plan runs with a client that may only read: it could not change anything even if it tried.
+        var (planned, planRequests) = await RunAsync(planOnly: true, prompts, ReadOnly);
+        var (_, refusedBuild) = await RunAsync(planOnly: false, prompts, ReadOnly, expectSuccess: false);
         var outputsAfterPlan = outputs();
         var (_, buildRequests) = await RunAsync(planOnly: false, prompts);
 
         Assert.Equal(new Dictionary<string, int> { ["POST /oauth/token"] = 1, ["POST /api/v2/media/assets/lookup"] = 1 }, planRequests);
+        Assert.Contains(_log.Errors, e => e.Message.Contains("403", StringComparison.Ordinal) || e.Message.Contains("scope", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain("POST /api/v2/media/compile", refusedBuild.Keys);
         var plan = planned.Plan!;
         Assert.Equal(["compile p0", "compile p2", "compile p3", "upload p1", "upload p4", "upload p5"],
             plan.Items.Select(i => PlanReport.Word(i.Action) + " " + i.Name).Order(StringComparer.Ordinal));
