@@ -118,12 +118,9 @@ internal static class GenesysCommand
             terminal.Line((Describe.Canonical(diagnostic, diagnostic.File ?? "ivr-media"), diagnostic.IsError ? Spectre.Console.Color.Red : Spectre.Console.Color.Yellow));
         }
 
+        /// <summary>The checks' own summary lines ("1 checked for quality") would repeat per prompt: the import prints its own.</summary>
         public void Info(string message, bool important = false)
         {
-            if (important)
-            {
-                terminal.Line((message, null));
-            }
         }
     }
 }
