@@ -3,7 +3,10 @@ using NVorbis;
 
 namespace MediaCompiler.Codecs.Decoding.Vorbis;
 
-/// <summary>Decodes Ogg Vorbis with NVorbis (managed); NVorbis already honours the granule positions of the stream.</summary>
+/// <summary>
+/// Decodes Ogg Vorbis with NVorbis (managed). NVorbis honours the start's granule positions; the end's trimming is
+/// done here (<see cref="VorbisEndOfStream"/>), because NVorbis's own never returns on a granule that lies.
+/// </summary>
 internal sealed class VorbisDecoder : IManagedDecoder
 {
     private const int BlockFrames = 4096;
@@ -16,7 +19,8 @@ internal sealed class VorbisDecoder : IManagedDecoder
         int sampleRate;
         try
         {
-            using var reader = new VorbisReader(new MemoryStream(content, writable: false), closeOnDispose: true);
+            var (unflagged, endGranule) = VorbisEndOfStream.Unflag(content);
+            using var reader = new VorbisReader(new MemoryStream(unflagged, writable: false), closeOnDispose: true);
             int channels = reader.Channels;
             sampleRate = reader.SampleRate;
             if (channels < 1 || sampleRate < 1)
@@ -30,6 +34,23 @@ internal sealed class VorbisDecoder : IManagedDecoder
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 ChannelMixer.AppendMono(block.AsSpan(0, read), channels, mono);
+            }
+
+            if (endGranule is { } end && end >= 0)
+            {
+                // The last granule is the position of the stream's last sample: whatever was decoded past it is the
+                // encoder's padding. Positions count from where the reader started (after any leading trim).
+                var start = reader.SamplePosition - mono.Count;
+                var keep = end - start;
+                if (keep < 0)
+                {
+                    return DecoderFailure.Damaged(fileName, FormatName, $"its last page ends at sample {end}, before its audio begins (sample {start})");
+                }
+
+                if (keep < mono.Count)
+                {
+                    mono.RemoveRange((int)keep, mono.Count - (int)keep);
+                }
             }
         }
         catch (Exception e) when (DecoderFailure.IsInputFault(e))
