@@ -81,3 +81,25 @@ public sealed class VorbisRunawayTests
         return pages;
     }
 }
+
+/// <summary>
+/// Issue 20, item 6, found by the fuzz suite: a third-party decoder's exception text ("Index was outside the bounds of
+/// the array") was the reason in a coded message. Now the message is ours; the library's words stay in the detail.
+/// </summary>
+public sealed class DecoderTextTests
+{
+    [Fact]
+    public void A_vorbis_mutant_that_makes_nvorbis_throw_is_described_in_our_words()
+    {
+        // A 1-s speech prompt (ffmpeg, libvorbis) with a run of random bytes written over it (the suite's ByteRun), page CRCs made right.
+        var damaged = File.ReadAllBytes(Path.Combine(SpeechFixtures.Root, "fuzz", "vorbis_decoder_index_error.ogg"));
+        var probe = AudioProbe.Probe(new MemoryStream(damaged, writable: false), "damaged.ogg");
+
+        var result = PromptDecoder.Decode(damaged, "damaged.ogg", probe);
+
+        Assert.Equal("IVR3120", result.Error?.Code);
+        Assert.DoesNotContain("Index was outside", result.Error!.Message, StringComparison.Ordinal);
+        Assert.Contains("its audio data is damaged", result.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("Index was outside", result.Detail, StringComparison.Ordinal);
+    }
+}

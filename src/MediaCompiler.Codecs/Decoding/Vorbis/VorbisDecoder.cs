@@ -55,7 +55,7 @@ internal sealed class VorbisDecoder : IManagedDecoder
         }
         catch (Exception e) when (DecoderFailure.IsInputFault(e))
         {
-            return DecoderFailure.Damaged(fileName, FormatName, e.Message);
+            return DecoderFailure.Thrown(fileName, FormatName, e);
         }
 
         return DecodeResult.Success(new DecodedAudio([.. mono], sampleRate));
