@@ -24,7 +24,7 @@ public sealed record FuzzRun(string Seed, int Mutants, int Accepted, int Rejecte
 /// <c>PromptValidationStep</c> runs for each prompt) on the media API, the same on Genesys Cloud (which converts, so it
 /// decodes formats the media API refuses), and <c>ivr-media probe</c> / <c>validate</c> through <see cref="CliApp.Run"/>.
 /// Memory is the bytes allocated on the calling thread (all three run the decode there), held to
-/// <see cref="PromptMemoryCap.For"/>; time is a runaway guard (<see cref="TimeBound"/>), not a speed target.
+/// <see cref="PromptMemoryCap.ForFuzzedFormat"/>; time is a runaway guard (<see cref="TimeBound"/>), not a speed target.
 /// </remarks>
 public static partial class FuzzHarness
 {
@@ -72,8 +72,9 @@ public static partial class FuzzHarness
             accepted += valid == true ? 1 : 0;
             rejected += valid == false ? 1 : 0;
             broken ??= elapsed > TimeBound ? $"took {elapsed.TotalSeconds:0.00} s (bound {TimeBound.TotalSeconds} s)" : null;
-            broken ??= allocated > PromptMemoryCap.For(mutant.Length)
-                ? $"allocated {allocated:N0} bytes for a {mutant.Length:N0}-byte file (cap {PromptMemoryCap.For(mutant.Length):N0})"
+            var cap = PromptMemoryCap.ForFuzzedFormat(seed.Name, mutant.Length);
+            broken ??= allocated > cap
+                ? $"allocated {allocated:N0} bytes for a {mutant.Length:N0}-byte file (cap {cap:N0})"
                 : null;
             if (broken is not null)
             {
