@@ -50,4 +50,9 @@ public static partial class DiagnosticCatalog
         "IVR5009", DiagnosticSeverity.Error, "Compiled prompts folder not writable",
         "The folder for compiled prompts '{0}' cannot be written ({1}); checked before any upload, so nothing was sent.",
         "Make the folder writable (its permissions, a read-only disk, free space), or point <IvrCompiledPromptsDirectory> at a writable folder.");
+
+    public static readonly DiagnosticDescriptor DiskFull = new(
+        "IVR5010", DiagnosticSeverity.Error, "Disk full",
+        "'{0}' could not be written: the disk is full ({1}). Nothing is wrong with the prompt or with this tool.",
+        "Free space on the disk that holds '{0}' (or point the output at another disk) and run again.");
 }
