@@ -51,6 +51,11 @@ public static partial class DiagnosticCatalog
         "The folder for compiled prompts '{0}' cannot be written ({1}); checked before any upload, so nothing was sent.",
         "Make the folder writable (its permissions, a read-only disk, free space), or point <IvrCompiledPromptsDirectory> at a writable folder.");
 
+    public static readonly DiagnosticDescriptor DiskFull = new(
+        "IVR5010", DiagnosticSeverity.Error, "Disk full",
+        "'{0}' could not be written: the disk is full ({1}). Nothing is wrong with the prompt or with this tool.",
+        "Free space on the disk that holds '{0}' (or point the output at another disk) and run again.");
+
     public static readonly DiagnosticDescriptor PlanFileNotWritten = new(
         "IVR5020", DiagnosticSeverity.Error, "Plan file not written",
         "The plan file '{0}' (IvrPlanFile) could not be written: {1}",

@@ -21,7 +21,8 @@ public static class OutputFolder
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return Diagnostic.Create(DiagnosticCatalog.OutputFolderNotWritable, directory, directory, ex.Message);
+            return WriteFailure.Describe(ex, directory, directory,
+                () => Diagnostic.Create(DiagnosticCatalog.OutputFolderNotWritable, directory, directory, ex.Message));
         }
     }
 }

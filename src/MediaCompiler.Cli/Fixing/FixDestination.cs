@@ -53,7 +53,8 @@ internal sealed record FixDestination(string? OutFolder, bool InPlace, bool NoBa
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryDelete(temporary);
-            return (null, Diagnostic.Create(DiagnosticCatalog.FixWriteFailed, source, source, output, e.Message.TrimEnd('.')));
+            return (null, WriteFailure.Describe(e, source, output,
+                () => Diagnostic.Create(DiagnosticCatalog.FixWriteFailed, source, source, output, e.Message.TrimEnd('.'))));
         }
     }
 

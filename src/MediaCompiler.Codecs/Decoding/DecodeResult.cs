@@ -11,6 +11,9 @@ public sealed record DecodeResult(DecodedAudio? Audio, Diagnostic? Error)
 {
     public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
 
+    /// <summary>For a detailed log only: a third-party decoder's own words on why it stopped (never shown in a diagnostic).</summary>
+    public string? Detail { get; init; }
+
     public static DecodeResult Success(DecodedAudio audio) => new(audio, null);
 
     public static DecodeResult Failure(Diagnostic error) => new(null, error);

@@ -9,6 +9,15 @@ internal static class DecoderFailure
         DecodeResult.Failure(Diagnostic.Create(DiagnosticCatalog.DecodeStreamDamaged, fileName, fileName, formatName, reason));
 
     /// <summary>
+    /// A third-party decoder threw on the input (<see cref="IsInputFault"/>): the diagnostic says so in our words, and
+    /// the library's own message ("Index was outside the bounds of the array"...), which tells a user nothing about
+    /// their file, is kept on the result's <see cref="DecodeResult.Detail"/> for a detailed log only.
+    /// </summary>
+    public static DecodeResult Thrown(string fileName, string formatName, Exception exception) =>
+        Damaged(fileName, formatName, "its audio data is damaged (the decoder met values that its headers do not allow)")
+            with { Detail = $"{exception.GetType().FullName}: {exception.Message}" };
+
+    /// <summary>
     /// Third-party decoders (NLayer's Layer III decoder, vendored, NVorbis, Concentus) signal damaged input with assorted exception types (index
     /// errors, invalid data, end of stream); whichever it is, the input is what is wrong, so it becomes a coded result
     /// that carries the decoder's own words. An exception thrown by our own code is our bug, not the file's damage: it

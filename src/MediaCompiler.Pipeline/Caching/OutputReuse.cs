@@ -80,7 +80,8 @@ public sealed class OutputReuse
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 Interlocked.Increment(ref failed);
-                failures.Add(prompt.Input, Diagnostic.Create(DiagnosticCatalog.CompiledPromptWriteFailed, prompt.Input.Path, prompt.Input.NodeId, destination, ex.Message));
+                failures.Add(prompt.Input, WriteFailure.Describe(ex, prompt.Input.Path, destination,
+                    () => Diagnostic.Create(DiagnosticCatalog.CompiledPromptWriteFailed, prompt.Input.Path, prompt.Input.NodeId, destination, ex.Message)));
             }
         });
         return failed == 0 ? restored : null;

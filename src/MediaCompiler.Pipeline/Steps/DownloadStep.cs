@@ -78,6 +78,12 @@ internal sealed class DownloadStep(IMediaEngineClient client, RunContext context
         {
             foreach (var (item, destination) in batch)
             {
+                if (WriteFailure.IsDiskFull(ex))
+                {
+                    context.Failures.Add(item.Prompt.Input, Diagnostic.Create(DiagnosticCatalog.DiskFull, item.Prompt.Input.Path, destination, ex.Message.TrimEnd('.')));
+                    continue;
+                }
+
                 Fail(item, destination, ex.Message);
             }
         }

@@ -38,7 +38,7 @@ internal sealed class Mp3Decoder : IManagedDecoder
         }
         catch (Exception e) when (DecoderFailure.IsInputFault(e))
         {
-            return DecoderFailure.Damaged(fileName, FormatName, e.Message);
+            return DecoderFailure.Thrown(fileName, FormatName, e);
         }
 
         return DecodeResult.Success(new DecodedAudio(Trim(mono, gapless), gapless.Frame.SampleRate));

@@ -56,7 +56,7 @@ internal sealed class OggOpusDecoder : IManagedDecoder
         }
         catch (Exception e) when (DecoderFailure.IsInputFault(e))
         {
-            return DecoderFailure.Damaged(fileName, FormatName, e.Message);
+            return DecoderFailure.Thrown(fileName, FormatName, e);
         }
 
         return DecodeResult.Success(new DecodedAudio(Trim(mono, head, granuleEnd), SampleRate));

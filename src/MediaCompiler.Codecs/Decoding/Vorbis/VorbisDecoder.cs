@@ -1,13 +1,11 @@
-using MediaCompiler.Codecs.Decoding.Opus;
 using MediaCompiler.Codecs.Wav;
 using NVorbis;
 
 namespace MediaCompiler.Codecs.Decoding.Vorbis;
 
 /// <summary>
-/// Decodes Ogg Vorbis with NVorbis (managed), then cuts the end at the last page's granule position (Vorbis I
-/// specification A.2): NVorbis 0.10.5 does not always do so itself (a 16 kHz stereo libvorbis file at q6 came out 64
-/// samples longer than its source and than libvorbis' and ffmpeg's decodes).
+/// Decodes Ogg Vorbis with NVorbis (managed). NVorbis honours the start's granule positions; the end's trimming is
+/// done here (<see cref="VorbisEndOfStream"/>), because NVorbis's own never returns on a granule that lies.
 /// </summary>
 internal sealed class VorbisDecoder : IManagedDecoder
 {
@@ -21,7 +19,8 @@ internal sealed class VorbisDecoder : IManagedDecoder
         int sampleRate;
         try
         {
-            using var reader = new VorbisReader(new MemoryStream(content, writable: false), closeOnDispose: true);
+            var (unflagged, endGranule) = VorbisEndOfStream.Unflag(content);
+            using var reader = new VorbisReader(new MemoryStream(unflagged, writable: false), closeOnDispose: true);
             int channels = reader.Channels;
             sampleRate = reader.SampleRate;
             if (channels < 1 || sampleRate < 1)
@@ -36,25 +35,29 @@ internal sealed class VorbisDecoder : IManagedDecoder
                 cancellationToken.ThrowIfCancellationRequested();
                 ChannelMixer.AppendMono(block.AsSpan(0, read), channels, mono);
             }
+
+            if (endGranule is { } end && end >= 0)
+            {
+                // The last granule is the position of the stream's last sample: whatever was decoded past it is the
+                // encoder's padding. Positions count from where the reader started (after any leading trim).
+                var start = reader.SamplePosition - mono.Count;
+                var keep = end - start;
+                if (keep < 0)
+                {
+                    return DecoderFailure.Damaged(fileName, FormatName, $"its last page ends at sample {end}, before its audio begins (sample {start})");
+                }
+
+                if (keep < mono.Count)
+                {
+                    mono.RemoveRange((int)keep, mono.Count - (int)keep);
+                }
+            }
         }
         catch (Exception e) when (DecoderFailure.IsInputFault(e))
         {
-            return DecoderFailure.Damaged(fileName, FormatName, e.Message);
+            return DecoderFailure.Thrown(fileName, FormatName, e);
         }
 
-        return DecodeResult.Success(new DecodedAudio(TrimToFinalGranule(mono, content), sampleRate));
-    }
-
-    /// <summary>
-    /// The decoded samples, cut to the final granule position when that says the stream ends earlier. A stream whose
-    /// granule positions start above zero (cut from a longer one) declares more than it holds and is left as decoded.
-    /// </summary>
-    private static float[] TrimToFinalGranule(List<float> mono, byte[] content)
-    {
-        // Pages were already read (and their CRCs checked) by NVorbis; a damaged tail that stops the packet reader
-        // early leaves a smaller granule from an earlier page, which would cut real audio, so only a clean read is trusted.
-        var (packets, error) = OggPacketReader.ReadPackets(content);
-        var final = packets.LastOrDefault(p => p.EndsPage && p.PageGranule >= 0).PageGranule;
-        return error is null && final > 0 && final < mono.Count ? mono.GetRange(0, (int)final).ToArray() : [.. mono];
+        return DecodeResult.Success(new DecodedAudio([.. mono], sampleRate));
     }
 }
