@@ -78,8 +78,13 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor GenesysUploadAddressMissing = new(
         "IVR6031", DiagnosticSeverity.Error, "No upload address for the prompt",
-        "The platform gave prompt '{0}' ({1}) no uploadUri (the field is deprecated and this org no longer returns it), so its audio was not uploaded; this client cannot yet use the replacement POST /api/v2/architect/prompts/{{promptId}}/resources/{{languageCode}}/uploads.",
-        "Update MediaCompiler.Build to a version that uses the uploads route, or upload this prompt's audio in Architect.");
+        "The platform gave prompt '{0}' ({1}) no way to upload its audio: the uploads route POST /api/v2/architect/prompts/{{promptId}}/resources/{{languageCode}}/uploads answered HTTP {2} and the resource has no uploadUri (a deprecated field this org no longer returns); the audio was not uploaded.",
+        "Ask Genesys Cloud support which upload route the org's API version offers (the uploads route is a preview), or upload this prompt's audio in Architect.");
+
+    public static readonly DiagnosticDescriptor GenesysPresignedUploadUrlUnusable = new(
+        "IVR6032", DiagnosticSeverity.Error, "Pre-signed upload URL unusable",
+        "The uploads route gave prompt '{0}' ({1}) the upload URL '{2}', which is not an absolute https address (or the API's own scheme); the audio was not sent there.",
+        "Check IvrGenesysRegion / GENESYS_BASE_URL name the org's own region, and report the URL to Genesys Cloud support.");
 
     public static readonly DiagnosticDescriptor GenesysTranscodeFailed = new(
         "IVR6015", DiagnosticSeverity.Error, "Genesys could not transcode the prompt",

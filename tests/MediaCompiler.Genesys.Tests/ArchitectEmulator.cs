@@ -48,6 +48,9 @@ internal sealed class ArchitectEmulator : IAsyncDisposable
 
             // The awkward default: listings show the previous status and mediaUri a while after an upload.
             ["statusListingLagMilliseconds"] = 700,
+
+            // The awkward default: the deprecated uploadUri is gone; only the preview uploads route is left.
+            ["omitUploadUri"] = true,
         };
         foreach (var property in overrides.GetType().GetProperties())
         {

@@ -64,17 +64,4 @@ public sealed class PresignedMediaTests
         token = await org.TokenAsync(); // the first token has expired too
         Assert.Equal(HttpStatusCode.OK, (await plain.GetAsync(await ReadMediaUriAsync())).StatusCode);
     }
-
-    [Fact]
-    public async Task A_resource_without_an_uploadUri_is_IVR6031_naming_what_is_missing_not_an_untrusted_address()
-    {
-        await using var org = await ArchitectEmulator.StartAsync(new { omitUploadUri = true });
-
-        var result = await GenesysPromptSync.RunAsync([org.Prompt("Welcome", "en-us", 440)], org.Options());
-
-        Assert.False(result.Succeeded);
-        var diagnostic = Assert.Single(result.AllDiagnostics);
-        Assert.Equal("IVR6031", diagnostic.Code);
-        Assert.Contains("no uploadUri", diagnostic.Message, StringComparison.Ordinal);
-    }
 }

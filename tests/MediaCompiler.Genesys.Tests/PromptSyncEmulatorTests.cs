@@ -10,7 +10,12 @@ public sealed class PromptSyncEmulatorTests
     internal const string CreatePrompt = "POST /api/v2/architect/prompts";
     internal const string CreateResource = "POST /api/v2/architect/prompts/{promptId}/resources";
     internal const string UpdateResource = "PUT /api/v2/architect/prompts/{promptId}/resources/{languageCode}";
-    internal const string Upload = "POST /uploads/v2/ivr";
+    /// <summary>The PUT of the audio to a pre-signed URL of the uploads route (the tests' default upload path).</summary>
+    internal const string Upload = "PUT /emulator-uploads/architect/{promptId}/{languageCode}";
+
+    internal const string UploadUriPost = "POST /uploads/v2/ivr";
+
+    internal const string UploadsRoute = "POST /api/v2/architect/prompts/{promptId}/resources/{languageCode}/uploads";
 
     private static List<DesiredPrompt> TwoLanguages(ArchitectEmulator org) =>
     [

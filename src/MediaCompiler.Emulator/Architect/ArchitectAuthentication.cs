@@ -12,19 +12,27 @@ namespace MediaCompiler.Emulator.Architect;
 /// </summary>
 internal static class ArchitectAuthentication
 {
-    public static RouteHandlerBuilder RequireArchitectToken(this RouteHandlerBuilder builder, bool countsTowardsLimit = true) =>
+    /// <param name="builder">The route.</param>
+    /// <param name="countsTowardsLimit">False for routes outside the JSON API's per-token budget (uploads).</param>
+    /// <param name="acceptBareToken">
+    /// Also take the token without its scheme (<c>Authorization: &lt;token&gt;</c>), as the Terraform provider sends
+    /// it to the uploadUri; the scheme itself is case-insensitive (the official tutorial sends <c>bearer</c>).
+    /// </param>
+    public static RouteHandlerBuilder RequireArchitectToken(this RouteHandlerBuilder builder, bool countsTowardsLimit = true, bool acceptBareToken = false) =>
         builder.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
             var header = http.Request.Headers.Authorization.ToString();
             const string scheme = "Bearer ";
-            if (!header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) || header.Length == scheme.Length)
+            var hasScheme = header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) && header.Length > scheme.Length;
+            var bare = acceptBareToken && !hasScheme && header.Length > 0 && !header.Contains(' ', StringComparison.Ordinal);
+            if (!hasScheme && !bare)
             {
                 http.Response.Headers.WWWAuthenticate = "Bearer";
                 return ArchitectErrors.Result(http, 401, "authentication.required", "No authentication bearer token specified in authorization header.");
             }
 
-            var token = header[scheme.Length..].Trim();
+            var token = bare ? header.Trim() : header[scheme.Length..].Trim();
             var issuer = http.RequestServices.GetRequiredService<TokenIssuer>();
             if (issuer.Check(token, out _) != TokenCheck.Valid)
             {

@@ -25,6 +25,9 @@ internal sealed record ArchitectPromptAsset(
 
 internal sealed record ArchitectListing<T>(List<T> Entities, int PageSize, int PageNumber, long Total, int PageCount, string SelfUri);
 
+/// <summary>PromptAssetUpload: the pre-signed URL of the preview uploads route and the headers its PUT must carry.</summary>
+internal sealed record ArchitectPromptAssetUpload(string Url, Dictionary<string, string> Headers);
+
 internal sealed record ArchitectPromptWrite(string? Name, string? Description);
 
 internal sealed record ArchitectAssetWrite(string? Language, string? Name, string? TtsString, string? Text, Dictionary<string, List<string>>? Tags);

@@ -36,6 +36,15 @@ public sealed class ArchitectSettings
     /// <summary>Resources carry no <c>uploadUri</c> (the field is deprecated; an org may stop returning it).</summary>
     public bool OmitUploadUri { get; set; }
 
+    /// <summary>
+    /// The preview route <c>POST …/resources/{languageCode}/uploads</c> answers a pre-signed URL; false: it answers
+    /// 404, as on an API version that removed it.
+    /// </summary>
+    public bool UploadsRouteAvailable { get; set; } = true;
+
+    /// <summary>How long a pre-signed upload URL of the uploads route stays valid (403 after).</summary>
+    public int UploadUrlExpirySeconds { get; set; } = 900;
+
     /// <summary>Requests per token and minute on the JSON API (the platform's <c>client.credentials.token.rate.per.minute</c>); 0 = unlimited.</summary>
     public int RequestsPerMinutePerToken { get; set; } = 300;
 
@@ -61,7 +70,7 @@ public sealed class ArchitectSettings
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
-        if (IndexLagMilliseconds < 0 || StatusListingLagMilliseconds < 0 || MediaUriExpirySeconds < 0 || ReadAfterWriteNotFoundMilliseconds < 0 || TranscodeDelayMilliseconds < 0 || RequestsPerMinutePerToken < 0)
+        if (IndexLagMilliseconds < 0 || StatusListingLagMilliseconds < 0 || MediaUriExpirySeconds < 0 || UploadUrlExpirySeconds < 0 || ReadAfterWriteNotFoundMilliseconds < 0 || TranscodeDelayMilliseconds < 0 || RequestsPerMinutePerToken < 0)
         {
             problems.Add("Delays and the request budget must be 0 or more.");
         }

@@ -63,6 +63,9 @@ internal sealed class ArchitectStore(EmulatorSettings emulatorSettings)
 
     public Dictionary<string, StoredPrompt> Prompts { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Pre-signed upload URLs handed out by the uploads route, by their signature.</summary>
+    public Dictionary<string, IssuedUpload> IssuedUploads { get; } = new(StringComparer.Ordinal);
+
     public TimeProvider Time => emulatorSettings.TimeProvider;
 
     public ArchitectSettings Settings
@@ -111,9 +114,13 @@ internal sealed class ArchitectStore(EmulatorSettings emulatorSettings)
         lock (Lock)
         {
             Prompts.Clear();
+            IssuedUploads.Clear();
             Settings = new ArchitectSettings();
         }
 
         Resetting?.Invoke();
     }
 }
+
+/// <summary>One pre-signed upload URL: where its bytes go, the headers it was signed with, and when it was issued.</summary>
+internal sealed record IssuedUpload(string PromptId, string Language, IReadOnlyDictionary<string, string> Headers, DateTimeOffset IssuedAt);

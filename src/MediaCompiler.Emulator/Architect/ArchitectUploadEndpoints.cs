@@ -23,7 +23,7 @@ internal static class ArchitectUploadEndpoints
     public static void MapArchitectUploadEndpoints(this IEndpointRouteBuilder app)
     {
         // Uploads go to apps.<domain>, outside the JSON API's per-token budget (reference §4).
-        app.MapPost("/uploads/v2/ivr", UploadAsync).WithMetadata(ApiRoute.Marker).RequireArchitectToken(countsTowardsLimit: false).DisableAntiforgery();
+        app.MapPost("/uploads/v2/ivr", UploadAsync).WithMetadata(ApiRoute.Marker).RequireArchitectToken(countsTowardsLimit: false, acceptBareToken: true).DisableAntiforgery();
         app.MapGet("/emulator-media/architect/{promptId}/{language}/{version}.wav", Download).WithMetadata(ApiRoute.Marker);
     }
 
@@ -72,13 +72,18 @@ internal static class ArchitectUploadEndpoints
 
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, http.RequestAborted);
-        var audio = buffer.ToArray();
-        var verdict = AcceptableAudio.Judge(audio, file.FileName);
+        return Store(http, store, target.Value.PromptId, target.Value.Language, buffer.ToArray(), file.FileName);
+    }
+
+    /// <summary>Keeps uploaded audio as the resource's new version (status <c>uploaded</c>); shared by both upload routes.</summary>
+    internal static IResult Store(HttpContext http, ArchitectStore store, string promptId, string language, byte[] audio, string fileName)
+    {
+        var verdict = AcceptableAudio.Judge(audio, fileName);
         lock (store.Lock)
         {
-            if (!store.Prompts.TryGetValue(target.Value.PromptId, out var prompt) || !prompt.Resources.TryGetValue(target.Value.Language, out var resource))
+            if (!store.Prompts.TryGetValue(promptId, out var prompt) || !prompt.Resources.TryGetValue(language, out var resource))
             {
-                return ArchitectErrors.NotFound(http, $"Resource '{target.Value.Language}' of prompt '{target.Value.PromptId}'");
+                return ArchitectErrors.NotFound(http, $"Resource '{language}' of prompt '{promptId}'");
             }
 
             resource.PreviousStatus = resource.Status;

@@ -69,6 +69,41 @@ internal sealed class ArchitectApi(GenesysHttp http, ITokenSource token, Genesys
             return new HttpRequestMessage(HttpMethod.Post, uploadUri) { Content = form };
         }, token, cancellationToken);
 
+    /// <summary>
+    /// The preview route of §2.2, <c>POST /prompts/{id}/resources/{lang}/uploads</c> (no body): a pre-signed URL and
+    /// its required headers. The raw answer, since 404/501 (route missing) is for the caller to handle.
+    /// </summary>
+    public Task<ApiOutcome<ApiResponse>> RequestUploadAsync(string promptId, string language, CancellationToken cancellationToken)
+    {
+        var url = new Uri(endpoints.ApiBase, $"{Prompts}/{Uri.EscapeDataString(promptId)}/resources/{Uri.EscapeDataString(language)}/uploads");
+        return http.SendAsync("POST " + url.AbsolutePath, () => new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Headers = { Accept = { new MediaTypeWithQualityHeaderValue("application/json") } },
+            Content = new StringContent("", Encoding.UTF8, "application/json"),
+        }, token, cancellationToken);
+    }
+
+    /// <summary>
+    /// PUT of the raw file to a pre-signed URL with every header the uploads route returned. No bearer token: the
+    /// URL's signature is the authorisation, and the token must not reach a storage host.
+    /// </summary>
+    public Task<ApiOutcome<ApiResponse>> PutPresignedAsync(Uri url, IReadOnlyDictionary<string, string> headers, byte[] audio, CancellationToken cancellationToken) =>
+        http.SendAsync("PUT " + url.GetLeftPart(UriPartial.Path), () =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = new ByteArrayContent(audio) };
+            foreach (var (name, value) in headers)
+            {
+                // Content-Type and the like belong to the content; the signature covers them wherever they go.
+                if (!request.Headers.TryAddWithoutValidation(name, value))
+                {
+                    request.Content.Headers.Remove(name);
+                    request.Content.Headers.TryAddWithoutValidation(name, value);
+                }
+            }
+
+            return request;
+        }, token: null, cancellationToken);
+
     private Task<ApiOutcome<ApiResponse>> GetAsync(string relative, CancellationToken cancellationToken)
     {
         var url = new Uri(endpoints.ApiBase, relative);

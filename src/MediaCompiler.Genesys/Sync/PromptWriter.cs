@@ -11,6 +11,8 @@ namespace MediaCompiler.Genesys.Sync;
 /// </summary>
 internal sealed class PromptWriter(ArchitectApi api, PromptLister lister, GenesysEndpoints endpoints, GenesysSyncOptions options)
 {
+    private readonly AudioUploader _uploader = new(api, endpoints, options.TimeProvider);
+
     public async Task WriteAsync(IReadOnlyList<ResourceWork> resources, CancellationToken cancellationToken)
     {
         if (resources.Any(r => r.Planned.Action == SyncAction.CreatePrompt))
@@ -133,54 +135,6 @@ internal sealed class PromptWriter(ArchitectApi api, PromptLister lister, Genesy
             return;
         }
 
-        await UploadAsync(work, uploadUri, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task UploadAsync(ResourceWork work, string? uploadUri, CancellationToken cancellationToken)
-    {
-        var desired = work.Desired;
-        if (string.IsNullOrEmpty(uploadUri))
-        {
-            // Not a trust problem: the org gave no address at all (uploadUri is deprecated in the SDK models).
-            work.Fail(Diagnostic.Create(DiagnosticCatalog.GenesysUploadAddressMissing, desired.File, desired.Name, desired.Language));
-            return;
-        }
-
-        if (!Uri.TryCreate(uploadUri, UriKind.Absolute, out var target) || !GenesysRegions.IsTrustedUploadHost(endpoints, target))
-        {
-            // Never send the bearer token to a host that is not the org's own.
-            work.Fail(Diagnostic.Create(DiagnosticCatalog.GenesysUploadUriUntrusted, desired.File, desired.Name, desired.Language, uploadUri ?? "(none)"));
-            return;
-        }
-
-        byte[] audio;
-        try
-        {
-            audio = await File.ReadAllBytesAsync(desired.AudioPath!, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            work.Fail(Diagnostic.Create(DiagnosticCatalog.GenesysAudioUnreadable, desired.File, desired.Name, desired.Language, ex.Message));
-            return;
-        }
-
-        var sent = await api.UploadAsync(target, audio, Path.GetFileName(desired.AudioPath!), cancellationToken).ConfigureAwait(false);
-        if (sent.Failure is { } failure)
-        {
-            work.Fail(failure);
-            return;
-        }
-
-        if (!sent.Value!.IsSuccess)
-        {
-            // Statuses that were worth retrying were retried already; this one is final after one attempt.
-            var answer = sent.Value;
-            var reason = answer.Error?.Message ?? (answer.Body.Length > 200 ? answer.Body[..200] : answer.Body);
-            work.Fail(Diagnostic.Create(DiagnosticCatalog.GenesysUploadFailed, desired.File, desired.Name, desired.Language,
-                answer.Status, 1, reason.Length == 0 ? "no body" : reason));
-            return;
-        }
-
-        work.UploadedAt = options.TimeProvider.GetUtcNow();
+        await _uploader.UploadAsync(work, uploadUri, cancellationToken).ConfigureAwait(false);
     }
 }

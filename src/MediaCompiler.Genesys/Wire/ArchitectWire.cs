@@ -66,6 +66,17 @@ public sealed record PromptAssetWriteDto
     public Dictionary<string, List<string>>? Tags { get; init; }
 }
 
+/// <summary>
+/// PromptAssetUpload, the answer of the preview uploads route: a pre-signed URL to PUT the file to, and the headers
+/// that PUT must carry.
+/// </summary>
+public sealed record PromptAssetUploadDto
+{
+    public string? Url { get; init; }
+
+    public Dictionary<string, string>? Headers { get; init; }
+}
+
 /// <summary>A page of prompts (PromptEntityListing).</summary>
 public sealed record PromptListingDto
 {
