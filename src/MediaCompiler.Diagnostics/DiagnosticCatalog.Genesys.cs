@@ -86,6 +86,11 @@ public static partial class DiagnosticCatalog
         "The uploads route gave prompt '{0}' ({1}) the upload URL '{2}', which is not an absolute https address (or the API's own scheme); the audio was not sent there.",
         "Check IvrGenesysRegion / GENESYS_BASE_URL name the org's own region, and report the URL to Genesys Cloud support.");
 
+    public static readonly DiagnosticDescriptor GenesysPartialContent = new(
+        "IVR6033", DiagnosticSeverity.Error, "Genesys answered only part of a read",
+        "{0} answered HTTP 206 (partial content) twice; a partial listing could hide prompts that exist, so the build does not act on it.",
+        "Build again; if it persists, report the request and the time to Genesys Cloud support.");
+
     public static readonly DiagnosticDescriptor GenesysTranscodeFailed = new(
         "IVR6015", DiagnosticSeverity.Error, "Genesys could not transcode the prompt",
         "Genesys Cloud reports uploadStatus '{2}' for prompt '{0}' ({1}): the platform could not convert the uploaded audio.",

@@ -42,7 +42,7 @@ public sealed class PresignedMediaTests
     public async Task MediaUris_carry_a_new_query_on_every_read_and_answer_403_once_expired()
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-        await using var org = await ArchitectEmulator.StartAsync(new { transcodeDelayMilliseconds = 0, readAfterWriteNotFoundMilliseconds = 0, indexLagMilliseconds = 0, statusListingLagMilliseconds = 0 }, time);
+        await using var org = await ArchitectEmulator.StartAsync(new { transcodeDelayMilliseconds = 0, readAfterWriteNotFoundMilliseconds = 0, resourceCreateNotFoundMilliseconds = 0, indexLagMilliseconds = 0, statusListingLagMilliseconds = 0 }, time);
         var token = await org.TokenAsync();
         var id = "";
         var prompt = org.Prompt("Welcome", "en-us", 440);

@@ -79,7 +79,7 @@ public sealed class UploadRouteTests
     public async Task The_emulators_presigned_put_needs_every_signed_header_and_expires()
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-        await using var org = await ArchitectEmulator.StartAsync(new { ReadAfterWriteNotFoundMilliseconds = 0, UploadUrlExpirySeconds = 60 }, time);
+        await using var org = await ArchitectEmulator.StartAsync(new { ReadAfterWriteNotFoundMilliseconds = 0, ResourceCreateNotFoundMilliseconds = 0, UploadUrlExpirySeconds = 60 }, time);
         var token = await org.TokenAsync();
         var id = await CreatePromptWithResourceAsync(org, token);
         var audio = TestWav.Sine(440);
@@ -106,7 +106,7 @@ public sealed class UploadRouteTests
     [InlineData("{0}")]
     public async Task The_uploadUri_takes_a_lower_case_bearer_and_a_bare_token(string header)
     {
-        await using var org = await ArchitectEmulator.StartAsync(new { ReadAfterWriteNotFoundMilliseconds = 0, OmitUploadUri = false });
+        await using var org = await ArchitectEmulator.StartAsync(new { ReadAfterWriteNotFoundMilliseconds = 0, ResourceCreateNotFoundMilliseconds = 0, OmitUploadUri = false });
         var token = await org.TokenAsync();
         var id = await CreatePromptWithResourceAsync(org, token);
         var resource = await org.GetJsonAsync<JsonDocument>($"api/v2/architect/prompts/{id}/resources/en-us", token);

@@ -44,8 +44,25 @@ internal static class ArchitectAuthentication
                 return ArchitectErrors.TooManyRequests(http, wait);
             }
 
+            if (HttpMethods.IsGet(http.Request.Method) && http.RequestServices.GetRequiredService<ArchitectStore>().TakeReadFault() is { } fault)
+            {
+                return ReadFault(http, fault);
+            }
+
             return await next(context);
         });
+
+    /// <summary>A transient 409 (with Retry-After) or a 206 whose page is empty: what a client must not trust.</summary>
+    private static IResult ReadFault(HttpContext http, int status)
+    {
+        if (status == 409)
+        {
+            http.Response.Headers.RetryAfter = "1";
+            return ArchitectErrors.Result(http, 409, "general.conflict", "The resource is being modified; retry the read.");
+        }
+
+        return Results.Json(new ArchitectListing<object>([], 25, 1, 0, 0, http.Request.Path), ArchitectWireJson.Options, statusCode: 206);
+    }
 }
 
 /// <summary>A fixed window per token (a minute unless the settings shorten it). Thread-safe.</summary>

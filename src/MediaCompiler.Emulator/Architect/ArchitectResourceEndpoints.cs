@@ -53,7 +53,8 @@ internal static partial class ArchitectResourceEndpoints
 
         lock (store.Lock)
         {
-            if (!store.Prompts.TryGetValue(promptId, out var prompt))
+            if (!store.Prompts.TryGetValue(promptId, out var prompt)
+                || store.Now < prompt.CreatedAt.AddMilliseconds(store.Settings.ResourceCreateNotFoundMilliseconds))
             {
                 return ArchitectErrors.NotFound(http, $"Prompt '{promptId}'");
             }

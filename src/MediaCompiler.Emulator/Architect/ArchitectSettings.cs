@@ -15,6 +15,18 @@ public sealed class ArchitectSettings
     /// <summary>GET of a prompt or its resources answers 404 for this long after the create (read-after-write).</summary>
     public int ReadAfterWriteNotFoundMilliseconds { get; set; } = 1000;
 
+    /// <summary>
+    /// <c>POST …/resources</c> answers 404 for this long after the prompt's create (the write side of the same
+    /// read-after-write lag).
+    /// </summary>
+    public int ResourceCreateNotFoundMilliseconds { get; set; }
+
+    /// <summary>The next this many GETs of the Architect API answer 409 (a documented, transient conflict) with Retry-After: 1.</summary>
+    public int ConflictOnNextReads { get; set; }
+
+    /// <summary>The next this many GETs answer 206 with an empty page: a partial answer a client must not take as the whole.</summary>
+    public int PartialContentOnNextReads { get; set; }
+
     /// <summary>How long an upload stays <c>uploaded</c> before it becomes <c>transcoded</c> (or <c>transcodeFailed</c>).</summary>
     public int TranscodeDelayMilliseconds { get; set; } = 1500;
 
@@ -70,7 +82,7 @@ public sealed class ArchitectSettings
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
-        if (IndexLagMilliseconds < 0 || StatusListingLagMilliseconds < 0 || MediaUriExpirySeconds < 0 || UploadUrlExpirySeconds < 0 || ReadAfterWriteNotFoundMilliseconds < 0 || TranscodeDelayMilliseconds < 0 || RequestsPerMinutePerToken < 0)
+        if (IndexLagMilliseconds < 0 || StatusListingLagMilliseconds < 0 || MediaUriExpirySeconds < 0 || UploadUrlExpirySeconds < 0 || ReadAfterWriteNotFoundMilliseconds < 0 || ResourceCreateNotFoundMilliseconds < 0 || ConflictOnNextReads < 0 || PartialContentOnNextReads < 0 || TranscodeDelayMilliseconds < 0 || RequestsPerMinutePerToken < 0)
         {
             problems.Add("Delays and the request budget must be 0 or more.");
         }

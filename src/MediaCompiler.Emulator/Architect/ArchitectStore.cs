@@ -68,10 +68,36 @@ internal sealed class ArchitectStore(EmulatorSettings emulatorSettings)
 
     public TimeProvider Time => emulatorSettings.TimeProvider;
 
+    private int _conflictsLeft;
+    private int _partialsLeft;
+
     public ArchitectSettings Settings
     {
         get => Volatile.Read(ref _settings);
-        set => Volatile.Write(ref _settings, value);
+        set
+        {
+            Volatile.Write(ref _settings, value);
+            Volatile.Write(ref _conflictsLeft, value.ConflictOnNextReads);
+            Volatile.Write(ref _partialsLeft, value.PartialContentOnNextReads);
+        }
+    }
+
+    /// <summary>The status a GET should get instead of its answer (409 or 206, while the settings ask for them), else null.</summary>
+    public int? TakeReadFault()
+    {
+        if (Interlocked.Decrement(ref _conflictsLeft) >= 0)
+        {
+            return 409;
+        }
+
+        Interlocked.Increment(ref _conflictsLeft);
+        if (Interlocked.Decrement(ref _partialsLeft) >= 0)
+        {
+            return 206;
+        }
+
+        Interlocked.Increment(ref _partialsLeft);
+        return null;
     }
 
     public DateTimeOffset Now => Time.GetUtcNow();

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using MediaCompiler.Diagnostics;
 using MediaCompiler.Genesys.Wire;
 
 namespace MediaCompiler.Genesys.Http;
@@ -34,8 +35,9 @@ internal sealed class ArchitectApi(GenesysHttp http, ITokenSource token, Genesys
     public async Task<ApiOutcome<PromptDto>> UpdatePromptAsync(string promptId, string name, string description, CancellationToken cancellationToken) =>
         Expect200<PromptDto>(await SendJsonAsync(HttpMethod.Put, $"{Prompts}/{Uri.EscapeDataString(promptId)}", new PromptCreateDto(name, description), cancellationToken).ConfigureAwait(false));
 
-    public async Task<ApiOutcome<PromptAssetDto>> CreateResourceAsync(string promptId, PromptAssetWriteDto body, CancellationToken cancellationToken) =>
-        Expect200<PromptAssetDto>(await SendJsonAsync(HttpMethod.Post, $"{Prompts}/{Uri.EscapeDataString(promptId)}/resources", body, cancellationToken).ConfigureAwait(false));
+    /// <summary><c>POST /prompts/{id}/resources</c>; the raw answer, since a 404 right after the prompt's create is for the caller to retry.</summary>
+    public Task<ApiOutcome<ApiResponse>> CreateResourceAsync(string promptId, PromptAssetWriteDto body, CancellationToken cancellationToken) =>
+        SendJsonAsync(HttpMethod.Post, $"{Prompts}/{Uri.EscapeDataString(promptId)}/resources", body, cancellationToken);
 
     public async Task<ApiOutcome<PromptAssetDto>> UpdateResourceAsync(string promptId, string language, PromptAssetWriteDto body, CancellationToken cancellationToken) =>
         Expect200<PromptAssetDto>(await SendJsonAsync(HttpMethod.Put,
@@ -104,13 +106,30 @@ internal sealed class ArchitectApi(GenesysHttp http, ITokenSource token, Genesys
             return request;
         }, token: null, cancellationToken);
 
-    private Task<ApiOutcome<ApiResponse>> GetAsync(string relative, CancellationToken cancellationToken)
+    /// <summary>
+    /// A GET whose 206 (partial content, documented for these reads) is never taken as the whole answer: read again
+    /// once, and a second 206 is IVR6033. A partial listing acted on could create duplicates or miss orphans.
+    /// </summary>
+    private async Task<ApiOutcome<ApiResponse>> GetAsync(string relative, CancellationToken cancellationToken)
     {
         var url = new Uri(endpoints.ApiBase, relative);
-        return http.SendAsync("GET " + url.AbsolutePath, () => new HttpRequestMessage(HttpMethod.Get, url)
+        var operation = "GET " + url.AbsolutePath;
+        for (var read = 1; ; read++)
         {
-            Headers = { Accept = { new MediaTypeWithQualityHeaderValue("application/json") } },
-        }, token, cancellationToken);
+            var sent = await http.SendAsync(operation, () => new HttpRequestMessage(HttpMethod.Get, url)
+            {
+                Headers = { Accept = { new MediaTypeWithQualityHeaderValue("application/json") } },
+            }, token, cancellationToken).ConfigureAwait(false);
+            if (sent.Value is not { Status: 206 })
+            {
+                return sent;
+            }
+
+            if (read == 2)
+            {
+                return ApiOutcome<ApiResponse>.Fail(Diagnostic.Create(DiagnosticCatalog.GenesysPartialContent, null, operation));
+            }
+        }
     }
 
     private Task<ApiOutcome<ApiResponse>> SendJsonAsync<TBody>(HttpMethod method, string relative, TBody body, CancellationToken cancellationToken)

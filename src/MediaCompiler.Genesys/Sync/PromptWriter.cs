@@ -17,6 +17,8 @@ internal sealed class PromptWriter(ArchitectApi api, PromptLister lister, Genesy
     {
         if (resources.Any(r => r.Planned.Action == SyncAction.CreatePrompt))
         {
+            // Taken before the create is sent: the read-after-write window never starts later than the platform's.
+            var createdAt = options.TimeProvider.GetUtcNow();
             var prompt = await EnsurePromptAsync(resources[0].Desired, cancellationToken).ConfigureAwait(false);
             if (prompt.Failure is { } failure)
             {
@@ -32,6 +34,7 @@ internal sealed class PromptWriter(ArchitectApi api, PromptLister lister, Genesy
                 work.Planned = createdNow ? work.Planned with { Existing = found } : SyncPlanner.Decide(work.Desired, found, options.ManagedMarker);
                 work.PromptId = found.Id;
                 work.PromptPreExisted = !createdNow;
+                work.PromptCreatedAt = createdNow ? createdAt : null;
                 work.State = work.Planned.Action == SyncAction.Unchanged ? ResourceState.Unchanged : ResourceState.NotDone;
                 work.MediaUri = work.Planned.ExistingResource?.MediaUri;
             }
@@ -107,7 +110,7 @@ internal sealed class PromptWriter(ArchitectApi api, PromptLister lister, Genesy
         switch (work.Planned.Action)
         {
             case SyncAction.CreatePrompt or SyncAction.CreateResource:
-                var created = await api.CreateResourceAsync(promptId, body with { Language = desired.Language.ToLowerInvariant() }, cancellationToken).ConfigureAwait(false);
+                var created = await CreateResourceAsync(work, body with { Language = desired.Language.ToLowerInvariant() }, cancellationToken).ConfigureAwait(false);
                 if (created.Failure is { } createFailure)
                 {
                     work.Fail(createFailure);
@@ -136,5 +139,33 @@ internal sealed class PromptWriter(ArchitectApi api, PromptLister lister, Genesy
         }
 
         await _uploader.UploadAsync(work, uploadUri, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>POST …/resources</c>. Right after <c>POST /prompts</c> the platform may not yet know the new prompt (the
+    /// same read-after-write lag as its reads): a 404 for a prompt this sync created is retried with backoff until
+    /// <see cref="GenesysSyncOptions.ReadAfterWriteWindow"/> after the create has passed. A 404 for a prompt that
+    /// existed before the sync means it was deleted meanwhile, and is final.
+    /// </summary>
+    private async Task<ApiOutcome<PromptAssetDto>> CreateResourceAsync(ResourceWork work, PromptAssetWriteDto body, CancellationToken cancellationToken)
+    {
+        var delay = options.FirstPollDelay;
+        while (true)
+        {
+            var sent = await api.CreateResourceAsync(work.PromptId!, body, cancellationToken).ConfigureAwait(false);
+            var lagging = sent.Value is { Status: 404 } && !work.PromptPreExisted && work.PromptCreatedAt is { } createdAt
+                && options.TimeProvider.GetUtcNow() + delay - createdAt <= options.ReadAfterWriteWindow;
+            if (!lagging)
+            {
+                return sent.Failure is { } failure ? ApiOutcome<PromptAssetDto>.Fail(failure)
+                    : sent.Value!.IsSuccess ? sent.Value.Read<PromptAssetDto>()
+                    : ApiOutcome<PromptAssetDto>.Fail(sent.Value.Unexpected(work.Desired.File));
+            }
+
+            options.Log?.Invoke(new SyncLogMessage(SyncLogLevel.Detailed,
+                $"{sent.Value!.Operation}: 404 right after the prompt was created (read-after-write lag); retrying."));
+            await Task.Delay(delay, options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            delay = delay * 2 > options.MaxPollDelay ? options.MaxPollDelay : delay * 2;
+        }
     }
 }
