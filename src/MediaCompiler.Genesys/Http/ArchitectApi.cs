@@ -31,6 +31,10 @@ internal sealed class ArchitectApi(GenesysHttp http, ITokenSource token, Genesys
     public Task<ApiOutcome<ApiResponse>> CreatePromptAsync(string name, string? description, CancellationToken cancellationToken) =>
         SendJsonAsync(HttpMethod.Post, Prompts, new PromptCreateDto(name, description), cancellationToken);
 
+    /// <summary><c>GET /prompts/{id}/resources/{lang}</c>: one resource as it is now (a direct read is current, unlike a listing).</summary>
+    public async Task<ApiOutcome<PromptAssetDto>> GetResourceAsync(string promptId, string language, CancellationToken cancellationToken) =>
+        Expect200<PromptAssetDto>(await GetAsync($"{Prompts}/{Uri.EscapeDataString(promptId)}/resources/{Uri.EscapeDataString(language)}", cancellationToken).ConfigureAwait(false));
+
     /// <summary><c>PUT /prompts/{id}</c> with the prompt's name and a new description.</summary>
     public async Task<ApiOutcome<PromptDto>> UpdatePromptAsync(string promptId, string name, string description, CancellationToken cancellationToken) =>
         Expect200<PromptDto>(await SendJsonAsync(HttpMethod.Put, $"{Prompts}/{Uri.EscapeDataString(promptId)}", new PromptCreateDto(name, description), cancellationToken).ConfigureAwait(false));
