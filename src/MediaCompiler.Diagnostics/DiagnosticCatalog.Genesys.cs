@@ -91,6 +91,11 @@ public static partial class DiagnosticCatalog
         "{0} answered HTTP 206 (partial content) twice; a partial listing could hide prompts that exist, so the build does not act on it.",
         "Build again; if it persists, report the request and the time to Genesys Cloud support.");
 
+    public static readonly DiagnosticDescriptor GenesysDependencyBuildNotCurrent = new(
+        "IVR6034", DiagnosticSeverity.Warning, "Dependency tracking not current; orphans kept",
+        "The org's dependency-tracking build is '{0}', not OPERATIONAL, so it may not know every flow that uses a prompt; orphan prompt(s) {1} were not deleted.",
+        "Build again once dependency tracking is rebuilt (Architect > Dependency Tracking, or POST /api/v2/architect/dependencytracking/build), or delete the orphans in Architect.");
+
     public static readonly DiagnosticDescriptor GenesysTranscodeFailed = new(
         "IVR6015", DiagnosticSeverity.Error, "Genesys could not transcode the prompt",
         "Genesys Cloud reports uploadStatus '{2}' for prompt '{0}' ({1}): the platform could not convert the uploaded audio.",
@@ -113,8 +118,8 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor GenesysOrphanConsumed = new(
         "IVR6019", DiagnosticSeverity.Error, "Orphan prompt still in use",
-        "Orphan prompt '{0}' (id {1}) was not deleted: flow(s) {2} use it.",
-        "Remove the prompt from those flows and republish them, or add the prompt back to the project.");
+        "Orphan prompt '{0}' (id {1}) was not deleted: dependency tracking lists {2} as using it.",
+        "Remove the prompt from those flows (or other consumers) and republish them, or add the prompt back to the project.");
 
     public static readonly DiagnosticDescriptor GenesysOrphanDeleted = new(
         "IVR6020", DiagnosticSeverity.Info, "Orphan prompt deleted",

@@ -52,6 +52,9 @@ internal sealed class ArchitectEmulator : IAsyncDisposable
             // The awkward default: POST …/resources right after POST /prompts meets the read-after-write 404 too.
             ["resourceCreateNotFoundMilliseconds"] = 150,
 
+            // The awkward default: dependency tracking answers one consumer a page, so every page must be read.
+            ["maxDependencyPageSize"] = 1,
+
             // The awkward default: the deprecated uploadUri is gone; only the preview uploads route is left.
             ["omitUploadUri"] = true,
         };

@@ -78,6 +78,21 @@ public sealed class ArchitectSettings
     /// <summary>Prompt name → names of published flows that use it (dependency tracking; deletes of those prompts answer 409).</summary>
     public Dictionary<string, List<string>> ConsumingFlows { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Consumer name → its dependency type (default <c>INBOUNDCALLFLOW</c>), e.g. <c>INQUEUECALLFLOW</c> or <c>SCRIPT</c>.</summary>
+    public Dictionary<string, string> ConsumerTypes { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Consumers listed with <c>stateUnknown: true</c> (dependency tracking could not tell their state).</summary>
+    public List<string> StateUnknownConsumers { get; set; } = [];
+
+    /// <summary>The largest page of consuming resources answered, whatever pageSize asks (forces paging).</summary>
+    public int MaxDependencyPageSize { get; set; } = 25;
+
+    /// <summary>
+    /// The org's dependency-tracking build status (<c>DependencyStatus.status</c>): <c>OPERATIONAL</c>,
+    /// <c>OPERATIONALNEWBUILDNOTREADY</c>, <c>BUILDINPROGRESS</c>, <c>BUILDINITIALIZING</c> or <c>NOTBUILT</c>.
+    /// </summary>
+    public string DependencyTrackingBuildStatus { get; set; } = "OPERATIONAL";
+
     /// <summary>The problems of these settings; empty when usable.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -87,9 +102,9 @@ public sealed class ArchitectSettings
             problems.Add("Delays and the request budget must be 0 or more.");
         }
 
-        if (PagingCap < 1 || MaxPageSize < 1 || RateLimitWindowSeconds < 1)
+        if (PagingCap < 1 || MaxPageSize < 1 || RateLimitWindowSeconds < 1 || MaxDependencyPageSize < 1)
         {
-            problems.Add("PagingCap, MaxPageSize and RateLimitWindowSeconds must be positive.");
+            problems.Add("PagingCap, MaxPageSize, MaxDependencyPageSize and RateLimitWindowSeconds must be positive.");
         }
 
         foreach (var (name, pattern) in new[] { (nameof(TranscodeFailsFor), TranscodeFailsFor), (nameof(TranscodeNeverFinishesFor), TranscodeNeverFinishesFor) })

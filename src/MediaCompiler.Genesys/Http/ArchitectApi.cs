@@ -54,13 +54,17 @@ internal sealed class ArchitectApi(GenesysHttp http, ITokenSource token, Genesys
         return http.SendAsync("DELETE " + url.AbsolutePath, () => new HttpRequestMessage(HttpMethod.Delete, url), token, cancellationToken);
     }
 
-    /// <summary>The objects (flows) that use a prompt, from dependency tracking; optionally published flows only.</summary>
-    public async Task<ApiOutcome<DependencyListingDto>> ConsumersAsync(string promptId, bool publishedOnly, CancellationToken cancellationToken)
+    /// <summary>One page of the objects that use a prompt, from dependency tracking; optionally published flows only.</summary>
+    public async Task<ApiOutcome<DependencyListingDto>> ConsumersAsync(string promptId, bool publishedOnly, int pageNumber, CancellationToken cancellationToken)
     {
-        var path = $"api/v2/architect/dependencytracking/consumingresources?id={Uri.EscapeDataString(promptId)}&objectType=USERPROMPT&pageSize=100"
+        var path = $"api/v2/architect/dependencytracking/consumingresources?id={Uri.EscapeDataString(promptId)}&objectType=USERPROMPT&pageSize=100&pageNumber={pageNumber}"
             + (publishedOnly ? "&flowFilter=published" : "");
         return Expect200<DependencyListingDto>(await GetAsync(path, cancellationToken).ConfigureAwait(false));
     }
+
+    /// <summary><c>GET /dependencytracking/build</c>: whether the org's dependency data is current.</summary>
+    public async Task<ApiOutcome<DependencyStatusDto>> DependencyBuildAsync(CancellationToken cancellationToken) =>
+        Expect200<DependencyStatusDto>(await GetAsync("api/v2/architect/dependencytracking/build", cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// The upload of §2.1: POST multipart/form-data with one part named <c>file</c> to the resource's uploadUri, with
