@@ -96,6 +96,11 @@ public static partial class DiagnosticCatalog
         "The org's dependency-tracking build is '{0}', not OPERATIONAL, so it may not know every flow that uses a prompt; orphan prompt(s) {1} were not deleted.",
         "Build again once dependency tracking is rebuilt (Architect > Dependency Tracking, or POST /api/v2/architect/dependencytracking/build), or delete the orphans in Architect.");
 
+    public static readonly DiagnosticDescriptor GenesysTagsDropped = new(
+        "IVR6035", DiagnosticSeverity.Warning, "Org does not keep prompt tags; hash skipping off",
+        "Genesys Cloud did not keep the tags this build wrote on prompt '{0}' ({1}): read back, sha256/managedBy are missing or different. Skipping unchanged audio is off for this org: every build re-uploads all {2} resource(s) with audio and waits for their transcoding (about {3} requests instead of 2), and orphans cannot be recognised.",
+        "Find what strips resource tags in the org (an integration or policy rewriting prompts) and stop it, or ask Genesys Cloud support; until then expect full uploads on every build.");
+
     public static readonly DiagnosticDescriptor GenesysTranscodeFailed = new(
         "IVR6015", DiagnosticSeverity.Error, "Genesys could not transcode the prompt",
         "Genesys Cloud reports uploadStatus '{2}' for prompt '{0}' ({1}): the platform could not convert the uploaded audio.",

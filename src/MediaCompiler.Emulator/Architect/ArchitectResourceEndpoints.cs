@@ -65,7 +65,7 @@ internal static partial class ArchitectResourceEndpoints
             }
 
             var resource = new StoredResource(language);
-            Apply(resource, body);
+            Apply(resource, body, store.Settings.DropTags);
             prompt.Resources[language] = resource;
             return Results.Json(ArchitectWireMapping.ToWire(prompt, resource, http.Request, store), ArchitectWireJson.Options);
         }
@@ -102,7 +102,7 @@ internal static partial class ArchitectResourceEndpoints
             }
 
             store.Advance(prompt);
-            Apply(resource, body);
+            Apply(resource, body, store.Settings.DropTags);
             return Results.Json(ArchitectWireMapping.ToWire(prompt, resource, http.Request, store), ArchitectWireJson.Options);
         }
     }
@@ -121,11 +121,11 @@ internal static partial class ArchitectResourceEndpoints
     }
 
     /// <summary>The writable fields; a PUT replaces them as a whole, as the SDK's PromptAsset model sends them all.</summary>
-    private static void Apply(StoredResource resource, ArchitectAssetWrite body)
+    private static void Apply(StoredResource resource, ArchitectAssetWrite body, bool dropTags)
     {
         resource.Name = body.Name;
         resource.Text = body.Text;
         resource.TtsString = body.TtsString;
-        resource.Tags = (body.Tags ?? []).ToDictionary(t => t.Key, t => t.Value.ToList(), StringComparer.Ordinal);
+        resource.Tags = (dropTags ? [] : body.Tags ?? []).ToDictionary(t => t.Key, t => t.Value.ToList(), StringComparer.Ordinal);
     }
 }

@@ -45,6 +45,9 @@ public sealed class ArchitectSettings
     /// <summary>How long a pre-signed mediaUri stays valid (the platform's X-Amz-Expires is 3600).</summary>
     public int MediaUriExpirySeconds { get; set; } = 3600;
 
+    /// <summary>The org keeps no resource <c>tags</c>: writes accept them and store nothing (a policy or integration that strips them).</summary>
+    public bool DropTags { get; set; }
+
     /// <summary>Resources carry no <c>uploadUri</c> (the field is deprecated; an org may stop returning it).</summary>
     public bool OmitUploadUri { get; set; }
 
