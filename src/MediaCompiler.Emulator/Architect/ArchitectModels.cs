@@ -69,6 +69,9 @@ internal sealed record ArchitectAssetWrite(string? Language, string? Name, strin
 
 internal sealed record ArchitectDependency(string Id, string Name, string Type, string Version, bool Deleted, bool Updated, bool StateUnknown, string SelfUri);
 
+/// <summary>Operation, the answer of the asynchronous batch delete.</summary>
+internal sealed record ArchitectOperation(string Id, bool Complete, string ActionName, string ActionStatus, string? ErrorMessage);
+
 /// <summary>DependencyStatus, the answer of <c>GET /api/v2/architect/dependencytracking/build</c>.</summary>
 internal sealed record ArchitectDependencyStatus(string Id, string Name, string Status, DateTimeOffset DateStarted, DateTimeOffset? DateCompleted, string SelfUri);
 

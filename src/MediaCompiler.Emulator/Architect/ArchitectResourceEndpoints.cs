@@ -21,6 +21,7 @@ internal static partial class ArchitectResourceEndpoints
         app.MapGet(Resources + "/{languageCode}", Get).WithMetadata(ApiRoute.Marker).RequireArchitectToken();
         app.MapPut(Resources + "/{languageCode}", UpdateAsync).WithMetadata(ApiRoute.Marker).RequireArchitectToken();
         app.MapDelete(Resources + "/{languageCode}", Delete).WithMetadata(ApiRoute.Marker).RequireArchitectToken();
+        app.MapDelete(Resources + "/{languageCode}/audio", DeleteAudio).WithMetadata(ApiRoute.Marker).RequireArchitectToken();
     }
 
     /// <summary>Architect language codes are lower-case BCP-47-style tags (en-us, ja-jp, az-cyrl-az).</summary>
@@ -116,6 +117,25 @@ internal static partial class ArchitectResourceEndpoints
                 return ArchitectErrors.NotFound(http, $"Resource '{languageCode}' of prompt '{promptId}'");
             }
 
+            return Results.NoContent();
+        }
+    }
+
+    /// <summary><c>DELETE …/resources/{lang}/audio</c>: the audio only (e.g. moving to TTS); the resource goes back to <c>created</c>.</summary>
+    private static IResult DeleteAudio(HttpContext http, ArchitectStore store, string promptId, string languageCode)
+    {
+        lock (store.Lock)
+        {
+            if (!store.Prompts.TryGetValue(promptId, out var prompt) || !prompt.Resources.TryGetValue(languageCode, out var resource))
+            {
+                return ArchitectErrors.NotFound(http, $"Resource '{languageCode}' of prompt '{promptId}'");
+            }
+
+            resource.Audio = null;
+            resource.DurationSeconds = null;
+            resource.Status = "created";
+            resource.PreviousStatus = null;
+            resource.Version++;
             return Results.NoContent();
         }
     }
