@@ -78,4 +78,19 @@ public sealed class EmulatorBreadthTests
         Assert.Equal("created", resource.GetProperty("uploadStatus").GetString());
         Assert.False(resource.TryGetProperty("mediaUri", out _));
     }
+
+    [Fact]
+    public async Task A_transcoded_resource_describes_its_audioFormat()
+    {
+        var (org, token, ids) = await SeedAsync("Welcome");
+        await using var owned = org;
+        // The canonical RIFF header of the uploaded file, read directly: sample rate at byte 24, bits per sample at 34.
+        var wav = await File.ReadAllBytesAsync(Path.Combine(org.Folder, "en-us", "Welcome.wav"));
+
+        var format = (await org.GetJsonAsync<JsonDocument>($"api/v2/architect/prompts/{ids["Welcome"]}/resources/en-us", token))!.RootElement.GetProperty("audioFormat");
+
+        Assert.Equal(BitConverter.ToInt32(wav, 24), format.GetProperty("sampleRate").GetInt32());
+        Assert.Equal(BitConverter.ToInt16(wav, 34), format.GetProperty("bitsPerSample").GetInt32());
+        Assert.Equal(BitConverter.ToInt16(wav, 22), format.GetProperty("channels").GetInt32());
+    }
 }

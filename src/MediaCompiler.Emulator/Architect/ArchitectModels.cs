@@ -21,7 +21,14 @@ internal sealed record ArchitectPromptAsset(
     bool LanguageDefault,
     Dictionary<string, List<string>> Tags,
     double? DurationSeconds,
-    string SelfUri);
+    string SelfUri)
+{
+    /// <summary>The transcoded audio's format (AudioFormat in the SDK models), on transcoded resources only.</summary>
+    public ArchitectAudioFormat? AudioFormat { get; init; }
+}
+
+/// <summary>AudioFormat: channels, bitsPerSample, sampleRate, encoding.</summary>
+internal sealed record ArchitectAudioFormat(int? Channels, int? BitsPerSample, int? SampleRate, string? Encoding);
 
 internal sealed record ArchitectListing<T>(List<T> Entities, int PageSize, int PageNumber, long Total, int PageCount, string SelfUri)
 {

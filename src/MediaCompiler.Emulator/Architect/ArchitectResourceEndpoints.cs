@@ -133,6 +133,7 @@ internal static partial class ArchitectResourceEndpoints
 
             resource.Audio = null;
             resource.DurationSeconds = null;
+            resource.AudioFormat = null;
             resource.Status = "created";
             resource.PreviousStatus = null;
             resource.Version++;

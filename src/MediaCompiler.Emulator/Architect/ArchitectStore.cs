@@ -27,6 +27,8 @@ internal sealed class StoredResource(string language)
 
     public double? DurationSeconds { get; set; }
 
+    public ArchitectAudioFormat? AudioFormat { get; set; }
+
     /// <summary>The status before the latest upload (what a lagging listing still shows).</summary>
     public string? PreviousStatus { get; set; }
 

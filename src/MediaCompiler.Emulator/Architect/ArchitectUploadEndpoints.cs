@@ -91,6 +91,7 @@ internal static class ArchitectUploadEndpoints
             resource.Audio = audio;
             resource.AudioAcceptable = verdict.Acceptable;
             resource.DurationSeconds = verdict.DurationSeconds;
+            resource.AudioFormat = verdict.Format;
             resource.Status = "uploaded";
             resource.UploadedAt = store.Now;
             resource.Version++;
@@ -146,7 +147,7 @@ internal static class ArchitectUploadEndpoints
 /// </summary>
 internal static class AcceptableAudio
 {
-    public static (bool Acceptable, double? DurationSeconds) Judge(byte[] audio, string fileName)
+    public static (bool Acceptable, double? DurationSeconds, ArchitectAudioFormat? Format) Judge(byte[] audio, string fileName)
     {
         using var stream = new MemoryStream(audio, writable: false);
         var probe = AudioProbe.Probe(stream, string.IsNullOrEmpty(fileName) ? "upload.wav" : fileName);
@@ -155,6 +156,8 @@ internal static class AcceptableAudio
             && probe.Codec is "pcm_s16le" or "alaw" or "mulaw"
             && probe.Channels == 1
             && probe.SampleRate is 8000 or 16000;
-        return (acceptable, probe.DurationSeconds);
+        // The transcoded format as the SDK's AudioFormat describes it: what the emulator serves is the upload itself.
+        var format = acceptable ? new ArchitectAudioFormat(probe.Channels, probe.BitsPerSample, probe.SampleRate, probe.Codec?.ToUpperInvariant()) : null;
+        return (acceptable, probe.DurationSeconds, format);
     }
 }
