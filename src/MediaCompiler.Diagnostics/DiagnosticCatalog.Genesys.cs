@@ -78,8 +78,28 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor GenesysUploadAddressMissing = new(
         "IVR6031", DiagnosticSeverity.Error, "No upload address for the prompt",
-        "The platform gave prompt '{0}' ({1}) no uploadUri (the field is deprecated and this org no longer returns it), so its audio was not uploaded; this client cannot yet use the replacement POST /api/v2/architect/prompts/{{promptId}}/resources/{{languageCode}}/uploads.",
-        "Update MediaCompiler.Build to a version that uses the uploads route, or upload this prompt's audio in Architect.");
+        "The platform gave prompt '{0}' ({1}) no way to upload its audio: the uploads route POST /api/v2/architect/prompts/{{promptId}}/resources/{{languageCode}}/uploads answered HTTP {2} and the resource has no uploadUri (a deprecated field this org no longer returns); the audio was not uploaded.",
+        "Ask Genesys Cloud support which upload route the org's API version offers (the uploads route is a preview), or upload this prompt's audio in Architect.");
+
+    public static readonly DiagnosticDescriptor GenesysPresignedUploadUrlUnusable = new(
+        "IVR6032", DiagnosticSeverity.Error, "Pre-signed upload URL unusable",
+        "The uploads route gave prompt '{0}' ({1}) the upload URL '{2}', which is not an absolute https address (or the API's own scheme); the audio was not sent there.",
+        "Check IvrGenesysRegion / GENESYS_BASE_URL name the org's own region, and report the URL to Genesys Cloud support.");
+
+    public static readonly DiagnosticDescriptor GenesysPartialContent = new(
+        "IVR6033", DiagnosticSeverity.Error, "Genesys answered only part of a read",
+        "{0} answered HTTP 206 (partial content) twice; a partial listing could hide prompts that exist, so the build does not act on it.",
+        "Build again; if it persists, report the request and the time to Genesys Cloud support.");
+
+    public static readonly DiagnosticDescriptor GenesysDependencyBuildNotCurrent = new(
+        "IVR6034", DiagnosticSeverity.Warning, "Dependency tracking not current; orphans kept",
+        "The org's dependency-tracking build is '{0}', not OPERATIONAL, so it may not know every flow that uses a prompt; orphan prompt(s) {1} were not deleted.",
+        "Build again once dependency tracking is rebuilt (Architect > Dependency Tracking, or POST /api/v2/architect/dependencytracking/build), or delete the orphans in Architect.");
+
+    public static readonly DiagnosticDescriptor GenesysTagsDropped = new(
+        "IVR6035", DiagnosticSeverity.Warning, "Org does not keep prompt tags; hash skipping off",
+        "Genesys Cloud did not keep the tags this build wrote on prompt '{0}' ({1}): read back, sha256/managedBy are missing or different. Skipping unchanged audio is off for this org: every build re-uploads all {2} resource(s) with audio and waits for their transcoding (about {3} requests instead of 2), and orphans cannot be recognised.",
+        "Find what strips resource tags in the org (an integration or policy rewriting prompts) and stop it, or ask Genesys Cloud support; until then expect full uploads on every build.");
 
     public static readonly DiagnosticDescriptor GenesysTranscodeFailed = new(
         "IVR6015", DiagnosticSeverity.Error, "Genesys could not transcode the prompt",
@@ -103,8 +123,8 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor GenesysOrphanConsumed = new(
         "IVR6019", DiagnosticSeverity.Error, "Orphan prompt still in use",
-        "Orphan prompt '{0}' (id {1}) was not deleted: flow(s) {2} use it.",
-        "Remove the prompt from those flows and republish them, or add the prompt back to the project.");
+        "Orphan prompt '{0}' (id {1}) was not deleted: dependency tracking lists {2} as using it.",
+        "Remove the prompt from those flows (or other consumers) and republish them, or add the prompt back to the project.");
 
     public static readonly DiagnosticDescriptor GenesysOrphanDeleted = new(
         "IVR6020", DiagnosticSeverity.Info, "Orphan prompt deleted",

@@ -78,6 +78,14 @@ public static class GenesysPromptSync
                 diagnostics.Add(waitFailure);
             }
 
+            if (work.FirstOrDefault(w => w.TagsKept == false) is { } stripped)
+            {
+                // Once per sync: the cause is the org, not the prompt.
+                var withAudio = work.Count(w => w.Desired.AudioPath is not null);
+                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.GenesysTagsDropped, null, stripped.Desired.Name, stripped.Desired.Language,
+                    withAudio, 2 + (withAudio * 3)));
+            }
+
             var checks = new ConsumerChecks(api, options);
             if (options.CheckConsumingFlows)
             {

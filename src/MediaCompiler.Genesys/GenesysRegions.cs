@@ -99,10 +99,11 @@ public static class GenesysRegions
             return (null, Diagnostic.Create(DiagnosticCatalog.GenesysBaseUrlInvalid, null, baseUrl, "it has a query or fragment"));
         }
 
-        // The .NET SDK's rule (ApiClient.GetConfUri): the login host is the API host with api. replaced by login.
+        // The .NET SDK's rule (ApiClient.GetConfUri): the login address is the base path with api. replaced by login.,
+        // path and all: behind a gateway that serves the org under a path prefix, the token endpoint is under it too.
         var login = api.Host.StartsWith("api.", StringComparison.OrdinalIgnoreCase)
-            ? new UriBuilder(api) { Host = "login." + api.Host[4..], Path = "/" }.Uri
-            : new UriBuilder(api) { Path = "/" }.Uri;
+            ? new UriBuilder(api) { Host = "login." + api.Host[4..] }.Uri
+            : api;
         return (new GenesysEndpoints(api, login), null);
     }
 

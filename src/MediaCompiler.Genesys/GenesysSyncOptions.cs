@@ -56,6 +56,12 @@ public sealed class GenesysSyncOptions
     /// <summary>How long to look for a prompt whose create answered 409 (the name index lags).</summary>
     public TimeSpan ConflictRequeryTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long after creating a prompt a 404 to <c>POST …/resources</c> is taken as the platform's read-after-write
+    /// lag (and retried with backoff) rather than as a deleted prompt.
+    /// </summary>
+    public TimeSpan ReadAfterWriteWindow { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Waits longer than this are logged at Normal level (shorter ones at Detailed).</summary>
     public TimeSpan NoticeableWait { get; init; } = TimeSpan.FromSeconds(3);
 

@@ -23,7 +23,7 @@ public sealed record RetryNotice(string Operation, string Reason, int Retry, int
 
 /// <summary>
 /// The one retry policy of every remote (the media API and Genesys Cloud): exponential backoff with jitter on the
-/// answers <see cref="TransientResponses"/> names (429, 5xx, timeouts, dropped connections); a server's Retry-After
+/// answers <see cref="TransientResponses"/> names (429, 5xx, 409 to a read, timeouts, dropped connections); a server's Retry-After
 /// wins over the backoff; every wait is capped. The caller's cancellation token ends any wait at once.
 /// </summary>
 public static class RetryPipeline

@@ -164,8 +164,34 @@ public sealed class GenesysPlatform(GenesysBuildSettings settings, HttpMessageHa
         return Task.FromResult(SyncOutcomeMapping.Map(_sync, _submission, _byResource, context, cancellationToken));
     }
 
-    public Task<IReadOnlyList<DownloadedPrompt>> DownloadAsync(IReadOnlyList<ReadyPrompt> ready, string directory, RunContext context, CancellationToken cancellationToken) =>
-        new TranscodedPromptDownload(handler, context).RunAsync(ready, directory, cancellationToken);
+    public async Task<IReadOnlyList<DownloadedPrompt>> DownloadAsync(IReadOnlyList<ReadyPrompt> ready, string directory, RunContext context, CancellationToken cancellationToken)
+    {
+        // Created on first use only: a token is fetched only when a pre-signed mediaUri has expired.
+        GenesysMediaUris? reader = null;
+        var gate = new object();
+        try
+        {
+            return await new TranscodedPromptDownload(handler, context).RunAsync(ready, directory, async (name, language, token) =>
+            {
+                var promptId = _sync?.Resources.FirstOrDefault(r => r.Prompt.Name == name && r.Prompt.Language == language)?.PromptId;
+                if (promptId is null)
+                {
+                    return new MediaUriRead(null, null);
+                }
+
+                lock (gate)
+                {
+                    reader ??= new GenesysMediaUris(Options(context));
+                }
+
+                return await reader.ReadAsync(promptId, language.ToLowerInvariant(), token).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            reader?.Dispose();
+        }
+    }
 
     internal static string Key(string name, string language) => name + "\n" + language;
 

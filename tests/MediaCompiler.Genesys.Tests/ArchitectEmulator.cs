@@ -48,6 +48,15 @@ internal sealed class ArchitectEmulator : IAsyncDisposable
 
             // The awkward default: listings show the previous status and mediaUri a while after an upload.
             ["statusListingLagMilliseconds"] = 700,
+
+            // The awkward default: POST …/resources right after POST /prompts meets the read-after-write 404 too.
+            ["resourceCreateNotFoundMilliseconds"] = 150,
+
+            // The awkward default: dependency tracking answers one consumer a page, so every page must be read.
+            ["maxDependencyPageSize"] = 1,
+
+            // The awkward default: the deprecated uploadUri is gone; only the preview uploads route is left.
+            ["omitUploadUri"] = true,
         };
         foreach (var property in overrides.GetType().GetProperties())
         {

@@ -86,7 +86,7 @@ public sealed class ArchitectSurfaceTests
     [Fact]
     public async Task Tags_round_trip_and_a_second_resource_of_a_language_is_409()
     {
-        await using var org = await ArchitectEmulator.StartAsync(new { ReadAfterWriteNotFoundMilliseconds = 0 });
+        await using var org = await ArchitectEmulator.StartAsync(new { ReadAfterWriteNotFoundMilliseconds = 0, ResourceCreateNotFoundMilliseconds = 0, OmitUploadUri = false });
         var token = await org.TokenAsync();
         var id = await CreateAsync(org, token, "Welcome");
         var tags = new Dictionary<string, string[]> { ["sha256"] = ["ab"], ["filename"] = ["welcome.wav"] };
@@ -124,7 +124,7 @@ public sealed class ArchitectSurfaceTests
     [Fact]
     public async Task Uploads_need_a_bearer_token_and_the_file_part()
     {
-        await using var org = await ArchitectEmulator.StartAsync(new { ReadAfterWriteNotFoundMilliseconds = 0 });
+        await using var org = await ArchitectEmulator.StartAsync(new { ReadAfterWriteNotFoundMilliseconds = 0, ResourceCreateNotFoundMilliseconds = 0, OmitUploadUri = false });
         var token = await org.TokenAsync();
         var id = await CreateAsync(org, token, "Welcome");
         var uploadUri = (await SendAsync(org, HttpMethod.Post, $"api/v2/architect/prompts/{id}/resources", token, new { language = "en-us" })).Body.GetProperty("uploadUri").GetString()!;

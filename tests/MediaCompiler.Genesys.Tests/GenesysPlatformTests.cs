@@ -52,6 +52,49 @@ public sealed class GenesysPlatformTests : IAsyncLifetime
         Assert.Contains("IVR2104", log.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(1, true)]
+    [InlineData(int.MaxValue, false)]
+    public async Task An_expired_mediaUri_is_signed_again_by_a_fresh_read_once_before_IVR6055(int refusals, bool saved)
+    {
+        var english = _org.Prompt("Welcome", "en-us", 440).AudioPath!;
+        var output = Path.Combine(_org.Folder, "out");
+        var settings = Settings(download: output);
+        var log = new RecordingLog();
+        using var expired = new ExpiredMedia(refusals);
+
+        var result = await new PromptPipeline(settings, log).RunOnPlatformAsync([Input(english, "Welcome", "en-us")],
+            () => new GenesysPlatform((GenesysBuildSettings)settings.PlatformSettings!, expired), CancellationToken.None);
+
+        Assert.Equal(saved, result.Succeeded);
+        Assert.Equal(saved, File.Exists(Path.Combine(output, "en-us", "Welcome.wav")));
+        // Once refused, then a second link from a fresh GET of the resource: two media reads, never more.
+        Assert.Equal(2, expired.MediaReads);
+        if (!saved)
+        {
+            Assert.Contains("IVR6055", log.ToString(), StringComparison.Ordinal);
+            Assert.Contains("freshly signed", log.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>Answers the first <c>refusals</c> reads of a mediaUri with 403, as S3 does for an expired pre-signed link.</summary>
+    private sealed class ExpiredMedia(int refusals) : DelegatingHandler(new SocketsHttpHandler())
+    {
+        private int _reads;
+
+        public int MediaReads => _reads;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.RequestUri!.AbsolutePath.StartsWith("/emulator-media/", StringComparison.Ordinal) && Interlocked.Increment(ref _reads) <= refusals)
+            {
+                return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.Forbidden));
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+
     /// <summary>A server that accepts every request and never answers (until the caller gives up).</summary>
     private sealed class NeverAnswers : HttpMessageHandler
     {

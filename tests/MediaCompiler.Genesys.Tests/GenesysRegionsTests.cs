@@ -73,4 +73,16 @@ public sealed class GenesysRegionsTests
         var endpoints = GenesysRegions.Resolve("mypurecloud.ie", null).Endpoints!;
         Assert.Equal(trusted, GenesysRegions.IsTrustedUploadHost(endpoints, new Uri(uploadUri)));
     }
+
+    [Theory]
+    [InlineData("https://api.mypurecloud.ie/gateway/genesys", "https://api.mypurecloud.ie/gateway/genesys/api/v2/architect/prompts", "https://login.mypurecloud.ie/gateway/genesys/oauth/token")]
+    [InlineData("http://127.0.0.1:5000/org-a/", "http://127.0.0.1:5000/org-a/api/v2/architect/prompts", "http://127.0.0.1:5000/org-a/oauth/token")]
+    [InlineData("https://api.mypurecloud.ie", "https://api.mypurecloud.ie/api/v2/architect/prompts", "https://login.mypurecloud.ie/oauth/token")]
+    public void A_base_path_prefix_is_kept_for_the_api_and_the_token_url(string baseUrl, string prompts, string token)
+    {
+        var endpoints = GenesysRegions.Resolve(null, baseUrl).Endpoints!;
+
+        Assert.Equal(new Uri(prompts), new Uri(endpoints.ApiBase, "api/v2/architect/prompts"));
+        Assert.Equal(new Uri(token), endpoints.TokenUrl);
+    }
 }

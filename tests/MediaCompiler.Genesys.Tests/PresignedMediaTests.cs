@@ -42,7 +42,7 @@ public sealed class PresignedMediaTests
     public async Task MediaUris_carry_a_new_query_on_every_read_and_answer_403_once_expired()
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-        await using var org = await ArchitectEmulator.StartAsync(new { transcodeDelayMilliseconds = 0, readAfterWriteNotFoundMilliseconds = 0, indexLagMilliseconds = 0, statusListingLagMilliseconds = 0 }, time);
+        await using var org = await ArchitectEmulator.StartAsync(new { transcodeDelayMilliseconds = 0, readAfterWriteNotFoundMilliseconds = 0, resourceCreateNotFoundMilliseconds = 0, indexLagMilliseconds = 0, statusListingLagMilliseconds = 0 }, time);
         var token = await org.TokenAsync();
         var id = "";
         var prompt = org.Prompt("Welcome", "en-us", 440);
@@ -63,18 +63,5 @@ public sealed class PresignedMediaTests
         Assert.Equal(HttpStatusCode.Forbidden, (await plain.GetAsync(first)).StatusCode);
         token = await org.TokenAsync(); // the first token has expired too
         Assert.Equal(HttpStatusCode.OK, (await plain.GetAsync(await ReadMediaUriAsync())).StatusCode);
-    }
-
-    [Fact]
-    public async Task A_resource_without_an_uploadUri_is_IVR6031_naming_what_is_missing_not_an_untrusted_address()
-    {
-        await using var org = await ArchitectEmulator.StartAsync(new { omitUploadUri = true });
-
-        var result = await GenesysPromptSync.RunAsync([org.Prompt("Welcome", "en-us", 440)], org.Options());
-
-        Assert.False(result.Succeeded);
-        var diagnostic = Assert.Single(result.AllDiagnostics);
-        Assert.Equal("IVR6031", diagnostic.Code);
-        Assert.Contains("no uploadUri", diagnostic.Message, StringComparison.Ordinal);
     }
 }

@@ -10,7 +10,12 @@ public sealed class PromptSyncEmulatorTests
     internal const string CreatePrompt = "POST /api/v2/architect/prompts";
     internal const string CreateResource = "POST /api/v2/architect/prompts/{promptId}/resources";
     internal const string UpdateResource = "PUT /api/v2/architect/prompts/{promptId}/resources/{languageCode}";
-    internal const string Upload = "POST /uploads/v2/ivr";
+    /// <summary>The PUT of the audio to a pre-signed URL of the uploads route (the tests' default upload path).</summary>
+    internal const string Upload = "PUT /emulator-uploads/architect/{promptId}/{languageCode}";
+
+    internal const string UploadUriPost = "POST /uploads/v2/ivr";
+
+    internal const string UploadsRoute = "POST /api/v2/architect/prompts/{promptId}/resources/{languageCode}/uploads";
 
     private static List<DesiredPrompt> TwoLanguages(ArchitectEmulator org) =>
     [
@@ -25,7 +30,8 @@ public sealed class PromptSyncEmulatorTests
     [Fact]
     public async Task A_cold_sync_in_two_languages_creates_every_prompt_and_resource()
     {
-        await using var org = await ArchitectEmulator.StartAsync();
+        // Exact counts: without the read-after-write 404 of POST …/resources, whose retries depend on timing.
+        await using var org = await ArchitectEmulator.StartAsync(new { ResourceCreateNotFoundMilliseconds = 0 });
         var prompts = TwoLanguages(org);
 
         var (result, requests) = await org.CountAsync(() => GenesysPromptSync.RunAsync(prompts, org.Options()));

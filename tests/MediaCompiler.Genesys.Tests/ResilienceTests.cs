@@ -34,7 +34,7 @@ public sealed class ResilienceTests
     public async Task A_failed_upload_attempt_is_retried_by_us()
     {
         await using var org = await ArchitectEmulator.StartAsync();
-        var handler = new ScriptedHandler(request => request.RequestUri!.AbsolutePath == "/uploads/v2/ivr", times: 2,
+        var handler = new ScriptedHandler(IsUpload, times: 2,
             () => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
 
         var (result, requests) = await org.CountAsync(() => GenesysPromptSync.RunAsync([org.Prompt("Welcome", "en-us", 440)], With(org, handler)));
@@ -49,7 +49,7 @@ public sealed class ResilienceTests
     {
         await using var org = await ArchitectEmulator.StartAsync();
         var prompt = org.Prompt("Welcome", "en-us", 440);
-        var handler = new ScriptedHandler(request => request.RequestUri!.AbsolutePath == "/uploads/v2/ivr", times: int.MaxValue,
+        var handler = new ScriptedHandler(IsUpload, times: int.MaxValue,
             () => new HttpResponseMessage(HttpStatusCode.Forbidden)
             {
                 Content = new StringContent("""{"message":"Missing permission architect:userPrompt:edit","code":"missing.permissions","status":403}""", Encoding.UTF8, "application/json"),
@@ -68,7 +68,7 @@ public sealed class ResilienceTests
     {
         await using var org = await ArchitectEmulator.StartAsync();
         using var cancel = new CancellationTokenSource();
-        var handler = new ScriptedHandler(request => request.RequestUri!.AbsolutePath == "/uploads/v2/ivr", times: 1, () =>
+        var handler = new ScriptedHandler(IsUpload, times: 1, () =>
         {
             cancel.Cancel();
             return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
@@ -134,6 +134,10 @@ public sealed class ResilienceTests
         var again = await GenesysPromptSync.RunAsync(prompts, org.Options());
         Assert.All(again.Resources, r => Assert.Equal(ResourceState.Unchanged, r.State));
     }
+
+    /// <summary>The PUT of the audio to the pre-signed URL of the uploads route.</summary>
+    private static bool IsUpload(HttpRequestMessage request) =>
+        request.Method == HttpMethod.Put && request.RequestUri!.AbsolutePath.StartsWith("/emulator-uploads/", StringComparison.Ordinal);
 
     private static bool IsList(HttpRequestMessage request) =>
         request.Method == HttpMethod.Get && request.RequestUri!.AbsolutePath == "/api/v2/architect/prompts";

@@ -17,11 +17,25 @@ public sealed class TransientResponsesTests
     [InlineData(401, false)]
     [InlineData(403, false)]
     [InlineData(404, false)]
+    [InlineData(409, false)]
     [InlineData(413, false)]
     [InlineData(501, false)]
     public void Statuses(int status, bool transient)
     {
         using var response = new HttpResponseMessage((HttpStatusCode)status);
+        Assert.Equal(transient, TransientResponses.IsTransient(Outcome.FromResult(response)));
+    }
+
+    [Theory]
+    [InlineData("GET", true)]
+    [InlineData("HEAD", true)]
+    [InlineData("POST", false)]
+    [InlineData("PUT", false)]
+    [InlineData("DELETE", false)]
+    public void A_409_is_transient_on_reads_only(string method, bool transient)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), "https://api.example/x");
+        using var response = new HttpResponseMessage(HttpStatusCode.Conflict) { RequestMessage = request };
         Assert.Equal(transient, TransientResponses.IsTransient(Outcome.FromResult(response)));
     }
 

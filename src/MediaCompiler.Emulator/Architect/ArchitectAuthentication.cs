@@ -12,19 +12,27 @@ namespace MediaCompiler.Emulator.Architect;
 /// </summary>
 internal static class ArchitectAuthentication
 {
-    public static RouteHandlerBuilder RequireArchitectToken(this RouteHandlerBuilder builder, bool countsTowardsLimit = true) =>
+    /// <param name="builder">The route.</param>
+    /// <param name="countsTowardsLimit">False for routes outside the JSON API's per-token budget (uploads).</param>
+    /// <param name="acceptBareToken">
+    /// Also take the token without its scheme (<c>Authorization: &lt;token&gt;</c>), as the Terraform provider sends
+    /// it to the uploadUri; the scheme itself is case-insensitive (the official tutorial sends <c>bearer</c>).
+    /// </param>
+    public static RouteHandlerBuilder RequireArchitectToken(this RouteHandlerBuilder builder, bool countsTowardsLimit = true, bool acceptBareToken = false) =>
         builder.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
             var header = http.Request.Headers.Authorization.ToString();
             const string scheme = "Bearer ";
-            if (!header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) || header.Length == scheme.Length)
+            var hasScheme = header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) && header.Length > scheme.Length;
+            var bare = acceptBareToken && !hasScheme && header.Length > 0 && !header.Contains(' ', StringComparison.Ordinal);
+            if (!hasScheme && !bare)
             {
                 http.Response.Headers.WWWAuthenticate = "Bearer";
                 return ArchitectErrors.Result(http, 401, "authentication.required", "No authentication bearer token specified in authorization header.");
             }
 
-            var token = header[scheme.Length..].Trim();
+            var token = bare ? header.Trim() : header[scheme.Length..].Trim();
             var issuer = http.RequestServices.GetRequiredService<TokenIssuer>();
             if (issuer.Check(token, out _) != TokenCheck.Valid)
             {
@@ -36,8 +44,25 @@ internal static class ArchitectAuthentication
                 return ArchitectErrors.TooManyRequests(http, wait);
             }
 
+            if (HttpMethods.IsGet(http.Request.Method) && http.RequestServices.GetRequiredService<ArchitectStore>().TakeReadFault() is { } fault)
+            {
+                return ReadFault(http, fault);
+            }
+
             return await next(context);
         });
+
+    /// <summary>A transient 409 (with Retry-After) or a 206 whose page is empty: what a client must not trust.</summary>
+    private static IResult ReadFault(HttpContext http, int status)
+    {
+        if (status == 409)
+        {
+            http.Response.Headers.RetryAfter = "1";
+            return ArchitectErrors.Result(http, 409, "general.conflict", "The resource is being modified; retry the read.");
+        }
+
+        return Results.Json(new ArchitectListing<object>([], 25, 1, 0, 0, http.Request.Path), ArchitectWireJson.Options, statusCode: 206);
+    }
 }
 
 /// <summary>A fixed window per token (a minute unless the settings shorten it). Thread-safe.</summary>

@@ -23,6 +23,7 @@ internal static partial class ArchitectPromptEndpoints
         app.MapGet(Root + "/{promptId}", Get).WithMetadata(ApiRoute.Marker).RequireArchitectToken();
         app.MapPut(Root + "/{promptId}", UpdateAsync).WithMetadata(ApiRoute.Marker).RequireArchitectToken();
         app.MapDelete(Root + "/{promptId}", Delete).WithMetadata(ApiRoute.Marker).RequireArchitectToken();
+        app.MapDelete(Root, BatchDelete).WithMetadata(ApiRoute.Marker).RequireArchitectToken();
     }
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,199}$", RegexOptions.CultureInvariant)]
@@ -42,7 +43,9 @@ internal static partial class ArchitectPromptEndpoints
             return ArchitectErrors.BadRequest(http, $"Paging is limited to the first {store.Settings.PagingCap} results; narrow the query (e.g. by name prefix).");
         }
 
-        var names = query["name"].Where(n => !string.IsNullOrEmpty(n)).Select(n => n!.TrimEnd('*')).ToList();
+        // Repeated name= (the .NET and Go SDKs) and one comma-joined name=a,b (the JavaScript SDK) alike; a comma
+        // cannot be part of a prompt name.
+        var names = query["name"].SelectMany(n => (n ?? "").Split(',')).Where(n => n.Length > 0).Select(n => n.TrimEnd('*')).ToList();
         var includeResources = !string.Equals(query["includeResources"], "false", StringComparison.OrdinalIgnoreCase);
         var includeMediaUris = !string.Equals(query["includeMediaUris"], "false", StringComparison.OrdinalIgnoreCase);
         var descending = string.Equals(query["sortOrder"], "desc", StringComparison.OrdinalIgnoreCase);
@@ -57,10 +60,12 @@ internal static partial class ArchitectPromptEndpoints
             var all = descending ? matching.Reverse().ToList() : matching.ToList();
             var page = all.Skip((pageNumber - 1) * pageSize).Take(pageSize).ToList();
             page.ForEach(store.Advance);
+            var paged = ArchitectPaging.Page(all, pageNumber, pageSize, http.Request);
             var entities = page.Select(p => ArchitectWireMapping.ToWire(p, http.Request, store, includeResources, includeMediaUris, query["language"].OfType<string>().ToList(), listing: names.Count > 0)).ToList();
-            var pageCount = (int)Math.Ceiling(all.Count / (double)pageSize);
-            return Results.Json(new ArchitectListing<ArchitectPrompt>(entities, pageSize, pageNumber, all.Count, pageCount, http.Request.Path + http.Request.QueryString),
-                ArchitectWireJson.Options);
+            return Results.Json(new ArchitectListing<ArchitectPrompt>(entities, pageSize, pageNumber, all.Count, paged.PageCount, paged.SelfUri)
+            {
+                FirstUri = paged.FirstUri, PreviousUri = paged.PreviousUri, NextUri = paged.NextUri, LastUri = paged.LastUri,
+            }, ArchitectWireJson.Options);
         }
     }
 
@@ -156,6 +161,39 @@ internal static partial class ArchitectPromptEndpoints
             store.Prompts.Remove(promptId);
             return Results.NoContent();
         }
+    }
+
+    /// <summary>
+    /// <c>DELETE /prompts?id=…&amp;id=…</c>: the batch delete, asynchronous on the platform, answering an Operation.
+    /// The emulator deletes at once (prompts and all their resources) and answers the Operation complete; a prompt a
+    /// flow consumes is left and named in the Operation's error.
+    /// </summary>
+    private static IResult BatchDelete(HttpContext http, ArchitectStore store)
+    {
+        var ids = http.Request.Query["id"].SelectMany(i => (i ?? "").Split(',')).Where(i => i.Length > 0).ToList();
+        if (ids.Count == 0)
+        {
+            return ArchitectErrors.BadRequest(http, "At least one id is required.");
+        }
+
+        var kept = new List<string>();
+        lock (store.Lock)
+        {
+            foreach (var id in ids)
+            {
+                if (store.Prompts.TryGetValue(id, out var prompt) && store.Settings.ConsumingFlows.TryGetValue(prompt.Name, out var flows) && flows.Count > 0)
+                {
+                    kept.Add(prompt.Name);
+                    continue;
+                }
+
+                store.Prompts.Remove(id);
+            }
+        }
+
+        return Results.Json(new ArchitectOperation(Guid.NewGuid().ToString("D"), Complete: true, ActionName: "DELETE_PROMPTS",
+            ActionStatus: kept.Count == 0 ? "SUCCEEDED" : "FAILED",
+            ErrorMessage: kept.Count == 0 ? null : $"Prompt(s) in use by flows: {string.Join(", ", kept)}."), ArchitectWireJson.Options);
     }
 
     internal static async Task<T?> ReadAsync<T>(HttpContext http)

@@ -21,6 +21,7 @@ internal static partial class ArchitectResourceEndpoints
         app.MapGet(Resources + "/{languageCode}", Get).WithMetadata(ApiRoute.Marker).RequireArchitectToken();
         app.MapPut(Resources + "/{languageCode}", UpdateAsync).WithMetadata(ApiRoute.Marker).RequireArchitectToken();
         app.MapDelete(Resources + "/{languageCode}", Delete).WithMetadata(ApiRoute.Marker).RequireArchitectToken();
+        app.MapDelete(Resources + "/{languageCode}/audio", DeleteAudio).WithMetadata(ApiRoute.Marker).RequireArchitectToken();
     }
 
     /// <summary>Architect language codes are lower-case BCP-47-style tags (en-us, ja-jp, az-cyrl-az).</summary>
@@ -53,7 +54,8 @@ internal static partial class ArchitectResourceEndpoints
 
         lock (store.Lock)
         {
-            if (!store.Prompts.TryGetValue(promptId, out var prompt))
+            if (!store.Prompts.TryGetValue(promptId, out var prompt)
+                || store.Now < prompt.CreatedAt.AddMilliseconds(store.Settings.ResourceCreateNotFoundMilliseconds))
             {
                 return ArchitectErrors.NotFound(http, $"Prompt '{promptId}'");
             }
@@ -64,7 +66,7 @@ internal static partial class ArchitectResourceEndpoints
             }
 
             var resource = new StoredResource(language);
-            Apply(resource, body);
+            Apply(resource, body, store.Settings.DropTags);
             prompt.Resources[language] = resource;
             return Results.Json(ArchitectWireMapping.ToWire(prompt, resource, http.Request, store), ArchitectWireJson.Options);
         }
@@ -101,7 +103,7 @@ internal static partial class ArchitectResourceEndpoints
             }
 
             store.Advance(prompt);
-            Apply(resource, body);
+            Apply(resource, body, store.Settings.DropTags);
             return Results.Json(ArchitectWireMapping.ToWire(prompt, resource, http.Request, store), ArchitectWireJson.Options);
         }
     }
@@ -119,12 +121,32 @@ internal static partial class ArchitectResourceEndpoints
         }
     }
 
+    /// <summary><c>DELETE …/resources/{lang}/audio</c>: the audio only (e.g. moving to TTS); the resource goes back to <c>created</c>.</summary>
+    private static IResult DeleteAudio(HttpContext http, ArchitectStore store, string promptId, string languageCode)
+    {
+        lock (store.Lock)
+        {
+            if (!store.Prompts.TryGetValue(promptId, out var prompt) || !prompt.Resources.TryGetValue(languageCode, out var resource))
+            {
+                return ArchitectErrors.NotFound(http, $"Resource '{languageCode}' of prompt '{promptId}'");
+            }
+
+            resource.Audio = null;
+            resource.DurationSeconds = null;
+            resource.AudioFormat = null;
+            resource.Status = "created";
+            resource.PreviousStatus = null;
+            resource.Version++;
+            return Results.NoContent();
+        }
+    }
+
     /// <summary>The writable fields; a PUT replaces them as a whole, as the SDK's PromptAsset model sends them all.</summary>
-    private static void Apply(StoredResource resource, ArchitectAssetWrite body)
+    private static void Apply(StoredResource resource, ArchitectAssetWrite body, bool dropTags)
     {
         resource.Name = body.Name;
         resource.Text = body.Text;
         resource.TtsString = body.TtsString;
-        resource.Tags = (body.Tags ?? []).ToDictionary(t => t.Key, t => t.Value.ToList(), StringComparer.Ordinal);
+        resource.Tags = (dropTags ? [] : body.Tags ?? []).ToDictionary(t => t.Key, t => t.Value.ToList(), StringComparer.Ordinal);
     }
 }

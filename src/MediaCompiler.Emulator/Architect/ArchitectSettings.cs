@@ -15,6 +15,18 @@ public sealed class ArchitectSettings
     /// <summary>GET of a prompt or its resources answers 404 for this long after the create (read-after-write).</summary>
     public int ReadAfterWriteNotFoundMilliseconds { get; set; } = 1000;
 
+    /// <summary>
+    /// <c>POST …/resources</c> answers 404 for this long after the prompt's create (the write side of the same
+    /// read-after-write lag).
+    /// </summary>
+    public int ResourceCreateNotFoundMilliseconds { get; set; }
+
+    /// <summary>The next this many GETs of the Architect API answer 409 (a documented, transient conflict) with Retry-After: 1.</summary>
+    public int ConflictOnNextReads { get; set; }
+
+    /// <summary>The next this many GETs answer 206 with an empty page: a partial answer a client must not take as the whole.</summary>
+    public int PartialContentOnNextReads { get; set; }
+
     /// <summary>How long an upload stays <c>uploaded</c> before it becomes <c>transcoded</c> (or <c>transcodeFailed</c>).</summary>
     public int TranscodeDelayMilliseconds { get; set; } = 1500;
 
@@ -33,8 +45,20 @@ public sealed class ArchitectSettings
     /// <summary>How long a pre-signed mediaUri stays valid (the platform's X-Amz-Expires is 3600).</summary>
     public int MediaUriExpirySeconds { get; set; } = 3600;
 
+    /// <summary>The org keeps no resource <c>tags</c>: writes accept them and store nothing (a policy or integration that strips them).</summary>
+    public bool DropTags { get; set; }
+
     /// <summary>Resources carry no <c>uploadUri</c> (the field is deprecated; an org may stop returning it).</summary>
     public bool OmitUploadUri { get; set; }
+
+    /// <summary>
+    /// The preview route <c>POST …/resources/{languageCode}/uploads</c> answers a pre-signed URL; false: it answers
+    /// 404, as on an API version that removed it.
+    /// </summary>
+    public bool UploadsRouteAvailable { get; set; } = true;
+
+    /// <summary>How long a pre-signed upload URL of the uploads route stays valid (403 after).</summary>
+    public int UploadUrlExpirySeconds { get; set; } = 900;
 
     /// <summary>Requests per token and minute on the JSON API (the platform's <c>client.credentials.token.rate.per.minute</c>); 0 = unlimited.</summary>
     public int RequestsPerMinutePerToken { get; set; } = 300;
@@ -57,18 +81,33 @@ public sealed class ArchitectSettings
     /// <summary>Prompt name → names of published flows that use it (dependency tracking; deletes of those prompts answer 409).</summary>
     public Dictionary<string, List<string>> ConsumingFlows { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Consumer name → its dependency type (default <c>INBOUNDCALLFLOW</c>), e.g. <c>INQUEUECALLFLOW</c> or <c>SCRIPT</c>.</summary>
+    public Dictionary<string, string> ConsumerTypes { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Consumers listed with <c>stateUnknown: true</c> (dependency tracking could not tell their state).</summary>
+    public List<string> StateUnknownConsumers { get; set; } = [];
+
+    /// <summary>The largest page of consuming resources answered, whatever pageSize asks (forces paging).</summary>
+    public int MaxDependencyPageSize { get; set; } = 25;
+
+    /// <summary>
+    /// The org's dependency-tracking build status (<c>DependencyStatus.status</c>): <c>OPERATIONAL</c>,
+    /// <c>OPERATIONALNEWBUILDNOTREADY</c>, <c>BUILDINPROGRESS</c>, <c>BUILDINITIALIZING</c> or <c>NOTBUILT</c>.
+    /// </summary>
+    public string DependencyTrackingBuildStatus { get; set; } = "OPERATIONAL";
+
     /// <summary>The problems of these settings; empty when usable.</summary>
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
-        if (IndexLagMilliseconds < 0 || StatusListingLagMilliseconds < 0 || MediaUriExpirySeconds < 0 || ReadAfterWriteNotFoundMilliseconds < 0 || TranscodeDelayMilliseconds < 0 || RequestsPerMinutePerToken < 0)
+        if (IndexLagMilliseconds < 0 || StatusListingLagMilliseconds < 0 || MediaUriExpirySeconds < 0 || UploadUrlExpirySeconds < 0 || ReadAfterWriteNotFoundMilliseconds < 0 || ResourceCreateNotFoundMilliseconds < 0 || ConflictOnNextReads < 0 || PartialContentOnNextReads < 0 || TranscodeDelayMilliseconds < 0 || RequestsPerMinutePerToken < 0)
         {
             problems.Add("Delays and the request budget must be 0 or more.");
         }
 
-        if (PagingCap < 1 || MaxPageSize < 1 || RateLimitWindowSeconds < 1)
+        if (PagingCap < 1 || MaxPageSize < 1 || RateLimitWindowSeconds < 1 || MaxDependencyPageSize < 1)
         {
-            problems.Add("PagingCap, MaxPageSize and RateLimitWindowSeconds must be positive.");
+            problems.Add("PagingCap, MaxPageSize, MaxDependencyPageSize and RateLimitWindowSeconds must be positive.");
         }
 
         foreach (var (name, pattern) in new[] { (nameof(TranscodeFailsFor), TranscodeFailsFor), (nameof(TranscodeNeverFinishesFor), TranscodeNeverFinishesFor) })

@@ -27,6 +27,8 @@ internal sealed class StoredResource(string language)
 
     public double? DurationSeconds { get; set; }
 
+    public ArchitectAudioFormat? AudioFormat { get; set; }
+
     /// <summary>The status before the latest upload (what a lagging listing still shows).</summary>
     public string? PreviousStatus { get; set; }
 
@@ -63,12 +65,41 @@ internal sealed class ArchitectStore(EmulatorSettings emulatorSettings)
 
     public Dictionary<string, StoredPrompt> Prompts { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Pre-signed upload URLs handed out by the uploads route, by their signature.</summary>
+    public Dictionary<string, IssuedUpload> IssuedUploads { get; } = new(StringComparer.Ordinal);
+
     public TimeProvider Time => emulatorSettings.TimeProvider;
+
+    private int _conflictsLeft;
+    private int _partialsLeft;
 
     public ArchitectSettings Settings
     {
         get => Volatile.Read(ref _settings);
-        set => Volatile.Write(ref _settings, value);
+        set
+        {
+            Volatile.Write(ref _settings, value);
+            Volatile.Write(ref _conflictsLeft, value.ConflictOnNextReads);
+            Volatile.Write(ref _partialsLeft, value.PartialContentOnNextReads);
+        }
+    }
+
+    /// <summary>The status a GET should get instead of its answer (409 or 206, while the settings ask for them), else null.</summary>
+    public int? TakeReadFault()
+    {
+        if (Interlocked.Decrement(ref _conflictsLeft) >= 0)
+        {
+            return 409;
+        }
+
+        Interlocked.Increment(ref _conflictsLeft);
+        if (Interlocked.Decrement(ref _partialsLeft) >= 0)
+        {
+            return 206;
+        }
+
+        Interlocked.Increment(ref _partialsLeft);
+        return null;
     }
 
     public DateTimeOffset Now => Time.GetUtcNow();
@@ -111,9 +142,13 @@ internal sealed class ArchitectStore(EmulatorSettings emulatorSettings)
         lock (Lock)
         {
             Prompts.Clear();
+            IssuedUploads.Clear();
             Settings = new ArchitectSettings();
         }
 
         Resetting?.Invoke();
     }
 }
+
+/// <summary>One pre-signed upload URL: where its bytes go, the headers it was signed with, and when it was issued.</summary>
+internal sealed record IssuedUpload(string PromptId, string Language, IReadOnlyDictionary<string, string> Headers, DateTimeOffset IssuedAt);

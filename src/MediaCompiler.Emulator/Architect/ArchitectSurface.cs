@@ -17,6 +17,7 @@ internal static class ArchitectSurface
         app.MapArchitectPromptEndpoints();
         app.MapArchitectResourceEndpoints();
         app.MapArchitectUploadEndpoints();
+        app.MapArchitectPresignedUploadEndpoints();
         app.MapArchitectDependencyEndpoints();
         app.MapArchitectAdminEndpoints();
         return app;

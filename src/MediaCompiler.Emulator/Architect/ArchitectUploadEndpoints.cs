@@ -23,7 +23,7 @@ internal static class ArchitectUploadEndpoints
     public static void MapArchitectUploadEndpoints(this IEndpointRouteBuilder app)
     {
         // Uploads go to apps.<domain>, outside the JSON API's per-token budget (reference §4).
-        app.MapPost("/uploads/v2/ivr", UploadAsync).WithMetadata(ApiRoute.Marker).RequireArchitectToken(countsTowardsLimit: false).DisableAntiforgery();
+        app.MapPost("/uploads/v2/ivr", UploadAsync).WithMetadata(ApiRoute.Marker).RequireArchitectToken(countsTowardsLimit: false, acceptBareToken: true).DisableAntiforgery();
         app.MapGet("/emulator-media/architect/{promptId}/{language}/{version}.wav", Download).WithMetadata(ApiRoute.Marker);
     }
 
@@ -72,13 +72,18 @@ internal static class ArchitectUploadEndpoints
 
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, http.RequestAborted);
-        var audio = buffer.ToArray();
-        var verdict = AcceptableAudio.Judge(audio, file.FileName);
+        return Store(http, store, target.Value.PromptId, target.Value.Language, buffer.ToArray(), file.FileName);
+    }
+
+    /// <summary>Keeps uploaded audio as the resource's new version (status <c>uploaded</c>); shared by both upload routes.</summary>
+    internal static IResult Store(HttpContext http, ArchitectStore store, string promptId, string language, byte[] audio, string fileName)
+    {
+        var verdict = AcceptableAudio.Judge(audio, fileName);
         lock (store.Lock)
         {
-            if (!store.Prompts.TryGetValue(target.Value.PromptId, out var prompt) || !prompt.Resources.TryGetValue(target.Value.Language, out var resource))
+            if (!store.Prompts.TryGetValue(promptId, out var prompt) || !prompt.Resources.TryGetValue(language, out var resource))
             {
-                return ArchitectErrors.NotFound(http, $"Resource '{target.Value.Language}' of prompt '{target.Value.PromptId}'");
+                return ArchitectErrors.NotFound(http, $"Resource '{language}' of prompt '{promptId}'");
             }
 
             resource.PreviousStatus = resource.Status;
@@ -86,6 +91,7 @@ internal static class ArchitectUploadEndpoints
             resource.Audio = audio;
             resource.AudioAcceptable = verdict.Acceptable;
             resource.DurationSeconds = verdict.DurationSeconds;
+            resource.AudioFormat = verdict.Format;
             resource.Status = "uploaded";
             resource.UploadedAt = store.Now;
             resource.Version++;
@@ -141,7 +147,7 @@ internal static class ArchitectUploadEndpoints
 /// </summary>
 internal static class AcceptableAudio
 {
-    public static (bool Acceptable, double? DurationSeconds) Judge(byte[] audio, string fileName)
+    public static (bool Acceptable, double? DurationSeconds, ArchitectAudioFormat? Format) Judge(byte[] audio, string fileName)
     {
         using var stream = new MemoryStream(audio, writable: false);
         var probe = AudioProbe.Probe(stream, string.IsNullOrEmpty(fileName) ? "upload.wav" : fileName);
@@ -150,6 +156,8 @@ internal static class AcceptableAudio
             && probe.Codec is "pcm_s16le" or "alaw" or "mulaw"
             && probe.Channels == 1
             && probe.SampleRate is 8000 or 16000;
-        return (acceptable, probe.DurationSeconds);
+        // The transcoded format as the SDK's AudioFormat describes it: what the emulator serves is the upload itself.
+        var format = acceptable ? new ArchitectAudioFormat(probe.Channels, probe.BitsPerSample, probe.SampleRate, probe.Codec?.ToUpperInvariant()) : null;
+        return (acceptable, probe.DurationSeconds, format);
     }
 }

@@ -36,7 +36,10 @@ internal static class ArchitectWireMapping
             status, settings.OmitUploadUri ? null : UploadUri(host, prompt.Id, resource.Language), LanguageDefault: true,
             resource.Tags.ToDictionary(t => t.Key, t => t.Value.ToList(), StringComparer.Ordinal),
             resource.Status == "transcoded" ? resource.DurationSeconds : null,
-            $"/api/v2/architect/prompts/{prompt.Id}/resources/{resource.Language}");
+            $"/api/v2/architect/prompts/{prompt.Id}/resources/{resource.Language}")
+        {
+            AudioFormat = status == "transcoded" ? resource.AudioFormat : null,
+        };
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using MediaCompiler.Diagnostics;
 using MediaCompiler.Genesys.Wire;
 
 namespace MediaCompiler.Genesys.Http;
@@ -30,12 +31,17 @@ internal sealed class ArchitectApi(GenesysHttp http, ITokenSource token, Genesys
     public Task<ApiOutcome<ApiResponse>> CreatePromptAsync(string name, string? description, CancellationToken cancellationToken) =>
         SendJsonAsync(HttpMethod.Post, Prompts, new PromptCreateDto(name, description), cancellationToken);
 
+    /// <summary><c>GET /prompts/{id}/resources/{lang}</c>: one resource as it is now (a direct read is current, unlike a listing).</summary>
+    public async Task<ApiOutcome<PromptAssetDto>> GetResourceAsync(string promptId, string language, CancellationToken cancellationToken) =>
+        Expect200<PromptAssetDto>(await GetAsync($"{Prompts}/{Uri.EscapeDataString(promptId)}/resources/{Uri.EscapeDataString(language)}", cancellationToken).ConfigureAwait(false));
+
     /// <summary><c>PUT /prompts/{id}</c> with the prompt's name and a new description.</summary>
     public async Task<ApiOutcome<PromptDto>> UpdatePromptAsync(string promptId, string name, string description, CancellationToken cancellationToken) =>
         Expect200<PromptDto>(await SendJsonAsync(HttpMethod.Put, $"{Prompts}/{Uri.EscapeDataString(promptId)}", new PromptCreateDto(name, description), cancellationToken).ConfigureAwait(false));
 
-    public async Task<ApiOutcome<PromptAssetDto>> CreateResourceAsync(string promptId, PromptAssetWriteDto body, CancellationToken cancellationToken) =>
-        Expect200<PromptAssetDto>(await SendJsonAsync(HttpMethod.Post, $"{Prompts}/{Uri.EscapeDataString(promptId)}/resources", body, cancellationToken).ConfigureAwait(false));
+    /// <summary><c>POST /prompts/{id}/resources</c>; the raw answer, since a 404 right after the prompt's create is for the caller to retry.</summary>
+    public Task<ApiOutcome<ApiResponse>> CreateResourceAsync(string promptId, PromptAssetWriteDto body, CancellationToken cancellationToken) =>
+        SendJsonAsync(HttpMethod.Post, $"{Prompts}/{Uri.EscapeDataString(promptId)}/resources", body, cancellationToken);
 
     public async Task<ApiOutcome<PromptAssetDto>> UpdateResourceAsync(string promptId, string language, PromptAssetWriteDto body, CancellationToken cancellationToken) =>
         Expect200<PromptAssetDto>(await SendJsonAsync(HttpMethod.Put,
@@ -48,13 +54,17 @@ internal sealed class ArchitectApi(GenesysHttp http, ITokenSource token, Genesys
         return http.SendAsync("DELETE " + url.AbsolutePath, () => new HttpRequestMessage(HttpMethod.Delete, url), token, cancellationToken);
     }
 
-    /// <summary>The objects (flows) that use a prompt, from dependency tracking; optionally published flows only.</summary>
-    public async Task<ApiOutcome<DependencyListingDto>> ConsumersAsync(string promptId, bool publishedOnly, CancellationToken cancellationToken)
+    /// <summary>One page of the objects that use a prompt, from dependency tracking; optionally published flows only.</summary>
+    public async Task<ApiOutcome<DependencyListingDto>> ConsumersAsync(string promptId, bool publishedOnly, int pageNumber, CancellationToken cancellationToken)
     {
-        var path = $"api/v2/architect/dependencytracking/consumingresources?id={Uri.EscapeDataString(promptId)}&objectType=USERPROMPT&pageSize=100"
+        var path = $"api/v2/architect/dependencytracking/consumingresources?id={Uri.EscapeDataString(promptId)}&objectType=USERPROMPT&pageSize=100&pageNumber={pageNumber}"
             + (publishedOnly ? "&flowFilter=published" : "");
         return Expect200<DependencyListingDto>(await GetAsync(path, cancellationToken).ConfigureAwait(false));
     }
+
+    /// <summary><c>GET /dependencytracking/build</c>: whether the org's dependency data is current.</summary>
+    public async Task<ApiOutcome<DependencyStatusDto>> DependencyBuildAsync(CancellationToken cancellationToken) =>
+        Expect200<DependencyStatusDto>(await GetAsync("api/v2/architect/dependencytracking/build", cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// The upload of §2.1: POST multipart/form-data with one part named <c>file</c> to the resource's uploadUri, with
@@ -69,13 +79,65 @@ internal sealed class ArchitectApi(GenesysHttp http, ITokenSource token, Genesys
             return new HttpRequestMessage(HttpMethod.Post, uploadUri) { Content = form };
         }, token, cancellationToken);
 
-    private Task<ApiOutcome<ApiResponse>> GetAsync(string relative, CancellationToken cancellationToken)
+    /// <summary>
+    /// The preview route of §2.2, <c>POST /prompts/{id}/resources/{lang}/uploads</c> (no body): a pre-signed URL and
+    /// its required headers. The raw answer, since 404/501 (route missing) is for the caller to handle.
+    /// </summary>
+    public Task<ApiOutcome<ApiResponse>> RequestUploadAsync(string promptId, string language, CancellationToken cancellationToken)
     {
-        var url = new Uri(endpoints.ApiBase, relative);
-        return http.SendAsync("GET " + url.AbsolutePath, () => new HttpRequestMessage(HttpMethod.Get, url)
+        var url = new Uri(endpoints.ApiBase, $"{Prompts}/{Uri.EscapeDataString(promptId)}/resources/{Uri.EscapeDataString(language)}/uploads");
+        return http.SendAsync("POST " + url.AbsolutePath, () => new HttpRequestMessage(HttpMethod.Post, url)
         {
             Headers = { Accept = { new MediaTypeWithQualityHeaderValue("application/json") } },
+            Content = new StringContent("", Encoding.UTF8, "application/json"),
         }, token, cancellationToken);
+    }
+
+    /// <summary>
+    /// PUT of the raw file to a pre-signed URL with every header the uploads route returned. No bearer token: the
+    /// URL's signature is the authorisation, and the token must not reach a storage host.
+    /// </summary>
+    public Task<ApiOutcome<ApiResponse>> PutPresignedAsync(Uri url, IReadOnlyDictionary<string, string> headers, byte[] audio, CancellationToken cancellationToken) =>
+        http.SendAsync("PUT " + url.GetLeftPart(UriPartial.Path), () =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = new ByteArrayContent(audio) };
+            foreach (var (name, value) in headers)
+            {
+                // Content-Type and the like belong to the content; the signature covers them wherever they go.
+                if (!request.Headers.TryAddWithoutValidation(name, value))
+                {
+                    request.Content.Headers.Remove(name);
+                    request.Content.Headers.TryAddWithoutValidation(name, value);
+                }
+            }
+
+            return request;
+        }, token: null, cancellationToken);
+
+    /// <summary>
+    /// A GET whose 206 (partial content, documented for these reads) is never taken as the whole answer: read again
+    /// once, and a second 206 is IVR6033. A partial listing acted on could create duplicates or miss orphans.
+    /// </summary>
+    private async Task<ApiOutcome<ApiResponse>> GetAsync(string relative, CancellationToken cancellationToken)
+    {
+        var url = new Uri(endpoints.ApiBase, relative);
+        var operation = "GET " + url.AbsolutePath;
+        for (var read = 1; ; read++)
+        {
+            var sent = await http.SendAsync(operation, () => new HttpRequestMessage(HttpMethod.Get, url)
+            {
+                Headers = { Accept = { new MediaTypeWithQualityHeaderValue("application/json") } },
+            }, token, cancellationToken).ConfigureAwait(false);
+            if (sent.Value is not { Status: 206 })
+            {
+                return sent;
+            }
+
+            if (read == 2)
+            {
+                return ApiOutcome<ApiResponse>.Fail(Diagnostic.Create(DiagnosticCatalog.GenesysPartialContent, null, operation));
+            }
+        }
     }
 
     private Task<ApiOutcome<ApiResponse>> SendJsonAsync<TBody>(HttpMethod method, string relative, TBody body, CancellationToken cancellationToken)

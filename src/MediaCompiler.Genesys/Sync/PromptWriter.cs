@@ -11,10 +11,14 @@ namespace MediaCompiler.Genesys.Sync;
 /// </summary>
 internal sealed class PromptWriter(ArchitectApi api, PromptLister lister, GenesysEndpoints endpoints, GenesysSyncOptions options)
 {
+    private readonly AudioUploader _uploader = new(api, endpoints, options.TimeProvider);
+
     public async Task WriteAsync(IReadOnlyList<ResourceWork> resources, CancellationToken cancellationToken)
     {
         if (resources.Any(r => r.Planned.Action == SyncAction.CreatePrompt))
         {
+            // Taken before the create is sent: the read-after-write window never starts later than the platform's.
+            var createdAt = options.TimeProvider.GetUtcNow();
             var prompt = await EnsurePromptAsync(resources[0].Desired, cancellationToken).ConfigureAwait(false);
             if (prompt.Failure is { } failure)
             {
@@ -30,6 +34,7 @@ internal sealed class PromptWriter(ArchitectApi api, PromptLister lister, Genesy
                 work.Planned = createdNow ? work.Planned with { Existing = found } : SyncPlanner.Decide(work.Desired, found, options.ManagedMarker);
                 work.PromptId = found.Id;
                 work.PromptPreExisted = !createdNow;
+                work.PromptCreatedAt = createdNow ? createdAt : null;
                 work.State = work.Planned.Action == SyncAction.Unchanged ? ResourceState.Unchanged : ResourceState.NotDone;
                 work.MediaUri = work.Planned.ExistingResource?.MediaUri;
             }
@@ -105,7 +110,7 @@ internal sealed class PromptWriter(ArchitectApi api, PromptLister lister, Genesy
         switch (work.Planned.Action)
         {
             case SyncAction.CreatePrompt or SyncAction.CreateResource:
-                var created = await api.CreateResourceAsync(promptId, body with { Language = desired.Language.ToLowerInvariant() }, cancellationToken).ConfigureAwait(false);
+                var created = await CreateResourceAsync(work, body with { Language = desired.Language.ToLowerInvariant() }, cancellationToken).ConfigureAwait(false);
                 if (created.Failure is { } createFailure)
                 {
                     work.Fail(createFailure);
@@ -133,54 +138,34 @@ internal sealed class PromptWriter(ArchitectApi api, PromptLister lister, Genesy
             return;
         }
 
-        await UploadAsync(work, uploadUri, cancellationToken).ConfigureAwait(false);
+        await _uploader.UploadAsync(work, uploadUri, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task UploadAsync(ResourceWork work, string? uploadUri, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>POST …/resources</c>. Right after <c>POST /prompts</c> the platform may not yet know the new prompt (the
+    /// same read-after-write lag as its reads): a 404 for a prompt this sync created is retried with backoff until
+    /// <see cref="GenesysSyncOptions.ReadAfterWriteWindow"/> after the create has passed. A 404 for a prompt that
+    /// existed before the sync means it was deleted meanwhile, and is final.
+    /// </summary>
+    private async Task<ApiOutcome<PromptAssetDto>> CreateResourceAsync(ResourceWork work, PromptAssetWriteDto body, CancellationToken cancellationToken)
     {
-        var desired = work.Desired;
-        if (string.IsNullOrEmpty(uploadUri))
+        var delay = options.FirstPollDelay;
+        while (true)
         {
-            // Not a trust problem: the org gave no address at all (uploadUri is deprecated in the SDK models).
-            work.Fail(Diagnostic.Create(DiagnosticCatalog.GenesysUploadAddressMissing, desired.File, desired.Name, desired.Language));
-            return;
-        }
+            var sent = await api.CreateResourceAsync(work.PromptId!, body, cancellationToken).ConfigureAwait(false);
+            var lagging = sent.Value is { Status: 404 } && !work.PromptPreExisted && work.PromptCreatedAt is { } createdAt
+                && options.TimeProvider.GetUtcNow() + delay - createdAt <= options.ReadAfterWriteWindow;
+            if (!lagging)
+            {
+                return sent.Failure is { } failure ? ApiOutcome<PromptAssetDto>.Fail(failure)
+                    : sent.Value!.IsSuccess ? sent.Value.Read<PromptAssetDto>()
+                    : ApiOutcome<PromptAssetDto>.Fail(sent.Value.Unexpected(work.Desired.File));
+            }
 
-        if (!Uri.TryCreate(uploadUri, UriKind.Absolute, out var target) || !GenesysRegions.IsTrustedUploadHost(endpoints, target))
-        {
-            // Never send the bearer token to a host that is not the org's own.
-            work.Fail(Diagnostic.Create(DiagnosticCatalog.GenesysUploadUriUntrusted, desired.File, desired.Name, desired.Language, uploadUri ?? "(none)"));
-            return;
+            options.Log?.Invoke(new SyncLogMessage(SyncLogLevel.Detailed,
+                $"{sent.Value!.Operation}: 404 right after the prompt was created (read-after-write lag); retrying."));
+            await Task.Delay(delay, options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            delay = delay * 2 > options.MaxPollDelay ? options.MaxPollDelay : delay * 2;
         }
-
-        byte[] audio;
-        try
-        {
-            audio = await File.ReadAllBytesAsync(desired.AudioPath!, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            work.Fail(Diagnostic.Create(DiagnosticCatalog.GenesysAudioUnreadable, desired.File, desired.Name, desired.Language, ex.Message));
-            return;
-        }
-
-        var sent = await api.UploadAsync(target, audio, Path.GetFileName(desired.AudioPath!), cancellationToken).ConfigureAwait(false);
-        if (sent.Failure is { } failure)
-        {
-            work.Fail(failure);
-            return;
-        }
-
-        if (!sent.Value!.IsSuccess)
-        {
-            // Statuses that were worth retrying were retried already; this one is final after one attempt.
-            var answer = sent.Value;
-            var reason = answer.Error?.Message ?? (answer.Body.Length > 200 ? answer.Body[..200] : answer.Body);
-            work.Fail(Diagnostic.Create(DiagnosticCatalog.GenesysUploadFailed, desired.File, desired.Name, desired.Language,
-                answer.Status, 1, reason.Length == 0 ? "no body" : reason));
-            return;
-        }
-
-        work.UploadedAt = options.TimeProvider.GetUtcNow();
     }
 }

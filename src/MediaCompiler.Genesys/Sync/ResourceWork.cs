@@ -29,6 +29,12 @@ internal sealed class ResourceWork(PlannedResource planned)
     /// <summary>A poll saw this upload before its final state (created or uploaded).</summary>
     public bool SeenInProgress { get; set; }
 
+    /// <summary>Whether the transcoded resource, read back, still carried the tags we wrote (null: not read back).</summary>
+    public bool? TagsKept { get; set; }
+
+    /// <summary>When this sync created the resource's prompt (null: it existed before).</summary>
+    public DateTimeOffset? PromptCreatedAt { get; set; }
+
     public List<Diagnostic> Diagnostics { get; } = [];
 
     /// <summary>The prompt existed before this sync (so flows may already play it).</summary>

@@ -91,6 +91,9 @@ internal sealed class TranscodeWaiter(PromptLister lister, GenesysSyncOptions op
         {
             case UploadStatus.Transcoded:
                 work.MediaUri = resource!.MediaUri;
+                // The read-back of our tags, free with this poll: without them no later build can skip this audio.
+                work.TagsKept = ManagedTags.IsManaged(resource.Tags, options.ManagedMarker)
+                    && string.Equals(ManagedTags.HashOf(resource.Tags), work.Desired.HashHex, StringComparison.OrdinalIgnoreCase);
                 work.State = work.Planned.Action is SyncAction.CreatePrompt or SyncAction.CreateResource ? ResourceState.Created : ResourceState.Updated;
                 return;
             case UploadStatus.TranscodeFailed:

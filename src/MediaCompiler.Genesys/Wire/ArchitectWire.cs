@@ -66,6 +66,17 @@ public sealed record PromptAssetWriteDto
     public Dictionary<string, List<string>>? Tags { get; init; }
 }
 
+/// <summary>
+/// PromptAssetUpload, the answer of the preview uploads route: a pre-signed URL to PUT the file to, and the headers
+/// that PUT must carry.
+/// </summary>
+public sealed record PromptAssetUploadDto
+{
+    public string? Url { get; init; }
+
+    public Dictionary<string, string>? Headers { get; init; }
+}
+
 /// <summary>A page of prompts (PromptEntityListing).</summary>
 public sealed record PromptListingDto
 {
@@ -90,6 +101,9 @@ public sealed record DependencyDto
     public string? Type { get; init; }
 
     public bool? Deleted { get; init; }
+
+    /// <summary>Dependency tracking could not tell this consumer's state: it may or may not use the prompt now.</summary>
+    public bool? StateUnknown { get; init; }
 }
 
 /// <summary>A page of consuming resources (ConsumingResourcesEntityListing).</summary>
@@ -97,7 +111,19 @@ public sealed record DependencyListingDto
 {
     public List<DependencyDto>? Entities { get; init; }
 
+    public int PageNumber { get; init; }
+
     public int PageCount { get; init; }
+
+    public string? NextUri { get; init; }
+}
+
+/// <summary>DependencyStatus: the org's dependency-tracking build (<c>OPERATIONAL</c> when its data is current).</summary>
+public sealed record DependencyStatusDto
+{
+    public string? Status { get; init; }
+
+    public string? DateCompleted { get; init; }
 }
 
 /// <summary>The Platform API error body (ErrorBody, reference §1.9).</summary>

@@ -1,0 +1,174 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MediaCompiler.Genesys.Tests;
+
+/// <summary>
+/// The preview uploads route (a pre-signed URL and the headers its PUT must carry), the fallback to the deprecated
+/// uploadUri when the route is missing, and the coded error when neither exists.
+/// </summary>
+public sealed class UploadRouteTests
+{
+    [Fact]
+    public async Task Audio_goes_through_the_uploads_route_with_every_returned_header_when_there_is_no_uploadUri()
+    {
+        await using var org = await ArchitectEmulator.StartAsync();
+        var prompt = org.Prompt("Welcome", "en-us", 440);
+
+        var (result, requests) = await org.CountAsync(() => GenesysPromptSync.RunAsync([prompt], org.Options()));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.AllDiagnostics));
+        Assert.Equal(1, requests[PromptSyncEmulatorTests.UploadsRoute]);
+        Assert.Equal(1, requests[PromptSyncEmulatorTests.Upload]);
+        Assert.False(requests.ContainsKey(PromptSyncEmulatorTests.UploadUriPost));
+        using var plain = new HttpClient();
+        Assert.Equal(await File.ReadAllBytesAsync(prompt.AudioPath!), await plain.GetByteArrayAsync(Assert.Single(result.Resources).MediaUri));
+    }
+
+    [Fact]
+    public async Task Without_the_uploads_route_the_uploadUri_is_used_and_the_route_is_asked_once_per_sync()
+    {
+        await using var org = await ArchitectEmulator.StartAsync(new { UploadsRouteAvailable = false, OmitUploadUri = false });
+
+        var (result, requests) = await org.CountAsync(() => GenesysPromptSync.RunAsync(
+            [org.Prompt("Welcome", "en-us", 440), org.Prompt("Goodbye", "en-us", 450)], org.Options()));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.AllDiagnostics));
+        Assert.Equal(1, requests[PromptSyncEmulatorTests.UploadsRoute]);
+        Assert.Equal(2, requests[PromptSyncEmulatorTests.UploadUriPost]);
+    }
+
+    [Fact]
+    public async Task Neither_the_uploads_route_nor_an_uploadUri_is_IVR6031_naming_both()
+    {
+        await using var org = await ArchitectEmulator.StartAsync(new { UploadsRouteAvailable = false });
+        var prompt = org.Prompt("Welcome", "en-us", 440);
+
+        var result = await GenesysPromptSync.RunAsync([prompt], org.Options());
+
+        Assert.False(result.Succeeded);
+        var diagnostic = Assert.Single(result.AllDiagnostics);
+        Assert.Equal(("IVR6031", prompt.AudioPath), (diagnostic.Code, diagnostic.File));
+        Assert.Contains("/uploads answered HTTP 404", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("no uploadUri", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_presigned_url_is_asked_for_again_once()
+    {
+        await using var org = await ArchitectEmulator.StartAsync();
+        var refusedOnce = new RefuseFirstPut();
+        var options = org.Options();
+        options = new GenesysSyncOptions
+        {
+            BaseUrl = options.BaseUrl, ClientId = options.ClientId, ClientSecret = options.ClientSecret, Handler = refusedOnce,
+            FirstPollDelay = options.FirstPollDelay, MaxPollDelay = options.MaxPollDelay, BaseRetryDelay = options.BaseRetryDelay,
+        };
+
+        var (result, requests) = await org.CountAsync(() => GenesysPromptSync.RunAsync([org.Prompt("Welcome", "en-us", 440)], options));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.AllDiagnostics));
+        Assert.True(refusedOnce.Refused);
+        Assert.Equal(2, requests[PromptSyncEmulatorTests.UploadsRoute]);
+    }
+
+    [Fact]
+    public async Task The_emulators_presigned_put_needs_every_signed_header_and_expires()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        await using var org = await ArchitectEmulator.StartAsync(new { ReadAfterWriteNotFoundMilliseconds = 0, ResourceCreateNotFoundMilliseconds = 0, UploadUrlExpirySeconds = 60 }, time);
+        var token = await org.TokenAsync();
+        var id = await CreatePromptWithResourceAsync(org, token);
+        var audio = TestWav.Sine(440);
+
+        var first = await RequestUploadAsync(org, token, id);
+        using (var withoutOneHeader = Put(first, audio, skip: "x-amz-meta-upload-id"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await org.Admin.SendAsync(withoutOneHeader)).StatusCode);
+        }
+
+        time.Advance(TimeSpan.FromSeconds(61));
+        using (var expired = Put(first, audio))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await org.Admin.SendAsync(expired)).StatusCode);
+        }
+
+        token = await org.TokenAsync();
+        using var fresh = Put(await RequestUploadAsync(org, token, id), audio);
+        Assert.Equal(HttpStatusCode.OK, (await org.Admin.SendAsync(fresh)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("bearer {0}")]
+    [InlineData("{0}")]
+    public async Task The_uploadUri_takes_a_lower_case_bearer_and_a_bare_token(string header)
+    {
+        await using var org = await ArchitectEmulator.StartAsync(new { ReadAfterWriteNotFoundMilliseconds = 0, ResourceCreateNotFoundMilliseconds = 0, OmitUploadUri = false });
+        var token = await org.TokenAsync();
+        var id = await CreatePromptWithResourceAsync(org, token);
+        var resource = await org.GetJsonAsync<JsonDocument>($"api/v2/architect/prompts/{id}/resources/en-us", token);
+        using var request = new HttpRequestMessage(HttpMethod.Post, resource!.RootElement.GetProperty("uploadUri").GetString())
+        {
+            Content = new MultipartFormDataContent { { new ByteArrayContent(TestWav.Sine(440)), "file", "welcome.wav" } },
+        };
+        request.Headers.TryAddWithoutValidation("Authorization", string.Format(System.Globalization.CultureInfo.InvariantCulture, header, token));
+
+        Assert.Equal(HttpStatusCode.OK, (await org.Admin.SendAsync(request)).StatusCode);
+    }
+
+    private static async Task<string> CreatePromptWithResourceAsync(ArchitectEmulator org, string token)
+    {
+        using var create = new HttpRequestMessage(HttpMethod.Post, "api/v2/architect/prompts") { Content = JsonContent.Create(new { name = "Welcome" }) };
+        create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var created = await org.Admin.SendAsync(create);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        using var resource = new HttpRequestMessage(HttpMethod.Post, $"api/v2/architect/prompts/{id}/resources") { Content = JsonContent.Create(new { language = "en-us" }) };
+        resource.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var added = await org.Admin.SendAsync(resource);
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        return id;
+    }
+
+    private static async Task<JsonElement> RequestUploadAsync(ArchitectEmulator org, string token, string id)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/v2/architect/prompts/{id}/resources/en-us/uploads");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await org.Admin.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static HttpRequestMessage Put(JsonElement upload, byte[] audio, string? skip = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, upload.GetProperty("url").GetString()) { Content = new ByteArrayContent(audio) };
+        foreach (var header in upload.GetProperty("headers").EnumerateObject().Where(h => h.Name != skip))
+        {
+            if (!request.Headers.TryAddWithoutValidation(header.Name, header.Value.GetString()))
+            {
+                request.Content.Headers.TryAddWithoutValidation(header.Name, header.Value.GetString());
+            }
+        }
+
+        return request;
+    }
+
+    /// <summary>Answers the first PUT to a pre-signed URL with 403 (as S3 does for an expired URL).</summary>
+    private sealed class RefuseFirstPut() : DelegatingHandler(new SocketsHttpHandler())
+    {
+        public bool Refused { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (!Refused && request.Method == HttpMethod.Put && request.RequestUri!.AbsolutePath.StartsWith("/emulator-uploads/", StringComparison.Ordinal))
+            {
+                Refused = true;
+                return Task.FromResult(new HttpResponseMessage(HttpStatusCode.Forbidden));
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}
