@@ -16,13 +16,13 @@ namespace MediaCompiler.Emulator.Architect;
 /// </summary>
 internal static class ArchitectPresignedUploadEndpoints
 {
-    private const string SignedUploads = "/emulator-uploads/architect/{promptId}/{languageCode}";
+    internal const string SignedUploads = "/emulator-uploads/architect/{promptId}/{languageCode}";
 
     public static void MapArchitectPresignedUploadEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost(ArchitectPromptEndpoints.Root + "/{promptId}/resources/{languageCode}/uploads", RequestUpload)
             .WithMetadata(ApiRoute.Marker).RequireArchitectToken();
-        app.MapPut(SignedUploads, PutAsync).WithMetadata(ApiRoute.Marker);
+        app.MapPut(SignedUploads, PresignedStorageEndpoints.PutAsync).WithMetadata(ApiRoute.Marker);
     }
 
     private static IResult RequestUpload(HttpContext http, ArchitectStore store, string promptId, string languageCode)
@@ -56,45 +56,4 @@ internal static class ArchitectPresignedUploadEndpoints
         }
     }
 
-    private static async Task<IResult> PutAsync(HttpContext http, ArchitectStore store, string promptId, string languageCode)
-    {
-        IssuedUpload? issued;
-        lock (store.Lock)
-        {
-            store.IssuedUploads.TryGetValue(http.Request.Query["X-Amz-Signature"].ToString(), out issued);
-        }
-
-        if (issued is null || issued.PromptId != promptId || issued.Language != languageCode)
-        {
-            return ArchitectErrors.Result(http, 403, "SignatureDoesNotMatch", "The request signature does not match any issued upload URL.");
-        }
-
-        if (store.Now > issued.IssuedAt.AddSeconds(store.Settings.UploadUrlExpirySeconds))
-        {
-            return ArchitectErrors.Result(http, 403, "AccessDenied", "Request has expired (the pre-signed upload URL's X-Amz-Expires has passed).");
-        }
-
-        var missing = issued.Headers.Where(h => !string.Equals(HeaderValue(http.Request, h.Key), h.Value, StringComparison.Ordinal)).Select(h => h.Key).ToList();
-        if (missing.Count > 0)
-        {
-            return ArchitectErrors.Result(http, 403, "SignatureDoesNotMatch", $"Signed header(s) missing or different: {string.Join(", ", missing)}.");
-        }
-
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
-        {
-            bodyLimit.MaxRequestBodySize = ArchitectUploadEndpoints.MaxUploadBytes;
-        }
-
-        using var buffer = new MemoryStream();
-        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
-        lock (store.Lock)
-        {
-            // A pre-signed URL takes one upload.
-            store.IssuedUploads.Remove(http.Request.Query["X-Amz-Signature"].ToString());
-        }
-
-        return ArchitectUploadEndpoints.Store(http, store, promptId, languageCode, buffer.ToArray(), "upload.wav");
-    }
-
-    private static string HeaderValue(HttpRequest request, string name) => request.Headers[name].ToString();
 }

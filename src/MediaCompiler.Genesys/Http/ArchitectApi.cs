@@ -88,8 +88,8 @@ internal sealed class ArchitectApi(GenesysHttp http, ITokenSource token, Genesys
         var url = new Uri(endpoints.ApiBase, $"{Prompts}/{Uri.EscapeDataString(promptId)}/resources/{Uri.EscapeDataString(language)}/uploads");
         return http.SendAsync("POST " + url.AbsolutePath, () => new HttpRequestMessage(HttpMethod.Post, url)
         {
+            // No body, as the SDKs send it (postArchitectPromptResourceUploads takes none).
             Headers = { Accept = { new MediaTypeWithQualityHeaderValue("application/json") } },
-            Content = new StringContent("", Encoding.UTF8, "application/json"),
         }, token, cancellationToken);
     }
 

@@ -12,11 +12,8 @@ internal static class KnownDifferences
 {
     public static readonly IReadOnlyList<KnownDifference> All =
     [
-        new("emulator GET /api/v2/architect/prompts as purecloud-platform-client-v2 sends it (pageSize=100&name=SdkWire_a,SdkWire_b)",
-            "Issue 17 item 9: the emulator splits repeated name= (the .NET and Go SDKs' form, and what our client sends) but not the "
-            + "JavaScript SDK's comma-joined name=a,b. Builds are unaffected; the emulator change under way adds the comma form."),
         new("emulator GET /api/v2/architect/prompts as purecloud-platform-client-v2 sends it (name=SdkWire_a&language=en-us,fr-fr)",
-            "The same for language=a,b: the emulator takes the joined value as one language code and returns no resource. Our "
+            "The JavaScript SDK joins several languages as language=a,b (as it joins names, which the emulator now splits): the emulator takes the joined value as one language code and returns no resource. Our "
             + "client never sends language (it reads every resource), so builds are unaffected; the emulator should split it like name."),
     ];
 
