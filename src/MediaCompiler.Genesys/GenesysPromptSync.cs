@@ -21,17 +21,12 @@ public static class GenesysPromptSync
         ArgumentNullException.ThrowIfNull(prompts);
         ArgumentNullException.ThrowIfNull(options);
         var diagnostics = new List<Diagnostic>();
-        var (endpoints, regionProblem) = GenesysRegions.Resolve(options.Region, options.BaseUrl);
-        var missing = string.IsNullOrEmpty(options.ClientId) ? "GENESYS_CLIENT_ID" : string.IsNullOrEmpty(options.ClientSecret) ? "GENESYS_CLIENT_SECRET" : null;
-        if (regionProblem is not null || missing is not null)
+        using var connection = GenesysConnection.Open(options, diagnostics);
+        if (connection is null)
         {
-            diagnostics.AddRange(new[] { regionProblem, missing is null ? null : Diagnostic.Create(DiagnosticCatalog.GenesysCredentialsMissing, null, missing) }.OfType<Diagnostic>());
             return new SyncResult([], diagnostics, new SyncCounts(0, 0, 0, 0, 0, 0, 0, 0, 0), []);
         }
-
-        using var http = new GenesysHttp(options);
-        using var tokens = new GenesysTokens(new GenesysTokenEndpoint(http, endpoints!, options, options.BaseUrl ?? options.Region ?? ""), options.TimeProvider);
-        var api = new ArchitectApi(http, tokens, endpoints!);
+        var (http, api, endpoints) = (connection.Http, connection.Api, connection.Endpoints);
         var lister = new PromptLister(api, options);
         var work = new List<ResourceWork>();
         var deleted = 0;
@@ -53,7 +48,7 @@ public static class GenesysPromptSync
             Log(options, SyncLogLevel.Normal, string.Create(CultureInfo.InvariantCulture,
                 $"Genesys Cloud: {listed.Value!.Count} prompt(s) in the org; {work.Count(w => w.State == ResourceState.Unchanged)} of {work.Count} resource(s) unchanged."));
 
-            var writer = new PromptWriter(api, lister, endpoints!, options);
+            var writer = new PromptWriter(api, lister, endpoints, options);
             foreach (var prompt in work.Where(w => w.State == ResourceState.NotDone).GroupBy(w => w.Desired.Name, StringComparer.Ordinal))
             {
                 await writer.WriteAsync(prompt.ToList(), cancellationToken).ConfigureAwait(false);
