@@ -8,7 +8,7 @@ import os
 import statistics
 import sys
 
-NOOP_TARGET_PERCENT = 5.0
+NOOP_TARGET_PERCENT = 2.0  # issue #18: the package adds at most 2 % to a no-op build
 COLD_TARGET_SPEEDUP = 3.0
 ROUTE_NAMES = {
     "POST /oauth/token": "token",
