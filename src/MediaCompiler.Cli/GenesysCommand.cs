@@ -10,7 +10,7 @@ using MediaCompiler.Platforms.Checking;
 namespace MediaCompiler.Cli;
 
 /// <summary>
-/// <c>ivr-media genesys import --out &lt;folder&gt; [--name &lt;pattern&gt;] [--region &lt;region&gt;]</c>: an org's
+/// <c>ivr-media genesys import --out &lt;folder&gt; [--name &lt;pattern&gt;] [--division &lt;name|id&gt;] [--region &lt;region&gt;]</c>: an org's
 /// Architect user prompts into the repository layout (<c>&lt;folder&gt;/&lt;language&gt;/&lt;name&gt;.wav</c>, TTS
 /// sidecars, <c>ivr-prompts.props</c> with the texts), tagged so that the next build uploads nothing. Credentials
 /// come from the same environment variables as the build (GENESYS_CLIENT_ID, GENESYS_CLIENT_SECRET; GENESYS_BASE_URL
@@ -23,19 +23,22 @@ internal static class GenesysCommand
         var output = new Option<string>("--out") { Description = "The folder to write the prompts into (e.g. prompts).", Required = true };
         var name = new Option<string?>("--name") { Description = "Only prompts whose name matches (a name, or a pattern with * and ?)." };
         var region = new Option<string?>("--region") { Description = "The org's region, e.g. mypurecloud.ie (or set GENESYS_BASE_URL)." };
+        var division = new Option<string?>("--division") { Description = "Only prompts of this division (its name or id)." };
         var import = new Command("import", "Write an org's user prompts into the repository layout and mark them as the build's, "
             + "so that the next build uploads nothing. Exit code 0: imported (warnings allowed); 1: a prompt could not be imported; 2: usage or credentials.")
         {
             output,
             name,
             region,
+            division,
         };
         import.SetAction((parseResult, cancellationToken) => RunAsync(parseResult.GetValue(output)!, parseResult.GetValue(name),
-            parseResult.GetValue(region), terminal, error, cancellationToken));
+            parseResult.GetValue(region), parseResult.GetValue(division), terminal, error, cancellationToken));
         return new Command("genesys", "Work with a Genesys Cloud org's Architect user prompts.") { import };
     }
 
-    private static async Task<int> RunAsync(string folder, string? namePattern, string? region, Terminal terminal, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string folder, string? namePattern, string? region, string? division, Terminal terminal, TextWriter error,
+        CancellationToken cancellationToken)
     {
         var baseUrl = Environment.GetEnvironmentVariable("GENESYS_BASE_URL");
         var clientId = Environment.GetEnvironmentVariable("GENESYS_CLIENT_ID");
@@ -59,7 +62,7 @@ internal static class GenesysCommand
         try
         {
             var summary = await GenesysImport.RunAsync(
-                new GenesysImportRequest(options, folder, NameFilter(namePattern), QualitySettings.Default, SpeechLevelNormalizer.DefaultTargetDbov, work),
+                new GenesysImportRequest(options, folder, NameFilter(namePattern), QualitySettings.Default, SpeechLevelNormalizer.DefaultTargetDbov, work, division),
                 log, new ImportProgress(error), cancellationToken).ConfigureAwait(false);
             foreach (var diagnostic in summary.Diagnostics)
             {

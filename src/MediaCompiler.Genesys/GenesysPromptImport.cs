@@ -31,7 +31,8 @@ public sealed record ImportResult(IReadOnlyList<ImportedResource> Resources, IRe
 /// </summary>
 public static class GenesysPromptImport
 {
-    public static async Task<ImportResult> DownloadAsync(GenesysSyncOptions options, string folder, Func<string, bool> includeName,
+    /// <param name="division">Only prompts of this division (its id, or its name in any case); null: every division.</param>
+    public static async Task<ImportResult> DownloadAsync(GenesysSyncOptions options, string folder, Func<string, bool> includeName, string? division,
         IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -50,7 +51,7 @@ public static class GenesysPromptImport
             return new ImportResult([], diagnostics, http.Requests);
         }
 
-        var wanted = listed.Value!.Where(p => p.Id is not null && includeName(p.Name))
+        var wanted = listed.Value!.Where(p => p.Id is not null && includeName(p.Name) && InDivision(p, division))
             .SelectMany(p => (p.Resources ?? []).Select(r => (Prompt: p, Resource: r)))
             .OrderBy(x => x.Prompt.Name, StringComparer.Ordinal).ThenBy(x => x.Resource.Language, StringComparer.Ordinal)
             .ToList();
@@ -65,6 +66,11 @@ public static class GenesysPromptImport
         }
         return new ImportResult(imported, diagnostics, http.Requests);
     }
+
+    private static bool InDivision(PromptDto prompt, string? division) =>
+        division is null
+        || string.Equals(prompt.Division?.Id, division, StringComparison.Ordinal)
+        || string.Equals(prompt.Division?.Name, division, StringComparison.OrdinalIgnoreCase);
 
     private static async Task<ImportedResource> ImportOneAsync(HttpClient media, string folder, PromptDto prompt, PromptAssetDto resource,
         List<Diagnostic> diagnostics, CancellationToken cancellationToken)

@@ -11,10 +11,11 @@ namespace MediaCompiler.Pipeline.Genesys;
 
 /// <summary>What <c>ivr-media genesys import</c> asks for.</summary>
 /// <param name="IncludeName">Which prompts, by name (all: <c>_ => true</c>).</param>
+/// <param name="Division">Only prompts of this division (id or name); null: every division.</param>
 /// <param name="LevelTargetDbov">The build's IvrTargetSpeechLevel when it levels (IvrNormalizeVolume); null when it does not.</param>
 /// <param name="WorkDirectory">Where the build-equivalent conversion may write its files.</param>
 public sealed record GenesysImportRequest(GenesysSyncOptions Options, string Folder, Func<string, bool> IncludeName,
-    QualitySettings Quality, double? LevelTargetDbov, string WorkDirectory);
+    QualitySettings Quality, double? LevelTargetDbov, string WorkDirectory, string? Division = null);
 
 /// <summary>What an import did; <see cref="PropsFile"/> is the MSBuild file with the prompts' texts.</summary>
 public sealed record GenesysImportSummary(int Resources, int Downloaded, int Marked, string PropsFile, IReadOnlyList<Diagnostic> Diagnostics);
@@ -35,7 +36,7 @@ public static class GenesysImport
     {
         ArgumentNullException.ThrowIfNull(request);
         var folder = Path.GetFullPath(request.Folder);
-        var downloaded = await GenesysPromptImport.DownloadAsync(request.Options, folder, request.IncludeName, progress, cancellationToken).ConfigureAwait(false);
+        var downloaded = await GenesysPromptImport.DownloadAsync(request.Options, folder, request.IncludeName, request.Division, progress, cancellationToken).ConfigureAwait(false);
         var diagnostics = downloaded.Diagnostics.ToList();
         var platform = PromptPlatform.For(TargetPlatform.Genesys, convertAudio: true);
         var marks = new List<(ImportedResource, string)>();

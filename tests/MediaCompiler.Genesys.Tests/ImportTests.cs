@@ -38,8 +38,8 @@ public sealed class ImportTests : IAsyncLifetime
         return requests;
     }
 
-    private Task<GenesysImportSummary> ImportAsync(string folder) =>
-        GenesysImport.RunAsync(new GenesysImportRequest(_org.Options(), folder, _ => true, QualitySettings.Default, -26, Path.Combine(_org.Folder, "import-work")),
+    private Task<GenesysImportSummary> ImportAsync(string folder, string? division = null) =>
+        GenesysImport.RunAsync(new GenesysImportRequest(_org.Options(), folder, _ => true, QualitySettings.Default, -26, Path.Combine(_org.Folder, "import-work"), division),
             new GenesysPlatformTests.RecordingLog(), null, CancellationToken.None);
 
     /// <summary>The folder as a project listing <c>&lt;language&gt;/*.wav</c> with the written props imported would give it to the build.</summary>
@@ -95,5 +95,34 @@ public sealed class ImportTests : IAsyncLifetime
         // Resumed: nothing downloaded, nothing tagged again.
         Assert.Equal(0, again.Downloaded);
         Assert.Equal(0, again.Marked);
+    }
+
+    [Fact]
+    public async Task A_division_filter_imports_only_that_divisions_prompts()
+    {
+        const string salesId = "5a1e5000-0000-4000-8000-000000000042";
+        await _org.ConfigureAsync(new { Divisions = new Dictionary<string, string> { ["Sales"] = salesId } });
+        var token = await _org.TokenAsync();
+        using (var create = new HttpRequestMessage(HttpMethod.Post, "api/v2/architect/prompts")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { name = "SalesMenu", division = new { id = salesId } }),
+        })
+        {
+            create.Headers.Authorization = new("Bearer", token);
+            using var created = await _org.Admin.SendAsync(create);
+            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        }
+        PromptInput Input(string name, double frequency)
+        {
+            var path = _org.Prompt(name, "en-us", frequency).AudioPath!;
+            return new PromptInput(path, name + ".en-us", 1, "alaw", path) { PromptName = name, Language = "en-us" };
+        }
+        await BuildAsync([Input("SalesMenu", 500), Input("Welcome", 440)]);
+        var repository = Path.Combine(_org.Folder, "repo", "sales");
+
+        var imported = await ImportAsync(repository, division: "sales");
+
+        Assert.Equal(1, imported.Resources);
+        Assert.Equal(["SalesMenu.wav"], Directory.GetFiles(repository, "*.wav", SearchOption.AllDirectories).Select(Path.GetFileName));
     }
 }

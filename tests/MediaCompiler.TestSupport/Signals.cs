@@ -14,6 +14,38 @@ public static class Signals
     public static float[] Speechlike(int sampleRate, double seconds, double amplitude = 0.6) =>
         Sample(t => amplitude * Speechlike(t, seconds), sampleRate, seconds);
 
+    /// <summary>
+    /// Speech-like tones and a chirp with decaying clicks on top (onsets that make every transform codec switch to
+    /// short blocks), interleaved when <paramref name="channels"/> is 2; the right channel then carries another signal,
+    /// so that mid and side both hold audio and a lost or swapped channel shows.
+    /// </summary>
+    public static float[] SpeechWithClicks(int sampleRate, int channels, double seconds)
+    {
+        var left = Speechlike(sampleRate, seconds, 0.5);
+        for (var click = sampleRate / 4; click + 40 < left.Length; click += sampleRate / 3)
+        {
+            for (var n = 0; n < 40; n++)
+            {
+                left[click + n] += 0.3f * (n % 2 == 0 ? 1 : -1) * (1 - (n / 40f));
+            }
+        }
+
+        if (channels == 1)
+        {
+            return left;
+        }
+
+        var right = Sample(t => 0.3 * Math.Sin(2 * Math.PI * (520 + (400 * Math.Sin(2 * Math.PI * 2 * t))) * t), sampleRate, seconds);
+        var interleaved = new float[left.Length * 2];
+        for (var i = 0; i < left.Length; i++)
+        {
+            interleaved[2 * i] = left[i];
+            interleaved[(2 * i) + 1] = (0.6f * right[i]) + (0.2f * left[i]);
+        }
+
+        return interleaved;
+    }
+
     public static float[] Sample(Func<double, double> signal, int sampleRate, double seconds)
     {
         var samples = new float[(int)Math.Round(sampleRate * seconds)];

@@ -6,7 +6,11 @@ namespace MediaCompiler.Emulator.Architect;
 // The emulator's own copy of the Platform API shapes (deliberately not shared with the client library, so a
 // serialization mistake on one side is not mirrored on the other).
 
-internal sealed record ArchitectPrompt(string Id, string Name, string? Description, List<ArchitectPromptAsset>? Resources, string SelfUri);
+internal sealed record ArchitectPrompt(string Id, string Name, string? Description, List<ArchitectPromptAsset>? Resources, string SelfUri)
+{
+    /// <summary>The division the prompt belongs to (Home unless created elsewhere).</summary>
+    public ArchitectDivision? Division { get; init; }
+}
 
 internal sealed record ArchitectPromptAsset(
     string Id,
@@ -70,7 +74,14 @@ internal static class ArchitectPaging
 /// <summary>PromptAssetUpload: the pre-signed URL of the preview uploads route and the headers its PUT must carry.</summary>
 internal sealed record ArchitectPromptAssetUpload(string Url, Dictionary<string, string> Headers);
 
-internal sealed record ArchitectPromptWrite(string? Name, string? Description);
+internal sealed record ArchitectPromptWrite(string? Name, string? Description)
+{
+    /// <summary>The division to create the prompt in (only its id is read, as the platform does); null: Home.</summary>
+    public ArchitectDivision? Division { get; init; }
+}
+
+/// <summary>Division (a DomainEntityRef in the SDK models): id, name, selfUri.</summary>
+internal sealed record ArchitectDivision(string? Id, string? Name, string? SelfUri);
 
 internal sealed record ArchitectAssetWrite(string? Language, string? Name, string? TtsString, string? Text, Dictionary<string, List<string>>? Tags);
 

@@ -46,6 +46,7 @@ internal static partial class ArchitectPromptEndpoints
         // Repeated name= (the .NET and Go SDKs) and one comma-joined name=a,b (the JavaScript SDK) alike; a comma
         // cannot be part of a prompt name.
         var names = query["name"].SelectMany(n => (n ?? "").Split(',')).Where(n => n.Length > 0).Select(n => n.TrimEnd('*')).ToList();
+        var divisions = query["divisionId"].SelectMany(d => (d ?? "").Split(',')).Where(d => d.Length > 0).ToHashSet(StringComparer.Ordinal);
         var includeResources = !string.Equals(query["includeResources"], "false", StringComparison.OrdinalIgnoreCase);
         var includeMediaUris = !string.Equals(query["includeMediaUris"], "false", StringComparison.OrdinalIgnoreCase);
         var descending = string.Equals(query["sortOrder"], "desc", StringComparison.OrdinalIgnoreCase);
@@ -53,7 +54,8 @@ internal static partial class ArchitectPromptEndpoints
         lock (store.Lock)
         {
             var matching = store.Prompts.Values
-                .Where(p => names.Count == 0 || (!store.NotYetIndexed(p) && names.Any(n => p.Name.StartsWith(n, StringComparison.OrdinalIgnoreCase))));
+                .Where(p => names.Count == 0 || (!store.NotYetIndexed(p) && names.Any(n => p.Name.StartsWith(n, StringComparison.OrdinalIgnoreCase))))
+                .Where(p => divisions.Count == 0 || divisions.Contains(p.DivisionId));
             matching = byName
                 ? matching.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
                 : matching.OrderBy(p => p.Id, StringComparer.Ordinal);
@@ -89,7 +91,13 @@ internal static partial class ArchitectPromptEndpoints
                 return ArchitectErrors.Result(http, 409, "duplicate.value", $"A prompt named '{existing.Name}' already exists.", existing.Id, existing.Name);
             }
 
-            var prompt = new StoredPrompt(Guid.NewGuid().ToString("D"), body.Name, body.Description, store.Now);
+            var divisionId = body.Division?.Id ?? ArchitectSettings.HomeDivisionId;
+            if (store.Settings.Division(divisionId) is null)
+            {
+                return ArchitectErrors.BadRequest(http, $"Division '{divisionId}' was not found.");
+            }
+
+            var prompt = new StoredPrompt(Guid.NewGuid().ToString("D"), body.Name, body.Description, store.Now) { DivisionId = divisionId };
             store.Prompts[prompt.Id] = prompt;
             return Results.Json(ArchitectWireMapping.ToWire(prompt, http.Request, store, true, true, null), ArchitectWireJson.Options);
         }

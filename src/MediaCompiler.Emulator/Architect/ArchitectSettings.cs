@@ -87,6 +87,20 @@ public sealed class ArchitectSettings
     /// <summary>Consumers listed with <c>stateUnknown: true</c> (dependency tracking could not tell their state).</summary>
     public List<string> StateUnknownConsumers { get; set; } = [];
 
+    /// <summary>
+    /// Divisions besides Home (<see cref="HomeDivisionId"/>), by name → id. A prompt created without a division lands in
+    /// Home, as on the platform; one created with an unknown division id is refused (400).
+    /// </summary>
+    public Dictionary<string, string> Divisions { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The Home division's id (every org has one; prompts land there by default).</summary>
+    public const string HomeDivisionId = "2b0b9e53-7b4c-4bd6-9b1d-000000000001";
+
+    /// <summary>The division of <paramref name="id"/>, Home included; null when the org has none of that id.</summary>
+    public (string Id, string Name)? Division(string id) =>
+        id == HomeDivisionId ? (id, "Home")
+        : Divisions.FirstOrDefault(d => string.Equals(d.Value, id, StringComparison.Ordinal)) is { Key: not null } named ? (named.Value, named.Key) : null;
+
     /// <summary>The largest page of consuming resources answered, whatever pageSize asks (forces paging).</summary>
     public int MaxDependencyPageSize { get; set; } = 25;
 

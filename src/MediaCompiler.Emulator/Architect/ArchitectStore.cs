@@ -51,6 +51,9 @@ internal sealed class StoredPrompt(string id, string name, string? description, 
     public DateTimeOffset CreatedAt { get; } = createdAt;
 
     public Dictionary<string, StoredResource> Resources { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The prompt's division id (Home unless created in another).</summary>
+    public string DivisionId { get; set; } = ArchitectSettings.HomeDivisionId;
 }
 
 /// <summary>

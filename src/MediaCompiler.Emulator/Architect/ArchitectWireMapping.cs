@@ -15,7 +15,12 @@ internal static class ArchitectWireMapping
                     .Select(r => ToWire(prompt, r, request, store, includeMediaUris, listing))
                     .ToList()
                 : [],
-            $"/api/v2/architect/prompts/{prompt.Id}");
+            $"/api/v2/architect/prompts/{prompt.Id}")
+        {
+            Division = store.Settings.Division(prompt.DivisionId) is { } division
+                ? new ArchitectDivision(division.Id, division.Name, $"/api/v2/authorization/divisions/{division.Id}")
+                : null,
+        };
 
     public static ArchitectPromptAsset ToWire(StoredPrompt prompt, StoredResource resource, HttpRequest request, ArchitectStore store,
         bool includeMediaUris = true, bool listing = false)

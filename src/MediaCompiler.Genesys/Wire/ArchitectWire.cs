@@ -18,6 +18,17 @@ public sealed record PromptDto
     public List<PromptAssetDto>? Resources { get; init; }
 
     public string? SelfUri { get; init; }
+
+    /// <summary>The prompt's division (Home unless it was created in another).</summary>
+    public DivisionDto? Division { get; init; }
+}
+
+/// <summary>A division reference (Division in the SDK models).</summary>
+public sealed record DivisionDto
+{
+    public string? Id { get; init; }
+
+    public string? Name { get; init; }
 }
 
 /// <summary>One language of a prompt ("resource"); its id equals the language code.</summary>

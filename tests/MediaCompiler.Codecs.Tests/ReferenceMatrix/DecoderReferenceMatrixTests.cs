@@ -50,7 +50,7 @@ public sealed class DecoderReferenceMatrixTests(ITestOutputHelper output)
     [MemberData(nameof(M4aCases))]
     public void M4a_decodes_like_ffmpeg(int sampleRate, int channels, int kbpsPerChannel)
     {
-        var m4a = ReferenceDecodes.Encode(Source(sampleRate, channels), sampleRate, channels, "m4a",
+        var m4a = ReferenceDecodes.Encode(Signals.SpeechWithClicks(sampleRate, channels, Seconds), sampleRate, channels, "m4a",
             "-c:a", "aac", "-b:a", $"{kbpsPerChannel * channels}k", "-aac_pns", "0");
         var ours = DecodeOurs(m4a, "matrix.m4a", sampleRate);
         var reference = ReferenceDecodes.DecodeMono(m4a, "m4a", "aac", sampleRate, channels);
@@ -67,7 +67,7 @@ public sealed class DecoderReferenceMatrixTests(ITestOutputHelper output)
     [MemberData(nameof(FlacCases))]
     public void Flac_decodes_bit_exact_like_xiph_flac(int sampleRate, int channels, int bits)
     {
-        var pcm = Integers(Source(sampleRate, channels), channels, sampleRate, bits);
+        var pcm = Integers(Signals.SpeechWithClicks(sampleRate, channels, Seconds), channels, sampleRate, bits);
         // Both reference encoders, which choose predictors and stereo modes differently: flac at 8 and 44.1 kHz, ffmpeg at 16 kHz.
         var flac = sampleRate == 16000 ? FlacReference.EncodeWithFfmpeg(pcm) : FlacReference.EncodeWithFlac(pcm, "-8");
         var reference = FlacReference.DecodeWithFlac(flac);
@@ -89,7 +89,7 @@ public sealed class DecoderReferenceMatrixTests(ITestOutputHelper output)
     [MemberData(nameof(VorbisCases))]
     public void Vorbis_decodes_like_ffmpeg(int sampleRate, int channels, int quality)
     {
-        var ogg = ReferenceDecodes.Encode(Source(sampleRate, channels), sampleRate, channels, "ogg", "-c:a", "libvorbis", "-q:a", $"{quality}");
+        var ogg = ReferenceDecodes.Encode(Signals.SpeechWithClicks(sampleRate, channels, Seconds), sampleRate, channels, "ogg", "-c:a", "libvorbis", "-q:a", $"{quality}");
         var ours = DecodeOurs(ogg, "matrix.ogg", sampleRate);
         var reference = ReferenceDecodes.DecodeMono(ogg, "ogg", "vorbis", sampleRate, channels);
 
@@ -106,7 +106,7 @@ public sealed class DecoderReferenceMatrixTests(ITestOutputHelper output)
     public void Opus_decodes_like_libopus(int sampleRate, int channels, int kbpsPerChannel)
     {
         var cutoff = sampleRate / 2;   // 4000 Hz is narrowband, 8000 Hz wideband
-        var opus = ReferenceDecodes.Encode(Source(sampleRate, channels), sampleRate, channels, "opus",
+        var opus = ReferenceDecodes.Encode(Signals.SpeechWithClicks(sampleRate, channels, Seconds), sampleRate, channels, "opus",
             "-c:a", "libopus", "-b:a", $"{kbpsPerChannel * channels}k", "-cutoff", $"{cutoff}");
         var ours = DecodeOurs(opus, "matrix.opus", 48000);
         var reference = ReferenceDecodes.DecodeMono(opus, "opus", "libopus", 48000, channels);
@@ -169,36 +169,5 @@ public sealed class DecoderReferenceMatrixTests(ITestOutputHelper output)
         }
 
         return mono;
-    }
-
-    /// <summary>
-    /// Speech-like tones and a chirp with decaying clicks (onsets that make every codec switch to short blocks); in
-    /// stereo the right channel is another signal, so a lost or swapped channel shows.
-    /// </summary>
-    private static float[] Source(int sampleRate, int channels)
-    {
-        var left = Signals.Speechlike(sampleRate, Seconds, 0.5);
-        for (var click = sampleRate / 4; click + 40 < left.Length; click += sampleRate / 3)
-        {
-            for (var n = 0; n < 40; n++)
-            {
-                left[click + n] += 0.3f * (n % 2 == 0 ? 1 : -1) * (1 - (n / 40f));
-            }
-        }
-
-        if (channels == 1)
-        {
-            return left;
-        }
-
-        var right = Signals.Sample(t => 0.3 * Math.Sin(2 * Math.PI * (520 + (400 * Math.Sin(2 * Math.PI * 2 * t))) * t), sampleRate, Seconds);
-        var interleaved = new float[left.Length * 2];
-        for (var i = 0; i < left.Length; i++)
-        {
-            interleaved[2 * i] = left[i];
-            interleaved[(2 * i) + 1] = (0.6f * right[i]) + (0.2f * left[i]);
-        }
-
-        return interleaved;
     }
 }

@@ -40,7 +40,9 @@ internal sealed class VorbisDecoder : IManagedDecoder
             {
                 // The last granule is the position of the stream's last sample: whatever was decoded past it is the
                 // encoder's padding. Positions count from where the reader started (after any leading trim).
-                var start = reader.SamplePosition - mono.Count;
+                // NVorbis's position can trail what it returned (by the last packet's overlap once the end-of-stream
+                // flag is cleared: 128 samples on a 16 kHz stereo q6 file), never lead it, so a start below zero is 0.
+                var start = Math.Max(0, reader.SamplePosition - mono.Count);
                 var keep = end - start;
                 if (keep < 0)
                 {
