@@ -28,7 +28,8 @@ public sealed class MediaApiPlatform(IMediaEngineClient client, string flowId, s
         new AssetResolutionStep(client, context).RunAsync(prompts, cancellationToken);
 
     /// <summary>
-    /// One look-up by content hash (a read: the media API's look-up needs only the read scope): held content would be
+    /// A search by content hash for each distinct prompt (GETs only, up to the light-request parallelism; the build's
+    /// one batch look-up is a POST, which a plan keeps away from even though it only reads): held content would be
     /// compiled, the rest uploaded first. The in-process engine starts empty on every build, so it holds nothing.
     /// </summary>
     public async Task<PromptPlan?> PlanAsync(IReadOnlyList<ValidatedPrompt> prompts, RunContext context, CancellationToken cancellationToken)
@@ -46,19 +47,27 @@ public sealed class MediaApiPlatform(IMediaEngineClient client, string flowId, s
                 return null;
             }
         }
-        AssetLookupResult lookup;
+        var held = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         try
         {
-            lookup = await client.LookupAssetsAsync(hashes.Distinct(StringComparer.Ordinal).ToArray(), cancellationToken).ConfigureAwait(false);
+            await Parallel.ForEachAsync(hashes.Distinct(StringComparer.Ordinal),
+                new ParallelOptions { MaxDegreeOfParallelism = context.LightRequestParallelism, CancellationToken = cancellationToken },
+                async (hash, token) =>
+                {
+                    var found = await client.FindAssetsByContentHashAsync(hash, token).ConfigureAwait(false);
+                    if (found.Any(a => string.Equals(a.ContentHash, hash, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        held[hash] = true;
+                    }
+                }).ConfigureAwait(false);
         }
         catch (Exception ex) when (EngineDiagnostics.IsCallFailure(ex))
         {
-            context.Failures.Add(null, EngineDiagnostics.CallFailed("Planning (look-up of the prompts' content)", ex));
+            context.Failures.Add(null, EngineDiagnostics.CallFailed("Planning (a search of the prompts' content)", ex));
             return null;
         }
-        var held = lookup.Held.Select(a => a.ContentHash.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
         return new PromptPlan(Description, prompts.Select((p, i) =>
-            new PlannedPrompt(held.Contains(hashes[i]) ? PlanAction.Compile : PlanAction.Upload, p.Input.Path, p.Input.NodeId, null)).ToList());
+            new PlannedPrompt(held.ContainsKey(hashes[i]) ? PlanAction.Compile : PlanAction.Upload, p.Input.Path, p.Input.NodeId, null)).ToList());
     }
 
     public Task<CompileOutcome> CompileAsync(IReadOnlyList<ValidatedPrompt> prompts, AssetResolution assets, RunContext context, CancellationToken cancellationToken) =>

@@ -8,10 +8,9 @@ using MediaCompiler.Pipeline.Planning;
 namespace MediaCompiler.Build.Tests.Pipeline;
 
 /// <summary>
-/// IvrPlanOnly on the media API against the emulator with the real HTTP client: a plan makes a token request and the
-/// look-up by content hash (a POST, but a read: the emulator's client with only the media:read scope makes the plan,
-/// and the same client's real build is refused) and nothing else; the build after it uploads exactly what the plan
-/// said it would.
+/// IvrPlanOnly on the media API against the emulator with the real HTTP client: a plan makes a token request and a
+/// GET search by content hash per prompt and nothing else (and a client with only the media:read scope makes it, while
+/// the same client's real build is refused); the build after it uploads exactly what the plan said it would.
 /// </summary>
 public sealed class PlanOnlyTests : IAsyncLifetime
 {
@@ -84,7 +83,7 @@ public sealed class PlanOnlyTests : IAsyncLifetime
         var outputsAfterPlan = outputs();
         var (_, buildRequests) = await RunAsync(planOnly: false, prompts);
 
-        Assert.Equal(new Dictionary<string, int> { ["POST /oauth/token"] = 1, ["POST /api/v2/media/assets/lookup"] = 1 }, planRequests);
+        Assert.Equal(new Dictionary<string, int> { ["POST /oauth/token"] = 1, ["GET /api/v2/media/assets"] = prompts.Length }, planRequests);
         Assert.Contains(_log.Errors, e => e.Message.Contains("403", StringComparison.Ordinal) || e.Message.Contains("scope", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain("POST /api/v2/media/compile", refusedBuild.Keys);
         var plan = planned.Plan!;
