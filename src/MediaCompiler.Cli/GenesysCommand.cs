@@ -94,13 +94,28 @@ internal static class GenesysCommand
         return regex.IsMatch;
     }
 
-    /// <summary>A progress line every tenth of the way (a log, not a redraw: it reads the same in CI).</summary>
+    /// <summary>
+    /// On a terminal, a bar redrawn in place on stderr (<c>[#####.....] 123/400</c>); redirected (CI logs, tests), a
+    /// line every tenth of the way instead, which reads the same in a log.
+    /// </summary>
     private sealed class ImportProgress(TextWriter error) : IProgress<(int Done, int Total)>
     {
+        private const int BarWidth = 30;
+        private readonly bool _redraw = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
         private int _lastTenth = -1;
 
         public void Report((int Done, int Total) value)
         {
+            if (_redraw)
+            {
+                var filled = value.Total == 0 ? BarWidth : value.Done * BarWidth / value.Total;
+                error.Write($"\rivr-media: importing [{new string('#', filled)}{new string('.', BarWidth - filled)}] {value.Done}/{value.Total}");
+                if (value.Done == value.Total)
+                {
+                    error.WriteLine();
+                }
+                return;
+            }
             var tenth = value.Total == 0 ? 10 : value.Done * 10 / value.Total;
             if (tenth != _lastTenth)
             {
