@@ -101,7 +101,9 @@ public sealed class ImportTests : IAsyncLifetime
     public async Task A_division_filter_imports_only_that_divisions_prompts()
     {
         const string salesId = "5a1e5000-0000-4000-8000-000000000042";
-        await _org.ConfigureAsync(new { Divisions = new Dictionary<string, string> { ["Sales"] = salesId } });
+        // The prompt is created by the test (another team, in the org's story) just before the build, which only retries
+        // the resource-create 404 for prompts it created itself: no read-after-write lag here.
+        await _org.ConfigureAsync(new { Divisions = new Dictionary<string, string> { ["Sales"] = salesId }, ResourceCreateNotFoundMilliseconds = 0 });
         var token = await _org.TokenAsync();
         using (var create = new HttpRequestMessage(HttpMethod.Post, "api/v2/architect/prompts")
         {
