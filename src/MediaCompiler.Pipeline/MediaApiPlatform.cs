@@ -1,8 +1,5 @@
 using System.Globalization;
-using MediaCompiler.Audio;
 using MediaCompiler.Client;
-using MediaCompiler.Contract;
-using MediaCompiler.Diagnostics;
 using MediaCompiler.Pipeline.Planning;
 using MediaCompiler.Pipeline.Steps;
 
@@ -34,18 +31,9 @@ public sealed class MediaApiPlatform(IMediaEngineClient client, string flowId, s
     /// </summary>
     public async Task<PromptPlan?> PlanAsync(IReadOnlyList<ValidatedPrompt> prompts, RunContext context, CancellationToken cancellationToken)
     {
-        var hashes = new string[prompts.Count];
-        for (var i = 0; i < prompts.Count; i++)
+        if (AssetResolutionStep.Hash(prompts, context, cancellationToken) is not { } hashes)
         {
-            try
-            {
-                hashes[i] = prompts[i].SourceHash ?? ContentHash.OfFile(prompts[i].Input.Path);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                context.Failures.Add(prompts[i].Input, Diagnostic.Create(DiagnosticCatalog.AudioUnreadable, prompts[i].Input.Path, prompts[i].Input.Path, ex.Message));
-                return null;
-            }
+            return null;
         }
         var held = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         try

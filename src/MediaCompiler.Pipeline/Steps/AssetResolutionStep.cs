@@ -24,7 +24,7 @@ internal sealed class AssetResolutionStep(IMediaEngineClient client, RunContext 
 
     public async Task<AssetResolution> RunAsync(IReadOnlyList<ValidatedPrompt> prompts, CancellationToken cancellationToken)
     {
-        if (Hash(prompts, cancellationToken) is not { } hashes)
+        if (Hash(prompts, context, cancellationToken) is not { } hashes)
         {
             return AssetResolution.Failed([], 0, 0);
         }
@@ -112,7 +112,8 @@ internal sealed class AssetResolutionStep(IMediaEngineClient client, RunContext 
     }
 
     /// <summary>Content hashes by prompt position; null when a file could not be read (reported on the file).</summary>
-    private string[]? Hash(IReadOnlyList<ValidatedPrompt> prompts, CancellationToken cancellationToken)
+    /// <remarks>Also the plan's (IvrPlanOnly) hashes on the media API: one place decides how a prompt's content hash is had.</remarks>
+    internal static string[]? Hash(IReadOnlyList<ValidatedPrompt> prompts, RunContext context, CancellationToken cancellationToken)
     {
         var hashes = new string[prompts.Count];
         var unreadable = 0;
