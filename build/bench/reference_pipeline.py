@@ -11,7 +11,8 @@ REST API with Node.js", the Complete Working Example), with Python's standard li
   3. build the compile payload exactly as buildCompilationPayload() does (nodeId `node_<first 8 chars of the asset
      id>`, priority 1, fallbackEncoding alaw, encoding ulaw, the same options) and POST /api/v2/media/compile;
   4. wait for the job to end. The tutorial waits for a webhook; no webhook listener runs here, so it polls
-     GET /api/v2/media/compile/{id} every 250 ms (the build's first poll interval) until COMPLETED or FAILED.
+     GET /api/v2/media/compile/{id} every 50 ms (the build's first poll interval; a webhook would tell at once)
+     until COMPLETED or FAILED.
      Polling is what the build does too, so both sides include "wait until the compiled result is known".
 
 Not included (the tutorial has no such step): downloading the compiled prompts. Like axios on Node 18, every
@@ -35,7 +36,7 @@ import uuid
 ALLOWED_FORMATS = ["wav", "mp3", "aac", "ogg"]
 ALLOWED_SAMPLE_RATES = [8000, 16000]
 MAX_FILE_SIZE = 2 * 1024 * 1024
-POLL_INTERVAL_SECONDS = 0.25
+POLL_INTERVAL_SECONDS = 0.05
 
 
 class Api:

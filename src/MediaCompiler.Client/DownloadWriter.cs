@@ -12,6 +12,31 @@ internal static class DownloadWriter
     public static Task WriteAsync(string destinationPath, ReadOnlyMemory<byte> bytes, string source, CancellationToken cancellationToken) =>
         WriteAsync(destinationPath, source, (stream, ct) => stream.WriteAsync(bytes, ct).AsTask(), cancellationToken);
 
+    /// <summary>One file of a batch (see <see cref="AtomicFileBatch"/>): written now, in place after <see cref="Commit"/>.</summary>
+    public static async Task WriteAsync(AtomicFileBatch batch, string destinationPath, string source, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await batch.WriteAsync(destinationPath, write, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw RemoteFailures.Create(DiagnosticCatalog.RemoteDownloadFailed, null, null, ex, source, $"writing '{destinationPath}' failed: {ex.Message}");
+        }
+    }
+
+    public static void Commit(AtomicFileBatch batch, string directory, string source)
+    {
+        try
+        {
+            batch.Commit();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw RemoteFailures.Create(DiagnosticCatalog.RemoteDownloadFailed, null, null, ex, source, $"writing into '{directory}' failed: {ex.Message}");
+        }
+    }
+
     public static async Task WriteAsync(string destinationPath, string source, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
         try

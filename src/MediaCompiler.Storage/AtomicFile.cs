@@ -5,13 +5,15 @@ namespace MediaCompiler.Storage;
 /// flushed to disk, and the temporary file then replaces the target in one rename. A process killed mid-write leaves
 /// the old file (or none) plus a stray <c>*.tmp</c>, which <see cref="DeleteLeftovers"/> removes.
 /// The one implementation for every layer: the engine's state, the build's asset cache and downloaded prompts.
+/// <see cref="Durability.Unflushed"/> skips the flush for files whose readers verify the bytes (the prompt cache);
+/// <see cref="AtomicFileBatch"/> flushes many files together.
 /// </summary>
 public static class AtomicFile
 {
     public const string TempSuffix = ".tmp";
 
-    public static void WriteAllText(string path, string content) =>
-        WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(content));
+    public static void WriteAllText(string path, string content, Durability durability = Durability.Flushed) =>
+        WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(content), durability);
 
     /// <summary>
     /// Writes <paramref name="content"/> atomically unless the file already holds exactly these bytes (then it is left
@@ -28,7 +30,7 @@ public static class AtomicFile
         return true;
     }
 
-    public static void WriteAllBytes(string path, ReadOnlySpan<byte> content)
+    public static void WriteAllBytes(string path, ReadOnlySpan<byte> content, Durability durability = Durability.Flushed)
     {
         var temp = TempPathFor(path);
         try
@@ -37,7 +39,7 @@ public static class AtomicFile
             {
                 stream.Write(content);
                 // Flush to the device before the rename, or a crash could leave the new name on empty blocks.
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk: durability == Durability.Flushed);
             }
 
             File.Move(temp, path, overwrite: true);
@@ -72,7 +74,7 @@ public static class AtomicFile
     }
 
     /// <summary>A unique temporary name beside the target (same folder, so the final move is a rename).</summary>
-    private static string TempPathFor(string path)
+    internal static string TempPathFor(string path)
     {
         var fullPath = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
@@ -103,4 +105,18 @@ public static class AtomicFile
             // Same as above.
         }
     }
+}
+
+/// <summary>What a finished write promises if the machine loses power right after it.</summary>
+public enum Durability
+{
+    /// <summary>The bytes reach the device before the new name appears: after a power loss the file is whole, old or new.</summary>
+    Flushed,
+
+    /// <summary>
+    /// No flush (a flush costs a journal commit, milliseconds per file): running readers still never see half a file,
+    /// but after a power loss the new name may hold an empty or zero-filled file. Only for files whose every reader
+    /// checks what it reads (the prompt cache: JSON that must parse, bytes against the SHA-256 their entry recorded).
+    /// </summary>
+    Unflushed,
 }

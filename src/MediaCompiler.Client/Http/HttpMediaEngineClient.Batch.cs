@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using MediaCompiler.Contract;
 using MediaCompiler.Diagnostics;
+using MediaCompiler.Storage;
 
 namespace MediaCompiler.Client;
 
@@ -77,14 +78,17 @@ public sealed partial class HttpMediaEngineClient
         }
 
         using (zip)
+        using (var batch = new AtomicFileBatch())
         {
             foreach (var output in outputs)
             {
                 var entry = zip.GetEntry(Uri.EscapeDataString(output.NodeId) + ".wav")
                     ?? throw RemoteFailures.Create(DiagnosticCatalog.RemoteDownloadFailed, 200, null, null, source, $"the archive lacks node '{output.NodeId}'");
                 await using var stream = entry.Open();
-                await DownloadWriter.WriteAsync(output.DestinationPath, source, (target, ct) => stream.CopyToAsync(target, ct), cancellationToken).ConfigureAwait(false);
+                await DownloadWriter.WriteAsync(batch, output.DestinationPath, source, (target, ct) => stream.CopyToAsync(target, ct), cancellationToken).ConfigureAwait(false);
             }
+            // All flushed together: one flush per file, one after another, cost most of a cold build's download.
+            DownloadWriter.Commit(batch, Path.GetDirectoryName(outputs[0].DestinationPath) ?? "", source);
         }
     }
 

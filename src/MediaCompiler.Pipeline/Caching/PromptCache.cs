@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using MediaCompiler.Diagnostics;
 using MediaCompiler.Storage;
@@ -25,12 +26,16 @@ public sealed record CachedOutput(string Encoding, string AssetId, string Compil
 /// settings (<see cref="PromptCacheKeys"/>), what the content checks found and what the platform compiled, so that a
 /// build decodes, checks and compiles only the prompts whose bytes or settings changed. One file per entry, written
 /// atomically: concurrent builds never see half an entry, and two that write one key write the same thing. A damaged
-/// entry is a miss with a warning (IVR5007) and is deleted. Bounded: <see cref="Trim"/> removes the least recently used
+/// entry is a miss with a warning (IVR5007) and is deleted. Entries are not flushed to disk one by one (that cost a
+/// cold build of 200 prompts 600 flushes): a power loss can leave one empty or zero-filled, so every read checks
+/// what it reads (the JSON must parse; kept bytes must match the SHA-256 their entry recorded) and such an entry is
+/// the damaged entry above. Bounded: <see cref="Trim"/> removes the least recently used
 /// entries beyond the size cap.
 /// </summary>
 public sealed class PromptCache
 {
-    private const int FormatVersion = 1;
+    // 2: entries record the SHA-256 of the bytes they vouch for.
+    private const int FormatVersion = 2;
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
     private readonly IPipelineLog _log;
 
@@ -90,7 +95,7 @@ public sealed class PromptCache
         {
             return null;
         }
-        return BytesBeside(EntryPath(key, ".output.json"), bytesPath, entry.Bytes, "compiled audio")
+        return BytesBeside(EntryPath(key, ".output.json"), bytesPath, entry.Bytes, entry.Sha256, "compiled audio")
             ? (new CachedOutput(encoding, assetId, compilationId, entry.Bytes), bytesPath)
             : null;
     }
@@ -115,6 +120,7 @@ public sealed class PromptCache
         Write(EntryPath(key, ".output.json"), new OutputEntry
         {
             Version = FormatVersion, Encoding = output.Encoding, AssetId = output.AssetId, CompilationId = output.CompilationId, Bytes = output.Bytes,
+            Sha256 = Sha256Of(compiled),
         });
     }
 
@@ -137,7 +143,7 @@ public sealed class PromptCache
             return (conversion, null);
         }
         var bytesPath = EntryPath(key, ".converted.wav");
-        return BytesBeside(path, bytesPath, entry.Bytes, "converted audio") ? (conversion, bytesPath) : null;
+        return BytesBeside(path, bytesPath, entry.Bytes, entry.Sha256, "converted audio") ? (conversion, bytesPath) : null;
     }
 
     /// <summary>Keeps a conversion: the converted bytes first (when there are any), then the entry that vouches for them.</summary>
@@ -150,7 +156,7 @@ public sealed class PromptCache
         Write(EntryPath(key, ".conversion.json"), new ConversionEntry
         {
             Version = FormatVersion, AsIs = conversion.AsIs, SampleRate = conversion.SampleRate, LevelWarning = conversion.LevelWarning,
-            Bytes = converted?.LongLength ?? 0,
+            Bytes = converted?.LongLength ?? 0, Sha256 = converted is null ? null : Sha256Of(converted),
         });
     }
 
@@ -158,10 +164,10 @@ public sealed class PromptCache
     public void Trim() => PromptCacheTrimmer.Trim(Directory, MaxBytes, _log);
 
     /// <summary>
-    /// Whether an entry's bytes are there whole (the size it recorded); if not (a disk filled up, a hand, a trim), the
-    /// entry goes with a warning and it is a miss.
+    /// Whether an entry's bytes are there whole (the size and SHA-256 it recorded); if not (a disk filled up, a power
+    /// loss, a hand, a trim), the entry goes with a warning and it is a miss.
     /// </summary>
-    private bool BytesBeside(string entryPath, string bytesPath, long expected, string what)
+    private bool BytesBeside(string entryPath, string bytesPath, long expected, string? expectedSha256, string what)
     {
         var bytes = new FileInfo(bytesPath);
         if (!bytes.Exists || bytes.Length != expected || expected == 0)
@@ -169,9 +175,28 @@ public sealed class PromptCache
             Discard(entryPath, $"its {what} is missing or has the wrong size");
             return false;
         }
+        string actual;
+        try
+        {
+            using var stream = bytes.OpenRead();
+            actual = Convert.ToHexString(SHA256.HashData(stream));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Being replaced or trimmed by another build right now: a miss, nothing to report.
+            _log.Info($"Prompt cache entry {bytesPath} not read: {ex.Message}");
+            return false;
+        }
+        if (!string.Equals(actual, expectedSha256, StringComparison.OrdinalIgnoreCase))
+        {
+            Discard(entryPath, $"its {what} does not match the SHA-256 the entry recorded");
+            return false;
+        }
         Touch(bytesPath);
         return true;
     }
+
+    private static string Sha256Of(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes));
 
     /// <summary>An entry's bytes, written before the entry that vouches for them; false (reported) when they could not be.</summary>
     private bool WriteBytes(string path, byte[] bytes)
@@ -179,7 +204,7 @@ public sealed class PromptCache
         try
         {
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            AtomicFile.WriteAllBytes(path, bytes);
+            AtomicFile.WriteAllBytes(path, bytes, Durability.Unflushed);
             return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -225,7 +250,7 @@ public sealed class PromptCache
         try
         {
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            AtomicFile.WriteAllText(path, JsonSerializer.Serialize(entry, Json));
+            AtomicFile.WriteAllText(path, JsonSerializer.Serialize(entry, Json), Durability.Unflushed);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -271,6 +296,7 @@ public sealed class PromptCache
         public int SampleRate { get; set; }
         public CachedDiagnostic? LevelWarning { get; set; }
         public long Bytes { get; set; }
+        public string? Sha256 { get; set; }
     }
 
     private sealed class OutputEntry : IVersioned
@@ -280,5 +306,6 @@ public sealed class PromptCache
         public string? AssetId { get; set; }
         public string? CompilationId { get; set; }
         public long Bytes { get; set; }
+        public string? Sha256 { get; set; }
     }
 }

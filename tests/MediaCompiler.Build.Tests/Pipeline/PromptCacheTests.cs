@@ -104,7 +104,7 @@ public sealed class PromptCacheTests : IDisposable
         await BuildAsync(Settings(), prompts);
         var entries = Directory.GetFiles(CacheDirectory, "*.output.json", SearchOption.AllDirectories);
         File.WriteAllText(entries[0], "{ not json");
-        File.WriteAllText(Directory.GetFiles(CacheDirectory, "*.checks.json", SearchOption.AllDirectories)[0], """{"Version":1,"Diagnostics":[{"Code":"IVR0000"}]}""");
+        File.WriteAllText(Directory.GetFiles(CacheDirectory, "*.checks.json", SearchOption.AllDirectories)[0], """{"Version":2,"Diagnostics":[{"Code":"IVR0000"}]}""");
 
         _log.Clear();
         var (_, engine) = await BuildAsync(Settings(), prompts);
@@ -133,6 +133,27 @@ public sealed class PromptCacheTests : IDisposable
 
         Assert.Equal(2, engine.Calls("UploadAssetAsync"));
         Assert.All(result.CompiledPrompts, p => Assert.Equal(p.Bytes, new FileInfo(p.OutputPath!).Length));
+    }
+
+    [Fact]
+    public async Task Entries_a_power_loss_left_zero_filled_are_discarded_not_restored()
+    {
+        // Entries are written without a flush to disk each: after a power loss a new name can hold zeros of the right
+        // length. Such bytes must never come back as a compiled prompt, and such an entry never mislead a build.
+        var prompts = Prompts();
+        await BuildAsync(Settings(), prompts);
+        var bytes = Directory.GetFiles(CacheDirectory, "*.wav", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        File.WriteAllBytes(bytes[0], new byte[new FileInfo(bytes[0]).Length]);
+        var checks = Directory.GetFiles(CacheDirectory, "*.checks.json", SearchOption.AllDirectories)[0];
+        File.WriteAllBytes(checks, new byte[new FileInfo(checks).Length]);
+
+        _log.Clear();
+        var (result, engine) = await BuildAsync(Settings(), prompts);
+
+        Assert.Equal(2, _log.Warnings.Count(d => d.Code == "IVR5007"));
+        Assert.Contains(_log.Warnings, d => d.Code == "IVR5007" && d.Message.Contains("SHA-256", StringComparison.Ordinal));
+        Assert.Equal(1, engine.Calls("UploadAssetAsync"));
+        Assert.All(result.CompiledPrompts, p => Assert.Contains(File.ReadAllBytes(p.OutputPath!), b => b != 0));
     }
 
     [Fact]
