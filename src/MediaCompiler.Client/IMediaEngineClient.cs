@@ -62,7 +62,9 @@ public interface IMediaEngineClient : IDisposable
 
     /// <summary>
     /// Writes several outputs of one compile job (media API 2.1: one archive request); the default downloads them one
-    /// by one. A failure throws <see cref="MediaEngineException"/>; files already written stay (each is atomic).
+    /// by one. A failure throws <see cref="MediaEngineException"/>. The archive and the in-process engine write a job's
+    /// outputs as one batch flushed together (none in place unless all are); the default leaves those already written
+    /// (each is atomic).
     /// </summary>
     async Task DownloadOutputsAsync(string compilationId, IReadOnlyList<OutputDownload> outputs, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using MediaCompiler.Client;
 using MediaCompiler.Contract;
 using MediaCompiler.Diagnostics;
+using MediaCompiler.Storage;
 
 namespace MediaCompiler.Engine.InProcess;
 
@@ -81,6 +82,27 @@ public sealed class InProcessMediaEngineClient : IMediaEngineClient
         var bytes = _engine.GetDownload(downloadUri)
             ?? throw RemoteFailures.Create(DiagnosticCatalog.RemoteDownloadFailed, null, null, null, downloadUri, "the engine holds no such output");
         return DownloadWriter.WriteAsync(destinationPath, bytes, downloadUri, cancellationToken);
+    }
+
+    /// <summary>
+    /// All outputs of a job written as one batch, flushed to disk together (<see cref="AtomicFileBatch"/>): one by one,
+    /// a flush each, cost a cold build of 2,000 prompts 2,000 journal commits in a row. None is in place unless all are.
+    /// </summary>
+    public async Task DownloadOutputsAsync(string compilationId, IReadOnlyList<OutputDownload> outputs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(outputs);
+        using var batch = new AtomicFileBatch();
+        foreach (var output in outputs)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var bytes = _engine.GetDownload(output.DownloadUri)
+                ?? throw RemoteFailures.Create(DiagnosticCatalog.RemoteDownloadFailed, null, null, null, output.DownloadUri, "the engine holds no such output");
+            await DownloadWriter.WriteAsync(batch, output.DestinationPath, output.DownloadUri, (stream, ct) => stream.WriteAsync(bytes, ct).AsTask(), cancellationToken).ConfigureAwait(false);
+        }
+        if (outputs.Count > 0)
+        {
+            DownloadWriter.Commit(batch, Path.GetDirectoryName(outputs[0].DestinationPath) ?? "", Description);
+        }
     }
 
     /// <summary>

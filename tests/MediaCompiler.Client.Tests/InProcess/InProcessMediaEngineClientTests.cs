@@ -121,6 +121,33 @@ public sealed class InProcessMediaEngineClientTests : IDisposable
     }
 
     [Fact]
+    public async Task A_jobs_outputs_are_written_together_and_none_is_in_place_unless_all_are()
+    {
+        var asset = await _client.UploadAssetAsync(_prompt.Path, PromptHash, CancellationToken.None);
+        var accepted = await _client.SubmitCompilationAsync(
+            new CompileRequest
+            {
+                FlowId = "flow-1", Encoding = "ulaw",
+                Media = [new CompileMediaEntry { AssetId = asset.Id, NodeId = "welcome" }, new CompileMediaEntry { AssetId = asset.Id, NodeId = "goodbye" }],
+            },
+            CancellationToken.None);
+        await _engine.WaitForJobAsync(accepted.Id, CancellationToken.None);
+        var job = await _client.GetCompilationAsync(accepted.Id, CancellationToken.None);
+        var folder = Path.Combine(_prompt.Folder, "out");
+        var outputs = job.Results.Select(r => new OutputDownload(r.NodeId, r.DownloadUri!, Path.Combine(folder, r.NodeId + ".wav"))).ToArray();
+
+        // One output the engine does not hold: the other is not left in place, and no temporary file stays.
+        var broken = outputs.Append(new OutputDownload("gone", "/api/v2/media/downloads/nothing.wav", Path.Combine(folder, "gone.wav"))).ToArray();
+        var ex = await Assert.ThrowsAsync<MediaEngineException>(() => _client.DownloadOutputsAsync(accepted.Id, broken, CancellationToken.None));
+        Assert.Equal("IVR4011", ex.Code);
+        Assert.Empty(Directory.Exists(folder) ? Directory.GetFiles(folder) : []);
+
+        await _client.DownloadOutputsAsync(accepted.Id, outputs, CancellationToken.None);
+        Assert.All(outputs, o => Assert.Equal(_engine.GetDownload(o.DownloadUri), File.ReadAllBytes(o.DestinationPath)));
+        Assert.Equal(["goodbye.wav", "welcome.wav"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Unknown_download_is_a_coded_error_and_writes_nothing()
     {
         var destination = Path.Combine(_prompt.Folder, "x.wav");
