@@ -261,7 +261,7 @@ reference_pipeline() {
   done
 }
 
-step "cold builds: $cold_runs runs each of the reference pipeline and three build variants ($cold_prompts prompts)"
+step "cold builds: $cold_runs runs each of the reference pipeline and four build variants ($cold_prompts prompts)"
 # One untimed run of each side first: the file cache, the emulator's JIT and (with node reuse) the MSBuild node are
 # then as warm as on a developer's machine, and the first timed run is not an outlier.
 cold_runs=1 reference_pipeline
@@ -270,6 +270,7 @@ rm -f "$work"/warm-up.*
 reference_pipeline
 cold_build build-default
 cold_build build-ceiling4 -p:IvrMaxParallelUploads=4
+cold_build build-ceiling32 -p:IvrMaxParallelUploads=32
 cold_build build-nodownload -p:IvrDownloadCompiledPrompts=false
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 

@@ -23,6 +23,7 @@ COLD_ROWS = [
     ("reference", "reference pipeline (brief: 1 upload at a time)"),
     ("build-default", "dotnet build, package defaults (adaptive, ceiling 16)"),
     ("build-ceiling4", "  ... IvrMaxParallelUploads=4 (never more than 4 in flight)"),
+    ("build-ceiling32", "  ... IvrMaxParallelUploads=32 (a higher ceiling for the same adaptation)"),
     ("build-nodownload", "  ... IvrDownloadCompiledPrompts=false"),
 ]
 
