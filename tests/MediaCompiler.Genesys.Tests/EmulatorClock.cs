@@ -42,10 +42,11 @@ internal sealed class EmulatorClock : FakeTimeProvider, IAsyncDisposable
     private int _inFlight;
     private int _waitingForever;
 
-    public EmulatorClock()
+    /// <param name="drive">False leaves the clock to the test (the rule's own tests call <see cref="NextStep"/>).</param>
+    public EmulatorClock(bool drive = true)
         : base(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero))
     {
-        _driver = Task.Run(DriveAsync);
+        _driver = drive ? Task.Run(DriveAsync) : Task.CompletedTask;
     }
 
     /// <summary>How often the driver moved the clock (a test's evidence that it waited on this clock).</summary>
@@ -111,7 +112,7 @@ internal sealed class EmulatorClock : FakeTimeProvider, IAsyncDisposable
     }
 
     /// <summary>How far to move now (rules 1 and 2), or null when the clock must stay.</summary>
-    private TimeSpan? NextStep()
+    internal TimeSpan? NextStep()
     {
         // Read before taking the gate: the gate is never held while the base clock's own lock is taken.
         var now = GetUtcNow();
