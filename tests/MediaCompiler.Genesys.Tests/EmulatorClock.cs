@@ -49,9 +49,6 @@ internal sealed class EmulatorClock : FakeTimeProvider, IAsyncDisposable
         _driver = drive ? Task.Run(DriveAsync) : Task.CompletedTask;
     }
 
-    /// <summary>How often the driver moved the clock (a test's evidence that it waited on this clock).</summary>
-    public int Steps { get; private set; }
-
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         // A CancellationTokenSource armed on this clock passes itself as the state: a deadline, not a wait.
@@ -105,7 +102,6 @@ internal sealed class EmulatorClock : FakeTimeProvider, IAsyncDisposable
 
             if (seen == Interlocked.Read(ref _changes) && ThreadPool.PendingWorkItemCount == 0 && NextStep() is { } step)
             {
-                Steps++;
                 Advance(step);
             }
         }
