@@ -7,18 +7,23 @@ namespace MediaCompiler.Genesys.Tests;
 
 /// <summary>
 /// An in-process emulator with the Architect surface set to a fast pace (short lag, windows and transcode delay),
-/// a scratch folder for prompt files, and helpers to build desired prompts and sync options.
+/// a scratch folder for prompt files, and helpers to build desired prompts and sync options. Emulator and client share
+/// one <see cref="EmulatorClock"/>: no test waits for real time.
 /// </summary>
 internal sealed class ArchitectEmulator : IAsyncDisposable
 {
     private readonly HttpClient _admin;
 
-    private ArchitectEmulator(RunningEmulator emulator, string folder)
+    private ArchitectEmulator(RunningEmulator emulator, string folder, EmulatorClock clock)
     {
         Emulator = emulator;
         Folder = folder;
-        _admin = new HttpClient { BaseAddress = emulator.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Clock = clock;
+        _admin = new HttpClient(clock.Track(new SocketsHttpHandler())) { BaseAddress = emulator.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
+
+    /// <summary>The clock of the emulator's windows and of every client built from <see cref="Options"/> or <see cref="Handler"/>.</summary>
+    public EmulatorClock Clock { get; }
 
     public RunningEmulator Emulator { get; }
 
@@ -26,13 +31,14 @@ internal sealed class ArchitectEmulator : IAsyncDisposable
 
     public List<SyncLogMessage> Log { get; } = [];
 
-    public static async Task<ArchitectEmulator> StartAsync(object? settings = null, TimeProvider? emulatorTime = null)
+    public static async Task<ArchitectEmulator> StartAsync(object? settings = null)
     {
+        var clock = new EmulatorClock();
         var emulatorSettings = MediaCompiler.Emulator.Configuration.EmulatorSettings.LoadDefaults();
-        emulatorSettings.TimeProvider = emulatorTime ?? TimeProvider.System;
+        emulatorSettings.TimeProvider = clock;
         var emulator = await EmulatorHost.StartAsync(emulatorSettings);
         var folder = Directory.CreateTempSubdirectory("genesys-tests-").FullName;
-        var started = new ArchitectEmulator(emulator, folder);
+        var started = new ArchitectEmulator(emulator, folder, clock);
         await started.ConfigureAsync(settings ?? new { });
         return started;
     }
@@ -92,8 +98,20 @@ internal sealed class ArchitectEmulator : IAsyncDisposable
         ConflictRequeryTimeout = TimeSpan.FromSeconds(10),
         TranscodeTimeout = transcodeTimeout ?? TimeSpan.FromSeconds(20),
         DeleteOrphans = deleteOrphans,
+        TimeProvider = Clock,
+        Handler = Handler(),
         Log = message => { lock (Log) { Log.Add(message); } },
     };
+
+    /// <summary>
+    /// The client's way to the emulator, counted by <see cref="Clock"/>; <paramref name="inFront"/> puts a test's scripted
+    /// handler in front of it (its own answers are then not requests in flight).
+    /// </summary>
+    public HttpMessageHandler Handler(Func<HttpMessageHandler, HttpMessageHandler>? inFront = null)
+    {
+        var toEmulator = Clock.Track(new SocketsHttpHandler());
+        return inFront is null ? toEmulator : inFront(toEmulator);
+    }
 
     /// <summary>Requests per route made while <paramref name="action"/> ran (from the emulator's own counts).</summary>
     public async Task<(T Result, Dictionary<string, int> Requests)> CountAsync<T>(Func<Task<T>> action)
@@ -134,6 +152,7 @@ internal sealed class ArchitectEmulator : IAsyncDisposable
     {
         _admin.Dispose();
         await Emulator.DisposeAsync();
+        await Clock.DisposeAsync();
         Directory.Delete(Folder, recursive: true);
     }
 }

@@ -68,9 +68,9 @@ public sealed class GenesysLevellingTests : IAsyncLifetime
         Assert.True(Math.Abs(LevelOf(quiet) - Target) > 6, "the quiet source must start far from the target");
 
         var log = new GenesysPlatformTests.RecordingLog();
-        var result = await new PromptPipeline(Settings(normalize: true, output), log)
+        var result = await new PromptPipeline(Settings(normalize: true, output), log, _org.Clock)
             .RunOnPlatformAsync([Input(quiet, "Quiet_menu"), Input(loud, "Loud_menu"), Input(mp3, "Hold_music")],
-                () => new GenesysPlatform((GenesysBuildSettings)Settings(normalize: true, output).PlatformSettings!), CancellationToken.None);
+                () => new GenesysPlatform((GenesysBuildSettings)Settings(normalize: true, output).PlatformSettings!, _org.Handler()), CancellationToken.None);
 
         Assert.True(result.Succeeded, log.ToString());
         foreach (var name in new[] { "Quiet_menu", "Loud_menu", "Hold_music" })
@@ -89,9 +89,9 @@ public sealed class GenesysLevellingTests : IAsyncLifetime
         File.WriteAllBytes(mp3, SpeechFixtures.Bytes("hold_44k_stereo_lame.mp3"));
         var output = Path.Combine(_org.Folder, "out");
         var settings = Settings(normalize: true, output) with { PromptCacheDirectory = Path.Combine(_org.Folder, "obj", "prompt-cache") };
-        Task<PipelineResult> BuildAsync(GenesysPlatformTests.RecordingLog log) => new PromptPipeline(settings, log)
+        Task<PipelineResult> BuildAsync(GenesysPlatformTests.RecordingLog log) => new PromptPipeline(settings, log, _org.Clock)
             .RunOnPlatformAsync([Input(loud, "Loud_menu"), Input(mp3, "Hold_music")],
-                () => new GenesysPlatform((GenesysBuildSettings)settings.PlatformSettings!), CancellationToken.None);
+                () => new GenesysPlatform((GenesysBuildSettings)settings.PlatformSettings!, _org.Handler()), CancellationToken.None);
         var first = new GenesysPlatformTests.RecordingLog();
         Assert.True((await BuildAsync(first)).Succeeded, first.ToString());
         var converted = Path.Combine(_org.Folder, "obj", "genesys", "en-us", "Hold_music.wav");
@@ -113,8 +113,8 @@ public sealed class GenesysLevellingTests : IAsyncLifetime
         var output = Path.Combine(_org.Folder, "out");
 
         var log = new GenesysPlatformTests.RecordingLog();
-        var result = await new PromptPipeline(Settings(normalize: false, output), log)
-            .RunOnPlatformAsync([Input(quiet, "Quiet_menu")], () => new GenesysPlatform((GenesysBuildSettings)Settings(normalize: false, output).PlatformSettings!), CancellationToken.None);
+        var result = await new PromptPipeline(Settings(normalize: false, output), log, _org.Clock)
+            .RunOnPlatformAsync([Input(quiet, "Quiet_menu")], () => new GenesysPlatform((GenesysBuildSettings)Settings(normalize: false, output).PlatformSettings!, _org.Handler()), CancellationToken.None);
 
         Assert.True(result.Succeeded, log.ToString());
         Assert.Equal(LevelOf(quiet), LevelOf(Path.Combine(output, "en-us", "Quiet_menu.wav")), 2);

@@ -31,24 +31,26 @@ public sealed class GenesysPlatformTests : IAsyncLifetime
     private static PromptInput Input(string path, string name, string language) =>
         new(path, name + "." + language, 1, "alaw", path) { PromptName = name, Language = language };
 
-    private static Task<PipelineResult> RunAsync(PipelineSettings settings, RecordingLog log, params PromptInput[] prompts) =>
-        new PromptPipeline(settings, log)
-            .RunOnPlatformAsync(prompts, () => new GenesysPlatform((GenesysBuildSettings)settings.PlatformSettings!), CancellationToken.None);
+    private Task<PipelineResult> RunAsync(PipelineSettings settings, RecordingLog log, params PromptInput[] prompts) =>
+        new PromptPipeline(settings, log, _org.Clock)
+            .RunOnPlatformAsync(prompts, () => new GenesysPlatform((GenesysBuildSettings)settings.PlatformSettings!, _org.Handler()), CancellationToken.None);
 
     [Fact]
     public async Task An_org_that_never_answers_stops_the_sync_at_IvrSyncTimeout_with_IVR2104()
     {
         var settings = Settings() with { SyncTimeout = TimeSpan.FromMilliseconds(500) };
         var log = new RecordingLog();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var started = _org.Clock.GetUtcNow();
 
-        var result = await new PromptPipeline(settings, log).RunOnPlatformAsync(
+        var result = await new PromptPipeline(settings, log, _org.Clock).RunOnPlatformAsync(
             [Input(_org.Prompt("Welcome", "en-us", 440).AudioPath!, "Welcome", "en-us")],
-            () => new GenesysPlatform((GenesysBuildSettings)settings.PlatformSettings!, new NeverAnswers()), CancellationToken.None);
+            () => new GenesysPlatform((GenesysBuildSettings)settings.PlatformSettings!, new NeverAnswers(_org.Clock)), CancellationToken.None);
 
         Assert.False(result.Succeeded);
-        // The per-request timeout is 100 s and the token request is retried: without the deadline this runs for minutes.
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+        // The per-request timeout is 100 s and the token request is retried: without the deadline this runs for minutes
+        // (of the test clock, which moves to each timeout as it comes).
+        var took = _org.Clock.GetUtcNow() - started;
+        Assert.True(took < TimeSpan.FromSeconds(30), $"took {took}");
         Assert.Contains("IVR2104", log.ToString(), StringComparison.Ordinal);
     }
 
@@ -61,9 +63,9 @@ public sealed class GenesysPlatformTests : IAsyncLifetime
         var output = Path.Combine(_org.Folder, "out");
         var settings = Settings(download: output);
         var log = new RecordingLog();
-        using var expired = new ExpiredMedia(refusals);
+        using var expired = new ExpiredMedia(refusals, _org.Handler());
 
-        var result = await new PromptPipeline(settings, log).RunOnPlatformAsync([Input(english, "Welcome", "en-us")],
+        var result = await new PromptPipeline(settings, log, _org.Clock).RunOnPlatformAsync([Input(english, "Welcome", "en-us")],
             () => new GenesysPlatform((GenesysBuildSettings)settings.PlatformSettings!, expired), CancellationToken.None);
 
         Assert.Equal(saved, result.Succeeded);
@@ -78,7 +80,7 @@ public sealed class GenesysPlatformTests : IAsyncLifetime
     }
 
     /// <summary>Answers the first <c>refusals</c> reads of a mediaUri with 403, as S3 does for an expired pre-signed link.</summary>
-    private sealed class ExpiredMedia(int refusals) : DelegatingHandler(new SocketsHttpHandler())
+    private sealed class ExpiredMedia(int refusals, HttpMessageHandler toEmulator) : DelegatingHandler(toEmulator)
     {
         private int _reads;
 
@@ -96,11 +98,11 @@ public sealed class GenesysPlatformTests : IAsyncLifetime
     }
 
     /// <summary>A server that accepts every request and never answers (until the caller gives up).</summary>
-    private sealed class NeverAnswers : HttpMessageHandler
+    private sealed class NeverAnswers(EmulatorClock clock) : HttpMessageHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            await clock.WaitForeverAsync(cancellationToken);
             throw new InvalidOperationException("unreachable");
         }
     }

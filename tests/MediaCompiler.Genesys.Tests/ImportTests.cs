@@ -32,8 +32,8 @@ public sealed class ImportTests : IAsyncLifetime
     {
         var settings = Settings();
         var log = new GenesysPlatformTests.RecordingLog();
-        var (result, requests) = await _org.CountAsync(() => new PromptPipeline(settings, log)
-            .RunOnPlatformAsync(prompts, () => new GenesysPlatform((GenesysBuildSettings)settings.PlatformSettings!), CancellationToken.None));
+        var (result, requests) = await _org.CountAsync(() => new PromptPipeline(settings, log, _org.Clock)
+            .RunOnPlatformAsync(prompts, () => new GenesysPlatform((GenesysBuildSettings)settings.PlatformSettings!, _org.Handler()), CancellationToken.None));
         Assert.True(result.Succeeded, log.ToString());
         return requests;
     }

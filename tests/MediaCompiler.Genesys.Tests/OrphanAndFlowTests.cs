@@ -63,11 +63,11 @@ public sealed class OrphanAndFlowTests
         // Another job creates the same prompt between our listing and our create; the name index lags 1.5 s.
         await using var org = await ArchitectEmulator.StartAsync(new { IndexLagMilliseconds = 1500 });
         var token = await org.TokenAsync();
-        var racer = new RacingCreateHandler(() => CreateForeignPromptAsync(org, token, "Welcome"));
+        var racer = new RacingCreateHandler(() => CreateForeignPromptAsync(org, token, "Welcome"), org.Handler());
         var options = org.Options();
         var result = await GenesysPromptSync.RunAsync([org.Prompt("Welcome", "en-us", 440)], new GenesysSyncOptions
         {
-            BaseUrl = options.BaseUrl, ClientId = options.ClientId, ClientSecret = options.ClientSecret, Handler = racer,
+            BaseUrl = options.BaseUrl, ClientId = options.ClientId, ClientSecret = options.ClientSecret, Handler = racer, TimeProvider = org.Clock,
             FirstPollDelay = options.FirstPollDelay, MaxPollDelay = options.MaxPollDelay, ConflictRequeryTimeout = TimeSpan.FromSeconds(10),
         });
 
@@ -86,7 +86,7 @@ public sealed class OrphanAndFlowTests
         GenesysSyncOptions Capped() => new()
         {
             BaseUrl = options.BaseUrl, ClientId = options.ClientId, ClientSecret = options.ClientSecret, PageSize = 10, PagingCap = 20,
-            FirstPollDelay = options.FirstPollDelay, MaxPollDelay = options.MaxPollDelay,
+            Handler = org.Handler(), TimeProvider = org.Clock, FirstPollDelay = options.FirstPollDelay, MaxPollDelay = options.MaxPollDelay,
         };
         Assert.True((await GenesysPromptSync.RunAsync(prompts, Capped())).Succeeded);
 
@@ -107,7 +107,7 @@ public sealed class OrphanAndFlowTests
     }
 
     /// <summary>Runs a competing create just before the first POST of a prompt goes out.</summary>
-    private sealed class RacingCreateHandler(Func<Task> race) : DelegatingHandler(new SocketsHttpHandler())
+    private sealed class RacingCreateHandler(Func<Task> race, HttpMessageHandler toEmulator) : DelegatingHandler(toEmulator)
     {
         public bool Raced { get; private set; }
 

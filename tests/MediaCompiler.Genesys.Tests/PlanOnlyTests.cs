@@ -37,8 +37,8 @@ public sealed class PlanOnlyTests : IAsyncLifetime
     {
         GenesysPlatform? platform = null;
         var log = new GenesysPlatformTests.RecordingLog();
-        var (result, requests) = await _org.CountAsync(() => new PromptPipeline(settings, log).RunOnPlatformAsync(prompts,
-            () => platform = new GenesysPlatform((GenesysBuildSettings)settings.PlatformSettings!), CancellationToken.None));
+        var (result, requests) = await _org.CountAsync(() => new PromptPipeline(settings, log, _org.Clock).RunOnPlatformAsync(prompts,
+            () => platform = new GenesysPlatform((GenesysBuildSettings)settings.PlatformSettings!, _org.Handler()), CancellationToken.None));
         Assert.True(result.Succeeded, log.ToString());
         return (result, requests, platform!.AuditCounts);
     }
@@ -85,8 +85,8 @@ public sealed class PlanOnlyTests : IAsyncLifetime
         };
         var log = new GenesysPlatformTests.RecordingLog();
 
-        var result = await new PromptPipeline(settings, log).RunOnPlatformAsync([Input("Welcome", 440)],
-            () => new GenesysPlatform((GenesysBuildSettings)settings.PlatformSettings!), CancellationToken.None);
+        var result = await new PromptPipeline(settings, log, _org.Clock).RunOnPlatformAsync([Input("Welcome", 440)],
+            () => new GenesysPlatform((GenesysBuildSettings)settings.PlatformSettings!, _org.Handler()), CancellationToken.None);
 
         Assert.False(result.Succeeded);
         Assert.Contains("IVR60", log.ToString(), StringComparison.Ordinal);

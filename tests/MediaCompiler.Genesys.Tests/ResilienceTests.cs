@@ -10,7 +10,7 @@ public sealed class ResilienceTests
     public async Task Token_endpoint_throttling_is_waited_out()
     {
         await using var org = await ArchitectEmulator.StartAsync();
-        var handler = new ScriptedHandler(request => request.RequestUri!.AbsolutePath == "/oauth/token", times: 2, ThrottledToken);
+        var handler = new ScriptedHandler(org, request => request.RequestUri!.AbsolutePath == "/oauth/token", times: 2, ThrottledToken);
 
         var result = await GenesysPromptSync.RunAsync([org.Prompt("Welcome", "en-us", 440)], With(org, handler));
 
@@ -22,7 +22,7 @@ public sealed class ResilienceTests
     public async Task Persistent_token_throttling_is_IVR6005()
     {
         await using var org = await ArchitectEmulator.StartAsync();
-        var handler = new ScriptedHandler(request => request.RequestUri!.AbsolutePath == "/oauth/token", times: int.MaxValue, ThrottledToken);
+        var handler = new ScriptedHandler(org, request => request.RequestUri!.AbsolutePath == "/oauth/token", times: int.MaxValue, ThrottledToken);
 
         var result = await GenesysPromptSync.RunAsync([org.Prompt("Welcome", "en-us", 440)], With(org, handler));
 
@@ -34,7 +34,7 @@ public sealed class ResilienceTests
     public async Task A_failed_upload_attempt_is_retried_by_us()
     {
         await using var org = await ArchitectEmulator.StartAsync();
-        var handler = new ScriptedHandler(IsUpload, times: 2,
+        var handler = new ScriptedHandler(org, IsUpload, times: 2,
             () => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
 
         var (result, requests) = await org.CountAsync(() => GenesysPromptSync.RunAsync([org.Prompt("Welcome", "en-us", 440)], With(org, handler)));
@@ -49,7 +49,7 @@ public sealed class ResilienceTests
     {
         await using var org = await ArchitectEmulator.StartAsync();
         var prompt = org.Prompt("Welcome", "en-us", 440);
-        var handler = new ScriptedHandler(IsUpload, times: int.MaxValue,
+        var handler = new ScriptedHandler(org, IsUpload, times: int.MaxValue,
             () => new HttpResponseMessage(HttpStatusCode.Forbidden)
             {
                 Content = new StringContent("""{"message":"Missing permission architect:userPrompt:edit","code":"missing.permissions","status":403}""", Encoding.UTF8, "application/json"),
@@ -68,7 +68,7 @@ public sealed class ResilienceTests
     {
         await using var org = await ArchitectEmulator.StartAsync();
         using var cancel = new CancellationTokenSource();
-        var handler = new ScriptedHandler(IsUpload, times: 1, () =>
+        var handler = new ScriptedHandler(org, IsUpload, times: 1, () =>
         {
             cancel.Cancel();
             return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
@@ -86,7 +86,7 @@ public sealed class ResilienceTests
     public async Task An_attempt_that_outlasts_the_request_timeout_is_retried()
     {
         await using var org = await ArchitectEmulator.StartAsync();
-        var handler = new ScriptedHandler(IsList, times: 1, Hang);
+        var handler = new ScriptedHandler(org, IsList, times: 1, cancellationToken => Hang(org.Clock, cancellationToken));
 
         var result = await GenesysPromptSync.RunAsync([org.Prompt("Welcome", "en-us", 440)], With(org, handler, TimeSpan.FromMilliseconds(500)));
 
@@ -98,7 +98,7 @@ public sealed class ResilienceTests
     public async Task A_request_that_always_outlasts_the_timeout_is_IVR6009_after_the_retries()
     {
         await using var org = await ArchitectEmulator.StartAsync();
-        var handler = new ScriptedHandler(IsList, times: int.MaxValue, Hang);
+        var handler = new ScriptedHandler(org, IsList, times: int.MaxValue, cancellationToken => Hang(org.Clock, cancellationToken));
 
         var result = await GenesysPromptSync.RunAsync([org.Prompt("Welcome", "en-us", 440)], With(org, handler, TimeSpan.FromMilliseconds(300)));
 
@@ -143,9 +143,9 @@ public sealed class ResilienceTests
         request.Method == HttpMethod.Get && request.RequestUri!.AbsolutePath == "/api/v2/architect/prompts";
 
     /// <summary>An answer that comes only after 10 s (bounded, so a broken timeout cannot hang the run).</summary>
-    private static async Task<HttpResponseMessage> Hang(CancellationToken cancellationToken)
+    private static async Task<HttpResponseMessage> Hang(EmulatorClock clock, CancellationToken cancellationToken)
     {
-        await Task.Delay(TimeSpan.FromSeconds(10), cancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(10), clock, cancellationToken);
         return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
     }
 
@@ -159,7 +159,7 @@ public sealed class ResilienceTests
         var options = org.Options();
         return new GenesysSyncOptions
         {
-            BaseUrl = options.BaseUrl, ClientId = options.ClientId, ClientSecret = options.ClientSecret, Handler = handler,
+            BaseUrl = options.BaseUrl, ClientId = options.ClientId, ClientSecret = options.ClientSecret, Handler = handler, TimeProvider = org.Clock,
             BaseRetryDelay = TimeSpan.FromMilliseconds(50), MaxRetryDelay = TimeSpan.FromMilliseconds(200),
             RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(30), MaxRetries = 3,
             FirstPollDelay = options.FirstPollDelay, MaxPollDelay = options.MaxPollDelay,
@@ -167,11 +167,11 @@ public sealed class ResilienceTests
     }
 
     /// <summary>Answers the first <c>times</c> matching requests itself; everything else goes to the emulator.</summary>
-    private sealed class ScriptedHandler(Func<HttpRequestMessage, bool> matches, int times, Func<CancellationToken, Task<HttpResponseMessage>> answer)
-        : DelegatingHandler(new SocketsHttpHandler())
+    private sealed class ScriptedHandler(ArchitectEmulator org, Func<HttpRequestMessage, bool> matches, int times, Func<CancellationToken, Task<HttpResponseMessage>> answer)
+        : DelegatingHandler(org.Handler())
     {
-        public ScriptedHandler(Func<HttpRequestMessage, bool> matches, int times, Func<HttpResponseMessage> answer)
-            : this(matches, times, _ => Task.FromResult(answer()))
+        public ScriptedHandler(ArchitectEmulator org, Func<HttpRequestMessage, bool> matches, int times, Func<HttpResponseMessage> answer)
+            : this(org, matches, times, _ => Task.FromResult(answer()))
         {
         }
 

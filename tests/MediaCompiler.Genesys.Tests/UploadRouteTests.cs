@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.Time.Testing;
 
 namespace MediaCompiler.Genesys.Tests;
 
@@ -60,11 +59,11 @@ public sealed class UploadRouteTests
     public async Task A_refused_presigned_url_is_asked_for_again_once()
     {
         await using var org = await ArchitectEmulator.StartAsync();
-        var refusedOnce = new RefuseFirstPut();
+        var refusedOnce = new RefuseFirstPut(org.Handler());
         var options = org.Options();
         options = new GenesysSyncOptions
         {
-            BaseUrl = options.BaseUrl, ClientId = options.ClientId, ClientSecret = options.ClientSecret, Handler = refusedOnce,
+            BaseUrl = options.BaseUrl, ClientId = options.ClientId, ClientSecret = options.ClientSecret, Handler = refusedOnce, TimeProvider = org.Clock,
             FirstPollDelay = options.FirstPollDelay, MaxPollDelay = options.MaxPollDelay, BaseRetryDelay = options.BaseRetryDelay,
         };
 
@@ -78,8 +77,7 @@ public sealed class UploadRouteTests
     [Fact]
     public async Task The_emulators_presigned_put_needs_every_signed_header_and_expires()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-        await using var org = await ArchitectEmulator.StartAsync(new { ReadAfterWriteNotFoundMilliseconds = 0, ResourceCreateNotFoundMilliseconds = 0, UploadUrlExpirySeconds = 60 }, time);
+        await using var org = await ArchitectEmulator.StartAsync(new { ReadAfterWriteNotFoundMilliseconds = 0, ResourceCreateNotFoundMilliseconds = 0, UploadUrlExpirySeconds = 60 });
         var token = await org.TokenAsync();
         var id = await CreatePromptWithResourceAsync(org, token);
         var audio = TestWav.Sine(440);
@@ -90,7 +88,7 @@ public sealed class UploadRouteTests
             Assert.Equal(HttpStatusCode.Forbidden, (await org.Admin.SendAsync(withoutOneHeader)).StatusCode);
         }
 
-        time.Advance(TimeSpan.FromSeconds(61));
+        org.Clock.Advance(TimeSpan.FromSeconds(61));
         using (var expired = Put(first, audio))
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await org.Admin.SendAsync(expired)).StatusCode);
@@ -156,7 +154,7 @@ public sealed class UploadRouteTests
     }
 
     /// <summary>Answers the first PUT to a pre-signed URL with 403 (as S3 does for an expired URL).</summary>
-    private sealed class RefuseFirstPut() : DelegatingHandler(new SocketsHttpHandler())
+    private sealed class RefuseFirstPut(HttpMessageHandler toEmulator) : DelegatingHandler(toEmulator)
     {
         public bool Refused { get; private set; }
 

@@ -26,6 +26,9 @@ internal sealed record LiveCheckSettings(string? Region, string? BaseUrl, string
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>For tests: the way to the emulator (counted by its clock); null uses the network directly.</summary>
+    public Func<HttpMessageHandler>? Handler { get; init; }
+
     /// <summary>For tests only: throw after the step of this question, to show cleanup runs whatever happens.</summary>
     public string? FailAfterStep { get; init; }
 

@@ -106,6 +106,8 @@ public sealed class LiveGenesysTests(ITestOutputHelper output)
         PollInterval = TimeSpan.FromMilliseconds(50),
         FirstPollDelay = TimeSpan.FromMilliseconds(20),
         TranscodeTimeout = TimeSpan.FromSeconds(20),
+        Time = org.Clock,
+        Handler = () => org.Handler(),
     };
 
     private static async Task<int> PromptCountAsync(ArchitectEmulator org)

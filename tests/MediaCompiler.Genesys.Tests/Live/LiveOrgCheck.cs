@@ -42,7 +42,8 @@ internal sealed partial class LiveOrgCheck(LiveCheckSettings settings)
         }
 
         var folder = Directory.CreateTempSubdirectory("genesys-live-").FullName;
-        using var api = new LiveApi(endpoints);
+        using var apiHandler = settings.Handler?.Invoke();
+        using var api = new LiveApi(endpoints, apiHandler);
         try
         {
             await StepAsync("OAuth client-credentials token", async () =>
@@ -100,8 +101,9 @@ internal sealed partial class LiveOrgCheck(LiveCheckSettings settings)
             Region = settings.Region, BaseUrl = settings.BaseUrl, ClientId = settings.ClientId, ClientSecret = settings.ClientSecret,
             DeleteOrphans = false, TranscodeTimeout = settings.TranscodeTimeout, FirstPollDelay = settings.FirstPollDelay,
             MaxPollDelay = settings.PollInterval, BaseRetryDelay = settings.FirstPollDelay, Log = message => log.Add(message.Text),
+            TimeProvider = settings.Time, Handler = settings.Handler?.Invoke(),
         };
-        var clock = Stopwatch.StartNew();
+        var started = settings.Time.GetTimestamp();
         var result = await GenesysPromptSync.RunAsync(prompts, options, cancellationToken);
         foreach (var id in result.Resources.Select(r => r.PromptId).OfType<string>())
         {
@@ -110,7 +112,7 @@ internal sealed partial class LiveOrgCheck(LiveCheckSettings settings)
 
         var codes = string.Join(", ", result.AllDiagnostics.Select(d => $"{d.Code} {d.Message}"));
         return (result.Succeeded ? "succeeded" : "FAILED: " + codes,
-            string.Create(CultureInfo.InvariantCulture, $"{result.Counts.PromptsCreated} created, {result.Counts.Uploaded} uploaded, {result.Counts.Requests} requests, {clock.Elapsed.TotalSeconds:0.0} s") + (codes.Length > 0 && result.Succeeded ? "; " + codes : ""));
+            string.Create(CultureInfo.InvariantCulture, $"{result.Counts.PromptsCreated} created, {result.Counts.Uploaded} uploaded, {result.Counts.Requests} requests, {settings.Time.GetElapsedTime(started).TotalSeconds:0.0} s") + (codes.Length > 0 && result.Succeeded ? "; " + codes : ""));
     }
 
     /// <summary>Runs one step; its exception becomes the row's answer (the check goes on), except for a cancellation.</summary>

@@ -173,14 +173,14 @@ public sealed class ContractFindings : IAsyncLifetime
     private async Task RunClientAsync()
     {
         await using var org = await ArchitectEmulator.StartAsync(new { ConsumingFlows = new Dictionary<string, string[]> { ["SdkClient_a"] = ["Main Menu"] } });
-        using var recorder = new RecordingHandler();
+        using var recorder = new RecordingHandler(org.Handler());
         var baseOptions = org.Options(deleteOrphans: true);
         var options = new GenesysSyncOptions
         {
             BaseUrl = baseOptions.BaseUrl, ClientId = baseOptions.ClientId, ClientSecret = baseOptions.ClientSecret,
             BaseRetryDelay = baseOptions.BaseRetryDelay, MaxRetryDelay = baseOptions.MaxRetryDelay, FirstPollDelay = baseOptions.FirstPollDelay,
             MaxPollDelay = baseOptions.MaxPollDelay, ConflictRequeryTimeout = baseOptions.ConflictRequeryTimeout, TranscodeTimeout = baseOptions.TranscodeTimeout,
-            DeleteOrphans = true, Handler = recorder, Log = baseOptions.Log,
+            DeleteOrphans = true, Handler = recorder, TimeProvider = org.Clock, Log = baseOptions.Log,
         };
         DesiredPrompt A(double f) => org.Prompt("SdkClient_a", EmulatorWalk.Language, f, text: "Hello");
         ClientSyncs.Add(await GenesysPromptSync.RunAsync([A(440), org.Prompt("SdkClient_b", EmulatorWalk.Language, 550)], options));

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.Time.Testing;
 
 namespace MediaCompiler.Genesys.Tests.SdkContract;
 
@@ -21,7 +20,6 @@ internal static class EmulatorWalk
 
     public static async Task<(List<WalkedCall> Calls, List<string> Notes)> RunAsync(SdkContract sdk, IReadOnlyList<(EmulatorRoute Route, SdkRoute Sdk)> routes)
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
         await using var org = await ArchitectEmulator.StartAsync(new
         {
             IndexLagMilliseconds = 0,
@@ -30,7 +28,7 @@ internal static class EmulatorWalk
             TranscodeDelayMilliseconds = 0,
             StatusListingLagMilliseconds = 0,
             ConsumingFlows = new Dictionary<string, string[]> { [UsedPrompt] = ["Main Menu"] },
-        }, time);
+        });
         var token = await org.TokenAsync();
         var notes = new List<string>();
         var mainId = await CreatePromptAsync(org, token, MainPrompt);
@@ -43,7 +41,7 @@ internal static class EmulatorWalk
             if (!uploaded && Phase(route) >= 100)
             {
                 uploaded = await UploadAsync(org, token, calls, notes);
-                time.Advance(TimeSpan.FromSeconds(5));
+                org.Clock.Advance(TimeSpan.FromSeconds(5));
             }
 
             var url = Fill(route.Template, mainId) + Query(sdkRoute, mainId, usedId, spareId);

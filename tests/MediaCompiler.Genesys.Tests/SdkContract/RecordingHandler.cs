@@ -6,7 +6,7 @@ namespace MediaCompiler.Genesys.Tests.SdkContract;
 internal sealed record SentRequest(string Method, Uri Url, string? JsonBody);
 
 /// <summary>Passes every request to the network and keeps a copy of what was sent (the client's real requests).</summary>
-internal sealed class RecordingHandler() : DelegatingHandler(new SocketsHttpHandler())
+internal sealed class RecordingHandler(HttpMessageHandler toServer) : DelegatingHandler(toServer)
 {
     public ConcurrentQueue<SentRequest> Sent { get; } = new();
 
