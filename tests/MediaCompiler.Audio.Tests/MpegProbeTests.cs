@@ -38,6 +38,32 @@ public class MpegProbeTests
         Assert.False(MpegFrameHeader.TryParse(header, out _));
 
     [Fact]
+    public void Free_format_frames_are_measured_from_the_distance_between_their_headers()
+    {
+        // MPEG-2 Layer III at 16 kHz, bitrate index 0, 200-byte frames (every third one padded to 201): no bitrate index
+        // names this length, so only the distance between headers gives it: 200 × 8 × 16000 / 576 = 44,444 b/s.
+        var frames = Enumerable.Range(0, 60).Select(i => MpegFrame(2, 3, 0, 2, padding: i % 3 == 2, length: i % 3 == 2 ? 201 : 200)).ToArray();
+
+        var probe = InMemory.Probe(Concat(frames), "free.mp3");
+
+        Assert.Empty(probe.Diagnostics);
+        Assert.Equal((AudioContainer.Mp3, 16000, 1), (probe.Container, probe.SampleRate, probe.Channels));
+        Assert.Equal(200 * 8 * 16000 / 576, probe.Bitrate);
+        Assert.Equal(60 * 576 / 16000.0, probe.DurationSeconds!.Value, 6);
+        Assert.Equal("MPEG-2 Layer III (free format)", probe.CodecDescription);
+    }
+
+    [Fact]
+    public void A_free_format_header_with_no_second_header_at_a_constant_distance_is_not_a_stream()
+    {
+        // Headers 200, then 260, then 200 bytes apart: no one free-format length fits, so this is not audio.
+        var bytes = Concat(MpegFrame(2, 3, 0, 2, length: 200), MpegFrame(2, 3, 0, 2, length: 260), MpegFrame(2, 3, 0, 2, length: 200), new byte[64]);
+
+        Assert.Equal(0, MpegFreeFormat.FindFrameBytes(bytes));
+        Assert.NotEqual(AudioContainer.Mp3, InMemory.Probe(bytes, "noise.mp3").Container);
+    }
+
+    [Fact]
     public void Cbr_without_summary_header_is_measured_from_frames()
     {
         var probe = InMemory.Probe(Repeat(Mpeg2Frame64k, 50), "a.mp3");

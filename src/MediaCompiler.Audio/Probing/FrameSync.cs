@@ -61,6 +61,7 @@ internal static class FrameSync
         Span<byte> bytes = stackalloc byte[MpegFrameHeader.Size];
         MpegFrameHeader? first = null;
         var position = offset;
+        var freeFormatBytes = 0;
         for (var frames = 0; frames < RequiredFrames; frames++)
         {
             if (position == audioEnd && frames >= 2 && exactStart)
@@ -68,7 +69,13 @@ internal static class FrameSync
                 return true;
             }
 
-            if (!source.TryReadExactly(position, bytes) || !MpegFrameHeader.TryParse(bytes, out var header) ||
+            if (frames == 0 && source.TryReadExactly(position, bytes) && MpegFrameHeader.IsFreeFormatHeader(bytes))
+            {
+                // A free-format stream: its frame length is the distance between its headers.
+                freeFormatBytes = MpegFreeFormat.FindFrameBytes(source.ReadBlock(position, (int)Math.Min(MpegFreeFormat.SearchBytes, audioEnd - position)));
+            }
+
+            if (!source.TryReadExactly(position, bytes) || !MpegFrameHeader.TryParse(bytes, out var header, freeFormatBytes) ||
                 (first is { } f && !header.SameStreamAs(f)))
             {
                 return false;

@@ -12,13 +12,20 @@ internal static class Mp3Probe
     /// <summary>Frames whose headers are read when there is no VBR header; about 15-30 s of audio.</summary>
     public const int MaxScannedFrames = 1024;
 
-    /// <summary>The largest possible frame (MPEG-1 Layer II at 384 kbps and 32 kHz, padded) is 1,729 bytes.</summary>
+    /// <summary>
+    /// The largest frame a bitrate index names (MPEG-1 Layer II at 384 kbps and 32 kHz, padded) is 1,729 bytes; this
+    /// block is read for the first frame's VBR header, which sits near its start in a free-format frame too.
+    /// </summary>
     private const int MaxFrameBytes = 2048;
 
     public static AudioProbeResult Probe(ByteSource source, ProbeReport report, long firstFrame, long audioEnd)
     {
         var frameBytes = source.ReadBlock(firstFrame, MaxFrameBytes);
-        _ = MpegFrameHeader.TryParse(frameBytes, out var first); // the caller found a valid header at firstFrame
+        // A free-format stream's frame length is the distance between its headers, found once for the stream.
+        var freeFormatBytes = MpegFrameHeader.IsFreeFormatHeader(frameBytes)
+            ? MpegFreeFormat.FindFrameBytes(source.ReadBlock(firstFrame, (int)Math.Min(MpegFreeFormat.SearchBytes, audioEnd - firstFrame)))
+            : 0;
+        _ = MpegFrameHeader.TryParse(frameBytes, out var first, freeFormatBytes); // the caller found a valid header at firstFrame
         var vbr = MpegVbrHeader.TryRead(frameBytes, first);
         var audioBytes = audioEnd - firstFrame;
         var result = new AudioProbeResult
@@ -44,7 +51,7 @@ internal static class Mp3Probe
             }
 
             // A CBR stream's bitrate is its frames' (the Info frame itself would skew a byte-count average).
-            var bitrate = header.IsConstantBitrate ? NextFrameBitrate(source, firstFrame + first.FrameLength) ?? first.BitrateBps
+            var bitrate = header.IsConstantBitrate ? NextFrameBitrate(source, firstFrame + first.FrameLength, freeFormatBytes) ?? first.BitrateBps
                 : (long)Math.Round(streamBytes * 8 / duration);
             return result with { DurationSeconds = duration, Bitrate = bitrate, Diagnostics = report.Diagnostics };
         }
@@ -60,10 +67,10 @@ internal static class Mp3Probe
         return result with { DurationSeconds = seconds, Bitrate = average, Diagnostics = report.Diagnostics };
     }
 
-    private static long? NextFrameBitrate(ByteSource source, long offset)
+    private static long? NextFrameBitrate(ByteSource source, long offset, int freeFormatBytes)
     {
         Span<byte> bytes = stackalloc byte[MpegFrameHeader.Size];
-        return source.TryReadExactly(offset, bytes) && MpegFrameHeader.TryParse(bytes, out var header) ? header.BitrateBps : null;
+        return source.TryReadExactly(offset, bytes) && MpegFrameHeader.TryParse(bytes, out var header, freeFormatBytes) ? header.BitrateBps : null;
     }
 
     private static (long Bytes, long Samples, bool ReachedEnd, bool ConstantBitrate) Scan(ByteSource source, long offset, long audioEnd, MpegFrameHeader first)
@@ -75,7 +82,7 @@ internal static class Mp3Probe
         var position = offset;
         for (var frame = 0; frame < MaxScannedFrames; frame++)
         {
-            if (!source.TryReadExactly(position, bytes) || !MpegFrameHeader.TryParse(bytes, out var header) || !header.SameStreamAs(first) ||
+            if (!source.TryReadExactly(position, bytes) || !MpegFrameHeader.TryParse(bytes, out var header, first.FreeFormatBytes) || !header.SameStreamAs(first) ||
                 position + header.FrameLength > audioEnd)
             {
                 break;

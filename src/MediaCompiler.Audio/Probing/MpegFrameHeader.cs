@@ -10,8 +10,10 @@ internal enum MpegVersion
 
 /// <summary>
 /// One MPEG audio frame header (ISO 11172-3 / 13818-3 and the MPEG-2.5 extension): 11 sync bits, version, layer,
-/// bitrate and sample-rate indexes, padding and channel mode. Free-format and reserved values are rejected, which is
-/// what keeps random bytes from passing as frames.
+/// bitrate and sample-rate indexes, padding and channel mode. Reserved values are rejected, which is what keeps random
+/// bytes from passing as frames; so is free format (bitrate index 0) unless the caller knows the stream's free-format
+/// frame length (<see cref="MpegFreeFormat"/> finds it from the distance between headers), since the header alone
+/// does not say where such a frame ends.
 /// </summary>
 internal readonly record struct MpegFrameHeader(
     MpegVersion Version,
@@ -47,7 +49,16 @@ internal readonly record struct MpegFrameHeader(
 
     public int Channels => ChannelMode == ChannelModeMono ? 1 : 2;
 
-    public long BitrateBps => BitrateKbps * 1000L;
+    /// <summary>
+    /// A free-format frame's length in bytes without its padding slot (the same for every frame of the stream); 0 for
+    /// a frame whose bitrate index gives its length.
+    /// </summary>
+    public int FreeFormatBytes { get; init; }
+
+    public bool IsFreeFormat => FreeFormatBytes > 0;
+
+    /// <summary>The bitrate the bitrate index names, or that a free-format frame's length implies.</summary>
+    public long BitrateBps => IsFreeFormat ? FreeFormatBytes * 8L * SampleRate / SamplesPerFrame : BitrateKbps * 1000L;
 
     public int SamplesPerFrame => Layer switch
     {
@@ -57,9 +68,12 @@ internal readonly record struct MpegFrameHeader(
     };
 
     /// <summary>Whole frame length in bytes, header included.</summary>
-    public int FrameLength => Layer == 1
-        ? ((12 * BitrateKbps * 1000 / SampleRate) + (Padding ? 1 : 0)) * 4
+    public int FrameLength => IsFreeFormat ? FreeFormatBytes + (Padding ? PaddingBytes : 0)
+        : Layer == 1 ? ((12 * BitrateKbps * 1000 / SampleRate) + (Padding ? 1 : 0)) * 4
         : (SamplesPerFrame / 8 * BitrateKbps * 1000 / SampleRate) + (Padding ? 1 : 0);
+
+    /// <summary>A padding slot: 4 bytes in Layer I, 1 in Layers II and III.</summary>
+    public int PaddingBytes => Layer == 1 ? 4 : 1;
 
     /// <summary>Layer III side information size, after which a Xing/Info tag sits in the first frame.</summary>
     public int SideInfoSize => Version == MpegVersion.Mpeg1
@@ -74,7 +88,7 @@ internal readonly record struct MpegFrameHeader(
         {
             var version = Version switch { MpegVersion.Mpeg1 => "MPEG-1", MpegVersion.Mpeg2 => "MPEG-2", _ => "MPEG-2.5" };
             var layer = Layer switch { 1 => "I", 2 => "II", _ => "III" };
-            return $"{version} Layer {layer}";
+            return IsFreeFormat ? $"{version} Layer {layer} (free format)" : $"{version} Layer {layer}";
         }
     }
 
@@ -82,7 +96,15 @@ internal readonly record struct MpegFrameHeader(
     public bool SameStreamAs(MpegFrameHeader other) =>
         Version == other.Version && Layer == other.Layer && SampleRate == other.SampleRate;
 
-    public static bool TryParse(ReadOnlySpan<byte> bytes, out MpegFrameHeader header)
+    /// <summary>Whether the bytes start with the sync word of an MPEG audio header whose bitrate index is 0 (free format).</summary>
+    public static bool IsFreeFormatHeader(ReadOnlySpan<byte> bytes) =>
+        bytes.Length >= Size && bytes[0] == 0xFF && (bytes[1] & 0xE0) == 0xE0 && (bytes[2] >> 4) == 0;
+
+    /// <summary>
+    /// Parses a header. A free-format one parses only with <paramref name="freeFormatBytes"/>, the stream's unpadded
+    /// free-format frame length; without it, it is rejected like any header whose frame length is unknown.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> bytes, out MpegFrameHeader header, int freeFormatBytes = 0)
     {
         header = default;
         if (bytes.Length < Size || bytes[0] != 0xFF || (bytes[1] & 0xE0) != 0xE0)
@@ -95,7 +117,7 @@ internal readonly record struct MpegFrameHeader(
         var bitrateIndex = bytes[2] >> 4;
         var rateIndex = (bytes[2] >> 2) & 0x3;
         var emphasis = bytes[3] & 0x3;
-        if (versionBits == 1 || layerBits == 0 || bitrateIndex is 0 or 15 || rateIndex == 3 || emphasis == 2)
+        if (versionBits == 1 || layerBits == 0 || bitrateIndex == 15 || (bitrateIndex == 0 && freeFormatBytes <= 0) || rateIndex == 3 || emphasis == 2)
         {
             return false;
         }
@@ -110,7 +132,7 @@ internal readonly record struct MpegFrameHeader(
             Bitrates[row][bitrateIndex],
             SampleRates[(int)version][rateIndex],
             Padding: ((bytes[2] >> 1) & 0x1) == 1,
-            ChannelMode: bytes[3] >> 6);
+            ChannelMode: bytes[3] >> 6) { FreeFormatBytes = bitrateIndex == 0 ? freeFormatBytes : 0 };
         return true;
     }
 }

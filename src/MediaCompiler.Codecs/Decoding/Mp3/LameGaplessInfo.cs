@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using MediaCompiler.Audio.Probing;
 
 namespace MediaCompiler.Codecs.Decoding.Mp3;
 
@@ -30,8 +31,8 @@ internal sealed record LameGaplessInfo(long FirstAudioFrameOffset, MpegAudioFram
     public static LameGaplessInfo? Read(ReadOnlySpan<byte> file)
     {
         long start = SkipId3v2(file);
-        long offset = FindFrame(file, start);
-        if (offset < 0 || !MpegAudioFrame.TryParse(file[(int)offset..], out var frame))
+        var (offset, freeFormatBytes) = FindFrame(file, start);
+        if (offset < 0 || !MpegAudioFrame.TryParse(file[(int)offset..], out var frame, freeFormatBytes))
         {
             return null;
         }
@@ -92,21 +93,28 @@ internal sealed record LameGaplessInfo(long FirstAudioFrameOffset, MpegAudioFram
         return offset;
     }
 
-    /// <summary>The first offset at or after <paramref name="start"/> holding a Layer III header followed by another.</summary>
-    private static long FindFrame(ReadOnlySpan<byte> file, long start)
+    /// <summary>
+    /// The first offset at or after <paramref name="start"/> holding a Layer III header followed by another, and for
+    /// a free-format stream its unpadded frame length (the distance between its headers; 0 otherwise).
+    /// </summary>
+    private static (long Offset, int FreeFormatBytes) FindFrame(ReadOnlySpan<byte> file, long start)
     {
         for (long i = start; i + MpegAudioFrame.HeaderSize <= file.Length; i++)
         {
-            if (MpegAudioFrame.TryParse(file[(int)i..], out var frame))
+            var candidate = file[(int)i..];
+            int freeFormatBytes = MpegFrameHeader.IsFreeFormatHeader(candidate)
+                ? MpegFreeFormat.FindFrameBytes(candidate[..Math.Min(candidate.Length, MpegFreeFormat.SearchBytes)])
+                : 0;
+            if (MpegAudioFrame.TryParse(candidate, out var frame, freeFormatBytes))
             {
                 long next = i + frame.Length;
-                if (next + MpegAudioFrame.HeaderSize > file.Length || MpegAudioFrame.TryParse(file[(int)next..], out _))
+                if (next + MpegAudioFrame.HeaderSize > file.Length || MpegAudioFrame.TryParse(file[(int)next..], out _, freeFormatBytes))
                 {
-                    return i;
+                    return (i, freeFormatBytes);
                 }
             }
         }
 
-        return -1;
+        return (-1, 0);
     }
 }

@@ -56,7 +56,7 @@ internal sealed class Mp3Decoder : IManagedDecoder
         var mono = new List<float>(EstimateSamples(content.Length, gapless));
         var channels = keepChannels ? new[] { new List<float>(), new List<float>() } : [];
         bool stereo = gapless.Frame.ChannelMode != MpegChannelMode.Mono;
-        foreach (var (offset, frame) in Mp3FrameWalker.Frames(content, (int)gapless.FirstAudioFrameOffset, gapless.Frame.SampleRate))
+        foreach (var (offset, frame) in Mp3FrameWalker.Frames(content, (int)gapless.FirstAudioFrameOffset, gapless.Frame.SampleRate, gapless.Frame.FreeFormatBytes))
         {
             cancellationToken.ThrowIfCancellationRequested();
             int count;

@@ -7,8 +7,14 @@ namespace MediaCompiler.Codecs.Decoding.Mp3;
 /// gapless trimming and the frame walker need: where the frame ends, how many samples it holds, where its side
 /// information ends, and the version and channel mode the Layer III decoder reads.
 /// </summary>
+/// <remarks>
+/// A free-format frame (bitrate index 0) has the stream's fixed length, which no header names:
+/// <see cref="MediaCompiler.Audio.Probing.MpegFreeFormat"/> finds it from the distance between headers, and it is
+/// passed in here as <c>freeFormatBytes</c> (the unpadded length, <see cref="FreeFormatBytes"/>).
+/// </remarks>
 internal readonly record struct MpegAudioFrame(
-    int SampleRate, int SamplesPerFrame, int Length, int SideInfoSize, bool HasCrc, MpegVersion Version, MpegChannelMode ChannelMode, int ModeExtension)
+    int SampleRate, int SamplesPerFrame, int Length, int SideInfoSize, bool HasCrc, MpegVersion Version, MpegChannelMode ChannelMode, int ModeExtension,
+    int FreeFormatBytes = 0)
 {
     public const int HeaderSize = 4;
 
@@ -16,8 +22,11 @@ internal readonly record struct MpegAudioFrame(
     private static readonly int[] Mpeg2Kbps = [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160];
     private static readonly int[] Mpeg1Rates = [44100, 48000, 32000];
 
-    /// <summary>Parses a Layer III header; false for anything else (other layers, free format, reserved values).</summary>
-    public static bool TryParse(ReadOnlySpan<byte> bytes, out MpegAudioFrame frame)
+    /// <summary>
+    /// Parses a Layer III header; false for anything else (other layers, reserved values, and free format unless
+    /// <paramref name="freeFormatBytes"/>, the stream's unpadded free-format frame length, is given).
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> bytes, out MpegAudioFrame frame, int freeFormatBytes = 0)
     {
         frame = default;
         if (bytes.Length < HeaderSize || bytes[0] != 0xFF || (bytes[1] & 0xE0) != 0xE0)
@@ -29,7 +38,7 @@ internal readonly record struct MpegAudioFrame(
         int layer = (bytes[1] >> 1) & 0x3;   // 1 = Layer III
         int bitrateIndex = bytes[2] >> 4;
         int rateIndex = (bytes[2] >> 2) & 0x3;
-        if (version == 1 || layer != 1 || bitrateIndex is 0 or 15 || rateIndex == 3)
+        if (version == 1 || layer != 1 || bitrateIndex == 15 || (bitrateIndex == 0 && freeFormatBytes <= 0) || rateIndex == 3)
         {
             return false;
         }
@@ -39,12 +48,13 @@ internal readonly record struct MpegAudioFrame(
         int kbps = (mpeg1 ? Mpeg1Kbps : Mpeg2Kbps)[bitrateIndex];
         int samplesPerFrame = mpeg1 ? 1152 : 576;
         int padding = (bytes[2] >> 1) & 0x1;
-        int length = (samplesPerFrame / 8 * kbps * 1000 / sampleRate) + padding;
+        int length = bitrateIndex == 0 ? freeFormatBytes + padding : (samplesPerFrame / 8 * kbps * 1000 / sampleRate) + padding;
         bool mono = (bytes[3] >> 6) == 3;
         int sideInfo = mpeg1 ? (mono ? 17 : 32) : (mono ? 9 : 17);
         bool hasCrc = (bytes[1] & 0x1) == 0;
         var mpegVersion = mpeg1 ? MpegVersion.Version1 : version == 2 ? MpegVersion.Version2 : MpegVersion.Version25;
-        frame = new MpegAudioFrame(sampleRate, samplesPerFrame, length, sideInfo, hasCrc, mpegVersion, (MpegChannelMode)(bytes[3] >> 6), (bytes[3] >> 4) & 0x3);
+        frame = new MpegAudioFrame(sampleRate, samplesPerFrame, length, sideInfo, hasCrc, mpegVersion, (MpegChannelMode)(bytes[3] >> 6), (bytes[3] >> 4) & 0x3,
+            bitrateIndex == 0 ? freeFormatBytes : 0);
         return true;
     }
 }

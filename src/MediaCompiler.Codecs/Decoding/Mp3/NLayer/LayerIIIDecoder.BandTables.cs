@@ -31,8 +31,10 @@ namespace MediaCompiler.Codecs.Decoding.Mp3.NLayer
                                                          // MPEG 2
                                                          // 22.05 kHz
                                                          new int[] { 0, 6, 12, 18, 24, 30, 36, 44, 54, 66, 80, 96, 116, 140, 168, 200, 238, 284, 336, 396, 464, 522, 576 },
-                                                         // 24 kHz
-                                                         new int[] { 0, 6, 12, 18, 24, 30, 36, 44, 54, 66, 80, 96, 114, 136, 162, 194, 232, 278, 330, 394, 464, 540, 576 },
+                                                         // 24 kHz. MediaCompiler: band 18 starts at line 332 (band 17 is 54 lines wide, as in
+                                                         // mpg123, ffmpeg and LAME's tables); NLayer had 330, which misplaced the scalefactors of
+                                                         // bands 17 and 18 and made 24 kHz audio above ~5.8 kHz differ from every reference decoder.
+                                                         new int[] { 0, 6, 12, 18, 24, 30, 36, 44, 54, 66, 80, 96, 114, 136, 162, 194, 232, 278, 332, 394, 464, 540, 576 },
                                                          // 16 kHz
                                                          new int[] { 0, 6, 12, 18, 24, 30, 36, 44, 54, 66, 80, 96, 116, 140, 168, 200, 238, 284, 336, 396, 464, 522, 576 },
 

@@ -118,11 +118,14 @@ namespace MediaCompiler.Codecs.Decoding.Mp3.NLayer
                 {
                     for (int j = 0; j < blkCnt[i]; j++, k++)
                     {
+                        _lsfSlotSlen[k] = slen[i];
                         buffer[k] = _bitRes.GetBits(slen[i]);
                     }
                 }
                 else
                 {
+                    // MediaCompiler: a slot of length 0 reads as 0, which is then also its illegal intensity position.
+                    Array.Clear(_lsfSlotSlen, k, blkCnt[i]);
                     k += blkCnt[i];
                 }
             }
@@ -136,6 +139,7 @@ namespace MediaCompiler.Codecs.Decoding.Mp3.NLayer
                 {
                     for (; sfb < 8; sfb++)
                     {
+                        _isIllegalPosition[ch][3][sfb] = (1 << _lsfSlotSlen[k]) - 1;
                         _scalefac[ch][3][sfb] = buffer[k++];
                     }
                     sfb = 3;
@@ -145,6 +149,7 @@ namespace MediaCompiler.Codecs.Decoding.Mp3.NLayer
                 {
                     for (int window = 0; window < 3; window++)
                     {
+                        _isIllegalPosition[ch][window][sfb] = (1 << _lsfSlotSlen[k]) - 1;
                         _scalefac[ch][window][sfb] = buffer[k++];
                     }
                 }
@@ -156,6 +161,7 @@ namespace MediaCompiler.Codecs.Decoding.Mp3.NLayer
             {
                 for (; sfb < 21; sfb++)
                 {
+                    _isIllegalPosition[ch][3][sfb] = (1 << _lsfSlotSlen[k]) - 1;
                     _scalefac[ch][3][sfb] = buffer[k++];
                 }
                 _scalefac[ch][3][22] = 0;

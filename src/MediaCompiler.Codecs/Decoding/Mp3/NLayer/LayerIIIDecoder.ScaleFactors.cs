@@ -29,6 +29,16 @@ namespace MediaCompiler.Codecs.Decoding.Mp3.NLayer
         readonly int[] _lsfSlen = new int[4];
         readonly int[] _lsfScalefacBuf = new int[54];
 
+        // MediaCompiler: the scalefactor length of each slot of _lsfScalefacBuf, and the illegal intensity
+        // position per channel and band (window 0-2 short, 3 long) of an MPEG-2/2.5 granule: 2^slen - 1 of the band's
+        // scalefactor length (ISO/IEC 13818-3 2.4.3.2). MPEG-1's illegal position is always 7.
+        readonly int[] _lsfSlotSlen = new int[54];
+        readonly int[][][] _isIllegalPosition =
+        {
+            new int[][] { new int[13], new int[13], new int[13], new int[23] },
+            new int[][] { new int[13], new int[13], new int[13], new int[23] },
+        };
+
         static readonly int[][][] _sfbBlockCntTab = {
                                                         new int[][] { new int[] { 6, 5, 5, 5 },   new int[] { 9, 9, 9, 9 },    new int[] { 6, 9, 9, 9 }   },
                                                         new int[][] { new int[] { 6, 5, 7, 3 },   new int[] { 9, 9, 12, 6 },   new int[] { 6, 9, 12, 6 }  },
