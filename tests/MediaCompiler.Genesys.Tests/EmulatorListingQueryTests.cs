@@ -29,7 +29,7 @@ public sealed class EmulatorListingQueryTests : IAsyncLifetime
     [Theory]
     [InlineData("description=welcome", "Alpha")]
     [InlineData("description=Closed*", "Bravo")]
-    [InlineData("nameOrDescription=welcome", "Alpha,Welcome_back")]
+    [InlineData("nameOrDescription=welcome&sortBy=name", "Alpha,Welcome_back")]
     [InlineData("nameOrDescription=bra", "Bravo")]
     [InlineData("name=Alpha&description=Closed", "")]
     [InlineData("divisionId=" + SalesId, "Alpha")]
