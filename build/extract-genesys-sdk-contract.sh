@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Extracts the Architect prompt contract (routes, query parameters, request/response models) from the official
 # Genesys Cloud JavaScript SDK into tests/fixtures/genesys-sdk/architect-prompts-contract.json, the independent oracle
-# of tests/MediaCompiler.Genesys.Tests/SdkContract. Routes come from running the SDK's own ArchitectApi methods
+# of tests/MediaCompiler.Genesys.Tests/SdkContract. Routes come from running the SDK's own ArchitectApi methods (and
+# AuthorizationApi.getAuthorizationDivisions, the division lookup of IvrGenesysDivision)
 # against a recording ApiClient (so path templates and query names are what the SDK really sends); request and
 # response model names and every model's fields come from the SDK's index.d.ts.
 #
@@ -31,25 +32,30 @@ const installed = JSON.parse(fs.readFileSync(path.join(sdkDir, 'package.json'), 
 if (installed !== process.env.SDK_VERSION) throw new Error(`npm installed ${installed}, not ${process.env.SDK_VERSION}`);
 const sdk = require(sdkDir);
 
-// The routes of the prompt surface our emulator and client speak: user prompts and dependency tracking.
-const inScope = p => p.startsWith('/api/v2/architect/prompts') || p.startsWith('/api/v2/architect/dependencytracking');
+// The routes of the prompt surface our emulator and client speak: user prompts and dependency tracking, and the
+// division listing a build resolves IvrGenesysDivision with (AuthorizationApi.getAuthorizationDivisions).
+const surfaces = [
+  { api: 'ArchitectApi', inScope: (p, m) => p.startsWith('/api/v2/architect/prompts') || p.startsWith('/api/v2/architect/dependencytracking') },
+  { api: 'AuthorizationApi', inScope: (p, m) => p === '/api/v2/authorization/divisions' && m === 'GET' },
+];
 
 // 1. Run every ArchitectApi method against a recording client: its callApi arguments are the route definition.
 const calls = [];
 const recorder = { callApi: (...args) => { calls.push(args); return Promise.resolve(); }, buildCollectionParam: p => p };
-const api = new sdk.ArchitectApi(recorder);
-const source = fs.readFileSync(path.join(sdkDir, 'src/purecloud-platform-client-v2/api/ArchitectApi.js'), 'utf8');
 const routes = [];
-for (const operation of Object.getOwnPropertyNames(sdk.ArchitectApi.prototype).filter(n => n !== 'constructor').sort()) {
+for (const surface of surfaces) {
+const api = new sdk[surface.api](recorder);
+const source = fs.readFileSync(path.join(sdkDir, `src/purecloud-platform-client-v2/api/${surface.api}.js`), 'utf8');
+for (const operation of Object.getOwnPropertyNames(sdk[surface.api].prototype).filter(n => n !== 'constructor').sort()) {
   const positional = api[operation].length - 1; // the last parameter is opts
   const sentinels = Array.from({ length: positional }, (_, i) => `__arg${i}__`);
   calls.length = 0;
   api[operation](...sentinels, {});
   const [pathTemplate, method, pathParams, queryParams, , , body] = calls[0];
-  if (!inScope(pathTemplate)) continue;
+  if (!surface.inScope(pathTemplate, method)) continue;
   const comment = source.slice(0, source.indexOf(`\t${operation}(`)).split('/**').pop();
   routes.push({
-    operation, method, path: pathTemplate,
+    api: surface.api, operation, method, path: pathTemplate,
     pathParams: Object.keys(pathParams),
     query: Object.keys(queryParams),
     requiredQuery: Object.keys(queryParams).filter(k => sentinels.includes(queryParams[k])),
@@ -58,17 +64,19 @@ for (const operation of Object.getOwnPropertyNames(sdk.ArchitectApi.prototype).f
     deprecated: /@deprecated|deprecated/i.test(comment),
   });
 }
+}
 
 // 2. Types from index.d.ts: each method's body and answer model, then the models they reach.
 const dts = fs.readFileSync(path.join(sdkDir, 'index.d.ts'), 'utf8');
-const classBody = dts.slice(dts.indexOf('declare class ArchitectApi {'));
 for (const route of routes) {
+  const classBody = dts.slice(dts.indexOf(`declare class ${route.api} {`));
   const sig = new RegExp(`\\n\\s*${route.operation}\\((.*)\\): Promise<(.*)>;`).exec(classBody);
   if (!sig) throw new Error(`index.d.ts has no signature for ${route.operation}`);
   const bodyType = /body\??: Models\.(\w+)/.exec(sig[1]);
   route.body = route.hasBody ? (bodyType ? bodyType[1] : 'object') : null;
   route.response = sig[2] === 'void' ? null : sig[2].replace(/^Models\./, '');
   delete route.hasBody;
+  delete route.api;
 }
 const modelsStart = dts.indexOf('declare namespace Models {');
 const models = {};
@@ -122,8 +130,8 @@ const sorted = Object.fromEntries(Object.keys(models).sort().map(k => [k, models
 
 const fixture = {
   sdk: { name: process.env.SDK_NAME, version: installed, language: 'JavaScript', registry: 'npm',
-         routesFrom: 'src/purecloud-platform-client-v2/api/ArchitectApi.js (each method run against a recording ApiClient)',
-         modelsFrom: 'index.d.ts (declare class ArchitectApi; declare namespace Models)' },
+         routesFrom: 'src/purecloud-platform-client-v2/api/ArchitectApi.js and AuthorizationApi.js (each method run against a recording ApiClient)',
+         modelsFrom: 'index.d.ts (declare class ArchitectApi, AuthorizationApi; declare namespace Models)' },
   generatedBy: 'build/extract-genesys-sdk-contract.sh',
   notInSdk: [
     { route: 'POST /oauth/token', why: 'Not an API route in the SDK: ApiClient.loginClientCredentialsGrant posts grant_type=client_credentials with Basic base64(utf8(id:secret)) to <login host>/oauth/token and reads access_token and expires_in; no model.' },

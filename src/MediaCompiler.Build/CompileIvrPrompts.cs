@@ -63,6 +63,7 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
     public string? Platform { get; set; }
     public string? DefaultLanguage { get; set; }
     public string? GenesysRegion { get; set; }
+    public string? GenesysDivision { get; set; }
     public string? GenesysRequestsPerMinute { get; set; }
     public string? GenesysConvertAudio { get; set; }
     public string? GenesysCheckFlows { get; set; }
@@ -301,6 +302,7 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
     {
         DefaultLanguage = DefaultLanguage,
         GenesysRegion = GenesysRegion,
+        GenesysDivision = GenesysDivision,
         GenesysRequestsPerMinute = GenesysRequestsPerMinute,
         GenesysConvertAudio = GenesysConvertAudio,
         GenesysCheckFlows = GenesysCheckFlows,

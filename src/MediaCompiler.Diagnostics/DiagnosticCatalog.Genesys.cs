@@ -101,6 +101,21 @@ public static partial class DiagnosticCatalog
         "Genesys Cloud did not keep the tags this build wrote on prompt '{0}' ({1}): read back, sha256/managedBy are missing or different. Skipping unchanged audio is off for this org: every build re-uploads all {2} resource(s) with audio and waits for their transcoding (about {3} requests instead of 2), and orphans cannot be recognised.",
         "Find what strips resource tags in the org (an integration or policy rewriting prompts) and stop it, or ask Genesys Cloud support; until then expect full uploads on every build.");
 
+    public static readonly DiagnosticDescriptor GenesysUnknownDivision = new(
+        "IVR6036", DiagnosticSeverity.Error, "Unknown Genesys division",
+        "IvrGenesysDivision '{0}' names no division of the org (GET /api/v2/authorization/divisions found neither that id nor that name); nothing was written.",
+        "Set IvrGenesysDivision to a division's exact name or id (Admin > People & Permissions > Divisions), or leave it empty for the org's default (Home).");
+
+    public static readonly DiagnosticDescriptor GenesysDivisionPermissionMissing = new(
+        "IVR6037", DiagnosticSeverity.Error, "Genesys client lacks a permission in the division",
+        "{0} answered HTTP 403 for division {1}: the OAuth client's role does not grant {2} in that division ({3}).",
+        "Grant the OAuth client's role {2} with division '{1}' in its scope (Admin > Roles, or the client's role assignment), or set IvrGenesysDivision to a division its role covers.");
+
+    public static readonly DiagnosticDescriptor GenesysPromptInOtherDivision = new(
+        "IVR6038", DiagnosticSeverity.Error, "Prompt name taken in another division",
+        "Prompt '{0}' cannot be created in division {1}: prompt names are unique across the org and '{0}' already exists in {2}.",
+        "Move the existing prompt to division {1} in Architect (needs architect:userPrompt:edit in both divisions), rename the project prompt (PromptName), or give the OAuth client's role architect:userPrompt:view in {2} so the build can see it.");
+
     public static readonly DiagnosticDescriptor GenesysTranscodeFailed = new(
         "IVR6015", DiagnosticSeverity.Error, "Genesys could not transcode the prompt",
         "Genesys Cloud reports uploadStatus '{2}' for prompt '{0}' ({1}): the platform could not convert the uploaded audio.",

@@ -31,7 +31,7 @@ public sealed record ImportResult(IReadOnlyList<ImportedResource> Resources, IRe
 /// </summary>
 public static class GenesysPromptImport
 {
-    /// <param name="division">Only prompts of this division (its id, or its name in any case); null: every division.</param>
+    /// <param name="division">Only prompts of this division (its id, or its exact name in any case; the listing is scoped by divisionId); null: every division.</param>
     public static async Task<ImportResult> DownloadAsync(GenesysSyncOptions options, string folder, Func<string, bool> includeName, string? division,
         IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken = default)
     {
@@ -44,14 +44,22 @@ public static class GenesysPromptImport
             return new ImportResult([], diagnostics, 0);
         }
         var http = connection.Http;
-        var listed = await new PromptLister(connection.Api, options).ListAllAsync(cancellationToken).ConfigureAwait(false);
+        // The sync's own resolution: a division the org does not have is IVR6036, not an empty import.
+        var resolved = await DivisionResolver.ResolveAsync(connection.Api, division, cancellationToken).ConfigureAwait(false);
+        if (resolved.Failure is { } divisionFailure)
+        {
+            diagnostics.Add(divisionFailure);
+            return new ImportResult([], diagnostics, http.Requests);
+        }
+
+        var listed = await new PromptLister(connection.Api, options, resolved.Value).ListAllAsync(cancellationToken).ConfigureAwait(false);
         if (listed.Failure is { } failure)
         {
             diagnostics.Add(failure);
             return new ImportResult([], diagnostics, http.Requests);
         }
 
-        var wanted = listed.Value!.Where(p => p.Id is not null && includeName(p.Name) && InDivision(p, division))
+        var wanted = listed.Value!.Where(p => p.Id is not null && includeName(p.Name))
             .SelectMany(p => (p.Resources ?? []).Select(r => (Prompt: p, Resource: r)))
             .OrderBy(x => x.Prompt.Name, StringComparer.Ordinal).ThenBy(x => x.Resource.Language, StringComparer.Ordinal)
             .ToList();
@@ -66,11 +74,6 @@ public static class GenesysPromptImport
         }
         return new ImportResult(imported, diagnostics, http.Requests);
     }
-
-    private static bool InDivision(PromptDto prompt, string? division) =>
-        division is null
-        || string.Equals(prompt.Division?.Id, division, StringComparison.Ordinal)
-        || string.Equals(prompt.Division?.Name, division, StringComparison.OrdinalIgnoreCase);
 
     private static async Task<ImportedResource> ImportOneAsync(HttpClient media, string folder, PromptDto prompt, PromptAssetDto resource,
         List<Diagnostic> diagnostics, CancellationToken cancellationToken)

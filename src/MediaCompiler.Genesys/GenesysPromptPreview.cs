@@ -28,7 +28,14 @@ public static class GenesysPromptPreview
             return new SyncPreview(null, diagnostics, 0);
         }
         var http = connection.Http;
-        var lister = new PromptLister(connection.Api, options);
+        var division = await DivisionResolver.ResolveAsync(connection.Api, options.Division, cancellationToken).ConfigureAwait(false);
+        if (division.Failure is { } divisionFailure)
+        {
+            diagnostics.Add(divisionFailure);
+            return new SyncPreview(null, diagnostics, http.Requests);
+        }
+
+        var lister = new PromptLister(connection.Api, options, division.Value);
         var listed = await lister.ListAllAsync(cancellationToken).ConfigureAwait(false);
         if (listed.Failure is { } listFailure)
         {

@@ -27,13 +27,21 @@ public static class GenesysPromptSync
             return new SyncResult([], diagnostics, new SyncCounts(0, 0, 0, 0, 0, 0, 0, 0, 0), []);
         }
         var (http, api, endpoints) = (connection.Http, connection.Api, connection.Endpoints);
-        var lister = new PromptLister(api, options);
         var work = new List<ResourceWork>();
         var deleted = 0;
         var descriptionsUpdated = 0;
         IReadOnlyList<string> flows = [];
         try
         {
+            // Before any listing or write: an unknown division stops the sync with nothing written.
+            var division = await DivisionResolver.ResolveAsync(api, options.Division, cancellationToken).ConfigureAwait(false);
+            if (division.Failure is { } divisionFailure)
+            {
+                diagnostics.Add(divisionFailure);
+                return Finish(prompts.Select(p => new ResourceWork(new PlannedResource(p, SyncAction.CreatePrompt, null, null))).ToList());
+            }
+
+            var lister = new PromptLister(api, options, division.Value);
             var listed = await lister.ListAllAsync(cancellationToken).ConfigureAwait(false);
             if (listed.Failure is { } listFailure)
             {
@@ -48,7 +56,7 @@ public static class GenesysPromptSync
             Log(options, SyncLogLevel.Normal, string.Create(CultureInfo.InvariantCulture,
                 $"Genesys Cloud: {listed.Value!.Count} prompt(s) in the org; {work.Count(w => w.State == ResourceState.Unchanged)} of {work.Count} resource(s) unchanged."));
 
-            var writer = new PromptWriter(api, lister, endpoints, options);
+            var writer = new PromptWriter(api, lister, endpoints, options, division.Value);
             foreach (var prompt in work.Where(w => w.State == ResourceState.NotDone).GroupBy(w => w.Desired.Name, StringComparer.Ordinal))
             {
                 await writer.WriteAsync(prompt.ToList(), cancellationToken).ConfigureAwait(false);

@@ -71,6 +71,13 @@ public sealed class GenesysSyncOptions
     /// <summary>Delete managed prompts that are no longer in the project (only those no flow uses).</summary>
     public bool DeleteOrphans { get; init; }
 
+    /// <summary>
+    /// IvrGenesysDivision: the division (its name or id) new prompts are created in and every listing is scoped to,
+    /// so prompts of other divisions are never planned, counted or deleted. Null or empty: the org's default (Home),
+    /// no division sent, every division the client sees listed.
+    /// </summary>
+    public string? Division { get; init; }
+
     /// <summary>The value of the managed-marker tag; prompts without it are never changed or deleted.</summary>
     public string ManagedMarker { get; init; } = "MediaCompiler.Build";
 

@@ -9,6 +9,7 @@ namespace MediaCompiler.Pipeline.Genesys;
 /// <param name="ClientSecret">Only from GENESYS_CLIENT_SECRET; never logged, hashed or written.</param>
 /// <param name="WorkDirectory">Where converted prompts are written before upload (under obj/).</param>
 /// <param name="DefaultLanguage">IvrDefaultLanguage: the language of prompts whose folders name none.</param>
+/// <param name="Division">IvrGenesysDivision: a division's name or id, resolved by the sync; null: the org's default (Home).</param>
 public sealed record GenesysBuildSettings(
     string? Region,
     string? BaseUrl,
@@ -20,7 +21,8 @@ public sealed record GenesysBuildSettings(
     bool DeleteOrphans,
     string WorkDirectory,
     string DefaultLanguage = GenesysDefaults.DefaultLanguage,
-    bool DownloadCompiledPrompts = GenesysDefaults.DownloadPrompts) : PlatformSettings
+    bool DownloadCompiledPrompts = GenesysDefaults.DownloadPrompts,
+    string? Division = null) : PlatformSettings
 {
     public override TargetPlatform Kind => TargetPlatform.Genesys;
 
@@ -32,7 +34,7 @@ public sealed record GenesysBuildSettings(
     /// <summary>The org as logs may show it (never the secret).</summary>
     public string Target => BaseUrl ?? Region ?? "";
 
-    public override string ToString() => $"Genesys Cloud {Target} (client {ClientId})";
+    public override string ToString() => $"Genesys Cloud {Target}{(Division is null ? "" : $", division {Division}")} (client {ClientId})";
 }
 
 /// <summary>The Genesys Cloud properties exactly as MSBuild spells them (strings: see <see cref="RawBuildSettings"/>).</summary>
@@ -40,6 +42,7 @@ public sealed record RawGenesysSettings
 {
     public string? DefaultLanguage { get; init; }
     public string? GenesysRegion { get; init; }
+    public string? GenesysDivision { get; init; }
     public string? GenesysRequestsPerMinute { get; init; }
     public string? GenesysConvertAudio { get; init; }
     public string? GenesysCheckFlows { get; init; }

@@ -205,6 +205,7 @@ public sealed class GenesysPlatform(GenesysBuildSettings settings, HttpMessageHa
         TranscodeTimeout = context.Settings.CompileTimeout,
         CheckConsumingFlows = settings.CheckFlows,
         DeleteOrphans = settings.DeleteOrphans,
+        Division = settings.Division,
         TimeProvider = context.Time,
         Handler = handler,
         Log = message =>

@@ -25,6 +25,7 @@ public static class GenesysSettings
     [
         new("IvrDefaultLanguage", GenesysDefaults.DefaultLanguage, "Genesys: the language of prompts whose folders name none."),
         new("IvrGenesysRegion", null, "Genesys: the org's region (a domain or an AWS region key)."),
+        new("IvrGenesysDivision", null, "Genesys: the division (name or id) prompts are created in and the sync is scoped to; empty: Home."),
         new("IvrGenesysRequestsPerMinute", GenesysDefaults.RequestsPerMinute.ToString(CultureInfo.InvariantCulture), "Genesys: our request ceiling per token and minute."),
         new("IvrGenesysConvertAudio", Text(GenesysDefaults.ConvertAudio), "Genesys: convert what Architect does not take as it is."),
         new("IvrGenesysCheckFlows", Text(GenesysDefaults.CheckFlows), "Genesys: warn which published flows still play the old audio."),

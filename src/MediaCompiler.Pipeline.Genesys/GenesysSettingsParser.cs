@@ -66,7 +66,9 @@ public sealed partial class GenesysSettingsParser(RawGenesysSettings raw) : IPla
             DeleteOrphans: ParseBool("IvrGenesysDeleteOrphans", raw.GenesysDeleteOrphans, GenesysDefaults.DeleteOrphans, diagnostics),
             WorkDirectory: Path.Combine(Blank(sharedSettings.CacheDirectory) ?? Path.GetTempPath(), "genesys"),
             DefaultLanguage: ParseDefaultLanguage(raw.DefaultLanguage, diagnostics),
-            DownloadCompiledPrompts: ParseBool("IvrGenesysDownloadPrompts", raw.GenesysDownloadPrompts, GenesysDefaults.DownloadPrompts, diagnostics));
+            DownloadCompiledPrompts: ParseBool("IvrGenesysDownloadPrompts", raw.GenesysDownloadPrompts, GenesysDefaults.DownloadPrompts, diagnostics),
+            // Checked against the org by the sync (IVR6036 before any write): only the org knows its divisions.
+            Division: Blank(raw.GenesysDivision));
     }
 
     public List<PromptInput> ParsePrompts(PlatformSettings settings, IReadOnlyList<RawPrompt> prompts, List<Diagnostic> diagnostics) =>

@@ -84,7 +84,7 @@ internal sealed class ArchitectEmulator : IAsyncDisposable
         return new DesiredPrompt(name, language, path, Convert.ToHexStringLower(SHA256.HashData(bytes)), text, tts);
     }
 
-    public GenesysSyncOptions Options(string? secret = null, bool deleteOrphans = false, int requestsPerMinute = 300, TimeSpan? transcodeTimeout = null) => new()
+    public GenesysSyncOptions Options(string? secret = null, bool deleteOrphans = false, int requestsPerMinute = 300, TimeSpan? transcodeTimeout = null, string? division = null) => new()
     {
         BaseUrl = Emulator.BaseAddress.ToString(),
         ClientId = Emulator.ClientId,
@@ -100,6 +100,7 @@ internal sealed class ArchitectEmulator : IAsyncDisposable
         DeleteOrphans = deleteOrphans,
         TimeProvider = Clock,
         Handler = Handler(),
+        Division = division,
         Log = message => { lock (Log) { Log.Add(message); } },
     };
 

@@ -46,6 +46,19 @@ public sealed class GenesysBuildSettingsTests : IDisposable
         Assert.Equal("client", GenesysOf(result).ClientId);
     }
 
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("  ", null)]
+    [InlineData(" Sales ", "Sales")]
+    [InlineData("5a1e5000-0000-4000-8000-000000000042", "5a1e5000-0000-4000-8000-000000000042")]
+    public void IvrGenesysDivision_is_passed_on_trimmed_and_empty_means_the_default(string? given, string? expected)
+    {
+        var result = Parse(Genesys, Ireland with { GenesysDivision = given }, Prompt("a.wav"));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.Equal(expected, GenesysOf(result).Division);
+    }
+
     [Fact]
     public void Metadata_wins_and_the_default_language_is_settable()
     {

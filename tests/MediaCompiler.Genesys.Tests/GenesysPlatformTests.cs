@@ -36,6 +36,26 @@ public sealed class GenesysPlatformTests : IAsyncLifetime
             .RunOnPlatformAsync(prompts, () => new GenesysPlatform((GenesysBuildSettings)settings.PlatformSettings!, _org.Handler()), CancellationToken.None);
 
     [Fact]
+    public async Task The_build_creates_its_prompts_in_IvrGenesysDivision_and_an_unknown_one_fails_on_IVR6036()
+    {
+        const string salesId = "5a1e5000-0000-4000-8000-000000000042";
+        await _org.ConfigureAsync(new { transcodeFailsFor = "^Broken", Divisions = new Dictionary<string, string> { ["Sales"] = salesId } });
+        var input = Input(_org.Prompt("Welcome", "en-us", 440).AudioPath!, "Welcome", "en-us");
+        PipelineSettings In(string division) => Settings() with { PlatformSettings = ((GenesysBuildSettings)Settings().PlatformSettings!) with { Division = division } };
+
+        var unknownLog = new RecordingLog();
+        var unknown = await RunAsync(In("Marketing"), unknownLog, input);
+        var log = new RecordingLog();
+        var result = await RunAsync(In("Sales"), log, input);
+
+        Assert.False(unknown.Succeeded);
+        Assert.Contains("IVR6036", unknownLog.ToString(), StringComparison.Ordinal);
+        Assert.True(result.Succeeded, log.ToString());
+        var listing = await _org.GetJsonAsync<Wire.PromptListingDto>("api/v2/architect/prompts?divisionId=" + salesId, await _org.TokenAsync());
+        Assert.Equal("Welcome", Assert.Single(listing!.Entities!).Name);
+    }
+
+    [Fact]
     public async Task An_org_that_never_answers_stops_the_sync_at_IvrSyncTimeout_with_IVR2104()
     {
         var settings = Settings() with { SyncTimeout = TimeSpan.FromMilliseconds(500) };

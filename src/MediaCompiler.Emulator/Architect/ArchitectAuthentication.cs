@@ -12,6 +12,11 @@ namespace MediaCompiler.Emulator.Architect;
 /// </summary>
 internal static class ArchitectAuthentication
 {
+    private const string ClientIdItem = "architect.clientId";
+
+    /// <summary>The OAuth client id of the request's token (set by <see cref="RequireArchitectToken"/>), else null.</summary>
+    public static string? ClientId(HttpContext http) => http.Items.TryGetValue(ClientIdItem, out var id) ? id as string : null;
+
     /// <param name="builder">The route.</param>
     /// <param name="countsTowardsLimit">False for routes outside the JSON API's per-token budget (uploads).</param>
     /// <param name="acceptBareToken">
@@ -34,10 +39,13 @@ internal static class ArchitectAuthentication
 
             var token = bare ? header.Trim() : header[scheme.Length..].Trim();
             var issuer = http.RequestServices.GetRequiredService<TokenIssuer>();
-            if (issuer.Check(token, out _) != TokenCheck.Valid)
+            if (issuer.Check(token, out var issued) != TokenCheck.Valid)
             {
                 return ArchitectErrors.Result(http, 401, "bad.credentials", "Invalid login credentials.");
             }
+
+            // Whose token it is: what a handler may show or write depends on the divisions the client's role grants.
+            http.Items[ClientIdItem] = issued!.Client.ClientId;
 
             if (countsTowardsLimit && http.RequestServices.GetRequiredService<ArchitectRateLimiter>().TryAcquire(token) is { } wait)
             {

@@ -29,48 +29,6 @@ internal static partial class ArchitectPromptEndpoints
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,199}$", RegexOptions.CultureInvariant)]
     public static partial Regex ValidName();
 
-    private static IResult List(HttpContext http, ArchitectStore store)
-    {
-        var query = http.Request.Query;
-        if (!TryInt(query["pageNumber"], 1, out var pageNumber) || pageNumber < 1
-            || !TryInt(query["pageSize"], 25, out var pageSize) || pageSize < 1 || pageSize > store.Settings.MaxPageSize)
-        {
-            return ArchitectErrors.BadRequest(http, $"pageNumber must be 1 or more and pageSize between 1 and {store.Settings.MaxPageSize}.");
-        }
-
-        if ((long)pageNumber * pageSize > store.Settings.PagingCap)
-        {
-            return ArchitectErrors.BadRequest(http, $"Paging is limited to the first {store.Settings.PagingCap} results; narrow the query (e.g. by name prefix).");
-        }
-
-        // Repeated name= (the .NET and Go SDKs) and one comma-joined name=a,b (the JavaScript SDK) alike; a comma
-        // cannot be part of a prompt name.
-        var names = query["name"].SelectMany(n => (n ?? "").Split(',')).Where(n => n.Length > 0).Select(n => n.TrimEnd('*')).ToList();
-        var divisions = query["divisionId"].SelectMany(d => (d ?? "").Split(',')).Where(d => d.Length > 0).ToHashSet(StringComparer.Ordinal);
-        var includeResources = !string.Equals(query["includeResources"], "false", StringComparison.OrdinalIgnoreCase);
-        var includeMediaUris = !string.Equals(query["includeMediaUris"], "false", StringComparison.OrdinalIgnoreCase);
-        var descending = string.Equals(query["sortOrder"], "desc", StringComparison.OrdinalIgnoreCase);
-        var byName = string.Equals(query["sortBy"], "name", StringComparison.OrdinalIgnoreCase);
-        lock (store.Lock)
-        {
-            var matching = store.Prompts.Values
-                .Where(p => names.Count == 0 || (!store.NotYetIndexed(p) && names.Any(n => p.Name.StartsWith(n, StringComparison.OrdinalIgnoreCase))))
-                .Where(p => divisions.Count == 0 || divisions.Contains(p.DivisionId));
-            matching = byName
-                ? matching.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
-                : matching.OrderBy(p => p.Id, StringComparer.Ordinal);
-            var all = descending ? matching.Reverse().ToList() : matching.ToList();
-            var page = all.Skip((pageNumber - 1) * pageSize).Take(pageSize).ToList();
-            page.ForEach(store.Advance);
-            var paged = ArchitectPaging.Page(all, pageNumber, pageSize, http.Request);
-            var entities = page.Select(p => ArchitectWireMapping.ToWire(p, http.Request, store, includeResources, includeMediaUris, query["language"].OfType<string>().ToList(), listing: names.Count > 0)).ToList();
-            return Results.Json(new ArchitectListing<ArchitectPrompt>(entities, pageSize, pageNumber, all.Count, paged.PageCount, paged.SelfUri)
-            {
-                FirstUri = paged.FirstUri, PreviousUri = paged.PreviousUri, NextUri = paged.NextUri, LastUri = paged.LastUri,
-            }, ArchitectWireJson.Options);
-        }
-    }
-
     private static async Task<IResult> CreateAsync(HttpContext http, ArchitectStore store)
     {
         var body = await ReadAsync<ArchitectPromptWrite>(http);
@@ -92,9 +50,15 @@ internal static partial class ArchitectPromptEndpoints
             }
 
             var divisionId = body.Division?.Id ?? ArchitectSettings.HomeDivisionId;
-            if (store.Settings.Division(divisionId) is null)
+            if (store.Settings.Division(divisionId) is not { } division)
             {
                 return ArchitectErrors.BadRequest(http, $"Division '{divisionId}' was not found.");
+            }
+
+            if (!store.Settings.Grants(ArchitectAuthentication.ClientId(http), divisionId))
+            {
+                return ArchitectErrors.Result(http, 403, "missing.division.permission",
+                    $"You are missing the following permission(s) in division '{division.Name}' ({division.Id}): architect:userPrompt:add");
             }
 
             var prompt = new StoredPrompt(Guid.NewGuid().ToString("D"), body.Name, body.Description, store.Now) { DivisionId = divisionId };

@@ -101,6 +101,17 @@ public sealed class ArchitectSettings
         id == HomeDivisionId ? (id, "Home")
         : Divisions.FirstOrDefault(d => string.Equals(d.Value, id, StringComparison.Ordinal)) is { Key: not null } named ? (named.Value, named.Key) : null;
 
+    /// <summary>
+    /// OAuth client id → the ids of the divisions its role grants (Home is <see cref="HomeDivisionId"/>). A listed client
+    /// sees only prompts of those divisions (listings leave the others out, as the platform does) and is refused 403
+    /// when it creates a prompt in any other; a client not listed is granted every division.
+    /// </summary>
+    public Dictionary<string, List<string>> DivisionGrants { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Whether <paramref name="clientId"/> may see and write prompts of <paramref name="divisionId"/>.</summary>
+    public bool Grants(string? clientId, string divisionId) =>
+        clientId is null || !DivisionGrants.TryGetValue(clientId, out var granted) || granted.Contains(divisionId, StringComparer.Ordinal);
+
     /// <summary>The largest page of consuming resources answered, whatever pageSize asks (forces paging).</summary>
     public int MaxDependencyPageSize { get; set; } = 25;
 

@@ -19,6 +19,7 @@ internal static class ArchitectSurface
         app.MapArchitectUploadEndpoints();
         app.MapArchitectPresignedUploadEndpoints();
         app.MapArchitectDependencyEndpoints();
+        app.MapArchitectDivisionEndpoints();
         app.MapArchitectAdminEndpoints();
         return app;
     }

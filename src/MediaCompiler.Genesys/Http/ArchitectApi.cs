@@ -15,7 +15,8 @@ internal sealed class ArchitectApi(GenesysHttp http, ITokenSource token, Genesys
     /// One page of <c>GET /prompts</c>. <paramref name="names"/> are the server's name filter: several values return
     /// every prompt matching any of them; a trailing <c>*</c> is a prefix match. Empty lists everything.
     /// </summary>
-    public async Task<ApiOutcome<PromptListingDto>> ListAsync(IReadOnlyList<string> names, int pageNumber, int pageSize, CancellationToken cancellationToken)
+    /// <param name="division">Only prompts of this division (<c>divisionId</c>); null: every division the client sees.</param>
+    public async Task<ApiOutcome<PromptListingDto>> ListAsync(IReadOnlyList<string> names, int pageNumber, int pageSize, DivisionDto? division, CancellationToken cancellationToken)
     {
         var query = new StringBuilder($"{Prompts}?pageNumber={pageNumber}&pageSize={pageSize}&sortBy=name&sortOrder=asc&includeResources=true&includeMediaUris=true");
         foreach (var name in names)
@@ -23,13 +24,40 @@ internal sealed class ArchitectApi(GenesysHttp http, ITokenSource token, Genesys
             query.Append("&name=").Append(Uri.EscapeDataString(name));
         }
 
+        if (division?.Id is { } divisionId)
+        {
+            query.Append("&divisionId=").Append(Uri.EscapeDataString(divisionId));
+        }
+
         var sent = await GetAsync(query.ToString(), cancellationToken).ConfigureAwait(false);
-        return Expect200<PromptListingDto>(sent);
+        return sent.Value is { Status: 403 } forbidden
+            ? ApiOutcome<PromptListingDto>.Fail(DivisionForbidden(forbidden, division, "architect:userPrompt:view"))
+            : Expect200<PromptListingDto>(sent);
     }
 
-    /// <summary><c>POST /prompts</c>; the raw answer, since 409 (name in use) is for the caller to handle.</summary>
-    public Task<ApiOutcome<ApiResponse>> CreatePromptAsync(string name, string? description, CancellationToken cancellationToken) =>
-        SendJsonAsync(HttpMethod.Post, Prompts, new PromptCreateDto(name, description), cancellationToken);
+    /// <summary>
+    /// One page of <c>GET /api/v2/authorization/divisions</c> filtered by id (<paramref name="byId"/>) or by the
+    /// name search term.
+    /// </summary>
+    public async Task<ApiOutcome<AuthzDivisionEntityListingDto>> ListDivisionsAsync(string nameOrId, bool byId, int pageNumber, CancellationToken cancellationToken) =>
+        Expect200<AuthzDivisionEntityListingDto>(await GetAsync(
+            $"api/v2/authorization/divisions?pageSize=100&pageNumber={pageNumber}&{(byId ? "id" : "name")}={Uri.EscapeDataString(nameOrId)}", cancellationToken).ConfigureAwait(false));
+
+    /// <summary>
+    /// <c>POST /prompts</c>, in <paramref name="division"/> when given (else the org's default, Home); the raw answer,
+    /// since 409 (name in use) and 403 (no permission in the division) are for the caller to handle.
+    /// </summary>
+    public Task<ApiOutcome<ApiResponse>> CreatePromptAsync(string name, string? description, DivisionDto? division, CancellationToken cancellationToken) =>
+        SendJsonAsync(HttpMethod.Post, Prompts, new PromptCreateDto(name, description, division is null ? null : new DivisionDto { Id = division.Id }), cancellationToken);
+
+    /// <summary>IVR6037 for a 403: the operation, the division (null: the org's default), the permission it takes there.</summary>
+    public static Diagnostic DivisionForbidden(ApiResponse forbidden, DivisionDto? division, string permission, string? file = null) =>
+        Diagnostic.Create(DiagnosticCatalog.GenesysDivisionPermissionMissing, file, forbidden.Operation, Describe(division), permission,
+            forbidden.Error?.Message ?? "no error message");
+
+    /// <summary>A division as diagnostics name it: <c>'Sales' (id …)</c>, or Home when none was configured.</summary>
+    public static string Describe(DivisionDto? division) =>
+        division is null ? "Home (the org's default)" : $"'{division.Name}' (id {division.Id})";
 
     /// <summary><c>GET /prompts/{id}/resources/{lang}</c>: one resource as it is now (a direct read is current, unlike a listing).</summary>
     public async Task<ApiOutcome<PromptAssetDto>> GetResourceAsync(string promptId, string language, CancellationToken cancellationToken) =>

@@ -8,9 +8,10 @@ namespace MediaCompiler.Genesys.Sync;
 /// Reads prompts from the org. The whole listing pages through <c>GET /prompts</c>; past the platform's paging cap
 /// (10,000 results) it shards the query by name prefix (<c>a*</c>, <c>b*</c>, … then <c>ab*</c> …), as the Terraform
 /// provider does since PR #1351. Name lookups post-filter for an exact, case-sensitive match, since the server's
-/// name filter is a prefix match.
+/// name filter is a prefix match. With a <paramref name="division"/>, every query is scoped to it (<c>divisionId</c>):
+/// prompts of other divisions are never seen, planned, counted or deleted.
 /// </summary>
-internal sealed class PromptLister(ArchitectApi api, GenesysSyncOptions options)
+internal sealed class PromptLister(ArchitectApi api, GenesysSyncOptions options, DivisionDto? division = null)
 {
     private const string ShardAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
     private const int MaxPrefixLength = 3;
@@ -24,7 +25,8 @@ internal sealed class PromptLister(ArchitectApi api, GenesysSyncOptions options)
     }
 
     /// <summary>The prompts named exactly one of <paramref name="names"/> (several names per request).</summary>
-    public async Task<ApiOutcome<List<PromptDto>>> FindByNamesAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
+    /// <param name="anyDivision">Look in every division the client sees, not only the sync's (who holds a name).</param>
+    public async Task<ApiOutcome<List<PromptDto>>> FindByNamesAsync(IReadOnlyList<string> names, CancellationToken cancellationToken, bool anyDivision = false)
     {
         var wanted = names.ToHashSet(StringComparer.Ordinal);
         var found = new Dictionary<string, PromptDto>(StringComparer.Ordinal);
@@ -33,7 +35,7 @@ internal sealed class PromptLister(ArchitectApi api, GenesysSyncOptions options)
         {
             for (var page = 1; ; page++)
             {
-                var listed = await api.ListAsync(batch, page, options.PageSize, cancellationToken).ConfigureAwait(false);
+                var listed = await api.ListAsync(batch, page, options.PageSize, anyDivision ? null : division, cancellationToken).ConfigureAwait(false);
                 if (listed.Failure is { } failure)
                 {
                     return ApiOutcome<List<PromptDto>>.Fail(failure);
@@ -60,7 +62,7 @@ internal sealed class PromptLister(ArchitectApi api, GenesysSyncOptions options)
     private async Task<Diagnostic?> ListUnderAsync(string prefix, Dictionary<string, PromptDto> found, CancellationToken cancellationToken)
     {
         string[] filter = prefix.Length == 0 ? [] : [prefix + "*"];
-        var first = await api.ListAsync(filter, 1, options.PageSize, cancellationToken).ConfigureAwait(false);
+        var first = await api.ListAsync(filter, 1, options.PageSize, division, cancellationToken).ConfigureAwait(false);
         if (first.Failure is { } failure)
         {
             return failure;
@@ -90,7 +92,7 @@ internal sealed class PromptLister(ArchitectApi api, GenesysSyncOptions options)
         Add(first.Value, prefix, found);
         for (var page = 2; page <= first.Value.PageCount; page++)
         {
-            var listed = await api.ListAsync(filter, page, options.PageSize, cancellationToken).ConfigureAwait(false);
+            var listed = await api.ListAsync(filter, page, options.PageSize, division, cancellationToken).ConfigureAwait(false);
             if (listed.Failure is { } pageFailure)
             {
                 return pageFailure;

@@ -9,7 +9,8 @@ namespace MediaCompiler.Genesys.Sync;
 /// name index lags), creates or updates each resource with our tags, and uploads its audio. Transcoding is awaited
 /// later, for all prompts together.
 /// </summary>
-internal sealed class PromptWriter(ArchitectApi api, PromptLister lister, GenesysEndpoints endpoints, GenesysSyncOptions options)
+/// <param name="division">Where new prompts are created (IvrGenesysDivision resolved); null: the org's default, Home.</param>
+internal sealed class PromptWriter(ArchitectApi api, PromptLister lister, GenesysEndpoints endpoints, GenesysSyncOptions options, DivisionDto? division = null)
 {
     private readonly AudioUploader _uploader = new(api, endpoints, options.TimeProvider);
 
@@ -48,7 +49,7 @@ internal sealed class PromptWriter(ArchitectApi api, PromptLister lister, Genesy
 
     private async Task<ApiOutcome<(PromptDto Prompt, bool CreatedNow)>> EnsurePromptAsync(DesiredPrompt desired, CancellationToken cancellationToken)
     {
-        var created = await api.CreatePromptAsync(desired.Name, desired.Description, cancellationToken).ConfigureAwait(false);
+        var created = await api.CreatePromptAsync(desired.Name, desired.Description, division, cancellationToken).ConfigureAwait(false);
         if (created.Failure is { } failure)
         {
             return ApiOutcome<(PromptDto, bool)>.Fail(failure);
@@ -62,6 +63,11 @@ internal sealed class PromptWriter(ArchitectApi api, PromptLister lister, Genesy
                 : ApiOutcome<(PromptDto, bool)>.Ok((prompt.Value! with { Resources = [] }, true));
         }
 
+        if (created.Value.Status == 403)
+        {
+            return ApiOutcome<(PromptDto, bool)>.Fail(ArchitectApi.DivisionForbidden(created.Value, division, "architect:userPrompt:add", desired.File));
+        }
+
         if (created.Value.Status != 409)
         {
             return ApiOutcome<(PromptDto, bool)>.Fail(created.Value.Unexpected(desired.File));
@@ -72,7 +78,8 @@ internal sealed class PromptWriter(ArchitectApi api, PromptLister lister, Genesy
         var delay = options.FirstPollDelay;
         for (var attempt = 1; ; attempt++)
         {
-            var found = await lister.FindByNamesAsync([desired.Name], cancellationToken).ConfigureAwait(false);
+            // In every division the client sees: names are unique across the org, so the holder may be elsewhere.
+            var found = await lister.FindByNamesAsync([desired.Name], cancellationToken, anyDivision: true).ConfigureAwait(false);
             if (found.Failure is { } findFailure)
             {
                 return ApiOutcome<(PromptDto, bool)>.Fail(findFailure);
@@ -80,14 +87,21 @@ internal sealed class PromptWriter(ArchitectApi api, PromptLister lister, Genesy
 
             if (found.Value!.Count > 0)
             {
-                return ApiOutcome<(PromptDto, bool)>.Ok((found.Value[0], false));
+                var holder = found.Value[0];
+                return division is not null && holder.Division?.Id is { } holderDivision && !string.Equals(holderDivision, division.Id, StringComparison.OrdinalIgnoreCase)
+                    ? ApiOutcome<(PromptDto, bool)>.Fail(Diagnostic.Create(DiagnosticCatalog.GenesysPromptInOtherDivision, desired.File,
+                        desired.Name, ArchitectApi.Describe(division), ArchitectApi.Describe(holder.Division)))
+                    : ApiOutcome<(PromptDto, bool)>.Ok((holder, false));
             }
 
             var elapsed = options.TimeProvider.GetUtcNow() - started;
             if (elapsed + delay > options.ConflictRequeryTimeout)
             {
-                return ApiOutcome<(PromptDto, bool)>.Fail(Diagnostic.Create(DiagnosticCatalog.GenesysPromptConflictUnresolved, desired.File,
-                    desired.Name, attempt, elapsed.TotalSeconds));
+                // Scoped to a division, a name no query returns most likely sits in a division the client cannot see.
+                return ApiOutcome<(PromptDto, bool)>.Fail(division is null
+                    ? Diagnostic.Create(DiagnosticCatalog.GenesysPromptConflictUnresolved, desired.File, desired.Name, attempt, elapsed.TotalSeconds)
+                    : Diagnostic.Create(DiagnosticCatalog.GenesysPromptInOtherDivision, desired.File, desired.Name, ArchitectApi.Describe(division),
+                        $"a division the OAuth client's role does not let it see ({attempt} name queries over {elapsed.TotalSeconds:0} s did not return it)"));
             }
 
             await Task.Delay(delay, options.TimeProvider, cancellationToken).ConfigureAwait(false);

@@ -60,8 +60,29 @@ public sealed record PromptAssetDto
     public double? DurationSeconds { get; init; }
 }
 
-/// <summary>The body of POST /prompts (name and description are the only writable fields).</summary>
-public sealed record PromptCreateDto(string Name, string? Description);
+/// <summary>
+/// The body of POST /prompts and PUT /prompts/{id}: name, description and, on create, the division to create it in
+/// (only its id is read; null: the org's default, Home).
+/// </summary>
+public sealed record PromptCreateDto(string Name, string? Description, DivisionDto? Division = null);
+
+/// <summary>One division of the org (AuthzDivision in the SDK models).</summary>
+public sealed record AuthzDivisionDto
+{
+    public string? Id { get; init; }
+
+    public string? Name { get; init; }
+
+    public bool? HomeDivision { get; init; }
+}
+
+/// <summary>A page of GET /api/v2/authorization/divisions.</summary>
+public sealed record AuthzDivisionEntityListingDto
+{
+    public List<AuthzDivisionDto>? Entities { get; init; }
+
+    public int PageCount { get; init; }
+}
 
 /// <summary>The body of POST .../resources (language required) and PUT .../resources/{language} (language ignored).</summary>
 public sealed record PromptAssetWriteDto

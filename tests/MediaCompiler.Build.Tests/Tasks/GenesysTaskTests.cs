@@ -1,5 +1,6 @@
 using MediaCompiler.Build.Tests.Support;
 using MediaCompiler.Pipeline;
+using MediaCompiler.Pipeline.Genesys;
 using Microsoft.Build.Utilities;
 
 namespace MediaCompiler.Build.Tests.Tasks;
@@ -48,6 +49,23 @@ public sealed class GenesysTaskTests : IDisposable
 
         Assert.True(task.Execute(), string.Join("\n", _buildEngine.Errors.Select(e => e.Message)));
         Assert.Equal(0, _platformsOpened);
+    }
+
+    [Fact]
+    public void The_GenesysDivision_parameter_reaches_the_platform_settings()
+    {
+        GenesysBuildSettings? opened = null;
+        var task = Task("mypurecloud.ie");
+        task.GenesysDivision = " Sales ";
+        task.ConnectGenesys = settings =>
+        {
+            opened = settings;
+            throw new InvalidOperationException("only the settings are looked at");
+        };
+
+        task.Execute();
+
+        Assert.Equal("Sales", opened?.Division);
     }
 
     [Fact]

@@ -39,8 +39,13 @@ public sealed class ContractFindings : IAsyncLifetime
     internal IEnumerable<ContractDifference> All =>
         RouteDifferences.Concat(QueryDifferences).Concat(AnswerDifferences).Concat(WireTypeDifferences).Concat(ClientRequestDifferences).Concat(ReplayDifferences);
 
-    /// <summary>The emulator's Genesys surface; its other /api/v2 routes (/api/v2/media) are the media API of our own contract.</summary>
-    internal const string GenesysPrefix = "/api/v2/architect/";
+    /// <summary>
+    /// The emulator's Genesys surface (Architect, and the division listing of the authorization API); its other
+    /// /api/v2 routes (/api/v2/media) are the media API of our own contract.
+    /// </summary>
+    internal static readonly string[] GenesysPrefixes = ["/api/v2/architect/", "/api/v2/authorization/"];
+
+    internal static bool IsGenesysRoute(EmulatorRoute route) => GenesysPrefixes.Any(p => route.Template.StartsWith(p, StringComparison.Ordinal));
 
     public async Task InitializeAsync()
     {
@@ -50,7 +55,7 @@ public sealed class ContractFindings : IAsyncLifetime
         }
 
         var matched = new List<(EmulatorRoute Route, SdkRoute Sdk)>();
-        foreach (var route in EmulatorRoutes.Where(r => r.Template.StartsWith(GenesysPrefix, StringComparison.Ordinal)))
+        foreach (var route in EmulatorRoutes.Where(IsGenesysRoute))
         {
             if (Sdk.Find(route.Method, route.Template) is { } sdkRoute)
             {

@@ -23,14 +23,15 @@ public sealed class SdkContractTests(ContractFindings findings, ITestOutputHelpe
     [Fact]
     public void Every_route_the_emulator_serves_under_api_v2_is_an_SDK_route_with_the_same_method_and_path()
     {
-        var api = findings.EmulatorRoutes.Where(r => r.Template.StartsWith(ContractFindings.GenesysPrefix, StringComparison.Ordinal)).ToList();
-        output.WriteLine($"{api.Count} emulator routes under {ContractFindings.GenesysPrefix}, checked against {findings.Sdk.Source}:");
+        var api = findings.EmulatorRoutes.Where(ContractFindings.IsGenesysRoute).ToList();
+        output.WriteLine($"{api.Count} emulator routes under {string.Join(" and ", ContractFindings.GenesysPrefixes)}, checked against {findings.Sdk.Source}:");
         api.ForEach(r => output.WriteLine($"  {r.Key} -> {findings.Sdk.Find(r.Method, r.Template)?.Operation ?? "(none)"}"));
         output.WriteLine("Not Genesys API routes (media API, admin, token, upload, media links): " + string.Join(", ", findings.EmulatorRoutes.Where(r => !api.Contains(r)).Select(r => r.Key)));
         var served = api.Select(r => findings.Sdk.Find(r.Method, r.Template)).OfType<SdkRoute>().ToHashSet();
         output.WriteLine("SDK routes in scope the emulator does not serve: " + string.Join(", ", findings.Sdk.Routes.Where(r => !served.Contains(r)).Select(r => r.Key + (r.Preview ? " (preview)" : ""))));
 
         Assert.Contains(api, r => r.Key == "GET /api/v2/architect/prompts");
+        Assert.Contains(api, r => r.Key == "GET /api/v2/authorization/divisions");
         AssertNoUnknown(findings.RouteDifferences);
     }
 
