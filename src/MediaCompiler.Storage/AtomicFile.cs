@@ -6,7 +6,7 @@ namespace MediaCompiler.Storage;
 /// the old file (or none) plus a stray <c>*.tmp</c>, which <see cref="DeleteLeftovers"/> removes.
 /// The one implementation for every layer: the engine's state, the build's asset cache and downloaded prompts.
 /// </summary>
-public static class AtomicFile
+public static partial class AtomicFile
 {
     public const string TempSuffix = ".tmp";
 
@@ -33,11 +33,13 @@ public static class AtomicFile
         var temp = TempPathFor(path);
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
+                var stream = Intercepted(path, file);
                 stream.Write(content);
+                stream.Flush();
                 // Flush to the device before the rename, or a crash could leave the new name on empty blocks.
-                stream.Flush(flushToDisk: true);
+                file.Flush(flushToDisk: true);
             }
 
             File.Move(temp, path, overwrite: true);
@@ -55,11 +57,12 @@ public static class AtomicFile
         var temp = TempPathFor(path);
         try
         {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             {
+                var stream = Intercepted(path, file);
                 await write(stream, cancellationToken).ConfigureAwait(false);
                 await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
+                file.Flush(flushToDisk: true);
             }
 
             File.Move(temp, path, overwrite: true);
