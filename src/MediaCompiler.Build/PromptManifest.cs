@@ -15,21 +15,28 @@ internal static class PromptManifest
 {
     public const string FileName = "prompts.json";
 
-    /// <returns>Null when both files were written; otherwise the IVR2041 to report.</returns>
+    /// <returns>
+    /// Null when both files were written; otherwise, on the file that was not, IVR5010 for a full disk or the IVR2041
+    /// to report. Each is written atomically: a failed write leaves the previous file whole.
+    /// </returns>
     public static Diagnostic? Write(IReadOnlyList<CompiledPromptRecord> records, string compiledPromptsDirectory, string itemIndexPath, string flowId)
     {
         var manifestPath = Path.Combine(compiledPromptsDirectory, FileName);
+        return TryWrite(manifestPath, () => ToJson(records, flowId))
+            ?? TryWrite(itemIndexPath, () => Encoding.UTF8.GetBytes(PromptItemIndex.ToText(records, compiledPromptsDirectory)));
+    }
+
+    private static Diagnostic? TryWrite(string path, Func<byte[]> content)
+    {
         try
         {
-            Directory.CreateDirectory(compiledPromptsDirectory);
-            AtomicFile.WriteAllBytes(manifestPath, ToJson(records, flowId));
-            Directory.CreateDirectory(Path.GetDirectoryName(itemIndexPath)!);
-            AtomicFile.WriteAllText(itemIndexPath, PromptItemIndex.ToText(records, compiledPromptsDirectory));
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            AtomicFile.WriteAllBytes(path, content());
             return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return Diagnostic.Create(DiagnosticCatalog.ManifestNotWritten, manifestPath, manifestPath, ex.Message);
+            return WriteFailure.Describe(ex, path, path, () => Diagnostic.Create(DiagnosticCatalog.ManifestNotWritten, path, path, ex.Message));
         }
     }
 

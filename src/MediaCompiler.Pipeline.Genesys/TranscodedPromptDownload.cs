@@ -62,6 +62,13 @@ internal sealed class TranscodedPromptDownload(HttpMessageHandler? handler, RunC
                 catch (Exception ex) when (ex is HttpRequestException or IOException or UnauthorizedAccessException
                     || (ex is OperationCanceledException && !token.IsCancellationRequested))
                 {
+                    if (WriteFailure.IsDiskFull(ex))
+                    {
+                        // The download worked; the machine's disk did not: say so (IVR5010), not "download failed".
+                        context.Failures.Add(input, Diagnostic.Create(DiagnosticCatalog.DiskFull, input.Path, destination, ex.Message.TrimEnd('.')));
+                        return;
+                    }
+
                     Fail(input, destination, uri, ex.Message);
                 }
             }).ConfigureAwait(false);

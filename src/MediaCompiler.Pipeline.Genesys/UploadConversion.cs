@@ -74,7 +74,11 @@ public static class UploadConversion
         }
         var bytes = File.ReadAllBytes(kept.File);
         var destination = Destination(input, workDirectory);
-        AtomicFile.WriteIfDifferent(destination, bytes);
+        if (TryWrite(input, destination, bytes, ifDifferent: true) is { } failed)
+        {
+            return failed;
+        }
+
         var warning = kept.Conversion.LevelWarning is { } w && DiagnosticCatalog.Find(w.Code) is { } descriptor
             ? new Diagnostic(descriptor, input.Path, w.Message, w.Severity)
             : null;
@@ -129,8 +133,11 @@ public static class UploadConversion
 
         var bytes = Pcm16WavWriter.Write(samples, rate);
         var destination = Destination(input, workDirectory);
-        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-        AtomicFile.WriteAllBytes(destination, bytes);
+        if (TryWrite(input, destination, bytes, ifDifferent: false) is { } failed)
+        {
+            return failed;
+        }
+
         return new ConversionOutcome(new UploadSource(destination, ContentHash.Of(bytes), bytes.Length, rate, true) { LevelWarning = levelWarning }, null);
     }
 
@@ -140,6 +147,33 @@ public static class UploadConversion
 
     private static ConversionOutcome AsIs(ValidatedPrompt prompt) =>
         new(new UploadSource(prompt.Input.Path, prompt.SourceHash ?? ContentHash.OfFile(prompt.Input.Path), prompt.Probe.SizeBytes, prompt.Probe.SampleRate!.Value, false), null);
+
+    /// <summary>
+    /// Writes the converted file (atomically: a failed write leaves no half file). Null when written; otherwise the
+    /// prompt's error: IVR5010 for a full disk (the conversion worked, the disk did not), else IVR6054 saying why.
+    /// </summary>
+    private static ConversionOutcome? TryWrite(PromptInput input, string destination, byte[] bytes, bool ifDifferent)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            if (ifDifferent)
+            {
+                AtomicFile.WriteIfDifferent(destination, bytes);
+            }
+            else
+            {
+                AtomicFile.WriteAllBytes(destination, bytes);
+            }
+
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new ConversionOutcome(null, WriteFailure.Describe(ex, input.Path, destination,
+                () => Failed(input, $"'{destination}' could not be written ({ex.Message.TrimEnd('.')})", null).Error!));
+        }
+    }
 
     private static ConversionOutcome Failed(PromptInput input, string reason, int? sampleRate) =>
         new(null, Diagnostic.Create(DiagnosticCatalog.GenesysConversionFailed, input.Path, input.Path, reason,

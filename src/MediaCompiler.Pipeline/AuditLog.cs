@@ -1,13 +1,15 @@
 using System.Text;
 using System.Text.Json;
 using MediaCompiler.Diagnostics;
+using MediaCompiler.Storage;
 
 namespace MediaCompiler.Pipeline;
 
 /// <summary>
 /// Appends one JSON line per compile job. Several projects of one solution may share a log and build in parallel
 /// (-m), so each line is written in a single write under an exclusive open of the file: another process waiting for
-/// the file retries briefly instead of interleaving its bytes with ours.
+/// the file retries briefly instead of interleaving its bytes with ours. A full disk is not retried, and leaves no half
+/// line behind (<see cref="AtomicFile.Append"/>).
 /// </summary>
 public static class AuditLog
 {
@@ -23,11 +25,10 @@ public static class AuditLog
             {
                 try
                 {
-                    using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.None);
-                    stream.Write(line);
+                    AtomicFile.Append(path, line);
                     return;
                 }
-                catch (IOException) when (attempt < 50 && File.Exists(path))
+                catch (IOException ex) when (attempt < 50 && File.Exists(path) && !WriteFailure.IsDiskFull(ex))
                 {
                     // Held by a parallel build: its write takes microseconds, so a short wait is enough.
                     Thread.Sleep(20);

@@ -8,7 +8,7 @@ namespace MediaCompiler.Storage;
 /// <see cref="Durability.Unflushed"/> skips the flush for files whose readers verify the bytes (the prompt cache);
 /// <see cref="AtomicFileBatch"/> flushes many files together.
 /// </summary>
-public static class AtomicFile
+public static partial class AtomicFile
 {
     public const string TempSuffix = ".tmp";
 
@@ -35,11 +35,13 @@ public static class AtomicFile
         var temp = TempPathFor(path);
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
+                var stream = Intercepted(path, file);
                 stream.Write(content);
+                stream.Flush();
                 // Flush to the device before the rename, or a crash could leave the new name on empty blocks.
-                stream.Flush(flushToDisk: durability == Durability.Flushed);
+                file.Flush(flushToDisk: durability == Durability.Flushed);
             }
 
             File.Move(temp, path, overwrite: true);
@@ -57,11 +59,12 @@ public static class AtomicFile
         var temp = TempPathFor(path);
         try
         {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             {
+                var stream = Intercepted(path, file);
                 await write(stream, cancellationToken).ConfigureAwait(false);
                 await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
+                file.Flush(flushToDisk: true);
             }
 
             File.Move(temp, path, overwrite: true);

@@ -20,7 +20,8 @@ public sealed class AtomicFileBatch : IDisposable
     {
         var temp = AtomicFile.TempPathFor(path);
         _pending.Add((temp, Path.GetFullPath(path)));
-        await using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+        await using var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+        var stream = AtomicFile.Intercepted(path, file);
         await write(stream, cancellationToken).ConfigureAwait(false);
         await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
     }

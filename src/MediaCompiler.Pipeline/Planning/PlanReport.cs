@@ -38,7 +38,7 @@ public static class PlanReport
         log.Info($"IVR plan for {plan.Platform}: {(plan.Items.Count == 0 ? "no prompts" : Counts(plan))}. Plan only (IvrPlanOnly): nothing was changed.", important: true);
     }
 
-    /// <returns>Null when written; otherwise the IVR5020 to report.</returns>
+    /// <returns>Null when written; otherwise the IVR5010 (a full disk) or IVR5020 to report. The write is atomic: a failed one leaves no half plan.</returns>
     public static Diagnostic? Write(PromptPlan plan, string path)
     {
         try
@@ -49,7 +49,7 @@ public static class PlanReport
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return Diagnostic.Create(DiagnosticCatalog.PlanFileNotWritten, null, path, ex.Message);
+            return WriteFailure.Describe(ex, null, path, () => Diagnostic.Create(DiagnosticCatalog.PlanFileNotWritten, null, path, ex.Message));
         }
     }
 

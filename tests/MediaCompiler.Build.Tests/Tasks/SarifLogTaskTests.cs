@@ -27,6 +27,36 @@ public sealed class SarifLogTaskTests : IDisposable
         return path;
     }
 
+    /// <summary>A full disk under the SARIF log is its documented warning (IVR5006) naming it, the previous log left whole.</summary>
+    [DevFullFact]
+    public void A_sarif_log_on_a_full_disk_is_its_warning_and_keeps_the_previous_log()
+    {
+        var sarif = _temp.Combine("out", "build.sarif");
+        Directory.CreateDirectory(Path.GetDirectoryName(sarif)!);
+        File.WriteAllText(sarif, "{}");
+        var task = new CompileIvrPrompts
+        {
+            BuildEngine = _buildEngine,
+            Prompts = [new TaskItem(Wav("fine.wav", 8000))],
+            ValidateOnly = "true",
+            SarifLog = sarif,
+            ReadEnvironment = _ => null,
+        };
+
+        var (scope, failed) = DiskFullStream.Intercept(path => path == sarif);
+        using (scope)
+        {
+            Assert.True(task.Execute(), string.Join("\n", _buildEngine.Errors.Select(e => e.Message)));
+        }
+
+        Assert.Single(failed);
+        var warning = Assert.Single(_buildEngine.Warnings, w => w.Code == "IVR5006");
+        Assert.Contains(sarif, warning.Message, StringComparison.Ordinal);
+        Assert.Contains("No space left on device", warning.Message, StringComparison.Ordinal);
+        Assert.Equal("{}", File.ReadAllText(sarif));
+        Assert.Empty(Directory.EnumerateFiles(_temp.Combine("out"), "*.tmp"));
+    }
+
     [Fact]
     public void The_builds_sarif_has_the_results_of_the_clis_for_the_same_files()
     {

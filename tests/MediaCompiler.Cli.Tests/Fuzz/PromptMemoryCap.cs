@@ -17,11 +17,6 @@ public static class PromptMemoryCap
 
     public static long For(long fileBytes) => Math.Min(Ceiling, (PerFileByte * fileBytes) + Slack);
 
-    /// <summary>
-    /// The cap the fuzz suite holds a seed's mutants to. Ogg Vorbis gets only the 256 MiB ceiling, and this is an open
-    /// finding, not a design: NVorbis sizes its codebook tables from the setup header's entry and dimension counts,
-    /// not from the file, so a damaged setup header made it allocate up to 91 MiB for an 8.5 KB file (5 of 1,200
-    /// mutants, all answered IVR3120). Bounding that needs our own check of the setup header before NVorbis reads it.
-    /// </summary>
-    public static long ForFuzzedFormat(string seedName, long fileBytes) => seedName == "vorbis" ? Ceiling : For(fileBytes);
+    /// <summary>The cap the fuzz suite holds every seed's mutants to: the same as every other prompt's.</summary>
+    public static long ForFuzzedFormat(string seedName, long fileBytes) => For(fileBytes);
 }

@@ -91,15 +91,31 @@ public sealed class DecoderTextTests
     [Fact]
     public void A_vorbis_mutant_that_makes_nvorbis_throw_is_described_in_our_words()
     {
-        // A 1-s speech prompt (ffmpeg, libvorbis) with a run of random bytes written over it (the suite's ByteRun), page CRCs made right.
-        var damaged = File.ReadAllBytes(Path.Combine(SpeechFixtures.Root, "fuzz", "vorbis_decoder_index_error.ogg"));
-        var probe = AudioProbe.Probe(new MemoryStream(damaged, writable: false), "damaged.ogg");
-
-        var result = PromptDecoder.Decode(damaged, "damaged.ogg", probe);
+        // A 1-s speech prompt (ffmpeg, libvorbis) with a run of random bytes written over its audio (the suite's
+        // ByteRun, Random(2005) mutant 61), page CRCs made right: its headers pass the setup-header check, NVorbis throws.
+        var result = Decode("vorbis_audio_packet_index_error.ogg");
 
         Assert.Equal("IVR3120", result.Error?.Code);
         Assert.DoesNotContain("Index was outside", result.Error!.Message, StringComparison.Ordinal);
         Assert.Contains("its audio data is damaged", result.Error.Message, StringComparison.Ordinal);
         Assert.Contains("Index was outside", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_first_such_mutant_is_now_refused_by_the_setup_header_check_before_nvorbis_reads_it()
+    {
+        // The first mutant found (a byte run over the setup header): NVorbis no longer sees it.
+        var result = Decode("vorbis_decoder_index_error.ogg");
+
+        Assert.Equal("IVR3120", result.Error?.Code);
+        Assert.Contains("its setup header's codebook", result.Error!.Message, StringComparison.Ordinal);
+        Assert.Null(result.Detail);
+    }
+
+    private static DecodeResult Decode(string fixture)
+    {
+        var damaged = File.ReadAllBytes(Path.Combine(SpeechFixtures.Root, "fuzz", fixture));
+        var probe = AudioProbe.Probe(new MemoryStream(damaged, writable: false), "damaged.ogg");
+        return PromptDecoder.Decode(damaged, "damaged.ogg", probe);
     }
 }

@@ -19,6 +19,12 @@ internal sealed class VorbisDecoder : IManagedDecoder
         int sampleRate;
         try
         {
+            // NVorbis sizes its tables from the headers' counts: those the packets cannot pay for are refused first.
+            if (VorbisSetupCheck.Check(content) is { } damage)
+            {
+                return DecoderFailure.Damaged(fileName, FormatName, damage);
+            }
+
             var (unflagged, endGranule) = VorbisEndOfStream.Unflag(content);
             using var reader = new VorbisReader(new MemoryStream(unflagged, writable: false), closeOnDispose: true);
             int channels = reader.Channels;
