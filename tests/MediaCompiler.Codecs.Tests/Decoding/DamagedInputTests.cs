@@ -29,7 +29,7 @@ public sealed class DamagedInputTests
     {
         var bytes = SpeechFixtures.Bytes(file);
         var probe = SpeechFixtures.Probe(file);
-        var damaged = Damage(bytes, damage);
+        var damaged = FileDamage.Apply(bytes, damage);
 
         var result = PromptDecoder.Decode(damaged, file, probe);
 
@@ -38,29 +38,6 @@ public sealed class DamagedInputTests
         {
             Assert.Equal("IVR3120", error.Code);
             Assert.Contains(file, error.Message);
-        }
-    }
-
-    private static byte[] Damage(byte[] bytes, string damage)
-    {
-        var copy = bytes.ToArray();
-        var random = new Random(damage.Length * 7919);
-        switch (damage)
-        {
-            case "cut-at-1/3":
-                return copy[..(copy.Length / 3)];
-            case "cut-at-header":
-                return copy[..Math.Min(copy.Length, 60)];
-            case "noise-in-middle":
-                random.NextBytes(copy.AsSpan(copy.Length / 3, copy.Length / 3));
-                return copy;
-            case "zeros-in-middle":
-                copy.AsSpan(copy.Length / 2, Math.Min(4000, copy.Length / 4)).Clear();
-                return copy;
-            default:
-                // Keep the first 200 bytes (the headers) and replace everything after them.
-                random.NextBytes(copy.AsSpan(Math.Min(200, copy.Length)));
-                return copy;
         }
     }
 }
