@@ -46,19 +46,7 @@ internal static class LameReference
             File.Delete(path);
         }
 
-        var interleaved = new float[raw.Length / 4];
-        Buffer.BlockCopy(raw, 0, interleaved, 0, interleaved.Length * 4);
-        var split = new float[channels][];
-        for (var c = 0; c < channels; c++)
-        {
-            split[c] = new float[interleaved.Length / channels];
-            for (var i = 0; i < split[c].Length; i++)
-            {
-                split[c][i] = interleaved[(i * channels) + c];
-            }
-        }
-
-        return split;
+        return Mp3Reference.SplitChannels(raw, channels);
     }
 
     /// <summary>

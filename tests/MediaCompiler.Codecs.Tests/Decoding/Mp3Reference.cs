@@ -52,13 +52,19 @@ public static class Mp3Reference
             File.Delete(path);
         }
 
+        return SplitChannels(raw, channels);
+    }
+
+    /// <summary>A reference decoder's interleaved 32-bit float output, one array per channel.</summary>
+    public static float[][] SplitChannels(byte[] raw, int channels)
+    {
         var interleaved = new float[raw.Length / 4];
         Buffer.BlockCopy(raw, 0, interleaved, 0, interleaved.Length * 4);
         var split = new float[channels][];
-        for (int c = 0; c < channels; c++)
+        for (var c = 0; c < channels; c++)
         {
             split[c] = new float[interleaved.Length / channels];
-            for (int i = 0; i < split[c].Length; i++)
+            for (var i = 0; i < split[c].Length; i++)
             {
                 split[c][i] = interleaved[(i * channels) + c];
             }
