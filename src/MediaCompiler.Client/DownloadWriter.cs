@@ -12,6 +12,18 @@ internal static class DownloadWriter
     public static Task WriteAsync(string destinationPath, ReadOnlyMemory<byte> bytes, string source, CancellationToken cancellationToken) =>
         WriteAsync(destinationPath, source, (stream, ct) => stream.WriteAsync(bytes, ct).AsTask(), cancellationToken);
 
+    public static async Task WriteAsync(string destinationPath, string source, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await AtomicFile.WriteAsync(destinationPath, write, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw WriteFailed(ex, source, $"'{destinationPath}'");
+        }
+    }
+
     /// <summary>One file of a batch (see <see cref="AtomicFileBatch"/>): written now, in place after <see cref="Commit"/>.</summary>
     public static async Task WriteAsync(AtomicFileBatch batch, string destinationPath, string source, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
@@ -21,7 +33,7 @@ internal static class DownloadWriter
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw RemoteFailures.Create(DiagnosticCatalog.RemoteDownloadFailed, null, null, ex, source, $"writing '{destinationPath}' failed: {ex.Message}");
+            throw WriteFailed(ex, source, $"'{destinationPath}'");
         }
     }
 
@@ -33,19 +45,10 @@ internal static class DownloadWriter
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw RemoteFailures.Create(DiagnosticCatalog.RemoteDownloadFailed, null, null, ex, source, $"writing into '{directory}' failed: {ex.Message}");
+            throw WriteFailed(ex, source, $"into '{directory}'");
         }
     }
 
-    public static async Task WriteAsync(string destinationPath, string source, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await AtomicFile.WriteAsync(destinationPath, write, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw RemoteFailures.Create(DiagnosticCatalog.RemoteDownloadFailed, null, null, ex, source, $"writing '{destinationPath}' failed: {ex.Message}");
-        }
-    }
+    private static MediaEngineException WriteFailed(Exception ex, string source, string where) =>
+        RemoteFailures.Create(DiagnosticCatalog.RemoteDownloadFailed, null, null, ex, source, $"writing {where} failed: {ex.Message}");
 }
