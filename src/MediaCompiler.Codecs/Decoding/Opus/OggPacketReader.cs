@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using MediaCompiler.Audio.Probing;
 
 namespace MediaCompiler.Codecs.Decoding.Opus;
 
@@ -18,13 +19,15 @@ internal static class OggPacketReader
     /// The packets, or the reason the bytes are not a readable Ogg stream (a page cut short, a missing capture
     /// pattern). A file that ends inside a packet yields the packets before it.
     /// </summary>
-    public static (List<OggPacket> Packets, string? Error) ReadPackets(ReadOnlySpan<byte> file)
+    /// <param name="maxPackets">Stop once this many packets are read (the rest of the file is not looked at).</param>
+    /// <param name="skipPagesFailingCrc">Leave out pages whose CRC is wrong, as NVorbis does, to see what it will see.</param>
+    public static (List<OggPacket> Packets, string? Error) ReadPackets(ReadOnlySpan<byte> file, int maxPackets = int.MaxValue, bool skipPagesFailingCrc = false)
     {
         var packets = new List<OggPacket>();
         var pending = new List<byte>();
         uint? serial = null;
         int offset = 0;
-        while (offset < file.Length)
+        while (offset < file.Length && packets.Count < maxPackets)
         {
             var rest = file[offset..];
             if (rest.Length < HeaderSize || !rest[..4].SequenceEqual("OggS"u8) || rest[4] != 0)
@@ -52,7 +55,7 @@ internal static class OggPacketReader
 
             uint pageSerial = BinaryPrimitives.ReadUInt32LittleEndian(rest[14..]);
             serial ??= pageSerial;
-            if (pageSerial == serial)
+            if (pageSerial == serial && (!skipPagesFailingCrc || CrcMatches(rest[..(HeaderSize + segments + bodySize)])))
             {
                 long granule = BinaryPrimitives.ReadInt64LittleEndian(rest[6..]);
                 AddPackets(rest.Slice(HeaderSize + segments, bodySize), lacing, granule, pending, packets);
@@ -61,7 +64,19 @@ internal static class OggPacketReader
             offset += HeaderSize + segments + bodySize;
         }
 
+        if (packets.Count > maxPackets)
+        {
+            packets.RemoveRange(maxPackets, packets.Count - maxPackets);
+        }
+
         return (packets, null);
+    }
+
+    private static bool CrcMatches(ReadOnlySpan<byte> page)
+    {
+        var crc = OggCrc.Compute(page[..22]);
+        crc = OggCrc.Compute([0, 0, 0, 0], crc);
+        return BinaryPrimitives.ReadUInt32LittleEndian(page[22..]) == OggCrc.Compute(page[26..], crc);
     }
 
     private static void AddPackets(ReadOnlySpan<byte> body, ReadOnlySpan<byte> lacing, long granule, List<byte> pending, List<OggPacket> packets)

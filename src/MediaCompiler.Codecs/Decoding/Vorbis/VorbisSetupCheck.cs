@@ -1,5 +1,4 @@
-using System.Buffers.Binary;
-using MediaCompiler.Audio.Probing;
+using MediaCompiler.Codecs.Decoding.Opus;
 
 namespace MediaCompiler.Codecs.Decoding.Vorbis;
 
@@ -244,61 +243,6 @@ internal static class VorbisSetupCheck
     /// The first three packets of the first logical stream, from the pages whose CRC is right (NVorbis skips the
     /// others), each at most as long as the file.
     /// </summary>
-    private static List<byte[]> HeaderPackets(byte[] content)
-    {
-        const int headerSize = 27;
-        var packets = new List<byte[]>(3);
-        var pending = new List<byte>();
-        uint? serial = null;
-        var at = 0;
-        while (packets.Count < 3 && at + headerSize <= content.Length && content.AsSpan(at, 4).SequenceEqual("OggS"u8))
-        {
-            int segments = content[at + 26];
-            if (at + headerSize + segments > content.Length)
-            {
-                break;
-            }
-
-            var lacing = content.AsSpan(at + headerSize, segments);
-            var length = headerSize + segments;
-            foreach (var value in lacing)
-            {
-                length += value;
-            }
-
-            if (at + length > content.Length)
-            {
-                break;
-            }
-
-            var page = content.AsSpan(at, length);
-            var pageSerial = BinaryPrimitives.ReadUInt32LittleEndian(page[14..]);
-            serial ??= pageSerial;
-            if (pageSerial == serial && CrcMatches(page))
-            {
-                var body = headerSize + segments;
-                foreach (var value in lacing)
-                {
-                    pending.AddRange(page.Slice(body, value));
-                    body += value;
-                    if (value < 255 && packets.Count < 3)
-                    {
-                        packets.Add([.. pending]);
-                        pending.Clear();
-                    }
-                }
-            }
-
-            at += length;
-        }
-
-        return packets;
-    }
-
-    private static bool CrcMatches(ReadOnlySpan<byte> page)
-    {
-        var crc = OggCrc.Compute(page[..22]);
-        crc = OggCrc.Compute([0, 0, 0, 0], crc);
-        return BinaryPrimitives.ReadUInt32LittleEndian(page[22..]) == OggCrc.Compute(page[26..], crc);
-    }
+    private static List<byte[]> HeaderPackets(byte[] content) =>
+        [.. OggPacketReader.ReadPackets(content, maxPackets: 3, skipPagesFailingCrc: true).Packets.Select(p => p.Data)];
 }
