@@ -5,7 +5,9 @@
 #      from src/ and restored from a local source, as a user gets it) and without it (identical project, IvrPrompt
 #      items left inert), each built once, then timed over repeated `dotnet build --no-restore` runs with nothing to
 #      do. Target: the package adds at most 2 % (judged on the median, which load from other processes moves least);
-#      MSBuild's own clock (-clp:PerformanceSummary) gives the time spent in the package's targets beside it.
+#      MSBuild's own clock (-clp:PerformanceSummary) gives the time spent in the package's targets beside it. A third
+#      identical project references an empty package (generated here): what any PackageReference costs, told apart
+#      from what this package's own files cost.
 #   2. Cold build: 200 generated prompts against the emulator with 20 ms added latency per request, engine reset
 #      before every run so every prompt is uploaded, obj/ and bin/ of the project deleted (restore is done once,
 #      beforehand, and not timed). Beside it, the product brief's reference pipeline (build/bench/
@@ -63,9 +65,31 @@ rm -rf "$package_dir"
 dotnet pack "$repo/src/MediaCompiler.Build" -c Release -o "$package_dir" --nologo -v q >>"$log" 2>&1 || fail "pack failed"
 package_version="$(basename "$package_dir"/MediaCompiler.Build.*.nupkg .nupkg)"; package_version="${package_version#MediaCompiler.Build.}"
 
+# A package with nothing in it: what any PackageReference costs a no-op build (NuGet's targets run for it), so the
+# summary can tell that apart from what MediaCompiler.Build's own files cost.
+mkdir -p "$work/empty-package/build"
+echo '<Project />' >"$work/empty-package/build/Bench.EmptyReference.props"
+echo '<Project />' >"$work/empty-package/build/Bench.EmptyReference.targets"
+cat >"$work/empty-package/Bench.EmptyReference.csproj" <<'EOF'
+<Project Sdk="Microsoft.Build.NoTargets/3.7.0">
+  <PropertyGroup>
+    <TargetFramework>net8.0</TargetFramework>
+    <PackageId>Bench.EmptyReference</PackageId>
+    <Version>1.0.0</Version>
+    <IncludeBuildOutput>false</IncludeBuildOutput>
+    <NoWarn>NU5128</NoWarn>
+  </PropertyGroup>
+  <ItemGroup>
+    <None Include="build/**" Pack="true" PackagePath="build/" />
+  </ItemGroup>
+</Project>
+EOF
+for f in Directory.Build.props Directory.Build.targets Directory.Packages.props; do echo '<Project />' >"$work/empty-package/$f"; done
+dotnet pack "$work/empty-package" -o "$package_dir" --nologo -v q >>"$log" 2>&1 || fail "pack of the empty package failed"
+
 # An isolated package folder: the freshly packed version always replaces an older copy of the same version number.
 export NUGET_PACKAGES="$MC_ARTIFACTS/bench-nuget-packages"
-rm -rf "$NUGET_PACKAGES/mediacompiler.build"
+rm -rf "$NUGET_PACKAGES/mediacompiler.build" "$NUGET_PACKAGES/bench.emptyreference"
 
 # Empty Directory.* files stop MSBuild's upward search: the projects are a user's, not the repository's.
 for f in Directory.Build.props Directory.Build.targets Directory.Packages.props; do echo '<Project />' >"$work/$f"; done
@@ -80,11 +104,12 @@ cat >"$work/nuget.config" <<EOF
 </configuration>
 EOF
 
-# write_project <folder> <with|without> <prompt count>: the same project either way, except the PackageReference.
+# write_project <folder> <with|without|emptyref> <prompt count>: the same project each way, except the PackageReference.
 write_project() {
   local dir="$work/$1" reference=""
   mkdir -p "$dir"
   [[ "$2" == with ]] && reference="<PackageReference Include=\"MediaCompiler.Build\" Version=\"$package_version\" PrivateAssets=\"all\" />"
+  [[ "$2" == emptyref ]] && reference="<PackageReference Include=\"Bench.EmptyReference\" Version=\"1.0.0\" PrivateAssets=\"all\" />"
   cat >"$dir/$1.csproj" <<EOF
 <Project Sdk="Microsoft.Build.NoTargets/3.7.0">
   <PropertyGroup>
@@ -102,8 +127,9 @@ EOF
 step "generating projects ($noop_prompts prompts with/without the package, $cold_prompts prompts for the cold build)"
 write_project noop-with with "$noop_prompts"
 write_project noop-without without "$noop_prompts"
+write_project noop-emptyref emptyref "$noop_prompts"
 write_project cold with "$cold_prompts"
-for p in noop-with noop-without cold; do
+for p in noop-with noop-without noop-emptyref cold; do
   dotnet restore "$work/$p" --nologo -v q >>"$log" 2>&1 || fail "restore of $p failed"
 done
 
@@ -140,14 +166,14 @@ fi
 # ── 1. No-op rebuild overhead ────────────────────────────────────────────────────────────────────────────────────
 step "no-op rebuilds: first builds (the packaged project compiles its $noop_prompts prompts with the embedded engine)"
 build_args=(--no-restore --nologo "-nodeReuse:$node_reuse")
-for p in noop-with noop-without; do
+for p in noop-with noop-without noop-emptyref; do
   (unset GENESYS_BASE_URL; dotnet build "$work/$p" "${build_args[@]}" >>"$log" 2>&1) || fail "first build of $p failed"
 done
 [[ -f "$work/noop-with/bin/Debug/net8.0/prompts/prompt-000.wav" ]] || fail "the packaged project did not compile its prompts"
 stamp="$work/noop-with/obj/Debug/net8.0/ivr/compile.stamp"
 stamp_before="$(stat -c %Y.%y "$stamp")"
 
-noop_with="$work/noop-with.ms"; noop_without="$work/noop-without.ms"
+noop_with="$work/noop-with.ms"; noop_without="$work/noop-without.ms"; noop_emptyref="$work/noop-emptyref.ms"
 # Other work on the machine comes and goes: timing all runs of one project and then all of the other would charge
 # a change of load to one of them. Both timers therefore interleave the two projects.
 if command -v hyperfine >/dev/null 2>&1 && [[ -z "${BENCH_NO_HYPERFINE:-}" ]]; then
@@ -157,26 +183,36 @@ if command -v hyperfine >/dev/null 2>&1 && [[ -z "${BENCH_NO_HYPERFINE:-}" ]]; t
   for round in $(seq "$rounds"); do
     with_cmd=(-n with "dotnet build $work/noop-with ${build_args[*]}")
     without_cmd=(-n without "dotnet build $work/noop-without ${build_args[*]}")
-    if (( round % 2 )); then order=("${with_cmd[@]}" "${without_cmd[@]}"); else order=("${without_cmd[@]}" "${with_cmd[@]}"); fi
+    emptyref_cmd=(-n emptyref "dotnet build $work/noop-emptyref ${build_args[*]}")
+    case $(( round % 3 )) in
+      0) order=("${with_cmd[@]}" "${without_cmd[@]}" "${emptyref_cmd[@]}") ;;
+      1) order=("${without_cmd[@]}" "${emptyref_cmd[@]}" "${with_cmd[@]}") ;;
+      *) order=("${emptyref_cmd[@]}" "${with_cmd[@]}" "${without_cmd[@]}") ;;
+    esac
     (unset GENESYS_BASE_URL
      hyperfine -N --warmup "$(( round == 1 ? 2 : 0 ))" --runs 2 --export-json "$work/noop-$round.json" "${order[@]}" \
        >>"$log" 2>&1) || fail "hyperfine failed"
   done
-  "$python" - "$noop_with" "$noop_without" "$work"/noop-*.json <<'EOF'
+  "$python" - "$noop_with" "$noop_without" "$noop_emptyref" "$work"/noop-*.json <<'EOF'
 import json, sys
-times = {"with": [], "without": []}
-for path in sys.argv[3:]:
+times = {"with": [], "without": [], "emptyref": []}
+for path in sys.argv[4:]:
     for result in json.load(open(path))["results"]:
         times[result["command"]] += result["times"]
-for name, path in (("with", sys.argv[1]), ("without", sys.argv[2])):
+for name, path in (("with", sys.argv[1]), ("without", sys.argv[2]), ("emptyref", sys.argv[3])):
     open(path, "w").write("\n".join(str(round(t * 1000, 1)) for t in times[name]) + "\n")
 EOF
 else
-  timer="bash date loop, interleaved (with, without, with, ...), 2 warm-up runs each"
+  timer="bash date loop, interleaved (the three projects in turn, the first of each round rotating), 2 warm-up runs each"
   step "no-op rebuilds: $noop_runs timed runs each, interleaved"
-  : >"$noop_with"; : >"$noop_without"
+  : >"$noop_with"; : >"$noop_without"; : >"$noop_emptyref"
   for i in $(seq -2 "$noop_runs"); do
-    for p in noop-with noop-without; do
+    case $(( (i + 3) % 3 )) in
+      0) order=(noop-with noop-without noop-emptyref) ;;
+      1) order=(noop-without noop-emptyref noop-with) ;;
+      *) order=(noop-emptyref noop-with noop-without) ;;
+    esac
+    for p in "${order[@]}"; do
       start=$(now_ms)
       (unset GENESYS_BASE_URL; dotnet build "$work/$p" "${build_args[@]}" >>"$log" 2>&1) || fail "no-op build of $p failed"
       (( i > 0 )) && echo $(( $(now_ms) - start )) >>"$work/$p.ms"
@@ -200,14 +236,15 @@ if [[ -n "${BENCH_NOOP_ONLY:-}" ]]; then
   "$python" - "$work" "$timer" "$noop_prompts" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" "$(dotnet --version)" <<'EOF'
 import statistics, sys
 work, timer, prompts, cores, load, sdk = sys.argv[1:]
-ms = {p: [float(x) for x in open(f"{work}/noop-{p}.ms") if x.strip()] for p in ("with", "without")}
+ms = {p: [float(x) for x in open(f"{work}/noop-{p}.ms") if x.strip()] for p in ("with", "without", "emptyref")}
 perf = {p: [list(map(float, l.split())) for l in open(f"{work}/noop-{p}.perf") if l.strip()] for p in ("with", "without")}
 print(f"-- No-op rebuild ({prompts} prompts; {cores} cores, load {load}; sdk {sdk}; {timer})")
-for p in ("with", "without"):
+for p in ("with", "without", "emptyref"):
     v = sorted(ms[p])
     print(f"{p:8} median {statistics.median(v):7.1f} ms  p25 {v[len(v)//4]:7.1f}  p75 {v[3*len(v)//4]:7.1f}  n={len(v)}")
 m_with, m_without = statistics.median(ms["with"]), statistics.median(ms["without"])
-print(f"overhead on the median: {m_with - m_without:+.1f} ms ({(m_with / m_without - 1) * 100:+.1f} %)")
+print(f"overhead on the median: {m_with - m_without:+.1f} ms ({(m_with / m_without - 1) * 100:+.1f} %); "
+      f"an empty package instead: {(statistics.median(ms['emptyref']) / m_without - 1) * 100:+.1f} %")
 for p in ("with", "without"):
     cols = list(zip(*perf[p]))
     print(f"MSBuild clock, {p:8}: evaluation {statistics.median(cols[0]):.0f} ms, project build {statistics.median(cols[1]):.0f} ms, package targets {statistics.median(cols[2]):.0f} ms (medians of {len(perf[p])})")

@@ -5,6 +5,7 @@
 """
 import json
 import os
+import random
 import statistics
 import sys
 
@@ -43,6 +44,15 @@ def describe(values):
     }
 
 
+def median_ratio_interval(with_runs, without_runs, rounds=2000, seed=18):
+    """90 % bootstrap interval of median(with) / median(without) - 1, in percent."""
+    rng = random.Random(seed)
+    ratios = sorted(
+        statistics.median(rng.choices(with_runs, k=len(with_runs))) / statistics.median(rng.choices(without_runs, k=len(without_runs)))
+        for _ in range(rounds))
+    return 100 * (ratios[int(0.05 * rounds)] - 1), 100 * (ratios[int(0.95 * rounds)] - 1)
+
+
 def requests(path):
     with open(path) as f:
         counts = json.load(f)
@@ -60,16 +70,26 @@ def main():
 
     print()
     print(f"-- No-op rebuild overhead ({meta.get('noop', '')})")
-    without = describe(read_numbers(os.path.join(work, "noop-without.ms")))
-    with_package = describe(read_numbers(os.path.join(work, "noop-with.ms")))
-    print(f"   {'':<28}{'mean':>9}{'median':>9}{'stdev':>8}{'min':>8}{'max':>8}   (ms)")
-    for name, s in (("without the package", without), ("with MediaCompiler.Build", with_package)):
-        print(f"   {name:<28}{s['mean']:>9.0f}{s['median']:>9.0f}{s['stdev']:>8.0f}{s['min']:>8.0f}{s['max']:>8.0f}")
+    paths = {name: os.path.join(work, f"noop-{name}.ms") for name in ("without", "with", "emptyref")}
+    runs = {name: read_numbers(path) if os.path.exists(path) else [] for name, path in paths.items()}
+    without, with_package = describe(runs["without"]), describe(runs["with"])
+    print(f"   {'':<36}{'mean':>9}{'median':>9}{'stdev':>8}{'min':>8}{'max':>8}   (ms)")
+    rows = [("without the package", without), ("with MediaCompiler.Build", with_package)]
+    if runs["emptyref"]:
+        rows.append(("with an empty package instead", describe(runs["emptyref"])))
+    for name, s in rows:
+        print(f"   {name:<36}{s['mean']:>9.0f}{s['median']:>9.0f}{s['stdev']:>8.0f}{s['min']:>8.0f}{s['max']:>8.0f}")
     mean_pct = 100 * (with_package["mean"] / without["mean"] - 1)
     median_pct = 100 * (with_package["median"] / without["median"] - 1)
     verdict = "MET" if median_pct <= NOOP_TARGET_PERCENT else "MISSED"
+    low, high = median_ratio_interval(runs["with"], runs["without"])
     print(f"   overhead: {median_pct:+.1f} % (median), {mean_pct:+.1f} % (mean)   "
           f"target <= {NOOP_TARGET_PERCENT:.0f} %: {verdict}")
+    print(f"     90 % bootstrap interval of the median overhead: {low:+.1f} % .. {high:+.1f} % (how far load moves it)")
+    if runs["emptyref"]:
+        empty = statistics.median(runs["emptyref"])
+        print(f"     of which any PackageReference (an empty package): {100 * (empty / without['median'] - 1):+.1f} %; "
+              f"MediaCompiler.Build's own files beyond it: {100 * (with_package['median'] / empty - 1):+.1f} %")
     profiles = {}
     for name in ("noop-without", "noop-with"):
         with open(os.path.join(work, f"{name}.perf")) as f:

@@ -32,7 +32,10 @@ public interface IMediaEngineClient : IDisposable
 
     Task<CompileJobStatus> GetCompilationAsync(string compilationId, CancellationToken cancellationToken);
 
-    /// <summary>Writes the bytes behind a result's downloadUri to <paramref name="destinationPath"/> (atomically).</summary>
+    /// <summary>
+    /// Writes the bytes behind a result's downloadUri to <paramref name="destinationPath"/> atomically: a new file renamed
+    /// into place, never a write into the old one (the prompt cache may hold the old one's bytes under a second name).
+    /// </summary>
     Task DownloadAsync(string downloadUri, string destinationPath, CancellationToken cancellationToken);
 
     /// <summary>

@@ -52,6 +52,20 @@ public sealed class PromptPipeline
         var started = _time.GetUtcNow();
         var clock = Stopwatch.StartNew();
         var cache = PromptCache.Open(_settings.PromptCacheDirectory, _settings.PromptCacheMaxBytes, _log);
+        try
+        {
+            return await RunAsync(prompts, connect, cache, started, clock, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The cache's background writes and trim end before the build does, whatever the outcome.
+            cache?.Complete();
+        }
+    }
+
+    private async Task<PipelineResult> RunAsync(IReadOnlyList<PromptInput> prompts, Func<IPromptPlatform> connect, PromptCache? cache,
+        DateTimeOffset started, Stopwatch clock, CancellationToken cancellationToken)
+    {
         IReadOnlyList<ValidatedPrompt>? validated;
         try
         {
@@ -94,40 +108,41 @@ public sealed class PromptPipeline
 
         using var platform = connect();
         var context = new RunContext(_settings, _log, _time, new FailureCollector(_log), Guid.NewGuid().ToString("D")) { Cache = cache };
-        try
+        var reuse = OutputReuse.Plan(cache, validated, _settings, platform.OutputIdentity);
+        IReadOnlyList<CompiledPrompt> restored = [];
+        if (reuse is not null)
         {
-            if (OutputReuse.Plan(cache, validated, _settings, platform.OutputIdentity) is not { } reuse)
-            {
-                return await CompileAsync(platform, validated, [], context, started, clock, cancellationToken).ConfigureAwait(false);
-            }
-            if (reuse.Restore(_settings.CompiledPromptsDirectory!, context.Failures) is not { } restored)
+            if (reuse.Restore(_settings.CompiledPromptsDirectory!, context.Failures) is not { } back)
             {
                 return PipelineResult.Failed();
             }
-            if (reuse.Misses.Count == 0)
-            {
-                // Every prompt unchanged: no platform request at all, the outputs are back in place.
-                AuditStep.Run(new AuditFacts(platform.Description, restored.Count, null, new CompileOutcome.UpToDate(), started, clock.Elapsed.TotalMilliseconds), context);
-                _log.Info(platform.Summarize(new RunSummary(restored.Count, clock.Elapsed, 0, 0, null, restored.Count)), important: true);
-                return new PipelineResult(true, restored.Select(r => r.OutputPath!).ToArray(), 0, 0, restored.Count, null) { CompiledPrompts = restored };
-            }
-            if (restored.Count > 0)
-            {
-                _log.Progress(string.Format(CultureInfo.InvariantCulture, "IVR prompts: {0} unchanged (from the prompt cache), {1} to compile.", restored.Count, reuse.Misses.Count));
-            }
-            var result = await CompileAsync(platform, reuse.Misses, restored, context, started, clock, cancellationToken).ConfigureAwait(false);
-            if (!result.Succeeded)
-            {
-                return result;
-            }
-            reuse.Keep(result.CompiledPrompts, reuse.Misses);
-            var position = validated.Select((p, i) => (p.Input.NodeId, i)).ToDictionary(x => x.NodeId, x => x.i, StringComparer.Ordinal);
-            return result with { CompiledPrompts = [.. result.CompiledPrompts.OrderBy(c => position[c.NodeId])] };
+            restored = back;
         }
-        finally
+        // What this build reuses is read and back in place: the trim may run alongside the network work.
+        cache?.StartTrim();
+        if (reuse is null)
         {
-            cache?.Trim();
+            return await CompileAsync(platform, validated, [], context, started, clock, cancellationToken).ConfigureAwait(false);
         }
+        if (reuse.Misses.Count == 0)
+        {
+            // Every prompt unchanged: no platform request at all, the outputs are back in place.
+            AuditStep.Run(new AuditFacts(platform.Description, restored.Count, null, new CompileOutcome.UpToDate(), started, clock.Elapsed.TotalMilliseconds), context);
+            _log.Info(platform.Summarize(new RunSummary(restored.Count, clock.Elapsed, 0, 0, null, restored.Count)), important: true);
+            return new PipelineResult(true, restored.Select(r => r.OutputPath!).ToArray(), 0, 0, restored.Count, null) { CompiledPrompts = restored };
+        }
+        if (restored.Count > 0)
+        {
+            _log.Progress(string.Format(CultureInfo.InvariantCulture, "IVR prompts: {0} unchanged (from the prompt cache), {1} to compile.", restored.Count, reuse.Misses.Count));
+        }
+        var result = await CompileAsync(platform, reuse.Misses, restored, context, started, clock, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+        reuse.Keep(result.CompiledPrompts, reuse.Misses);
+        var position = validated.Select((p, i) => (p.Input.NodeId, i)).ToDictionary(x => x.NodeId, x => x.i, StringComparer.Ordinal);
+        return result with { CompiledPrompts = [.. result.CompiledPrompts.OrderBy(c => position[c.NodeId])] };
     }
 
     /// <summary>

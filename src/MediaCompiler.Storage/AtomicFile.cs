@@ -53,6 +53,38 @@ public static partial class AtomicFile
         }
     }
 
+    /// <summary>
+    /// Gives <paramref name="path"/> the bytes of <paramref name="source"/>, atomically, as a hard link where the file
+    /// system allows (no bytes written, no inode made), else as an <see cref="Durability.Unflushed"/> copy. Returns the
+    /// bytes now at <paramref name="path"/>, read back from it, so a caller that records their hash records what is there.
+    /// Only for sources that are replaced by rename, never rewritten in place (a link shares their bytes).
+    /// </summary>
+    public static byte[] LinkOrCopy(string source, string path)
+    {
+        // The write seam sees only written bytes, so a test that intercepts writes gets the copy.
+        if (Interceptor.Value is null)
+        {
+            var temp = TempPathFor(path);
+            if (HardLink.TryCreate(Path.GetFullPath(source), temp))
+            {
+                try
+                {
+                    var linked = File.ReadAllBytes(temp);
+                    File.Move(temp, path, overwrite: true);
+                    return linked;
+                }
+                catch
+                {
+                    TryDelete(temp);
+                    throw;
+                }
+            }
+        }
+        var copied = File.ReadAllBytes(source);
+        WriteAllBytes(path, copied, Durability.Unflushed);
+        return copied;
+    }
+
     /// <summary>Streams the new content through <paramref name="write"/>; the target changes only if it completes.</summary>
     public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {

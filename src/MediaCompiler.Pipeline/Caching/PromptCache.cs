@@ -38,6 +38,7 @@ public sealed class PromptCache
     private const int FormatVersion = 2;
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
     private readonly IPipelineLog _log;
+    private readonly List<Task> _background = [];
 
     private PromptCache(string directory, long maxBytes, IPipelineLog log)
     {
@@ -84,8 +85,13 @@ public sealed class PromptCache
         return new CachedChecks(entry.Diagnostics ?? [], entry.LevelDbov);
     }
 
+    /// <summary>
+    /// Keeps what a source's checks found, written in the background (see <see cref="Complete"/>): a cold build creates
+    /// one file per prompt here, and creating files is slow on some file systems, so the build goes on to the network
+    /// meanwhile. Nothing in the same build reads it back.
+    /// </summary>
     public void PutChecks(string key, CachedChecks checks) =>
-        Write(EntryPath(key, ".checks.json"), new ChecksEntry { Version = FormatVersion, Diagnostics = [.. checks.Diagnostics], LevelDbov = checks.LevelDbov });
+        InBackground(() => Write(EntryPath(key, ".checks.json"), new ChecksEntry { Version = FormatVersion, Diagnostics = [.. checks.Diagnostics], LevelDbov = checks.LevelDbov }));
 
     /// <summary>The compiled prompt and the file holding its bytes, or null when absent or damaged.</summary>
     public (CachedOutput Output, string File)? GetOutput(string key)
@@ -100,27 +106,27 @@ public sealed class PromptCache
             : null;
     }
 
-    /// <summary>Keeps a compiled prompt: its bytes first, then the entry that vouches for them.</summary>
+    /// <summary>
+    /// Keeps a compiled prompt: its bytes first (a hard link to <paramref name="compiledFile"/> where the file system
+    /// allows, which outputs are: written by rename, never in place), then the entry that vouches for them.
+    /// </summary>
     public void PutOutput(string key, CachedOutput output, string compiledFile)
     {
-        byte[] compiled;
+        var bytesPath = EntryPath(key, ".wav");
+        byte[] kept;
         try
         {
-            compiled = File.ReadAllBytes(compiledFile);
+            kept = AtomicFile.LinkOrCopy(compiledFile, bytesPath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            _log.Report(Diagnostic.Create(DiagnosticCatalog.PromptCacheUnusable, compiledFile, Directory, ex.Message));
-            return;
-        }
-        if (!WriteBytes(EntryPath(key, ".wav"), compiled))
-        {
+            _log.Report(Diagnostic.Create(DiagnosticCatalog.PromptCacheUnusable, bytesPath, Directory, ex.Message));
             return;
         }
         Write(EntryPath(key, ".output.json"), new OutputEntry
         {
             Version = FormatVersion, Encoding = output.Encoding, AssetId = output.AssetId, CompilationId = output.CompilationId, Bytes = output.Bytes,
-            Sha256 = Sha256Of(compiled),
+            Sha256 = Sha256Of(kept),
         });
     }
 
@@ -164,6 +170,37 @@ public sealed class PromptCache
     public void Trim() => PromptCacheTrimmer.Trim(Directory, MaxBytes, _log);
 
     /// <summary>
+    /// <see cref="Trim"/> in the background, once the build has read what it reuses (the entries it read are the most
+    /// recently used, so they are the last to go); the entries this build is about to write count from the next trim.
+    /// </summary>
+    public void StartTrim() => InBackground(Trim);
+
+    /// <summary>
+    /// Waits for the work started in the background (deferred writes, the trim). A write that fails is a reported
+    /// warning already; anything else is a bug of ours and is thrown here, after every piece of work has ended, so
+    /// none of it outlives the build.
+    /// </summary>
+    public void Complete()
+    {
+        Task[] pending;
+        lock (_background)
+        {
+            pending = [.. _background];
+            _background.Clear();
+        }
+        Task.WhenAll(pending).GetAwaiter().GetResult();
+    }
+
+    private void InBackground(Action work)
+    {
+        var task = Task.Run(work);
+        lock (_background)
+        {
+            _background.Add(task);
+        }
+    }
+
+    /// <summary>
     /// Whether an entry's bytes are there whole (the size and SHA-256 it recorded); if not (a disk filled up, a power
     /// loss, a hand, a trim), the entry goes with a warning and it is a miss.
     /// </summary>
@@ -203,7 +240,6 @@ public sealed class PromptCache
     {
         try
         {
-            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             AtomicFile.WriteAllBytes(path, bytes, Durability.Unflushed);
             return true;
         }
@@ -214,7 +250,8 @@ public sealed class PromptCache
         }
     }
 
-    private string EntryPath(string key, string suffix) => Path.Combine(Directory, key[..2], key + suffix);
+    // One folder: no fan-out by key prefix, whose first use of each of 256 folders cost a cold build a directory each.
+    private string EntryPath(string key, string suffix) => Path.Combine(Directory, key + suffix);
 
     private T? Read<T>(string path) where T : class, IVersioned
     {
@@ -249,7 +286,6 @@ public sealed class PromptCache
     {
         try
         {
-            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             AtomicFile.WriteAllText(path, JsonSerializer.Serialize(entry, Json), Durability.Unflushed);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -2,6 +2,7 @@ using MediaCompiler.Build.Tests.Support;
 using MediaCompiler.Contract;
 using MediaCompiler.Pipeline;
 using MediaCompiler.Pipeline.Caching;
+using MediaCompiler.Storage;
 using MediaCompiler.TestSupport;
 
 namespace MediaCompiler.Build.Tests.Pipeline;
@@ -182,5 +183,83 @@ public sealed class PromptCacheTests : IDisposable
 
         var left = Directory.GetFiles(CacheDirectory, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
         Assert.InRange(left, 1, total / 2);
+    }
+
+    [Fact]
+    public async Task A_kept_output_is_a_second_name_for_the_compiled_prompt_not_a_copy()
+    {
+        // A copy creates a file per prompt, which is most of what keeping an output costs on a slow file system.
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+        var prompts = Prompts();
+        var (cold, _) = await BuildAsync(Settings(), prompts);
+
+        var kept = Directory.GetFiles(CacheDirectory, "*.wav", SearchOption.AllDirectories);
+        Assert.Equal(PromptCount, kept.Length);
+        var outputInodes = cold.CompiledPrompts.Select(p => Inode(p.OutputPath!)).ToHashSet();
+        Assert.All(kept, file => Assert.Contains(Inode(file), outputInodes));
+        var coldBytes = File.ReadAllBytes(cold.CompiledPrompts[2].OutputPath!);
+        var coldInode = Inode(cold.CompiledPrompts[2].OutputPath!);
+
+        // A later build replaces the output by rename, so the kept bytes stay as they were and still restore it.
+        TestAudio.WriteTone(prompts[2].Path, 2345);
+        var (edited, engine) = await BuildAsync(Settings(), prompts);
+        Assert.Equal(1, engine.Calls("UploadAssetAsync"));
+        Assert.NotEqual(coldInode, Inode(edited.CompiledPrompts[2].OutputPath!));
+        Assert.Contains(kept, file => Inode(file) == coldInode && File.ReadAllBytes(file).SequenceEqual(coldBytes));
+        TestAudio.WriteTone(prompts[2].Path, 300 + (37 * 2));
+        var (back, again) = await BuildAsync(Settings(), prompts);
+        Assert.Equal(0, again.TotalCalls);
+        Assert.Equal(coldBytes, File.ReadAllBytes(back.CompiledPrompts[2].OutputPath!));
+        Assert.Empty(_log.Warnings);
+    }
+
+    [Fact]
+    public async Task Entries_written_in_the_background_are_all_there_when_the_build_returns()
+    {
+        var prompts = Prompts();
+        // Every cache write made slow: a build that returned before its background writes ended would leave them missing.
+        using (AtomicFile.InterceptWrites((_, stream) => new SlowStream(stream)))
+        {
+            await BuildAsync(Settings(), prompts);
+        }
+
+        Assert.Equal(PromptCount, Directory.GetFiles(CacheDirectory, "*.checks.json").Length);
+        Assert.Equal(PromptCount, Directory.GetFiles(CacheDirectory, "*.output.json").Length);
+        Assert.Empty(Directory.GetFiles(CacheDirectory, "*" + AtomicFile.TempSuffix));
+        _log.Clear();
+        var (_, engine) = await BuildAsync(Settings(), prompts);
+        Assert.Equal(0, engine.TotalCalls);
+        Assert.Contains(_log.Messages, m => m.Contains($"{PromptCount} unchanged, their findings from the prompt cache", StringComparison.Ordinal));
+    }
+
+    private static string Inode(string path)
+    {
+        using var stat = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%d:%i", path]) { RedirectStandardOutput = true })!;
+        var inode = stat.StandardOutput.ReadToEnd().Trim();
+        stat.WaitForExit();
+        return inode;
+    }
+
+    /// <summary>Passes every write through after a pause.</summary>
+    private sealed class SlowStream(Stream inner) : Stream
+    {
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => inner.Length;
+        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            Thread.Sleep(20);
+            inner.Write(buffer);
+        }
+        public override void Flush() => inner.Flush();
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }

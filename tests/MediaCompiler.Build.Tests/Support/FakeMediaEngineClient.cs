@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using MediaCompiler.Audio;
 using MediaCompiler.Client;
 using MediaCompiler.Contract;
+using MediaCompiler.Storage;
 
 namespace MediaCompiler.Build.Tests.Support;
 
@@ -138,7 +139,9 @@ public sealed class FakeMediaEngineClient : IMediaEngineClient
     public async Task DownloadAsync(string downloadUri, string destinationPath, CancellationToken cancellationToken)
     {
         Count(nameof(DownloadAsync));
-        await File.WriteAllTextAsync(destinationPath, $"compiled {downloadUri}", cancellationToken);
+        // As every client does (IMediaEngineClient.DownloadAsync): a new file renamed into place, never a write into
+        // the old one, whose bytes the prompt cache may share.
+        await AtomicFile.WriteAsync(destinationPath, (stream, token) => stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes($"compiled {downloadUri}"), token).AsTask(), cancellationToken);
     }
 
     public void Dispose() => Disposed = true;
