@@ -1,4 +1,5 @@
 using MediaCompiler.Diagnostics;
+using MediaCompiler.TestSupport;
 
 namespace MediaCompiler.Cli.Tests;
 
@@ -40,17 +41,5 @@ public sealed class DiskFullTests : IDisposable
         Assert.Equal("IVR5010", WriteFailure.Describe(full, "a.wav", "b.wav", () => other).Code);
         Assert.True(WriteFailure.IsDiskFull(new InvalidOperationException("wrapped", full)));
         Assert.Equal("IVR1201", WriteFailure.Describe(new IOException("Permission denied", 13), "a.wav", "b.wav", () => other).Code);
-    }
-}
-
-/// <summary>A fact that needs Linux's /dev/full; skipped, saying so, elsewhere.</summary>
-public sealed class DevFullFactAttribute : FactAttribute
-{
-    public DevFullFactAttribute()
-    {
-        if (!File.Exists("/dev/full"))
-        {
-            Skip = "needs /dev/full (Linux), a device on which every write fails with ENOSPC";
-        }
     }
 }

@@ -18,12 +18,13 @@ internal static class ArchitectAuthentication
     public static string? ClientId(HttpContext http) => http.Items.TryGetValue(ClientIdItem, out var id) ? id as string : null;
 
     /// <param name="builder">The route.</param>
+    /// <param name="permission">What the client's role must grant for this route (<see cref="ArchitectPermissions"/>).</param>
     /// <param name="countsTowardsLimit">False for routes outside the JSON API's per-token budget (uploads).</param>
     /// <param name="acceptBareToken">
     /// Also take the token without its scheme (<c>Authorization: &lt;token&gt;</c>), as the Terraform provider sends
     /// it to the uploadUri; the scheme itself is case-insensitive (the official tutorial sends <c>bearer</c>).
     /// </param>
-    public static RouteHandlerBuilder RequireArchitectToken(this RouteHandlerBuilder builder, bool countsTowardsLimit = true, bool acceptBareToken = false) =>
+    public static RouteHandlerBuilder RequireArchitectToken(this RouteHandlerBuilder builder, string? permission, bool countsTowardsLimit = true, bool acceptBareToken = false) =>
         builder.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
@@ -50,6 +51,11 @@ internal static class ArchitectAuthentication
             if (countsTowardsLimit && http.RequestServices.GetRequiredService<ArchitectRateLimiter>().TryAcquire(token) is { } wait)
             {
                 return ArchitectErrors.TooManyRequests(http, wait);
+            }
+
+            if (permission is not null && !http.RequestServices.GetRequiredService<ArchitectStore>().Settings.HasPermission(issued.Client.ClientId, permission))
+            {
+                return ArchitectErrors.Result(http, 403, "missing.permissions", $"You are missing the following permission(s): {permission}");
             }
 
             if (HttpMethods.IsGet(http.Request.Method) && http.RequestServices.GetRequiredService<ArchitectStore>().TakeReadFault() is { } fault)
@@ -123,4 +129,14 @@ internal sealed class ArchitectRateLimiter
 
         public int Count { get; set; }
     }
+}
+
+/// <summary>The permission each Architect route needs, as the SDKs' ArchitectApi docs list them.</summary>
+internal static class ArchitectPermissions
+{
+    public const string ViewPrompts = "architect:userPrompt:view";
+    public const string AddPrompts = "architect:userPrompt:add";
+    public const string EditPrompts = "architect:userPrompt:edit";
+    public const string DeletePrompts = "architect:userPrompt:delete";
+    public const string ViewDependencies = "architect:dependencyTracking:view";
 }

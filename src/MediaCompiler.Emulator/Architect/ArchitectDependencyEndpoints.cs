@@ -17,8 +17,8 @@ internal static class ArchitectDependencyEndpoints
 {
     public static void MapArchitectDependencyEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v2/architect/dependencytracking/consumingresources", Consumers).WithMetadata(ApiRoute.Marker).RequireArchitectToken();
-        app.MapGet("/api/v2/architect/dependencytracking/build", Build).WithMetadata(ApiRoute.Marker).RequireArchitectToken();
+        app.MapGet("/api/v2/architect/dependencytracking/consumingresources", Consumers).WithMetadata(ApiRoute.Marker).RequireArchitectToken(ArchitectPermissions.ViewDependencies);
+        app.MapGet("/api/v2/architect/dependencytracking/build", Build).WithMetadata(ApiRoute.Marker).RequireArchitectToken(ArchitectPermissions.ViewDependencies);
     }
 
     private static IResult Consumers(HttpContext http, ArchitectStore store)

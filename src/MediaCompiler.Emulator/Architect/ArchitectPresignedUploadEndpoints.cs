@@ -21,7 +21,7 @@ internal static class ArchitectPresignedUploadEndpoints
     public static void MapArchitectPresignedUploadEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost(ArchitectPromptEndpoints.Root + "/{promptId}/resources/{languageCode}/uploads", RequestUpload)
-            .WithMetadata(ApiRoute.Marker).RequireArchitectToken();
+            .WithMetadata(ApiRoute.Marker).RequireArchitectToken(ArchitectPermissions.EditPrompts);
         app.MapPut(SignedUploads, PresignedStorageEndpoints.PutAsync).WithMetadata(ApiRoute.Marker);
     }
 

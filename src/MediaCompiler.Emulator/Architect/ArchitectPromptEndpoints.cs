@@ -18,12 +18,12 @@ internal static partial class ArchitectPromptEndpoints
 
     public static void MapArchitectPromptEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Root, List).WithMetadata(ApiRoute.Marker).RequireArchitectToken();
-        app.MapPost(Root, CreateAsync).WithMetadata(ApiRoute.Marker).RequireArchitectToken();
-        app.MapGet(Root + "/{promptId}", Get).WithMetadata(ApiRoute.Marker).RequireArchitectToken();
-        app.MapPut(Root + "/{promptId}", UpdateAsync).WithMetadata(ApiRoute.Marker).RequireArchitectToken();
-        app.MapDelete(Root + "/{promptId}", Delete).WithMetadata(ApiRoute.Marker).RequireArchitectToken();
-        app.MapDelete(Root, BatchDelete).WithMetadata(ApiRoute.Marker).RequireArchitectToken();
+        app.MapGet(Root, List).WithMetadata(ApiRoute.Marker).RequireArchitectToken(ArchitectPermissions.ViewPrompts);
+        app.MapPost(Root, CreateAsync).WithMetadata(ApiRoute.Marker).RequireArchitectToken(ArchitectPermissions.AddPrompts);
+        app.MapGet(Root + "/{promptId}", Get).WithMetadata(ApiRoute.Marker).RequireArchitectToken(ArchitectPermissions.ViewPrompts);
+        app.MapPut(Root + "/{promptId}", UpdateAsync).WithMetadata(ApiRoute.Marker).RequireArchitectToken(ArchitectPermissions.EditPrompts);
+        app.MapDelete(Root + "/{promptId}", Delete).WithMetadata(ApiRoute.Marker).RequireArchitectToken(ArchitectPermissions.DeletePrompts);
+        app.MapDelete(Root, BatchDelete).WithMetadata(ApiRoute.Marker).RequireArchitectToken(ArchitectPermissions.DeletePrompts);
     }
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,199}$", RegexOptions.CultureInvariant)]

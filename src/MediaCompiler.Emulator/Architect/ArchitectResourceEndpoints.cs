@@ -16,12 +16,12 @@ internal static partial class ArchitectResourceEndpoints
 
     public static void MapArchitectResourceEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Resources, List).WithMetadata(ApiRoute.Marker).RequireArchitectToken();
-        app.MapPost(Resources, CreateAsync).WithMetadata(ApiRoute.Marker).RequireArchitectToken();
-        app.MapGet(Resources + "/{languageCode}", Get).WithMetadata(ApiRoute.Marker).RequireArchitectToken();
-        app.MapPut(Resources + "/{languageCode}", UpdateAsync).WithMetadata(ApiRoute.Marker).RequireArchitectToken();
-        app.MapDelete(Resources + "/{languageCode}", Delete).WithMetadata(ApiRoute.Marker).RequireArchitectToken();
-        app.MapDelete(Resources + "/{languageCode}/audio", DeleteAudio).WithMetadata(ApiRoute.Marker).RequireArchitectToken();
+        app.MapGet(Resources, List).WithMetadata(ApiRoute.Marker).RequireArchitectToken(ArchitectPermissions.ViewPrompts);
+        app.MapPost(Resources, CreateAsync).WithMetadata(ApiRoute.Marker).RequireArchitectToken(ArchitectPermissions.EditPrompts);
+        app.MapGet(Resources + "/{languageCode}", Get).WithMetadata(ApiRoute.Marker).RequireArchitectToken(ArchitectPermissions.ViewPrompts);
+        app.MapPut(Resources + "/{languageCode}", UpdateAsync).WithMetadata(ApiRoute.Marker).RequireArchitectToken(ArchitectPermissions.EditPrompts);
+        app.MapDelete(Resources + "/{languageCode}", Delete).WithMetadata(ApiRoute.Marker).RequireArchitectToken(ArchitectPermissions.EditPrompts);
+        app.MapDelete(Resources + "/{languageCode}/audio", DeleteAudio).WithMetadata(ApiRoute.Marker).RequireArchitectToken(ArchitectPermissions.EditPrompts);
     }
 
     /// <summary>Architect language codes are lower-case BCP-47-style tags (en-us, ja-jp, az-cyrl-az).</summary>

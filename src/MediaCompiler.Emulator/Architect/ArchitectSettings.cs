@@ -112,6 +112,18 @@ public sealed class ArchitectSettings
     public bool Grants(string? clientId, string divisionId) =>
         clientId is null || !DivisionGrants.TryGetValue(clientId, out var granted) || granted.Contains(divisionId, StringComparer.Ordinal);
 
+    /// <summary>
+    /// OAuth client id → the permissions its role grants (<c>architect:userPrompt:view</c>, <c>…:add</c>, <c>…:edit</c>,
+    /// <c>…:delete</c>, <c>architect:dependencyTracking:view</c>: what each route needs, per the SDKs' ArchitectApi
+    /// docs). A listed client is refused 403 <c>missing.permissions</c> on a route whose permission is not in its list;
+    /// a client not listed is granted all of them.
+    /// </summary>
+    public Dictionary<string, List<string>> PermissionGrants { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Whether <paramref name="clientId"/>'s role grants <paramref name="permission"/>.</summary>
+    public bool HasPermission(string? clientId, string permission) =>
+        clientId is null || !PermissionGrants.TryGetValue(clientId, out var granted) || granted.Contains(permission, StringComparer.Ordinal);
+
     /// <summary>The largest page of consuming resources answered, whatever pageSize asks (forces paging).</summary>
     public int MaxDependencyPageSize { get; set; } = 25;
 

@@ -23,7 +23,7 @@ internal static class ArchitectUploadEndpoints
     public static void MapArchitectUploadEndpoints(this IEndpointRouteBuilder app)
     {
         // Uploads go to apps.<domain>, outside the JSON API's per-token budget (reference §4).
-        app.MapPost("/uploads/v2/ivr", UploadAsync).WithMetadata(ApiRoute.Marker).RequireArchitectToken(countsTowardsLimit: false, acceptBareToken: true).DisableAntiforgery();
+        app.MapPost("/uploads/v2/ivr", UploadAsync).WithMetadata(ApiRoute.Marker).RequireArchitectToken(ArchitectPermissions.EditPrompts, countsTowardsLimit: false, acceptBareToken: true).DisableAntiforgery();
         app.MapGet("/emulator-media/architect/{promptId}/{language}/{version}.wav", Download).WithMetadata(ApiRoute.Marker);
     }
 

@@ -1,5 +1,6 @@
 using MediaCompiler.Build.Tests.Support;
 using MediaCompiler.Pipeline;
+using MediaCompiler.TestSupport;
 
 namespace MediaCompiler.Build.Tests.Pipeline;
 

@@ -3,6 +3,7 @@ using MediaCompiler.Build.Tests.Support;
 using MediaCompiler.Pipeline;
 using MediaCompiler.Pipeline.Genesys;
 using MediaCompiler.Pipeline.Planning;
+using MediaCompiler.TestSupport;
 
 namespace MediaCompiler.Build.Tests.Pipeline;
 

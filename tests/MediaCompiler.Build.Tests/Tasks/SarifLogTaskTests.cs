@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MediaCompiler.Build.Tests.Support;
+using MediaCompiler.TestSupport;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 

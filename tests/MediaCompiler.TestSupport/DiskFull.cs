@@ -1,6 +1,6 @@
 using MediaCompiler.Storage;
 
-namespace MediaCompiler.Build.Tests.Support;
+namespace MediaCompiler.TestSupport;
 
 /// <summary>
 /// A write that runs out of disk part-way through, for real: the first <c>passBytes</c> reach the file being written,
