@@ -54,7 +54,7 @@ public sealed class PromptPipeline
         var cache = PromptCache.Open(_settings.PromptCacheDirectory, _settings.PromptCacheMaxBytes, _log);
         try
         {
-            return await RunAsync(prompts, connect, cache, started, clock, cancellationToken).ConfigureAwait(false);
+            return await RunWithCacheAsync(prompts, connect, cache, started, clock, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -63,7 +63,7 @@ public sealed class PromptPipeline
         }
     }
 
-    private async Task<PipelineResult> RunAsync(IReadOnlyList<PromptInput> prompts, Func<IPromptPlatform> connect, PromptCache? cache,
+    private async Task<PipelineResult> RunWithCacheAsync(IReadOnlyList<PromptInput> prompts, Func<IPromptPlatform> connect, PromptCache? cache,
         DateTimeOffset started, Stopwatch clock, CancellationToken cancellationToken)
     {
         IReadOnlyList<ValidatedPrompt>? validated;
