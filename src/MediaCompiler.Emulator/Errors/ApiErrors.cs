@@ -20,6 +20,7 @@ public static class ApiErrorCodes
     public const string NotFound = "not.found";
     public const string RequestTooLarge = "request.entity.too.large";
     public const string TooManyRequests = "too.many.requests";
+    public const string InsufficientStorage = "insufficient.storage";
     public const string InternalServerError = "internal.server.error";
     public const string ServiceUnavailable = "service.unavailable";
 }

@@ -52,9 +52,13 @@ internal sealed class JobExecutor(
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // The data directory failed under us (disk full, permissions...), or a bug of ours: either way the job ends
-            // FAILED saying why (it must not hang its waiters), and the exception is counted as an incident.
+            // FAILED saying why (it must not hang its waiters), and the exception is counted as an incident. A full disk
+            // is named as such (IVR5010), not as an internal error: nothing is wrong with the prompts or the engine.
             incidents.Report($"compile job {job.Id}", e);
-            Finish(job, JobEnding.Failed(Diagnostic.Create(DiagnosticCatalog.EngineInternalError, null, $"job {job.Id}", $"{e.GetType().Name}: {e.Message}").Message));
+            var why = WriteFailure.IsDiskFull(e)
+                ? Diagnostic.Create(DiagnosticCatalog.DiskFull, null, $"the compiled outputs of job {job.Id}", e.Message.TrimEnd('.'))
+                : Diagnostic.Create(DiagnosticCatalog.EngineInternalError, null, $"job {job.Id}", $"{e.GetType().Name}: {e.Message}");
+            Finish(job, JobEnding.Failed(why.Message));
         }
     }
 
