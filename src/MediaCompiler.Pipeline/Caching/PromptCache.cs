@@ -38,7 +38,7 @@ public sealed class PromptCache
     private const int FormatVersion = 2;
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
     private readonly IPipelineLog _log;
-    private readonly List<Task> _background = [];
+    private readonly BackgroundWork _background = new();
 
     private PromptCache(string directory, long maxBytes, IPipelineLog log)
     {
@@ -91,7 +91,7 @@ public sealed class PromptCache
     /// meanwhile. Nothing in the same build reads it back.
     /// </summary>
     public void PutChecks(string key, CachedChecks checks) =>
-        InBackground(() => Write(EntryPath(key, ".checks.json"), new ChecksEntry { Version = FormatVersion, Diagnostics = [.. checks.Diagnostics], LevelDbov = checks.LevelDbov }));
+        _background.Start(() => Write(EntryPath(key, ".checks.json"), new ChecksEntry { Version = FormatVersion, Diagnostics = [.. checks.Diagnostics], LevelDbov = checks.LevelDbov }));
 
     /// <summary>The compiled prompt and the file holding its bytes, or null when absent or damaged.</summary>
     public (CachedOutput Output, string File)? GetOutput(string key)
@@ -173,32 +173,14 @@ public sealed class PromptCache
     /// <see cref="Trim"/> in the background, once the build has read what it reuses (the entries it read are the most
     /// recently used, so they are the last to go); the entries this build is about to write count from the next trim.
     /// </summary>
-    public void StartTrim() => InBackground(Trim);
+    public void StartTrim() => _background.Start(Trim);
 
     /// <summary>
     /// Waits for the work started in the background (deferred writes, the trim). A write that fails is a reported
     /// warning already; anything else is a bug of ours and is thrown here, after every piece of work has ended, so
     /// none of it outlives the build.
     /// </summary>
-    public void Complete()
-    {
-        Task[] pending;
-        lock (_background)
-        {
-            pending = [.. _background];
-            _background.Clear();
-        }
-        Task.WhenAll(pending).GetAwaiter().GetResult();
-    }
-
-    private void InBackground(Action work)
-    {
-        var task = Task.Run(work);
-        lock (_background)
-        {
-            _background.Add(task);
-        }
-    }
+    public void Complete() => _background.WaitForAll();
 
     /// <summary>
     /// Whether an entry's bytes are there whole (the size and SHA-256 it recorded); if not (a disk filled up, a power
