@@ -74,6 +74,12 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
     public string? ItemIndexFile { get; set; }
 
     /// <summary>
+    /// Where the SDK copies the compiled prompts in the output folder, when IvrLinkCompiledPrompts is on: the task puts
+    /// hard links there first (<see cref="OutputLinks"/>). Empty: the SDK copies them.
+    /// </summary>
+    public string? OutputLinkDirectory { get; set; }
+
+    /// <summary>
     /// The project being built: where settings and engine errors are reported, and the name on progress lines. Passed
     /// in because a task host process (IvrRunTaskOutOfProcess) does not know the project of its task node.
     /// </summary>
@@ -253,6 +259,10 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
             return;
         }
         CompiledPrompts = records.Select(r => ToItem(r, directory)).ToArray();
+        if (!string.IsNullOrWhiteSpace(OutputLinkDirectory))
+        {
+            OutputLinks.Place(records, directory, OutputLinkDirectory, log);
+        }
     }
 
     private static ITaskItem ToItem(CompiledPromptRecord record, string compiledPromptsDirectory)

@@ -62,27 +62,38 @@ public static partial class AtomicFile
     public static byte[] LinkOrCopy(string source, string path)
     {
         // The write seam sees only written bytes, so a test that intercepts writes gets the copy.
-        if (Interceptor.Value is null)
+        if (Interceptor.Value is null && TryLink(source, path))
         {
-            var temp = TempPathFor(path);
-            if (HardLink.TryCreate(Path.GetFullPath(source), temp))
-            {
-                try
-                {
-                    var linked = File.ReadAllBytes(temp);
-                    File.Move(temp, path, overwrite: true);
-                    return linked;
-                }
-                catch
-                {
-                    TryDelete(temp);
-                    throw;
-                }
-            }
+            return File.ReadAllBytes(path);
         }
         var copied = File.ReadAllBytes(source);
         WriteAllBytes(path, copied, Durability.Unflushed);
         return copied;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="path"/> a hard link to <paramref name="source"/>, replacing whatever was there atomically
+    /// (link to a temporary name, then rename). False, with nothing changed, where the file system, volume pair or
+    /// platform cannot link: the caller then leaves the copy to whoever makes it. Only for sources that are replaced by
+    /// rename, never rewritten in place (a link shares their bytes).
+    /// </summary>
+    public static bool TryLink(string source, string path)
+    {
+        var temp = TempPathFor(path);
+        if (!HardLink.TryCreate(Path.GetFullPath(source), temp))
+        {
+            return false;
+        }
+        try
+        {
+            File.Move(temp, path, overwrite: true);
+            return true;
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
     }
 
     /// <summary>Streams the new content through <paramref name="write"/>; the target changes only if it completes.</summary>

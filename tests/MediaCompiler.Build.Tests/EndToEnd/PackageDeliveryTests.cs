@@ -99,6 +99,50 @@ public sealed class PackageDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task The_output_folder_gets_links_to_the_compiled_prompts_that_follow_edits_and_removals()
+    {
+        // IvrLinkCompiledPrompts: a second name, not a second file (what a copy costs is mostly creating the file).
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+        var sample = _package.CopySample(_temp.Combine("sample"));
+        var bin = Path.Combine(sample, "bin", "Debug", "net8.0", "prompts");
+        var obj = Path.Combine(sample, "obj", "Debug", "net8.0", "ivr", "prompts");
+        AssertSucceeded(await Dotnet(sample, Environment(), "build"));
+        Assert.All(CompiledFiles.Where(f => f.EndsWith(".wav", StringComparison.Ordinal)),
+            f => Assert.Equal(Inode(Path.Combine(obj, f)), Inode(Path.Combine(bin, f))));
+
+        // An edited prompt: the output folder has its new bytes; a removed one leaves it (the SDK's IncrementalClean).
+        var before = File.ReadAllBytes(Path.Combine(bin, "welcome.wav"));
+        TestAudio.WriteTone(Path.Combine(sample, "prompts", "welcome.wav"), 523);
+        File.Delete(Path.Combine(sample, "prompts", "please-hold.mp3"));
+        var edited = await Dotnet(sample, Environment(), "build");
+        AssertSucceeded(edited);
+
+        Assert.NotEqual(before, File.ReadAllBytes(Path.Combine(bin, "welcome.wav")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(obj, "welcome.wav")), File.ReadAllBytes(Path.Combine(bin, "welcome.wav")));
+        Assert.False(File.Exists(Path.Combine(bin, "please-hold.wav")), edited.Output);
+        Assert.Equal(CompiledFiles.Where(f => f != "please-hold.wav"), FileNames(bin));
+
+        // With links off, the SDK copies as it always did (and a copy replaces the link, never writes through it).
+        var linked = File.ReadAllBytes(Path.Combine(obj, "welcome.wav"));
+        TestAudio.WriteTone(Path.Combine(sample, "prompts", "welcome.wav"), 659);
+        AssertSucceeded(await Dotnet(sample, Environment(), "build", "-p:IvrLinkCompiledPrompts=false"));
+        Assert.NotEqual(Inode(Path.Combine(obj, "welcome.wav")), Inode(Path.Combine(bin, "welcome.wav")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(obj, "welcome.wav")), File.ReadAllBytes(Path.Combine(bin, "welcome.wav")));
+        Assert.NotEqual(linked, File.ReadAllBytes(Path.Combine(bin, "welcome.wav")));
+    }
+
+    private static string Inode(string path)
+    {
+        using var stat = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%d:%i", path]) { RedirectStandardOutput = true })!;
+        var inode = stat.StandardOutput.ReadToEnd().Trim();
+        stat.WaitForExit();
+        return inode;
+    }
+
+    [Fact]
     public async Task Referencing_app_gets_the_prompts_and_a_project_without_prompts_is_warned()
     {
         var sample = _package.CopySample(_temp.Combine("sample"));

@@ -19,6 +19,7 @@ public sealed partial class BuildSettingsAgreementTests
         "ItemIndexFile",   // the targets' per-item state file
         "ProjectFile",     // where settings errors are reported
         "HelpDocumentUrl", // the package's docs/diagnostics.md, for HelpLinks
+        "OutputLinkDirectory", // the output folder's prompts/, from OutDir (IvrLinkCompiledPrompts)
     ];
 
     private static IEnumerable<string> DeclaredParameters => TaskSettings.All.Select(s => s.Parameter);
