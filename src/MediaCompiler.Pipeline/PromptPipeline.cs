@@ -58,7 +58,7 @@ public sealed class PromptPipeline
         }
         finally
         {
-            // The cache's background writes and trim end before the build does, whatever the outcome.
+            // The cache's trim ends and its journal is written before the build returns, whatever the outcome.
             cache?.Complete();
         }
     }

@@ -1,7 +1,7 @@
 namespace MediaCompiler.Pipeline.Caching;
 
 /// <summary>
-/// Work a build starts and must see end before it does (the prompt cache's deferred writes and trim): started on the
+/// Work a build starts and must see end before it does (the prompt cache's trim): started on the
 /// thread pool, awaited together by <see cref="WaitForAll"/>. Thread-safe.
 /// </summary>
 internal sealed class BackgroundWork

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using MediaCompiler.Diagnostics;
 using MediaCompiler.Storage;
 
@@ -24,27 +23,38 @@ public sealed record CachedOutput(string Encoding, string AssetId, string Compil
 /// <summary>
 /// The persistent, content-addressed cache of a project's prompts (under IvrCacheDirectory): per source content and
 /// settings (<see cref="PromptCacheKeys"/>), what the content checks found and what the platform compiled, so that a
-/// build decodes, checks and compiles only the prompts whose bytes or settings changed. One file per entry, written
-/// atomically: concurrent builds never see half an entry, and two that write one key write the same thing. A damaged
-/// entry is a miss with a warning (IVR5007) and is deleted. Entries are not flushed to disk one by one (that cost a
-/// cold build of 200 prompts 600 flushes): a power loss can leave one empty or zero-filled, so every read checks
-/// what it reads (the JSON must parse; kept bytes must match the SHA-256 their entry recorded) and such an entry is
-/// the damaged entry above. Bounded: <see cref="Trim"/> removes the least recently used
-/// entries beyond the size cap.
+/// build decodes, checks and compiles only the prompts whose bytes or settings changed. The entries live in journals
+/// (<see cref="PromptCacheJournal"/>: one file per build that learnt something, not one per entry); the bytes an entry
+/// vouches for (a compiled or converted prompt) in a file per key beside them, written before the entry. Concurrent
+/// builds never see half an entry, and two that write one key write the same thing. Nothing is flushed to disk one by
+/// one: a power loss can leave a journal line or kept bytes damaged, so every read checks what it reads (the line must
+/// parse; kept bytes must match the SHA-256 their entry recorded), and such an entry is a miss with a warning (IVR5007).
+/// Bounded: <see cref="Trim"/> removes the least recently used bytes beyond the size cap (an entry whose bytes are gone
+/// is a miss, and the next compaction drops it).
 /// </summary>
 public sealed class PromptCache
 {
-    // 2: entries record the SHA-256 of the bytes they vouch for.
-    private const int FormatVersion = 2;
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    /// <summary>How the journals holding the entries are named (see <see cref="PromptCacheJournal"/>).</summary>
+    public const string JournalSuffix = PromptCacheJournal.Suffix;
+
+    /// <summary>How many journals may gather before the build that ends merges them into one.</summary>
+    public const int JournalsBeforeCompaction = PromptCacheJournal.CompactAbove;
+
+    private const string Checks = "checks";
+    private const string Output = "output";
+    private const string Conversion = "conversion";
+    private const string CompiledBytes = ".wav";
+    private const string ConvertedBytes = ".converted.wav";
     private readonly IPipelineLog _log;
     private readonly BackgroundWork _background = new();
+    private readonly PromptCacheJournal _journal;
 
     private PromptCache(string directory, long maxBytes, IPipelineLog log)
     {
         Directory = directory;
         MaxBytes = maxBytes;
         _log = log;
+        _journal = new PromptCacheJournal(directory, log);
     }
 
     public string Directory { get; }
@@ -72,36 +82,31 @@ public sealed class PromptCache
 
     public CachedChecks? GetChecks(string key)
     {
-        var path = EntryPath(key, ".checks.json");
-        if (Read<ChecksEntry>(path) is not { } entry)
+        if (_journal.Find(Checks, key) is not { } entry)
         {
             return null;
         }
         if (entry.Diagnostics?.FirstOrDefault(d => DiagnosticCatalog.Find(d.Code ?? "") is null) is { } unknown)
         {
-            Discard(path, $"it holds the unknown code '{unknown.Code}'");
+            Discard(Checks, key, $"it holds the unknown code '{unknown.Code}'");
             return null;
         }
         return new CachedChecks(entry.Diagnostics ?? [], entry.LevelDbov);
     }
 
-    /// <summary>
-    /// Keeps what a source's checks found, written in the background (see <see cref="Complete"/>): a cold build creates
-    /// one file per prompt here, and creating files is slow on some file systems, so the build goes on to the network
-    /// meanwhile. Nothing in the same build reads it back.
-    /// </summary>
+    /// <summary>Keeps what a source's checks found (in memory: the build's journal is written by <see cref="Complete"/>).</summary>
     public void PutChecks(string key, CachedChecks checks) =>
-        _background.Start(() => Write(EntryPath(key, ".checks.json"), new ChecksEntry { Version = FormatVersion, Diagnostics = [.. checks.Diagnostics], LevelDbov = checks.LevelDbov }));
+        _journal.Add(new JournalEntry { Kind = Checks, Key = key, Diagnostics = [.. checks.Diagnostics], LevelDbov = checks.LevelDbov });
 
     /// <summary>The compiled prompt and the file holding its bytes, or null when absent or damaged.</summary>
     public (CachedOutput Output, string File)? GetOutput(string key)
     {
-        var bytesPath = EntryPath(key, ".wav");
-        if (Read<OutputEntry>(EntryPath(key, ".output.json")) is not { Encoding: { } encoding, AssetId: { } assetId, CompilationId: { } compilationId } entry)
+        if (_journal.Find(Output, key) is not { Encoding: { } encoding, AssetId: { } assetId, CompilationId: { } compilationId } entry)
         {
             return null;
         }
-        return BytesBeside(EntryPath(key, ".output.json"), bytesPath, entry.Bytes, entry.Sha256, "compiled audio")
+        var bytesPath = BytesPath(key, CompiledBytes);
+        return BytesAreWhole(Output, key, bytesPath, entry.Bytes, entry.Sha256, "compiled audio")
             ? (new CachedOutput(encoding, assetId, compilationId, entry.Bytes), bytesPath)
             : null;
     }
@@ -112,7 +117,7 @@ public sealed class PromptCache
     /// </summary>
     public void PutOutput(string key, CachedOutput output, string compiledFile)
     {
-        var bytesPath = EntryPath(key, ".wav");
+        var bytesPath = BytesPath(key, CompiledBytes);
         byte[] kept;
         try
         {
@@ -123,24 +128,23 @@ public sealed class PromptCache
             _log.Report(Diagnostic.Create(DiagnosticCatalog.PromptCacheUnusable, bytesPath, Directory, ex.Message));
             return;
         }
-        Write(EntryPath(key, ".output.json"), new OutputEntry
+        _journal.Add(new JournalEntry
         {
-            Version = FormatVersion, Encoding = output.Encoding, AssetId = output.AssetId, CompilationId = output.CompilationId, Bytes = output.Bytes,
-            Sha256 = Sha256Of(kept),
+            Kind = Output, Key = key, Encoding = output.Encoding, AssetId = output.AssetId, CompilationId = output.CompilationId,
+            BytesFile = CompiledBytes, Bytes = output.Bytes, Sha256 = Sha256Of(kept),
         });
     }
 
     /// <summary>A kept conversion and, when it was converted, the file holding its bytes; null when absent or damaged.</summary>
     public (CachedConversion Conversion, string? File)? GetConversion(string key)
     {
-        var path = EntryPath(key, ".conversion.json");
-        if (Read<ConversionEntry>(path) is not { SampleRate: > 0 } entry)
+        if (_journal.Find(Conversion, key) is not { SampleRate: > 0 } entry)
         {
             return null;
         }
         if (entry.LevelWarning is { } warning && DiagnosticCatalog.Find(warning.Code ?? "") is null)
         {
-            Discard(path, $"it holds the unknown code '{warning.Code}'");
+            Discard(Conversion, key, $"it holds the unknown code '{warning.Code}'");
             return null;
         }
         var conversion = new CachedConversion(entry.AsIs, entry.SampleRate, entry.LevelWarning);
@@ -148,21 +152,21 @@ public sealed class PromptCache
         {
             return (conversion, null);
         }
-        var bytesPath = EntryPath(key, ".converted.wav");
-        return BytesBeside(path, bytesPath, entry.Bytes, entry.Sha256, "converted audio") ? (conversion, bytesPath) : null;
+        var bytesPath = BytesPath(key, ConvertedBytes);
+        return BytesAreWhole(Conversion, key, bytesPath, entry.Bytes, entry.Sha256, "converted audio") ? (conversion, bytesPath) : null;
     }
 
     /// <summary>Keeps a conversion: the converted bytes first (when there are any), then the entry that vouches for them.</summary>
     public void PutConversion(string key, CachedConversion conversion, byte[]? converted)
     {
-        if (converted is not null && !WriteBytes(EntryPath(key, ".converted.wav"), converted))
+        if (converted is not null && !WriteBytes(BytesPath(key, ConvertedBytes), converted))
         {
             return;
         }
-        Write(EntryPath(key, ".conversion.json"), new ConversionEntry
+        _journal.Add(new JournalEntry
         {
-            Version = FormatVersion, AsIs = conversion.AsIs, SampleRate = conversion.SampleRate, LevelWarning = conversion.LevelWarning,
-            Bytes = converted?.LongLength ?? 0, Sha256 = converted is null ? null : Sha256Of(converted),
+            Kind = Conversion, Key = key, AsIs = conversion.AsIs, SampleRate = conversion.SampleRate, LevelWarning = conversion.LevelWarning,
+            BytesFile = converted is null ? null : ConvertedBytes, Bytes = converted?.LongLength ?? 0, Sha256 = converted is null ? null : Sha256Of(converted),
         });
     }
 
@@ -176,22 +180,39 @@ public sealed class PromptCache
     public void StartTrim() => _background.Start(Trim);
 
     /// <summary>
-    /// Waits for the work started in the background (deferred writes, the trim). A write that fails is a reported
-    /// warning already; anything else is a bug of ours and is thrown here, after every piece of work has ended, so
-    /// none of it outlives the build.
+    /// Waits for the work started in the background (the trim), then writes this build's journal. A write that fails
+    /// is a reported warning; anything else is a bug of ours and is thrown here, after every piece of work has ended,
+    /// so none of it outlives the build.
     /// </summary>
-    public void Complete() => _background.WaitForAll();
+    public void Complete()
+    {
+        try
+        {
+            _background.WaitForAll();
+        }
+        finally
+        {
+            _journal.Save();
+        }
+    }
 
     /// <summary>
-    /// Whether an entry's bytes are there whole (the size and SHA-256 it recorded); if not (a disk filled up, a power
-    /// loss, a hand, a trim), the entry goes with a warning and it is a miss.
+    /// Whether an entry's bytes are there whole (the size and SHA-256 it recorded). Gone (trimmed, deleted): a miss.
+    /// Cut short or altered (a disk filled up, a power loss, a hand): the entry goes with a warning, and it is a miss.
     /// </summary>
-    private bool BytesBeside(string entryPath, string bytesPath, long expected, string? expectedSha256, string what)
+    private bool BytesAreWhole(string kind, string key, string bytesPath, long expected, string? expectedSha256, string what)
     {
         var bytes = new FileInfo(bytesPath);
-        if (!bytes.Exists || bytes.Length != expected || expected == 0)
+        if (!bytes.Exists)
         {
-            Discard(entryPath, $"its {what} is missing or has the wrong size");
+            _log.Info($"Prompt cache: the {what} of entry {key} is gone (trimmed); compiling again.");
+            _journal.Drop(kind, key);
+            return false;
+        }
+        if (bytes.Length != expected || expected == 0)
+        {
+            Discard(kind, key, $"its {what} ({bytesPath}) has {bytes.Length} bytes, not the {expected} it recorded");
+            AtomicFile.TryDelete(bytesPath);
             return false;
         }
         string actual;
@@ -208,7 +229,8 @@ public sealed class PromptCache
         }
         if (!string.Equals(actual, expectedSha256, StringComparison.OrdinalIgnoreCase))
         {
-            Discard(entryPath, $"its {what} does not match the SHA-256 the entry recorded");
+            Discard(kind, key, $"its {what} ({bytesPath}) does not match the SHA-256 the entry recorded");
+            AtomicFile.TryDelete(bytesPath);
             return false;
         }
         Touch(bytesPath);
@@ -233,56 +255,15 @@ public sealed class PromptCache
     }
 
     // One folder: no fan-out by key prefix, whose first use of each of 256 folders cost a cold build a directory each.
-    private string EntryPath(string key, string suffix) => Path.Combine(Directory, key + suffix);
+    private string BytesPath(string key, string suffix) => Path.Combine(Directory, key + suffix);
 
-    private T? Read<T>(string path) where T : class, IVersioned
+    private void Discard(string kind, string key, string reason)
     {
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-        try
-        {
-            var entry = JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json);
-            if (entry?.Version != FormatVersion)
-            {
-                throw new InvalidDataException($"unknown format version {entry?.Version}");
-            }
-            Touch(path);
-            return entry;
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidDataException)
-        {
-            Discard(path, ex.Message);
-            return null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Being replaced or trimmed by another build right now: a miss, nothing to report.
-            _log.Info($"Prompt cache entry {path} not read: {ex.Message}");
-            return null;
-        }
+        _log.Report(Diagnostic.Create(DiagnosticCatalog.CorruptPromptCacheEntry, Directory, $"{kind} entry {key}", reason));
+        _journal.Drop(kind, key);
     }
 
-    private void Write<T>(string path, T entry)
-    {
-        try
-        {
-            AtomicFile.WriteAllText(path, JsonSerializer.Serialize(entry, Json), Durability.Unflushed);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            _log.Report(Diagnostic.Create(DiagnosticCatalog.PromptCacheUnusable, path, Directory, ex.Message));
-        }
-    }
-
-    private void Discard(string path, string reason)
-    {
-        _log.Report(Diagnostic.Create(DiagnosticCatalog.CorruptPromptCacheEntry, path, path, reason));
-        AtomicFile.TryDelete(path);
-    }
-
-    /// <summary>Marks an entry used, for the least-recently-used trim (file times: no index to keep consistent).</summary>
+    /// <summary>Marks kept bytes used, for the least-recently-used trim (file times: no index to keep consistent).</summary>
     private static void Touch(string path)
     {
         try
@@ -293,37 +274,5 @@ public sealed class PromptCache
         {
             // Trimmed or locked by another build: only the entry's age is not refreshed.
         }
-    }
-
-    private interface IVersioned
-    {
-        int Version { get; }
-    }
-
-    private sealed class ChecksEntry : IVersioned
-    {
-        public int Version { get; set; }
-        public List<CachedDiagnostic>? Diagnostics { get; set; }
-        public double? LevelDbov { get; set; }
-    }
-
-    private sealed class ConversionEntry : IVersioned
-    {
-        public int Version { get; set; }
-        public bool AsIs { get; set; }
-        public int SampleRate { get; set; }
-        public CachedDiagnostic? LevelWarning { get; set; }
-        public long Bytes { get; set; }
-        public string? Sha256 { get; set; }
-    }
-
-    private sealed class OutputEntry : IVersioned
-    {
-        public int Version { get; set; }
-        public string? Encoding { get; set; }
-        public string? AssetId { get; set; }
-        public string? CompilationId { get; set; }
-        public long Bytes { get; set; }
-        public string? Sha256 { get; set; }
     }
 }

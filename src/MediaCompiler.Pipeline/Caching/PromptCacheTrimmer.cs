@@ -3,7 +3,7 @@ using MediaCompiler.Storage;
 
 namespace MediaCompiler.Pipeline.Caching;
 
-/// <summary>Keeps the prompt cache within its size cap: the least recently used files go first.</summary>
+/// <summary>Keeps the prompt cache within its size cap: the least recently used kept bytes go first.</summary>
 internal static class PromptCacheTrimmer
 {
     public static void Trim(string directory, long maxBytes, IPipelineLog log)
@@ -21,13 +21,14 @@ internal static class PromptCacheTrimmer
                 return;
             }
             var removed = 0;
-            foreach (var (file, _, length) in files.OrderBy(f => f.Used))
+            // The journals hold every entry, and an entry without its bytes is only a miss: kept bytes go first, the
+            // oldest journals only when the bytes alone cannot bring the cache within its cap.
+            foreach (var (file, _, length) in files.OrderBy(f => IsJournal(f.File.Name)).ThenBy(f => f.Used))
             {
                 if (total <= maxBytes)
                 {
                     break;
                 }
-                // An entry's parts may go separately: an output entry without its bytes is a miss (PromptCache.GetOutput).
                 AtomicFile.TryDelete(file.FullName);
                 total -= length;
                 removed++;
@@ -39,4 +40,7 @@ internal static class PromptCacheTrimmer
             log.Report(Diagnostic.Create(DiagnosticCatalog.PromptCacheUnusable, directory, directory, ex.Message));
         }
     }
+
+    private static bool IsJournal(string name) =>
+        name.EndsWith(PromptCacheJournal.Suffix, StringComparison.Ordinal) || name == PromptCacheJournal.LockName;
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
 using MediaCompiler.Build.Tests.Support;
 using MediaCompiler.Contract;
 using MediaCompiler.Pipeline;
@@ -103,15 +105,23 @@ public sealed class PromptCacheTests : IDisposable
     {
         var prompts = Prompts();
         await BuildAsync(Settings(), prompts);
-        var entries = Directory.GetFiles(CacheDirectory, "*.output.json", SearchOption.AllDirectories);
-        File.WriteAllText(entries[0], "{ not json");
-        File.WriteAllText(Directory.GetFiles(CacheDirectory, "*.checks.json", SearchOption.AllDirectories)[0], """{"Version":2,"Diagnostics":[{"Code":"IVR0000"}]}""");
+        var journal = Assert.Single(Journals());
+        var lines = File.ReadAllLines(journal).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
+        // An output entry that lies about its bytes, a checks entry with a code no version of ours has, a line cut short.
+        var output = lines.First(l => (string?)l["Kind"] == "output");
+        output["Bytes"] = (long)output["Bytes"]! + 1;
+        var checks = lines.First(l => (string?)l["Kind"] == "checks");
+        checks["Diagnostics"] = JsonNode.Parse("""[{"Code":"IVR0000","Severity":1,"Message":"?"}]""");
+        File.WriteAllLines(journal, [.. lines.Select(l => l.ToJsonString()), """{"Version":3,"Kind":"chec"""]);
 
         _log.Clear();
         var (_, engine) = await BuildAsync(Settings(), prompts);
 
-        Assert.Equal(2, _log.Warnings.Count(d => d.Code == "IVR5007"));
+        Assert.Equal(3, _log.Warnings.Count(d => d.Code == "IVR5007"));
         Assert.Equal(1, engine.Calls("UploadAssetAsync"));
+        Assert.Contains(_log.Messages, m => m.Contains($"{PromptCount - 1} unchanged, their findings from the prompt cache", StringComparison.Ordinal));
+        // The build that found the damage rewrote the journals without it.
+        Assert.Single(Journals());
         _log.Clear();
         var (_, third) = await BuildAsync(Settings(), prompts);
         Assert.Equal(0, third.TotalCalls);
@@ -145,8 +155,11 @@ public sealed class PromptCacheTests : IDisposable
         await BuildAsync(Settings(), prompts);
         var bytes = Directory.GetFiles(CacheDirectory, "*.wav", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
         File.WriteAllBytes(bytes[0], new byte[new FileInfo(bytes[0]).Length]);
-        var checks = Directory.GetFiles(CacheDirectory, "*.checks.json", SearchOption.AllDirectories)[0];
-        File.WriteAllBytes(checks, new byte[new FileInfo(checks).Length]);
+        // The journal a later build was writing, zero-filled: nothing in it is trusted, the earlier ones still are.
+        var journal = Assert.Single(Journals());
+        var name = Path.GetFileName(journal);
+        var later = Path.Combine(CacheDirectory, $"{long.Parse(name[..19], CultureInfo.InvariantCulture) + 1:D19}{name[19..]}");
+        File.WriteAllBytes(later, new byte[new FileInfo(journal).Length]);
 
         _log.Clear();
         var (result, engine) = await BuildAsync(Settings(), prompts);
@@ -172,17 +185,51 @@ public sealed class PromptCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Journals_of_many_builds_are_merged_into_one_that_keeps_every_entry()
+    {
+        var prompts = Prompts();
+        await BuildAsync(Settings(), prompts);
+        // Eight more builds, each with one prompt changed: one journal each; the last finds nine and merges them.
+        for (var i = 0; i < PromptCache.JournalsBeforeCompaction; i++)
+        {
+            TestAudio.WriteTone(prompts[i].Path, 2000 + i);
+            await BuildAsync(Settings(), prompts);
+        }
+
+        Assert.Single(Journals());
+        foreach (var (prompt, i) in prompts.Select((p, i) => (p, i)).Take(3))
+        {
+            TestAudio.WriteTone(prompt.Path, 300 + (37 * i)); // back to the first build's bytes: still in the cache
+        }
+        _log.Clear();
+        var (_, engine) = await BuildAsync(Settings(), prompts);
+        Assert.Equal(0, engine.TotalCalls);
+        Assert.Empty(_log.Warnings);
+    }
+
+    [Fact]
     public async Task The_cache_keeps_within_its_cap_by_dropping_the_least_recently_used()
     {
         var prompts = Prompts();
         await BuildAsync(Settings(), prompts);
         var total = Directory.GetFiles(CacheDirectory, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
 
-        var cache = PromptCache.Open(CacheDirectory, total / 2, _log)!;
+        var oldest = Directory.GetFiles(CacheDirectory, "*.wav")[3];
+        File.SetLastWriteTimeUtc(oldest, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc)); // used longest ago
+        var cap = total - 1;
+
+        var cache = PromptCache.Open(CacheDirectory, cap, _log)!;
         cache.Trim();
 
         var left = Directory.GetFiles(CacheDirectory, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
-        Assert.InRange(left, 1, total / 2);
+        Assert.InRange(left, 1, cap);
+        // Kept bytes go first, the least recently used of them; the journal of entries stays while they suffice.
+        Assert.False(File.Exists(oldest));
+        Assert.Single(Journals());
+
+        // A cap below even the journals: they go too, oldest first (what is left is a miss, never a wrong answer).
+        PromptCache.Open(CacheDirectory, 1, _log)!.Trim();
+        Assert.Empty(Directory.GetFiles(CacheDirectory, "*", SearchOption.AllDirectories));
     }
 
     [Fact]
@@ -217,23 +264,27 @@ public sealed class PromptCacheTests : IDisposable
     }
 
     [Fact]
-    public async Task Entries_written_in_the_background_are_all_there_when_the_build_returns()
+    public async Task Entries_are_all_in_one_journal_when_the_build_returns()
     {
         var prompts = Prompts();
-        // Every cache write made slow: a build that returned before its background writes ended would leave them missing.
+        // Every cache write made slow: a build that returned before its writes ended would leave them missing.
         using (AtomicFile.InterceptWrites((_, stream) => new SlowStream(stream)))
         {
             await BuildAsync(Settings(), prompts);
         }
 
-        Assert.Equal(PromptCount, Directory.GetFiles(CacheDirectory, "*.checks.json").Length);
-        Assert.Equal(PromptCount, Directory.GetFiles(CacheDirectory, "*.output.json").Length);
+        // One journal with every entry: a file per build, not per entry (creating files is what a cold build paid for).
+        var entries = File.ReadAllLines(Assert.Single(Journals())).Select(l => (string?)JsonNode.Parse(l)!["Kind"]).ToList();
+        Assert.Equal(PromptCount, entries.Count(k => k == "checks"));
+        Assert.Equal(PromptCount, entries.Count(k => k == "output"));
         Assert.Empty(Directory.GetFiles(CacheDirectory, "*" + AtomicFile.TempSuffix));
         _log.Clear();
         var (_, engine) = await BuildAsync(Settings(), prompts);
         Assert.Equal(0, engine.TotalCalls);
         Assert.Contains(_log.Messages, m => m.Contains($"{PromptCount} unchanged, their findings from the prompt cache", StringComparison.Ordinal));
     }
+
+    private string[] Journals() => Directory.GetFiles(CacheDirectory, "*" + PromptCache.JournalSuffix);
 
     private static string Inode(string path)
     {
