@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using MediaCompiler.Diagnostics;
 using MediaCompiler.Storage;
 
@@ -27,7 +26,6 @@ internal sealed class PromptCacheJournal
     public const int MaxEntries = 65_536;
     private const int FormatVersion = 3;
     private static readonly string[] OldEntrySuffixes = [".checks.json", ".output.json", ".conversion.json"];
-    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault };
 
     private readonly string _directory;
     private readonly IPipelineLog _log;
@@ -137,7 +135,7 @@ internal sealed class PromptCacheJournal
         {
             try
             {
-                var entry = JsonSerializer.Deserialize<JournalEntry>(lines[i], Json);
+                var entry = JsonSerializer.Deserialize(lines[i], PromptCacheJson.Default.JournalEntry);
                 if (entry is not { Version: FormatVersion, Kind.Length: > 0, Key.Length: > 0 })
                 {
                     throw new InvalidDataException($"not an entry of format {FormatVersion}");
@@ -225,7 +223,7 @@ internal sealed class PromptCacheJournal
         var text = new StringBuilder();
         foreach (var entry in entries)
         {
-            text.Append(JsonSerializer.Serialize(entry, Json)).Append('\n');
+            text.Append(JsonSerializer.Serialize(entry, PromptCacheJson.Default.JournalEntry)).Append('\n');
         }
         return text.ToString();
     }

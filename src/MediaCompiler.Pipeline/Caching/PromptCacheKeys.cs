@@ -24,7 +24,7 @@ public static class PromptCacheKeys
     /// </summary>
     public static string Checks(string sourceHash, string path, TargetPlatform platform, bool convertAudio, QualitySettings quality) =>
         Hash("checks", sourceHash, path, platform.ToString(), convertAudio ? "convert" : "as-is",
-            JsonSerializer.Serialize(quality.Thresholds), quality.Enabled ? "quality" : "errors-only", quality.LevelsAudio ? "levelled" : "as-is",
+            JsonSerializer.Serialize(quality.Thresholds, PromptCacheKeyJson.Default.QualityThresholds), quality.Enabled ? "quality" : "errors-only", quality.LevelsAudio ? "levelled" : "as-is",
             CodeIdentity);
 
     /// <summary>
@@ -32,7 +32,7 @@ public static class PromptCacheKeys
     /// that reaches the compiler, and the platform's identity (the engine's code, or a remote engine's address).
     /// </summary>
     public static string Output(string checksKey, PromptInput prompt, PipelineSettings settings, string platformIdentity) =>
-        Hash("output", checksKey, settings.Encoding, JsonSerializer.Serialize(settings.Options),
+        Hash("output", checksKey, settings.Encoding, JsonSerializer.Serialize(settings.Options, PromptCacheKeyJson.Default.CompileOptions),
             prompt.Priority.ToString(System.Globalization.CultureInfo.InvariantCulture), prompt.FallbackEncoding, platformIdentity);
 
     /// <summary>A platform's local conversion of one source (<paramref name="conversion"/> names it and its settings).</summary>
