@@ -17,10 +17,9 @@ namespace MediaCompiler.Build;
 /// </remarks>
 internal static class OutputLinks
 {
-    /// <summary>Links the prompts whose output copy is missing or older; returns how many were linked.</summary>
-    public static int Place(IEnumerable<CompiledPromptRecord> records, string compiledPromptsDirectory, string outputDirectory, IPipelineLog log)
+    /// <summary>Links the prompts whose output copy is missing or older.</summary>
+    public static void Place(IEnumerable<CompiledPromptRecord> records, string compiledPromptsDirectory, string outputDirectory, IPipelineLog log)
     {
-        var linked = 0;
         foreach (var record in records)
         {
             var destination = Path.Combine(outputDirectory, Path.GetRelativePath(compiledPromptsDirectory, record.CompiledPath));
@@ -35,17 +34,15 @@ internal static class OutputLinks
                 if (!AtomicFile.TryLink(record.CompiledPath, destination))
                 {
                     log.Info($"IVR prompts: the compiled prompts cannot be linked into {outputDirectory}; the SDK copies them.");
-                    return linked;
+                    return;
                 }
-                linked++;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 // Only a shortcut failed: the SDK's copy, which runs next, writes the file or reports why it cannot.
                 log.Info($"IVR prompts: {destination} not linked ({ex.Message}); the SDK copies the compiled prompts.");
-                return linked;
+                return;
             }
         }
-        return linked;
     }
 }

@@ -46,7 +46,7 @@ public sealed class PromptCache
     private const string CompiledBytes = ".wav";
     private const string ConvertedBytes = ".converted.wav";
     private readonly IPipelineLog _log;
-    private readonly BackgroundWork _background = new();
+    private Task _trim = Task.CompletedTask;
     private readonly PromptCacheJournal _journal;
 
     private PromptCache(string directory, long maxBytes, IPipelineLog log)
@@ -177,18 +177,18 @@ public sealed class PromptCache
     /// <see cref="Trim"/> in the background, once the build has read what it reuses (the entries it read are the most
     /// recently used, so they are the last to go); the entries this build is about to write count from the next trim.
     /// </summary>
-    public void StartTrim() => _background.Start(Trim);
+    public void StartTrim() => _trim = Task.Run(Trim);
 
     /// <summary>
-    /// Waits for the work started in the background (the trim), then writes this build's journal. A write that fails
-    /// is a reported warning; anything else is a bug of ours and is thrown here, after every piece of work has ended,
-    /// so none of it outlives the build.
+    /// Waits for the trim started in the background, then writes this build's journal. A write that fails is a
+    /// reported warning; anything else is a bug of ours and is thrown here, after both have ended, so neither outlives
+    /// the build.
     /// </summary>
     public void Complete()
     {
         try
         {
-            _background.WaitForAll();
+            _trim.GetAwaiter().GetResult();
         }
         finally
         {
