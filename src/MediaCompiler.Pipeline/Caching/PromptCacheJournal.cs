@@ -173,19 +173,20 @@ internal sealed class PromptCacheJournal
         {
             return;
         }
-        var merged = new Dictionary<string, JournalEntry>(StringComparer.Ordinal);
+        // Each entry with the position of its latest line across the journals, oldest first: its age.
+        var merged = new Dictionary<string, (JournalEntry Entry, long Age)>(StringComparer.Ordinal);
+        long age = 0;
         foreach (var file in files)
         {
             foreach (var entry in Read(file))
             {
-                var id = Id(entry.Kind!, entry.Key!);
-                merged.Remove(id); // re-added last: the order of the dictionary is the order of age
-                merged[id] = entry;
+                merged[Id(entry.Kind!, entry.Key!)] = (entry, age++);
             }
         }
         var kept = merged
-            .Where(e => !_dropped.ContainsKey(e.Key) && (e.Value.BytesFile is not { } bytes || File.Exists(Path.Combine(_directory, e.Value.Key + bytes))))
-            .Select(e => e.Value)
+            .Where(e => !_dropped.ContainsKey(e.Key) && (e.Value.Entry.BytesFile is not { } bytes || File.Exists(Path.Combine(_directory, e.Value.Entry.Key + bytes))))
+            .OrderBy(e => e.Value.Age)
+            .Select(e => e.Value.Entry)
             .TakeLast(MaxEntries)
             .ToList();
         // Named after the newest journal merged: it sorts before any written since, whose entries stay newer.
