@@ -307,7 +307,7 @@ rm -f "$work"/warm-up.*
 reference_pipeline
 cold_build build-default
 cold_build build-ceiling4 -p:IvrMaxParallelUploads=4
-cold_build build-ceiling32 -p:IvrMaxParallelUploads=32
+cold_build build-ceiling16 -p:IvrMaxParallelUploads=16
 cold_build build-nodownload -p:IvrDownloadCompiledPrompts=false
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 

@@ -22,9 +22,9 @@ ROUTE_NAMES = {
 }
 COLD_ROWS = [
     ("reference", "reference pipeline (brief: 1 upload at a time)"),
-    ("build-default", "dotnet build, package defaults (adaptive, ceiling 16)"),
+    ("build-default", "dotnet build, package defaults (adaptive, ceiling 32)"),
     ("build-ceiling4", "  ... IvrMaxParallelUploads=4 (never more than 4 in flight)"),
-    ("build-ceiling32", "  ... IvrMaxParallelUploads=32 (a higher ceiling for the same adaptation)"),
+    ("build-ceiling16", "  ... IvrMaxParallelUploads=16 (a lower ceiling for the same adaptation)"),
     ("build-nodownload", "  ... IvrDownloadCompiledPrompts=false"),
 ]
 

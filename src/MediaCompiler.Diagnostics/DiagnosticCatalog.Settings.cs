@@ -31,7 +31,7 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor InvalidMaxParallelUploads = new(
         "IVR2004", DiagnosticSeverity.Error, "Invalid upload parallelism",
         "IvrMaxParallelUploads is '{0}'; it must be a whole number from 1 to 64.",
-        "Set <IvrMaxParallelUploads> to e.g. 16 (the default).");
+        "Set <IvrMaxParallelUploads> to e.g. 32 (the default).");
 
     public static readonly DiagnosticDescriptor InvalidBooleanSetting = new(
         "IVR2005", DiagnosticSeverity.Error, "Invalid true/false setting",

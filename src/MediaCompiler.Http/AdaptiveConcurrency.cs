@@ -3,16 +3,22 @@ namespace MediaCompiler.Http;
 /// <summary>
 /// How many heavy requests (uploads) are in flight at once, learnt from the server's answers instead of fixed: the
 /// limit starts at <c>initial</c> and grows while answers come back about as fast as the fastest seen (the server is
-/// not queueing them), and halves as soon as one comes back much slower (it is queueing, or a 429's Retry-After was
-/// waited out inside the call, or the request budget held it back) or fails. As in TCP congestion control: slow start
-/// (+1 per fast answer, i.e. doubling per round trip) until the first slowdown, then +1 per round trip; at most one
-/// halving per round trip, so one burst of slow answers counts once. Never above <c>ceiling</c>, never below 1.
-/// Thread-safe; time from the given <see cref="TimeProvider"/>.
+/// not queueing them), and halves as soon as they come back much slower (it is queueing, or a 429's Retry-After was
+/// waited out inside the call, or the request budget held it back) or one fails. As in TCP congestion control: slow
+/// start (+1 per fast answer, i.e. doubling per round trip) until the first slowdown, then +1 per round trip; at most
+/// one halving per round trip, so one burst of slow answers counts once. An answer is slow when it and the smoothed
+/// latency (TCP's SRTT, RFC 6298: each answer moves it an eighth of the way) are both slow: the first request on a new
+/// connection pays its handshake (TCP, TLS) and, in a fresh process, the JIT, and a few such answers are no sign of
+/// load, while a server that queues slows every answer. Never
+/// above <c>ceiling</c>, never below 1. Thread-safe; time from the given <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class AdaptiveConcurrency
 {
-    /// <summary>An answer slower than this many times the fastest seen (plus <see cref="LatencySlack"/>) means queueing.</summary>
+    /// <summary>A smoothed latency above this many times the fastest answer seen (plus <see cref="LatencySlack"/>) means queueing.</summary>
     public const double SlowFactor = 2.0;
+
+    /// <summary>How far one answer moves the smoothed latency: RFC 6298's alpha.</summary>
+    public const double SmoothingWeight = 1.0 / 8;
 
     /// <summary>Absolute slack on the comparison: on loopback the fastest answer is a millisecond or two, and
     /// scheduling noise alone would double it.</summary>
@@ -27,6 +33,7 @@ public sealed class AdaptiveConcurrency
     private int _inFlight;
     private bool _slowStart = true;
     private TimeSpan? _fastest;
+    private TimeSpan _smoothed;
     private long _lastDecrease;
 
     public AdaptiveConcurrency(int initial, int ceiling, TimeProvider time)
@@ -100,11 +107,18 @@ public sealed class AdaptiveConcurrency
         lock (_gate)
         {
             _inFlight--;
-            if (answered && (_fastest is null || latency < _fastest))
+            if (answered)
             {
-                _fastest = latency;
+                _smoothed = _fastest is null ? latency : _smoothed + (latency - _smoothed) * SmoothingWeight;
+                if (_fastest is null || latency < _fastest)
+                {
+                    _fastest = latency;
+                }
             }
-            var fast = answered && latency <= _fastest!.Value * SlowFactor + LatencySlack;
+            // Neither fast nor slow: a slow answer while the smoothed latency is not (a handshake, a JIT pause).
+            var slowest = answered ? _fastest!.Value * SlowFactor + LatencySlack : TimeSpan.Zero;
+            var fast = answered && latency <= slowest;
+            var slow = !answered || _smoothed > slowest;
             if (fast)
             {
                 // Slow start: every fast answer adds one. After it: one per limit's worth of fast answers (a round trip).
@@ -114,7 +128,7 @@ public sealed class AdaptiveConcurrency
                     _fastSinceGrowth = 0;
                 }
             }
-            else if (_time.GetElapsedTime(_lastDecrease) >= latency)
+            else if (slow && _time.GetElapsedTime(_lastDecrease) >= latency)
             {
                 // Only the first slow answer of a round trip halves: the others were sent before the halving.
                 _limit = Math.Max(1, _limit / 2);

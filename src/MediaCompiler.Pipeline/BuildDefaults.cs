@@ -18,8 +18,10 @@ public static class BuildDefaults
     /// <summary>
     /// The most uploads in flight at once. The build starts at <see cref="InitialParallelUploads"/> and moves between 1
     /// and this as the server's answers allow (MediaCompiler.Http.AdaptiveConcurrency): a ceiling, not a fixed number.
+    /// 32: against a server answering in 20 ms, 200 cold uploads took ~430 ms under a ceiling of 16 and ~290 ms under
+    /// 32 (64: ~250 ms); a server that queues is answered by the halving long before either.
     /// </summary>
-    public const int MaxParallelUploads = 16;
+    public const int MaxParallelUploads = 32;
 
     /// <summary>Uploads in flight when a build starts, before the server's answers say more (or fewer) are welcome.</summary>
     public const int InitialParallelUploads = 4;

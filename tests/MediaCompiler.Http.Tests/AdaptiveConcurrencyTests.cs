@@ -62,6 +62,39 @@ public sealed class AdaptiveConcurrencyTests
     }
 
     [Fact]
+    public async Task A_few_slow_answers_among_fast_ones_are_no_sign_of_load_but_a_run_of_them_is()
+    {
+        var limit = new AdaptiveConcurrency(initial: 8, ceiling: 64, _time);
+        await Round(limit, 8, TimeSpan.FromMilliseconds(20)); // fastest 20 ms, slow threshold 50 ms; slow start: 16
+
+        // 16 in flight: 12 answer in 20 ms, 4 (requests that opened new connections, say) in 80 ms.
+        var leases = new List<AdaptiveConcurrency.Lease>();
+        for (var i = 0; i < 16; i++)
+        {
+            leases.Add(await limit.AcquireAsync(CancellationToken.None));
+        }
+        _time.Advance(TimeSpan.FromMilliseconds(20));
+        foreach (var lease in leases.Take(12))
+        {
+            lease.Answered();
+            lease.Dispose();
+        }
+        _time.Advance(TimeSpan.FromMilliseconds(60));
+        foreach (var lease in leases.Skip(12))
+        {
+            lease.Answered();
+            lease.Dispose();
+        }
+        var afterOutliers = limit.Limit;
+
+        // Then the server queues: every answer takes 60 ms, and the smoothed latency crosses 50 ms within the round.
+        await Round(limit, afterOutliers, TimeSpan.FromMilliseconds(60));
+
+        Assert.Equal(28, afterOutliers);    // 12 fast answers grew it; the 4 slow ones neither grew nor halved it
+        Assert.Equal(14, limit.Limit);      // a run of slow answers: halved, once
+    }
+
+    [Fact]
     public async Task Failures_slow_down_and_the_limit_never_drops_below_one()
     {
         var limit = new AdaptiveConcurrency(initial: 4, ceiling: 16, _time);
