@@ -9,8 +9,9 @@ namespace MediaCompiler.Http;
 /// one halving per round trip, so one burst of slow answers counts once. An answer is slow when it and the smoothed
 /// latency (TCP's SRTT, RFC 6298: each answer moves it an eighth of the way) are both slow: the first request on a new
 /// connection pays its handshake (TCP, TLS) and, in a fresh process, the JIT, and a few such answers are no sign of
-/// load, while a server that queues slows every answer. Never
-/// above <c>ceiling</c>, never below 1. Thread-safe; time from the given <see cref="TimeProvider"/>.
+/// load, while a server that queues slows every answer (and one answer held seconds by a Retry-After moves the
+/// smoothed latency past the threshold on its own). Never above <c>ceiling</c>, never below 1. Thread-safe; time
+/// from the given <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class AdaptiveConcurrency
 {
