@@ -6,10 +6,19 @@ namespace MediaCompiler.Genesys;
 /// <summary>A resource's current mediaUri, or the coded reason it could not be read.</summary>
 public sealed record MediaUriRead(string? MediaUri, Diagnostic? Failure);
 
+/// <summary>The audio behind a mediaUri; or the link had expired (403, <see cref="Expired"/>); or why it could not be had.</summary>
+public sealed record MediaDownload(byte[]? Bytes, string? Failure)
+{
+    public static readonly MediaDownload LinkExpired = new(null, null);
+
+    public bool Expired => Bytes is null && Failure is null;
+}
+
 /// <summary>
-/// Reads fresh mediaUris after a sync. They are pre-signed links that expire (X-Amz-Expires=3600), so one read at
-/// the end of a long sync may be refused (403) by the time the audio is downloaded; a fresh GET of the resource signs
-/// a new link. One token for all reads; thread-safe.
+/// Downloads the transcoded audio of synced prompts, and reads fresh mediaUris for them. They are pre-signed links
+/// that expire (X-Amz-Expires=3600), so one read at the end of a long sync may be refused (403) by the time the audio
+/// is downloaded; a fresh GET of the resource signs a new link. The same HTTP stack as the sync (retries, timeouts);
+/// a token is fetched only for a fresh read. Thread-safe.
 /// </summary>
 public sealed class GenesysMediaUris : IDisposable
 {
@@ -41,6 +50,10 @@ public sealed class GenesysMediaUris : IDisposable
         var read = await _api.GetResourceAsync(promptId, language, cancellationToken).ConfigureAwait(false);
         return read.Failure is { } failure ? new MediaUriRead(null, failure) : new MediaUriRead(read.Value!.MediaUri, null);
     }
+
+    /// <summary>The audio at <paramref name="mediaUri"/> (bounded, retried; no credentials: the link is signed).</summary>
+    public Task<MediaDownload> DownloadAsync(Uri mediaUri, CancellationToken cancellationToken) =>
+        _http.GetMediaAsync("GET " + mediaUri.GetLeftPart(UriPartial.Path), mediaUri, cancellationToken);
 
     public void Dispose()
     {

@@ -1,4 +1,5 @@
 using MediaCompiler.Diagnostics;
+using MediaCompiler.Genesys.Http;
 using MediaCompiler.Genesys.Sync;
 using MediaCompiler.Genesys.Wire;
 using MediaCompiler.Storage;
@@ -63,19 +64,17 @@ public static class GenesysPromptImport
             .SelectMany(p => (p.Resources ?? []).Select(r => (Prompt: p, Resource: r)))
             .OrderBy(x => x.Prompt.Name, StringComparer.Ordinal).ThenBy(x => x.Resource.Language, StringComparer.Ordinal)
             .ToList();
-        using var media = options.Handler is null ? new HttpClient() : new HttpClient(options.Handler, disposeHandler: false);
-        media.Timeout = options.RequestTimeout;
         var imported = new List<ImportedResource>();
         foreach (var (prompt, resource) in wanted)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            imported.Add(await ImportOneAsync(media, folder, prompt, resource, diagnostics, cancellationToken).ConfigureAwait(false));
+            imported.Add(await ImportOneAsync(http, folder, prompt, resource, diagnostics, cancellationToken).ConfigureAwait(false));
             progress?.Report((imported.Count, wanted.Count));
         }
         return new ImportResult(imported, diagnostics, http.Requests);
     }
 
-    private static async Task<ImportedResource> ImportOneAsync(HttpClient media, string folder, PromptDto prompt, PromptAssetDto resource,
+    private static async Task<ImportedResource> ImportOneAsync(GenesysHttp http, string folder, PromptDto prompt, PromptAssetDto resource,
         List<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var language = resource.Language.ToLowerInvariant();
@@ -103,19 +102,25 @@ public static class GenesysPromptImport
                 $"it has no transcoded audio (upload status '{resource.UploadStatus ?? "none"}')"));
             return entry;
         }
+        // A pre-signed link: no Authorization header (the storage would refuse it); retried and bounded like every request.
+        var source = mediaUri.GetLeftPart(UriPartial.Path);
+        var got = await http.GetMediaAsync("GET " + source, mediaUri, cancellationToken).ConfigureAwait(false);
+        if (got.Bytes is not { } bytes)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.GenesysImportSkipped, null, prompt.Name, language,
+                $"its audio could not be downloaded from {source} ({got.Failure ?? "HTTP 403: the pre-signed link expired"})"));
+            return entry;
+        }
         try
         {
-            // A pre-signed link: no Authorization header (the storage would refuse it).
-            var bytes = await media.GetByteArrayAsync(mediaUri, cancellationToken).ConfigureAwait(false);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             AtomicFile.WriteAllBytes(path, bytes);
             return entry with { Path = path, Downloaded = true };
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or UnauthorizedAccessException
-            || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.GenesysImportSkipped, null, prompt.Name, language,
-                $"its audio could not be saved from {mediaUri.GetLeftPart(UriPartial.Path)} to '{path}' ({ex.Message})"));
+                $"its audio could not be saved from {source} to '{path}' ({ex.Message})"));
             return entry;
         }
     }

@@ -38,6 +38,12 @@ public sealed class GenesysSyncOptions
 
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(100);
 
+    /// <summary>
+    /// The most bytes one transcoded prompt's download (its pre-signed mediaUri) may have: the platform takes audio up
+    /// to 25 MB, so more is a wrong answer, never read into memory past this.
+    /// </summary>
+    public long MaxMediaBytes { get; init; } = 64L * 1024 * 1024;
+
     /// <summary>Retries of one request on 429, 5xx, timeouts and dropped connections.</summary>
     public int MaxRetries { get; init; } = 6;
 

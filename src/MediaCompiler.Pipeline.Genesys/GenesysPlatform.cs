@@ -166,31 +166,15 @@ public sealed class GenesysPlatform(GenesysBuildSettings settings, HttpMessageHa
 
     public async Task<IReadOnlyList<DownloadedPrompt>> DownloadAsync(IReadOnlyList<ReadyPrompt> ready, string directory, RunContext context, CancellationToken cancellationToken)
     {
-        // Created on first use only: a token is fetched only when a pre-signed mediaUri has expired.
-        GenesysMediaUris? reader = null;
-        var gate = new object();
-        try
+        // Downloads need no token (the links are signed); one is fetched only when a link has expired.
+        using var media = new GenesysMediaUris(Options(context));
+        return await new TranscodedPromptDownload(context).RunAsync(ready, directory, media.DownloadAsync, async (name, language, token) =>
         {
-            return await new TranscodedPromptDownload(handler, context).RunAsync(ready, directory, async (name, language, token) =>
-            {
-                var promptId = _sync?.Resources.FirstOrDefault(r => r.Prompt.Name == name && r.Prompt.Language == language)?.PromptId;
-                if (promptId is null)
-                {
-                    return new MediaUriRead(null, null);
-                }
-
-                lock (gate)
-                {
-                    reader ??= new GenesysMediaUris(Options(context));
-                }
-
-                return await reader.ReadAsync(promptId, language.ToLowerInvariant(), token).ConfigureAwait(false);
-            }, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            reader?.Dispose();
-        }
+            var promptId = _sync?.Resources.FirstOrDefault(r => r.Prompt.Name == name && r.Prompt.Language == language)?.PromptId;
+            return promptId is null
+                ? new MediaUriRead(null, null)
+                : await media.ReadAsync(promptId, language.ToLowerInvariant(), token).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     internal static string Key(string name, string language) => name + "\n" + language;

@@ -11,17 +11,17 @@ namespace MediaCompiler.Pipeline.Genesys;
 /// Saves each synced resource's transcoded audio (its mediaUri, served without authentication) as
 /// <c>&lt;language&gt;/&lt;name&gt;.wav</c>, so two languages of one prompt never overwrite each other.
 /// </summary>
-internal sealed class TranscodedPromptDownload(HttpMessageHandler? handler, RunContext context)
+internal sealed class TranscodedPromptDownload(RunContext context)
 {
+    /// <param name="download">Gets the audio behind a mediaUri (GenesysMediaUris.DownloadAsync: bounded, retried).</param>
     /// <param name="refresh">
     /// Reads a resource's current mediaUri (name, language): used once per file when its link answers 403, since
     /// pre-signed mediaUris expire an hour after they were signed and a long sync can outlast that.
     /// </param>
     public async Task<IReadOnlyList<DownloadedPrompt>> RunAsync(IReadOnlyList<ReadyPrompt> ready, string directory,
-        Func<string, string, CancellationToken, Task<MediaUriRead>> refresh, CancellationToken cancellationToken)
+        Func<Uri, CancellationToken, Task<MediaDownload>> download, Func<string, string, CancellationToken, Task<MediaUriRead>> refresh,
+        CancellationToken cancellationToken)
     {
-        using var http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
-        http.Timeout = TimeSpan.FromSeconds(100);
         var written = new ConcurrentBag<DownloadedPrompt>();
         await Parallel.ForEachAsync(ready,
             new ParallelOptions { MaxDegreeOfParallelism = context.LightRequestParallelism, CancellationToken = cancellationToken },
@@ -36,8 +36,8 @@ internal sealed class TranscodedPromptDownload(HttpMessageHandler? handler, RunC
                 }
                 try
                 {
-                    var bytes = await GetAsync(http, address, token).ConfigureAwait(false);
-                    if (bytes is null)
+                    var got = await download(address, token).ConfigureAwait(false);
+                    if (got.Expired)
                     {
                         var fresh = await refresh(input.PromptName ?? input.NodeId, input.Language ?? "", token).ConfigureAwait(false);
                         if (fresh.MediaUri is not { Length: > 0 } freshUri || !Uri.TryCreate(freshUri, UriKind.Absolute, out var freshAddress))
@@ -47,20 +47,24 @@ internal sealed class TranscodedPromptDownload(HttpMessageHandler? handler, RunC
                             return;
                         }
 
-                        (uri, bytes) = (freshUri, await GetAsync(http, freshAddress, token).ConfigureAwait(false));
-                        if (bytes is null)
+                        (uri, got) = (freshUri, await download(freshAddress, token).ConfigureAwait(false));
+                        if (got.Expired)
                         {
                             Fail(input, destination, uri, "HTTP 403 again on a freshly signed link");
                             return;
                         }
+                    }
+                    if (got.Bytes is not { } bytes)
+                    {
+                        Fail(input, destination, uri, got.Failure!);
+                        return;
                     }
 
                     Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
                     AtomicFile.WriteAllBytes(destination, bytes);
                     written.Add(new DownloadedPrompt(item.Prompt, destination, bytes.Length));
                 }
-                catch (Exception ex) when (ex is HttpRequestException or IOException or UnauthorizedAccessException
-                    || (ex is OperationCanceledException && !token.IsCancellationRequested))
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
                     if (WriteFailure.IsDiskFull(ex))
                     {
@@ -75,20 +79,11 @@ internal sealed class TranscodedPromptDownload(HttpMessageHandler? handler, RunC
         return written.OrderBy(p => p.Path, StringComparer.Ordinal).ToArray();
     }
 
-    /// <summary>The bytes at <paramref name="address"/>; null when refused with 403 (an expired pre-signed link).</summary>
-    private static async Task<byte[]?> GetAsync(HttpClient http, Uri address, CancellationToken cancellationToken)
-    {
-        using var response = await http.GetAsync(address, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == System.Net.HttpStatusCode.Forbidden)
-        {
-            return null;
-        }
-
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-    }
-
+    /// <summary>IVR6055, naming the link without its query: the signature in it is a credential for an hour.</summary>
     private void Fail(PromptInput input, string destination, string uri, string reason) =>
         context.Failures.Add(input, Diagnostic.Create(DiagnosticCatalog.GenesysDownloadFailed, input.Path,
-            input.PromptName, input.Language, uri, destination, reason));
+            input.PromptName, input.Language, WithoutQuery(uri), destination, reason));
+
+    private static string WithoutQuery(string uri) =>
+        Uri.TryCreate(uri, UriKind.Absolute, out var address) && address.Query.Length > 0 ? address.GetLeftPart(UriPartial.Path) + "?…" : uri;
 }

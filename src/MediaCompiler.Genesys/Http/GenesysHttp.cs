@@ -144,6 +144,99 @@ internal sealed class GenesysHttp : IDisposable
         }
     }
 
+    /// <summary>
+    /// The bytes behind a pre-signed link (a resource's mediaUri): no Authorization header and no request budget (the
+    /// storage is not the API), but the same retries, backoff and per-attempt timeout as every request; the body is
+    /// read inside the attempt, so a stalled or dropped download is retried like any other. At most
+    /// <see cref="GenesysSyncOptions.MaxMediaBytes"/>. A 403 (the link expired) is its own outcome, for the caller to
+    /// sign the link again.
+    /// </summary>
+    public async Task<MediaDownload> GetMediaAsync(string operation, Uri address, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RetryPipeline.Operation, operation);
+        var attempts = 0;
+        byte[]? body = null;
+        try
+        {
+            using var response = await _pipeline.ExecuteAsync(
+                async ctx =>
+                {
+                    attempts++;
+                    Interlocked.Increment(ref _requests);
+                    return await _attemptTimeout.ExecuteAsync(
+                        async timed =>
+                        {
+                            var answer = await _http.GetAsync(address, HttpCompletionOption.ResponseHeadersRead, timed).ConfigureAwait(false);
+                            if (!answer.IsSuccessStatusCode)
+                            {
+                                return answer;
+                            }
+                            using (answer)
+                            {
+                                body = await ReadBoundedAsync(answer.Content, _options.MaxMediaBytes, timed).ConfigureAwait(false);
+                            }
+                            return new HttpResponseMessage(answer.StatusCode) { RequestMessage = answer.RequestMessage };
+                        },
+                        ctx.CancellationToken).ConfigureAwait(false);
+                },
+                context).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            return response.StatusCode switch
+            {
+                HttpStatusCode.Forbidden => MediaDownload.LinkExpired,
+                _ when response.IsSuccessStatusCode && body is not null => new MediaDownload(body, null),
+                _ when TransientResponses.IsTransient(response.StatusCode, HttpMethod.Get) =>
+                    new MediaDownload(null, string.Create(CultureInfo.InvariantCulture, $"HTTP {status}, {attempts} attempt(s)")),
+                _ => new MediaDownload(null, string.Create(CultureInfo.InvariantCulture, $"HTTP {status}")),
+            };
+        }
+        catch (MediaTooLargeException ex)
+        {
+            return new MediaDownload(null, ex.Message);
+        }
+        catch (TimeoutRejectedException)
+        {
+            return new MediaDownload(null, string.Create(CultureInfo.InvariantCulture,
+                $"no complete answer within {_options.RequestTimeout.TotalSeconds:0} s, {attempts} attempt(s)"));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            return new MediaDownload(null, DescribeTransportFailure(ex) + string.Create(CultureInfo.InvariantCulture, $", {attempts} attempt(s)"));
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>The body, refused past <paramref name="maxBytes"/> whatever Content-Length claims (or omits).</summary>
+    private static async Task<byte[]> ReadBoundedAsync(HttpContent content, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength is { } claimed && claimed > maxBytes)
+        {
+            throw new MediaTooLargeException(claimed, maxBytes);
+        }
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                throw new MediaTooLargeException(null, maxBytes);
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>A download past the bound: the answer is wrong, and not worth another attempt (not transient).</summary>
+    private sealed class MediaTooLargeException(long? claimed, long maxBytes) : Exception(claimed is { } length
+        ? string.Create(CultureInfo.InvariantCulture, $"the audio is {length} bytes, more than the {maxBytes} any prompt can be")
+        : string.Create(CultureInfo.InvariantCulture, $"the audio is more than the {maxBytes} bytes any prompt can be"));
+
     private async Task WaitForBudgetAsync(string bearer, string operation, CancellationToken cancellationToken)
     {
         // The platform counts per token: a new token starts a new window.
