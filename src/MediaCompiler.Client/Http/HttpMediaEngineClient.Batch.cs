@@ -60,10 +60,11 @@ public sealed partial class HttpMediaEngineClient
         }
 
         await ThrowUnlessAsync(response, HttpStatusCode.OK, cancellationToken).ConfigureAwait(false);
-        await WriteArchiveAsync(response, url, outputs, cancellationToken).ConfigureAwait(false);
+        await WriteArchiveAsync(response, url, outputs, _options.MaxOutputBytes, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task WriteArchiveAsync(HttpResponseMessage response, Uri url, IReadOnlyList<OutputDownload> outputs, CancellationToken cancellationToken)
+    private static async Task WriteArchiveAsync(HttpResponseMessage response, Uri url, IReadOnlyList<OutputDownload> outputs, long maxOutputBytes,
+        CancellationToken cancellationToken)
     {
         var source = ApiUrls.Display(url);
         var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -84,6 +85,13 @@ public sealed partial class HttpMediaEngineClient
             {
                 var entry = zip.GetEntry(Uri.EscapeDataString(output.NodeId) + ".wav")
                     ?? throw RemoteFailures.Create(DiagnosticCatalog.RemoteDownloadFailed, 200, null, null, source, $"the archive lacks node '{output.NodeId}'");
+                // The entry's stream stops at the length the archive claims for it (the runtime bounds it), so the claim
+                // bounds what is written: a damaged or hostile archive never fills the disk.
+                if (entry.Length > maxOutputBytes)
+                {
+                    throw RemoteFailures.Create(DiagnosticCatalog.RemoteDownloadFailed, 200, null, null, source,
+                        $"the archive's entry for node '{output.NodeId}' unpacks to {entry.Length} bytes, more than any compiled prompt ({maxOutputBytes})");
+                }
                 await using var stream = entry.Open();
                 await DownloadWriter.WriteAsync(batch, output.DestinationPath, source, (target, ct) => stream.CopyToAsync(target, ct), cancellationToken).ConfigureAwait(false);
             }

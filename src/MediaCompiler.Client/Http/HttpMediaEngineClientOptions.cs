@@ -15,6 +15,12 @@ public sealed class HttpMediaEngineClientOptions
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// The most bytes one compiled prompt of an output archive may unpack to: G.711 is 8 kB a second, so 64 MB is more
+    /// than two hours of audio. An entry past it (a damaged or hostile archive) fails the download; nothing of it is kept.
+    /// </summary>
+    public long MaxOutputBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>
     /// A ceiling of our own on requests per minute (null: none). The engine's published budget (rate-limit headers)
     /// is always honoured as well; this one is for engines that publish none.
     /// </summary>

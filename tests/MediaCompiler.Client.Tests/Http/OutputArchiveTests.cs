@@ -59,4 +59,19 @@ public sealed class OutputArchiveTests : IDisposable
         Assert.Equal([9], File.ReadAllBytes(Path.Combine(_folder, "welcome.wav")));
         Assert.Equal([Path.Combine(_folder, "welcome.wav")], Directory.GetFiles(_folder));
     }
+
+    [Fact]
+    public async Task An_entry_that_unpacks_past_any_compiled_prompt_fails_the_download_and_no_file_is_kept()
+    {
+        // 65 MB of zeros deflates to about 64 KB: a small archive, an entry past the bound.
+        using var fixture = new ClientFixture();
+        fixture.Handler.Api = (_, _) => Task.FromResult(Archive(("welcome.wav", [1, 2, 3]), ("menu.wav", new byte[65 * 1024 * 1024])));
+
+        var ex = await Assert.ThrowsAsync<MediaEngineException>(() =>
+            fixture.Client.DownloadOutputsAsync("job-1", Outputs("welcome", "menu"), CancellationToken.None));
+
+        Assert.Equal("IVR4011", ex.Code);
+        Assert.Contains("'menu' unpacks to 68157440 bytes, more than any compiled prompt (67108864)", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(_folder));
+    }
 }
