@@ -79,6 +79,9 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
     /// </summary>
     public string? OutputLinkDirectory { get; set; }
 
+    /// <summary>IvrPromptsTargetFolder: the compiled prompts' items carry their place under it (Link, TargetPath, PackagePath).</summary>
+    public string? PromptsTargetFolder { get; set; }
+
     /// <summary>
     /// The project being built: where settings and engine errors are reported, and the name on progress lines. Passed
     /// in because a task host process (IvrRunTaskOutOfProcess) does not know the project of its task node.
@@ -258,19 +261,24 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
             log.Report(failure);
             return;
         }
-        CompiledPrompts = records.Select(r => ToItem(r, directory)).ToArray();
+        CompiledPrompts = records.Select(r => ToItem(r, directory, string.IsNullOrEmpty(PromptsTargetFolder) ? "prompts" : PromptsTargetFolder)).ToArray();
         if (!string.IsNullOrWhiteSpace(OutputLinkDirectory))
         {
             OutputLinks.Place(records, directory, OutputLinkDirectory, log);
         }
     }
 
-    private static ITaskItem ToItem(CompiledPromptRecord record, string compiledPromptsDirectory)
+    private static ITaskItem ToItem(CompiledPromptRecord record, string compiledPromptsDirectory, string targetFolder)
     {
-        var item = new TaskItem(record.CompiledPath);
+        ITaskItem2 item = new TaskItem(record.CompiledPath);
+        // Literal values: SetMetadata would read a '%' in a file name as the start of an MSBuild escape.
         foreach (var (name, value) in PromptItemIndex.Metadata(record, compiledPromptsDirectory))
         {
-            item.SetMetadata(name, value);
+            item.SetMetadataValueLiteral(name, value);
+        }
+        foreach (var (name, value) in PromptItemIndex.OutputPlace(item.GetMetadata("IvrRelativePath"), targetFolder, path => path))
+        {
+            item.SetMetadataValueLiteral(name, value);
         }
         return item;
     }

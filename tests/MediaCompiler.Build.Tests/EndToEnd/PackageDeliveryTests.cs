@@ -134,6 +134,25 @@ public sealed class PackageDeliveryTests : IDisposable
         Assert.NotEqual(linked, File.ReadAllBytes(Path.Combine(bin, "welcome.wav")));
     }
 
+    [Fact]
+    public async Task A_new_IvrPromptsTargetFolder_moves_the_prompts_in_bin_and_the_package_without_compiling_again()
+    {
+        // The prompts' Link, TargetPath and PackagePath come from the item index with the folder left as a property.
+        var sample = _package.CopySample(_temp.Combine("sample"));
+        AssertSucceeded(await Dotnet(sample, Environment(), "build"));
+
+        var moved = await Dotnet(sample, Environment(), "build", "-p:IvrPromptsTargetFolder=audio/ivr", "-v:n");
+        var packed = await Dotnet(sample, Environment(), "pack", "-c", "Debug", "--no-build", "-p:IvrPromptsTargetFolder=audio/ivr", "-o", _temp.Combine("nupkg"));
+
+        AssertSucceeded(moved);
+        Assert.DoesNotContain("compiled for flow", moved.Output, StringComparison.Ordinal);
+        Assert.Equal(CompiledFiles, FileNames(Path.Combine(sample, "bin", "Debug", "net8.0", "audio", "ivr")));
+        AssertSucceeded(packed);
+        using var nupkg = ZipFile.OpenRead(Directory.GetFiles(_temp.Combine("nupkg"), "*.nupkg").Single());
+        Assert.Equal(CompiledFiles.Select(f => "contentFiles/any/any/audio/ivr/" + f),
+            nupkg.Entries.Select(e => e.FullName).Where(n => n.StartsWith("contentFiles/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+    }
+
     private static string Inode(string path)
     {
         using var stat = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%d:%i", path]) { RedirectStandardOutput = true })!;
