@@ -79,7 +79,10 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
     /// </summary>
     public string? OutputLinkDirectory { get; set; }
 
-    /// <summary>IvrPromptsTargetFolder: the compiled prompts' items carry their place under it (Link, TargetPath, PackagePath).</summary>
+    /// <summary>
+    /// IvrPromptsTargetFolder (its default is the targets'): the compiled prompts' items carry their place under it
+    /// (Link, TargetPath, PackagePath), as the item index does.
+    /// </summary>
     public string? PromptsTargetFolder { get; set; }
 
     /// <summary>
@@ -261,7 +264,7 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
             log.Report(failure);
             return;
         }
-        CompiledPrompts = records.Select(r => ToItem(r, directory, string.IsNullOrEmpty(PromptsTargetFolder) ? "prompts" : PromptsTargetFolder)).ToArray();
+        CompiledPrompts = records.Select(r => ToItem(r, directory, PromptsTargetFolder ?? "")).ToArray();
         if (!string.IsNullOrWhiteSpace(OutputLinkDirectory))
         {
             OutputLinks.Place(records, directory, OutputLinkDirectory, log);

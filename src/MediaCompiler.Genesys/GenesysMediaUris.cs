@@ -53,7 +53,7 @@ public sealed class GenesysMediaUris : IDisposable
 
     /// <summary>The audio at <paramref name="mediaUri"/> (bounded, retried; no credentials: the link is signed).</summary>
     public Task<MediaDownload> DownloadAsync(Uri mediaUri, CancellationToken cancellationToken) =>
-        _http.GetMediaAsync("GET " + mediaUri.GetLeftPart(UriPartial.Path), mediaUri, cancellationToken);
+        _http.GetMediaAsync(mediaUri, cancellationToken);
 
     public void Dispose()
     {

@@ -104,7 +104,7 @@ public static class GenesysPromptImport
         }
         // A pre-signed link: no Authorization header (the storage would refuse it); retried and bounded like every request.
         var source = mediaUri.GetLeftPart(UriPartial.Path);
-        var got = await http.GetMediaAsync("GET " + source, mediaUri, cancellationToken).ConfigureAwait(false);
+        var got = await http.GetMediaAsync(mediaUri, cancellationToken).ConfigureAwait(false);
         if (got.Bytes is not { } bytes)
         {
             diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.GenesysImportSkipped, null, prompt.Name, language,

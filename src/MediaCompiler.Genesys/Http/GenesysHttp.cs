@@ -149,10 +149,11 @@ internal sealed class GenesysHttp : IDisposable
     /// storage is not the API), but the same retries, backoff and per-attempt timeout as every request; the body is
     /// read inside the attempt, so a stalled or dropped download is retried like any other. At most
     /// <see cref="GenesysSyncOptions.MaxMediaBytes"/>. A 403 (the link expired) is its own outcome, for the caller to
-    /// sign the link again.
+    /// sign the link again. Logs and errors name the link without its query: the signature is a credential.
     /// </summary>
-    public async Task<MediaDownload> GetMediaAsync(string operation, Uri address, CancellationToken cancellationToken)
+    public async Task<MediaDownload> GetMediaAsync(Uri address, CancellationToken cancellationToken)
     {
+        var operation = "GET " + address.GetLeftPart(UriPartial.Path);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(RetryPipeline.Operation, operation);
         var attempts = 0;
