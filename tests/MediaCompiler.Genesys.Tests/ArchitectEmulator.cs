@@ -84,7 +84,9 @@ internal sealed class ArchitectEmulator : IAsyncDisposable
         return new DesiredPrompt(name, language, path, Convert.ToHexStringLower(SHA256.HashData(bytes)), text, tts);
     }
 
-    public GenesysSyncOptions Options(string? secret = null, bool deleteOrphans = false, int requestsPerMinute = 300, TimeSpan? transcodeTimeout = null, string? division = null) => new()
+    /// <param name="inFront">A test's scripted handler in front of the emulator (see <see cref="Handler"/>).</param>
+    public GenesysSyncOptions Options(string? secret = null, bool deleteOrphans = false, int requestsPerMinute = 300, TimeSpan? transcodeTimeout = null, string? division = null,
+        Func<HttpMessageHandler, HttpMessageHandler>? inFront = null) => new()
     {
         BaseUrl = Emulator.BaseAddress.ToString(),
         ClientId = Emulator.ClientId,
@@ -99,7 +101,7 @@ internal sealed class ArchitectEmulator : IAsyncDisposable
         TranscodeTimeout = transcodeTimeout ?? TimeSpan.FromSeconds(20),
         DeleteOrphans = deleteOrphans,
         TimeProvider = Clock,
-        Handler = Handler(),
+        Handler = Handler(inFront),
         Division = division,
         Log = message => { lock (Log) { Log.Add(message); } },
     };

@@ -1,6 +1,7 @@
 using System.Net;
 using MediaCompiler.Pipeline;
 using MediaCompiler.Pipeline.Genesys;
+using MediaCompiler.TestSupport;
 using static MediaCompiler.Genesys.Tests.GenesysPlatformTests;
 
 namespace MediaCompiler.Genesys.Tests;
@@ -94,35 +95,5 @@ public sealed class MediaDownloadTests : IAsyncLifetime
 
             return base.SendAsync(request, cancellationToken);
         }
-    }
-
-    /// <summary>Zeros, forever.</summary>
-    private sealed class EndlessStream : Stream
-    {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            Array.Clear(buffer, offset, count);
-            return count;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

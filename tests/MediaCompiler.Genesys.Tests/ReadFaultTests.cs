@@ -1,8 +1,12 @@
+using System.Net;
+using MediaCompiler.TestSupport;
+
 namespace MediaCompiler.Genesys.Tests;
 
 /// <summary>
 /// Answers the platform documents for its reads and writes that a client must not take at face value: 409 to a read
-/// (transient), 206 (partial), and the read-after-write 404 of <c>POST …/resources</c> right after the prompt's create.
+/// (transient), 206 (partial), the read-after-write 404 of <c>POST …/resources</c> right after the prompt's create, and
+/// an answer larger than any the API gives (a wrong base URL, a broken proxy), refused at the bound.
 /// </summary>
 public sealed class ReadFaultTests
 {
@@ -57,5 +61,40 @@ public sealed class ReadFaultTests
 
         Assert.True(result.Succeeded, string.Join("\n", result.AllDiagnostics));
         Assert.True(requests[PromptSyncEmulatorTests.CreateResource] >= 2);
+    }
+
+    [Fact]
+    public async Task A_listing_that_never_ends_is_IVR6011_at_the_bound_and_not_asked_again()
+    {
+        await using var org = await ArchitectEmulator.StartAsync();
+        var listings = 0;
+        var options = org.Options(inFront: toEmulator => new Answering(toEmulator, request =>
+            request.Method == HttpMethod.Get && request.RequestUri!.AbsolutePath == "/api/v2/architect/prompts" && Interlocked.Increment(ref listings) > 0
+                ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new EndlessStream()) }
+                : null));
+
+        var result = await GenesysPromptSync.RunAsync([org.Prompt("Welcome", "en-us", 440)], options);
+
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.AllDiagnostics);
+        Assert.Equal("IVR6011", error.Code);
+        Assert.Contains("GET /api/v2/architect/prompts", error.Message, StringComparison.Ordinal);
+        Assert.Contains("more than the 33554432 bytes", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, listings);
+    }
+
+    /// <summary>Answers a request itself when <c>answer</c> gives a response; passes the rest on.</summary>
+    private sealed class Answering(HttpMessageHandler inner, Func<HttpRequestMessage, HttpResponseMessage?> answer) : DelegatingHandler(inner)
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (answer(request) is { } response)
+            {
+                response.RequestMessage = request;
+                return Task.FromResult(response);
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }

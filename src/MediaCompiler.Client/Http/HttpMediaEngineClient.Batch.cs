@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using MediaCompiler.Contract;
 using MediaCompiler.Diagnostics;
+using MediaCompiler.Http;
 using MediaCompiler.Storage;
 
 namespace MediaCompiler.Client;
@@ -50,8 +51,21 @@ public sealed partial class HttpMediaEngineClient
 
         var url = ApiUrls.Outputs(_root, compilationId);
         var nodeIds = outputs.Select(o => o.NodeId).ToArray();
-        using var response = await SendAsync(HttpMethod.Post, url,
-            () => JsonContent.Create(new OutputArchiveRequest(nodeIds), options: MediaApiJson.Options), cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response;
+        try
+        {
+            response = await SendAsync(HttpMethod.Post, url, () => JsonContent.Create(new OutputArchiveRequest(nodeIds), options: MediaApiJson.Options),
+                cancellationToken, _options.MaxArchiveBytes).ConfigureAwait(false);
+        }
+        catch (AnswerTooLargeException ex)
+        {
+            // Long prompts can make a large archive without anything being wrong: one by one, each within its own bound.
+            _options.Log?.Invoke($"{ApiUrls.Display(url)}: {ex.Message}; downloading the {outputs.Count} outputs one by one.");
+            await ((IMediaEngineClient)new SearchOnly(this)).DownloadOutputsAsync(compilationId, outputs, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        using var _ = response;
         if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)
         {
             // Media API 2.0 (no archive route), or outputs the engine no longer holds: one by one, each failure said.

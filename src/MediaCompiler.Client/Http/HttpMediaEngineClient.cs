@@ -128,11 +128,21 @@ public sealed partial class HttpMediaEngineClient : IMediaEngineClient
     {
         var url = ApiUrls.Download(_root, downloadUri ?? string.Empty)
             ?? throw RemoteFailures.Create(DiagnosticCatalog.RemoteDownloadFailed, null, null, null, downloadUri, "it is not an http(s) address");
-        using var response = await SendAsync(HttpMethod.Get, url, null, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response;
+        try
+        {
+            response = await SendAsync(HttpMethod.Get, url, null, cancellationToken, _options.MaxOutputBytes).ConfigureAwait(false);
+        }
+        catch (AnswerTooLargeException ex)
+        {
+            throw RemoteFailures.Create(DiagnosticCatalog.RemoteDownloadFailed, ex.Status, null, ex, ApiUrls.Display(url), ex.Message + " (no compiled prompt is larger)");
+        }
+
+        using var _ = response;
         if (response.StatusCode == HttpStatusCode.NotFound)
             throw RemoteFailures.Create(DiagnosticCatalog.RemoteDownloadFailed, 404, null, null, ApiUrls.Display(url), "the engine holds no such output (HTTP 404)");
         await ThrowUnlessAsync(response, HttpStatusCode.OK, cancellationToken).ConfigureAwait(false);
-        // The body is already buffered (ResponseContentRead), so the only failure left here is writing the file.
+        // The sender has buffered the body (within the bound), so the only failure left here is writing the file.
         await DownloadWriter.WriteAsync(destinationPath, ApiUrls.Display(url),
             (stream, ct) => response.Content.CopyToAsync(stream, ct), cancellationToken).ConfigureAwait(false);
     }
@@ -141,7 +151,12 @@ public sealed partial class HttpMediaEngineClient : IMediaEngineClient
     /// Sends with the current access token; on a 401 fetches one fresh token and tries once more, because a token
     /// can be revoked or expire early on the server's side. A second 401 means the credentials are not accepted here.
     /// </summary>
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri url, Func<HttpContent>? createContent, CancellationToken cancellationToken)
+    /// <param name="maxAnswerBytes">
+    /// Null for a JSON answer (bounded by <see cref="BoundedBody.MaxJsonAnswerBytes"/>, IVR4007 past it); otherwise
+    /// the bound of a download, past which <see cref="AnswerTooLargeException"/> reaches the caller.
+    /// </param>
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri url, Func<HttpContent>? createContent, CancellationToken cancellationToken,
+        long? maxAnswerBytes = null)
     {
         var operation = method.Method + " " + ApiUrls.Display(url);
         // The token only ever goes to the engine's own origin, never to a download host elsewhere.
@@ -149,8 +164,9 @@ public sealed partial class HttpMediaEngineClient : IMediaEngineClient
         for (var attempt = 1; ; attempt++)
         {
             var token = authorize ? await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false) : null;
-            var response = await _sender.SendAsync(() => CreateRequest(method, url, token, createContent), operation, url, cancellationToken)
-                .ConfigureAwait(false);
+            var response = maxAnswerBytes is { } bound
+                ? await _sender.SendBoundedAsync(() => CreateRequest(method, url, token, createContent), operation, url, bound, cancellationToken).ConfigureAwait(false)
+                : await _sender.SendAsync(() => CreateRequest(method, url, token, createContent), operation, url, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.Unauthorized && token is not null)
             {
                 response.Dispose();

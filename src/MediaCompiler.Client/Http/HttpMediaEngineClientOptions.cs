@@ -21,6 +21,13 @@ public sealed class HttpMediaEngineClientOptions
     public long MaxOutputBytes { get; init; } = 64L * 1024 * 1024;
 
     /// <summary>
+    /// The most bytes one output archive (up to 200 compiled prompts) may hold in memory: about nine hours of G.711 audio
+    /// in all. An archive past it is not an error (long prompts make large archives); its outputs are fetched one by
+    /// one instead, each within <see cref="MaxOutputBytes"/>.
+    /// </summary>
+    public long MaxArchiveBytes { get; init; } = 256L * 1024 * 1024;
+
+    /// <summary>
     /// A ceiling of our own on requests per minute (null: none). The engine's published budget (rate-limit headers)
     /// is always honoured as well; this one is for engines that publish none.
     /// </summary>

@@ -38,7 +38,25 @@ internal sealed class ResilientSender : IDisposable
         _budget = new RequestBudget(options.MaxRequestsPerMinute, options.TimeProvider, ReportWait);
     }
 
+    /// <summary>A request answered with JSON: a body past <see cref="BoundedBody.MaxJsonAnswerBytes"/> is IVR4007.</summary>
     public async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> createRequest, string operation, Uri url, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SendBoundedAsync(createRequest, operation, url, BoundedBody.MaxJsonAnswerBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AnswerTooLargeException ex)
+        {
+            throw RemoteFailures.Create(DiagnosticCatalog.RemoteMalformedResponse, ex.Status, null, ex, operation, ex.Status, ex.Message);
+        }
+    }
+
+    /// <param name="maxAnswerBytes">
+    /// The most the answer's body may hold; past it, <see cref="AnswerTooLargeException"/> (the caller knows what the
+    /// answer was meant to be, so it says what went wrong).
+    /// </param>
+    public async Task<HttpResponseMessage> SendBoundedAsync(Func<HttpRequestMessage> createRequest, string operation, Uri url, long maxAnswerBytes,
+        CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(RetryPipeline.Operation, operation);
@@ -54,12 +72,23 @@ internal sealed class ResilientSender : IDisposable
                 {
                     state.attempts.Value++;
                     using var request = state.createRequest();
-                    var answer = await state.http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ctx.CancellationToken).ConfigureAwait(false);
+                    var answer = await state.http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ctx.CancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        // Read inside the attempt: a stalled or dropped body is retried like any transport failure.
+                        await BoundedBody.BufferAsync(answer, state.maxAnswerBytes, ctx.CancellationToken).ConfigureAwait(false);
+                    }
+                    catch
+                    {
+                        answer.Dispose();
+                        throw;
+                    }
+
                     state.budget.Learn(ReadInt(answer, RateLimitHeaders.Remaining), ReadInt(answer, RateLimitHeaders.Reset), ReadInt(answer, RateLimitHeaders.Limit));
                     return answer;
                 },
                 context,
-                (createRequest, http: _http, attempts, budget: _budget)).ConfigureAwait(false);
+                (createRequest, http: _http, attempts, budget: _budget, maxAnswerBytes)).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException ex)
         {

@@ -106,7 +106,21 @@ internal sealed class GenesysHttp : IDisposable
                     // The timeout covers the exchange only, not the budget wait before it.
                     Interlocked.Increment(ref _requests);
                     return await _attemptTimeout.ExecuteAsync(
-                        async timed => await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timed).ConfigureAwait(false),
+                        async timed =>
+                        {
+                            var answer = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timed).ConfigureAwait(false);
+                            try
+                            {
+                                // Read inside the attempt: a stalled or dropped body is retried like any transport failure.
+                                await BoundedBody.BufferAsync(answer, BoundedBody.MaxJsonAnswerBytes, timed).ConfigureAwait(false);
+                            }
+                            catch
+                            {
+                                answer.Dispose();
+                                throw;
+                            }
+                            return answer;
+                        },
                         ctx.CancellationToken).ConfigureAwait(false);
                 },
                 context).ConfigureAwait(false);
@@ -129,6 +143,10 @@ internal sealed class GenesysHttp : IDisposable
             }
 
             return ApiOutcome<ApiResponse>.Ok(answer);
+        }
+        catch (AnswerTooLargeException ex)
+        {
+            return ApiOutcome<ApiResponse>.Fail(Diagnostic.Create(DiagnosticCatalog.GenesysMalformedResponse, null, operation, ex.Status, ex.Message));
         }
         catch (TimeoutRejectedException)
         {
@@ -175,7 +193,7 @@ internal sealed class GenesysHttp : IDisposable
                             }
                             using (answer)
                             {
-                                body = await ReadBoundedAsync(answer.Content, _options.MaxMediaBytes, timed).ConfigureAwait(false);
+                                body = await BoundedBody.ReadAsync(answer, _options.MaxMediaBytes, timed).ConfigureAwait(false);
                             }
                             return new HttpResponseMessage(answer.StatusCode) { RequestMessage = answer.RequestMessage };
                         },
@@ -192,9 +210,11 @@ internal sealed class GenesysHttp : IDisposable
                 _ => new MediaDownload(null, string.Create(CultureInfo.InvariantCulture, $"HTTP {status}")),
             };
         }
-        catch (MediaTooLargeException ex)
+        catch (AnswerTooLargeException ex)
         {
-            return new MediaDownload(null, ex.Message);
+            return new MediaDownload(null, ex.Claimed is { } claimed
+                ? string.Create(CultureInfo.InvariantCulture, $"the audio is {claimed} bytes, more than the {ex.MaxBytes} any prompt can be")
+                : string.Create(CultureInfo.InvariantCulture, $"the audio is more than the {ex.MaxBytes} bytes any prompt can be"));
         }
         catch (TimeoutRejectedException)
         {
@@ -210,33 +230,6 @@ internal sealed class GenesysHttp : IDisposable
             ResilienceContextPool.Shared.Return(context);
         }
     }
-
-    /// <summary>The body, refused past <paramref name="maxBytes"/> whatever Content-Length claims (or omits).</summary>
-    private static async Task<byte[]> ReadBoundedAsync(HttpContent content, long maxBytes, CancellationToken cancellationToken)
-    {
-        if (content.Headers.ContentLength is { } claimed && claimed > maxBytes)
-        {
-            throw new MediaTooLargeException(claimed, maxBytes);
-        }
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                throw new MediaTooLargeException(null, maxBytes);
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
-
-    /// <summary>A download past the bound: the answer is wrong, and not worth another attempt (not transient).</summary>
-    private sealed class MediaTooLargeException(long? claimed, long maxBytes) : Exception(claimed is { } length
-        ? string.Create(CultureInfo.InvariantCulture, $"the audio is {length} bytes, more than the {maxBytes} any prompt can be")
-        : string.Create(CultureInfo.InvariantCulture, $"the audio is more than the {maxBytes} bytes any prompt can be"));
 
     private async Task WaitForBudgetAsync(string bearer, string operation, CancellationToken cancellationToken)
     {

@@ -8,10 +8,13 @@ internal sealed class ClientFixture : IDisposable
     // Distinct from every retry delay, so a test can tell the two kinds of timer apart.
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromMinutes(10);
 
-    public ClientFixture(int maxRetries = 3, TimeSpan? maxRetryDelay = null, string baseAddress = "http://127.0.0.1:5080", Func<double>? randomizer = null)
+    /// <param name="maxArchiveBytes">Null keeps the client's own bound.</param>
+    public ClientFixture(int maxRetries = 3, TimeSpan? maxRetryDelay = null, string baseAddress = "http://127.0.0.1:5080", Func<double>? randomizer = null,
+        long? maxArchiveBytes = null)
     {
         Options = new HttpMediaEngineClientOptions
         {
+            MaxArchiveBytes = maxArchiveBytes ?? DefaultArchiveBytes,
             BaseAddress = new Uri(baseAddress),
             ClientId = ScriptedHandler.ClientId,
             ClientSecret = ScriptedHandler.ClientSecret,
@@ -25,6 +28,9 @@ internal sealed class ClientFixture : IDisposable
         };
         Client = new HttpMediaEngineClient(Options, randomizer);
     }
+
+    private static readonly long DefaultArchiveBytes =
+        new HttpMediaEngineClientOptions { BaseAddress = new Uri("http://127.0.0.1"), ClientId = "", ClientSecret = "" }.MaxArchiveBytes;
 
     public ScriptedHandler Handler { get; } = new();
 
