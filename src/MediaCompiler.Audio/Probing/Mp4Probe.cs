@@ -5,7 +5,8 @@ namespace MediaCompiler.Audio.Probing;
 /// <summary>
 /// ISO BMFF (MP4/M4A/3GP). No prompt may be one, but naming what it holds makes the error useful ("an MP4 container
 /// (brand 'M4A') holding AAC"). Walks box headers only: moov → trak → mdia → minf → stbl → stsd, reading the first
-/// sound sample entry's format, mdhd's duration and the track's sample rate. The entry's channel count is not
+/// sound sample entry's format, mdhd's duration (for a fragmented file, the sum its fragments list: see
+/// <see cref="Mp4FragmentDuration"/>) and the track's sample rate. The entry's channel count is not
 /// reported: muxers often write placeholders there (2 channels for mono AAC), the truth being inside the codec's own
 /// config. The rate is the media timescale when it is an audio rate (muxers set it to the rate), else the entry's.
 /// </summary>
@@ -74,12 +75,32 @@ internal static class Mp4Probe
 
             var format = System.Text.Encoding.ASCII.GetString(description, 12, 4);
             var (duration, timescale) = MediaTiming(source, mdia);
+            if (duration is 0 && timescale > 0 && FindChild(source, moov.Start, moov.End, "mvex") is { } mvex)
+            {
+                // A fragmented file (browsers' MediaRecorder, live muxers): moov's sample table is empty and the
+                // samples, with their durations, are listed in the 'moof' boxes that follow it.
+                duration = Mp4FragmentDuration.Ticks(source, TrackId(source, trak), mvex) is { } ticks ? ticks / (double)timescale : null;
+            }
+
             int? entryRate = description.Length >= 44 ? BinaryPrimitives.ReadUInt16BigEndian(description.AsSpan(40)) : null;
             var rate = timescale is >= 4_000 and <= 192_000 ? (int)timescale : entryRate is >= 4_000 ? entryRate : null;
             return new SoundTrack(format, duration, rate);
         }
 
         return null;
+    }
+
+    /// <summary>tkhd's track_ID: after version/flags and two times (4 bytes each in version 0, 8 in version 1).</summary>
+    private static uint? TrackId(ByteSource source, Box trak)
+    {
+        if (FindChild(source, trak.Start, trak.End, "tkhd") is not { } tkhd)
+        {
+            return null;
+        }
+
+        var header = source.ReadBlock(tkhd.Start, 24);
+        var at = header.Length > 0 && header[0] == 1 ? 20 : 12;
+        return header.Length >= at + 4 ? BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(at)) : null;
     }
 
     private static (double? Duration, uint Timescale) MediaTiming(ByteSource source, Box mdia)
@@ -97,16 +118,17 @@ internal static class Mp4Probe
         return (timescale == 0 ? null : duration / timescale, timescale);
     }
 
-    private readonly record struct Box(string Type, long Start, long End);
+    internal readonly record struct Box(string Type, long Start, long End);
 
-    private static Box? FindChild(ByteSource source, long start, long end, string type) =>
+    internal static Box? FindChild(ByteSource source, long start, long end, string type) =>
         Children(source, start, end, type).Select(b => (Box?)b).FirstOrDefault();
 
-    private static IEnumerable<Box> Children(ByteSource source, long start, long end, string type)
+    /// <param name="maxBoxes">How many boxes of the level to walk (any type), at most.</param>
+    internal static IEnumerable<Box> Children(ByteSource source, long start, long end, string type, int maxBoxes = MaxBoxesPerLevel)
     {
         var header = new byte[16];
         var position = start;
-        for (var i = 0; i < MaxBoxesPerLevel && position + 8 <= end && source.TryReadExactly(position, header.AsSpan(0, 8)); i++)
+        for (var i = 0; i < maxBoxes && position + 8 <= end && source.TryReadExactly(position, header.AsSpan(0, 8)); i++)
         {
             long size = BinaryPrimitives.ReadUInt32BigEndian(header);
             var headerSize = 8;
