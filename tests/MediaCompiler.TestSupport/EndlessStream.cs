@@ -4,7 +4,17 @@ namespace MediaCompiler.TestSupport;
 /// Zeros, forever: the body of a server that never stops sending (a test of a bound must end at the bound, not at
 /// the end of the body).
 /// </summary>
-public sealed class EndlessStream : Stream
+public sealed class EndlessStream : ForwardOnlyStream
+{
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        Array.Clear(buffer, offset, count);
+        return count;
+    }
+}
+
+/// <summary>A stream that can only be read, front to back, like a network body; subclasses say what it reads.</summary>
+public abstract class ForwardOnlyStream : Stream
 {
     public override bool CanRead => true;
 
@@ -15,12 +25,6 @@ public sealed class EndlessStream : Stream
     public override long Length => throw new NotSupportedException();
 
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count)
-    {
-        Array.Clear(buffer, offset, count);
-        return count;
-    }
 
     public override void Flush()
     {

@@ -15,7 +15,7 @@ public sealed class OutputArchiveTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static HttpResponseMessage Archive(params (string Name, byte[] Bytes)[] entries)
+    internal static HttpResponseMessage Archive(params (string Name, byte[] Bytes)[] entries)
     {
         var body = new MemoryStream();
         using (var zip = new ZipArchive(body, ZipArchiveMode.Create, leaveOpen: true))
