@@ -326,11 +326,19 @@ d = {k: v - a.get(k, 0) for k, v in b.items() if v - a.get(k, 0)}
 polls = d.pop("GET /api/v2/media/compile/{id}", 0)
 print(f"{sum(d.values())} requests + {polls} polls: " + ", ".join(f"{k} {v}" for k, v in sorted(d.items())))' "$1" "$2"; }
   timed_build() { # <label> <project>: build with peak memory and requests recorded
+    local audit="$work/$2/obj/Debug/net8.0/ivr/audit.jsonl" runs_before task
+    runs_before=0; [[ -f "$audit" ]] && runs_before=$(wc -l <"$audit")
     request_counts >"$work/$1.before"
     GENESYS_BASE_URL="$base_url" GENESYS_CLIENT_ID="$client_id" GENESYS_CLIENT_SECRET="$client_secret" \
       /usr/bin/time -f '%M' -o "$work/$1.rss" dotnet build "$work/$2" --no-restore --nologo -nodeReuse:false >>"$log" 2>&1 || fail "build $1 failed"
     request_counts >"$work/$1.after"
-    echo "$1: $(requests_delta "$work/$1.before" "$work/$1.after"); peak RSS $(( $(cat "$work/$1.rss") / 1024 )) MB; task $("$python" -c 'import json, sys; print(json.loads(open(sys.argv[1]).read().splitlines()[-1])["totalDurationMs"])' "$work/$2/obj/Debug/net8.0/ivr/audit.jsonl") ms" | tee -a "$work/scale.txt"
+    # The task's time from the audit line this build added; an up-to-date build runs no task and adds none.
+    if (( $(wc -l <"$audit") > runs_before )); then
+      task="task $("$python" -c 'import json, sys; print(round(json.loads(open(sys.argv[1]).read().splitlines()[-1])["totalDurationMs"]))' "$audit") ms"
+    else
+      task="the task did not run (up to date)"
+    fi
+    echo "$1: $(requests_delta "$work/$1.before" "$work/$1.after"); peak RSS $(( $(cat "$work/$1.rss") / 1024 )) MB; $task" | tee -a "$work/scale.txt"
   }
   : >"$work/scale.txt"
   reset_engine; rm -rf "$work/cold/bin" "$work/cold/obj/Debug"
@@ -339,6 +347,8 @@ print(f"{sum(d.values())} requests + {polls} polls: " + ", ".join(f"{k} {v}" for
   timed_build noop-2000 big
   "$python" "$bench_dir/make_prompts.py" "$work/edit" 1 0.6 && cp "$work/edit/prompt-000.wav" "$work/big/prompts/prompt-001.wav"
   timed_build edit-2000 big
+  echo "peak RSS, cold $big_prompts against cold $cold_prompts: $("$python" -c 'import sys; print(f"{int(open(sys.argv[1]).read()) / int(open(sys.argv[2]).read()):.2f}x")' "$work/cold-2000.rss" "$work/cold-200.rss")   target <= 1.5x" \
+    | tee -a "$work/scale.txt"
 fi
 
 # ── Summary ──────────────────────────────────────────────────────────────────────────────────────────────────────
