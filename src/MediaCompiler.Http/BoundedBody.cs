@@ -17,6 +17,27 @@ public static class BoundedBody
     /// </summary>
     public const long MaxJsonAnswerBytes = 32L * 1024 * 1024;
 
+    /// <summary>
+    /// Sends <paramref name="request"/> and buffers the answer's body within <paramref name="maxBytes"/>, all inside the
+    /// caller's attempt: its timeout covers the body, and a body that stalls or breaks off fails the attempt like a
+    /// dropped connection (retried), where HttpClient's own buffering would read up to 2 GB.
+    /// </summary>
+    /// <exception cref="AnswerTooLargeException">The body claims or holds more than <paramref name="maxBytes"/>.</exception>
+    public static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage request, long maxBytes, CancellationToken cancellationToken)
+    {
+        var answer = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await BufferAsync(answer, maxBytes, cancellationToken).ConfigureAwait(false);
+            return answer;
+        }
+        catch
+        {
+            answer.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>The body, read inside the caller's attempt (its timeout and cancellation apply).</summary>
     /// <exception cref="AnswerTooLargeException">The body claims or holds more than <paramref name="maxBytes"/>.</exception>
     public static async Task<byte[]> ReadAsync(HttpResponseMessage answer, long maxBytes, CancellationToken cancellationToken)
@@ -64,7 +85,7 @@ public static class BoundedBody
     /// Replaces the answer's streamed body with the same bytes held in memory (its content headers kept), so callers
     /// read it as they would a body HttpClient had buffered.
     /// </summary>
-    public static async Task BufferAsync(HttpResponseMessage answer, long maxBytes, CancellationToken cancellationToken)
+    private static async Task BufferAsync(HttpResponseMessage answer, long maxBytes, CancellationToken cancellationToken)
     {
         var bytes = await ReadAsync(answer, maxBytes, cancellationToken).ConfigureAwait(false);
         var buffered = new ByteArrayContent(bytes);

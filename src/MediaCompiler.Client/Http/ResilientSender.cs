@@ -72,18 +72,7 @@ internal sealed class ResilientSender : IDisposable
                 {
                     state.attempts.Value++;
                     using var request = state.createRequest();
-                    var answer = await state.http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ctx.CancellationToken).ConfigureAwait(false);
-                    try
-                    {
-                        // Read inside the attempt: a stalled or dropped body is retried like any transport failure.
-                        await BoundedBody.BufferAsync(answer, state.maxAnswerBytes, ctx.CancellationToken).ConfigureAwait(false);
-                    }
-                    catch
-                    {
-                        answer.Dispose();
-                        throw;
-                    }
-
+                    var answer = await BoundedBody.SendAsync(state.http, request, state.maxAnswerBytes, ctx.CancellationToken).ConfigureAwait(false);
                     state.budget.Learn(ReadInt(answer, RateLimitHeaders.Remaining), ReadInt(answer, RateLimitHeaders.Reset), ReadInt(answer, RateLimitHeaders.Limit));
                     return answer;
                 },

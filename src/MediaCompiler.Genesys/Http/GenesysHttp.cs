@@ -106,21 +106,7 @@ internal sealed class GenesysHttp : IDisposable
                     // The timeout covers the exchange only, not the budget wait before it.
                     Interlocked.Increment(ref _requests);
                     return await _attemptTimeout.ExecuteAsync(
-                        async timed =>
-                        {
-                            var answer = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timed).ConfigureAwait(false);
-                            try
-                            {
-                                // Read inside the attempt: a stalled or dropped body is retried like any transport failure.
-                                await BoundedBody.BufferAsync(answer, BoundedBody.MaxJsonAnswerBytes, timed).ConfigureAwait(false);
-                            }
-                            catch
-                            {
-                                answer.Dispose();
-                                throw;
-                            }
-                            return answer;
-                        },
+                        async timed => await BoundedBody.SendAsync(_http, request, BoundedBody.MaxJsonAnswerBytes, timed).ConfigureAwait(false),
                         ctx.CancellationToken).ConfigureAwait(false);
                 },
                 context).ConfigureAwait(false);
