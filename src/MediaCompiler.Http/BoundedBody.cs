@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Net;
 
 namespace MediaCompiler.Http;
 
@@ -44,6 +45,12 @@ public static class BoundedBody
     {
         var content = answer.Content;
         var status = (int)answer.StatusCode;
+        if (answer.RequestMessage?.Method == HttpMethod.Head || answer.StatusCode is HttpStatusCode.NoContent or HttpStatusCode.NotModified)
+        {
+            // No body, whatever Content-Length says (for a HEAD it is the length a GET would have).
+            return [];
+        }
+
         if (content.Headers.ContentLength is { } claimed && claimed > maxBytes)
         {
             throw new AnswerTooLargeException(status, claimed, maxBytes);
