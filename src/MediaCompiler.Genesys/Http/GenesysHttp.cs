@@ -161,7 +161,6 @@ internal sealed class GenesysHttp : IDisposable
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(RetryPipeline.Operation, operation);
         var attempts = 0;
-        byte[]? body = null;
         try
         {
             using var response = await _pipeline.ExecuteAsync(
@@ -169,20 +168,9 @@ internal sealed class GenesysHttp : IDisposable
                 {
                     attempts++;
                     Interlocked.Increment(ref _requests);
+                    using var request = new HttpRequestMessage(HttpMethod.Get, address);
                     return await _attemptTimeout.ExecuteAsync(
-                        async timed =>
-                        {
-                            var answer = await _http.GetAsync(address, HttpCompletionOption.ResponseHeadersRead, timed).ConfigureAwait(false);
-                            if (!answer.IsSuccessStatusCode)
-                            {
-                                return answer;
-                            }
-                            using (answer)
-                            {
-                                body = await BoundedBody.ReadAsync(answer, _options.MaxMediaBytes, timed).ConfigureAwait(false);
-                            }
-                            return new HttpResponseMessage(answer.StatusCode) { RequestMessage = answer.RequestMessage };
-                        },
+                        async timed => await BoundedBody.SendAsync(_http, request, _options.MaxMediaBytes, timed).ConfigureAwait(false),
                         ctx.CancellationToken).ConfigureAwait(false);
                 },
                 context).ConfigureAwait(false);
@@ -190,7 +178,7 @@ internal sealed class GenesysHttp : IDisposable
             return response.StatusCode switch
             {
                 HttpStatusCode.Forbidden => MediaDownload.LinkExpired,
-                _ when response.IsSuccessStatusCode && body is not null => new MediaDownload(body, null),
+                _ when response.IsSuccessStatusCode => new MediaDownload(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false), null),
                 _ when TransientResponses.IsTransient(response.StatusCode, HttpMethod.Get) =>
                     new MediaDownload(null, string.Create(CultureInfo.InvariantCulture, $"HTTP {status}, {attempts} attempt(s)")),
                 _ => new MediaDownload(null, string.Create(CultureInfo.InvariantCulture, $"HTTP {status}")),
