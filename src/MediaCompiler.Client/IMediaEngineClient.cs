@@ -33,6 +33,14 @@ public interface IMediaEngineClient : IDisposable
     Task<CompileJobStatus> GetCompilationAsync(string compilationId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The job's status once it is final, or after <paramref name="wait"/> at the latest (the media API's
+    /// <c>Prefer: wait</c>): the ending is known the moment it happens, with one request. An engine that does not hold
+    /// answers gives the status at once, so callers still pace their polls.
+    /// </summary>
+    Task<CompileJobStatus> WaitForCompilationAsync(string compilationId, TimeSpan wait, CancellationToken cancellationToken) =>
+        GetCompilationAsync(compilationId, cancellationToken);
+
+    /// <summary>
     /// Writes the bytes behind a result's downloadUri to <paramref name="destinationPath"/> atomically: a new file renamed
     /// into place, never a write into the old one (the prompt cache may hold the old one's bytes under a second name).
     /// </summary>

@@ -221,6 +221,8 @@ public static class EmulatorHost
                 MaxEntriesPerJob = settings.MaxEntriesPerJob,
                 MaxUnfinishedJobs = settings.MaxUnfinishedJobs,
                 ResumeOnStart = false,
+                // The clock a status request's Prefer: wait is held on: a fake one in tests, like every wait of the emulator.
+                TimeProvider = settings.TimeProvider,
                 OnIncident = incident => logger.LogError(incident.Exception, "Engine incident: {What}", incident.What),
             });
         });

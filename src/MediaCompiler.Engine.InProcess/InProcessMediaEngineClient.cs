@@ -76,6 +76,10 @@ public sealed class InProcessMediaEngineClient : IMediaEngineClient
             ?? throw RemoteFailures.Create(DiagnosticCatalog.RemoteCompilationNotFound, null, null, null, compilationId));
     }
 
+    public async Task<CompileJobStatus> WaitForCompilationAsync(string compilationId, TimeSpan wait, CancellationToken cancellationToken) =>
+        await _engine.GetJobAsync(compilationId, wait, cancellationToken).ConfigureAwait(false)
+            ?? throw RemoteFailures.Create(DiagnosticCatalog.RemoteCompilationNotFound, null, null, null, compilationId);
+
     public Task DownloadAsync(string downloadUri, string destinationPath, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

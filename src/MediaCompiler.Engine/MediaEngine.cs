@@ -57,7 +57,7 @@ public sealed class MediaEngine : IDisposable
         _jobs = new JobTable(_disk, _incidents, _options.TimeProvider);
         _outputs = new OutputReader(_jobs, _disk);
         var executor = new JobExecutor(_jobs, _assets, _disk, compiler ?? new AssetCompiler(_options.FfmpegPath, _options.DecodeTimeout, _options.TargetSpeechLevelDbov),
-            _catalog, _outputs, _incidents, Announce);
+            _catalog, _outputs, _incidents, Announce, _options.MaxParallelEntries);
         _toResume = _jobs.Load(_loadWarnings);
         foreach (var finished in _jobs.All().Where(j => CompileJobStates.IsFinal(j.Status)))
         {
@@ -164,6 +164,28 @@ public sealed class MediaEngine : IDisposable
     {
         ThrowIfDisposed();
         return _jobs.Snapshot(id);
+    }
+
+    /// <summary>
+    /// The job's status once it is final, or as it stands when <paramref name="wait"/> has passed on the engine's clock,
+    /// whichever comes first; null when the engine holds no such job. What a status request with <c>Prefer: wait</c>
+    /// answers: the ending is known the moment it happens, with one request instead of a poll every few milliseconds.
+    /// </summary>
+    public async Task<CompileJobStatus?> GetJobAsync(string id, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        if (wait > TimeSpan.Zero && _jobs.Find(id) is { } job)
+        {
+            try
+            {
+                await job.Finished.Task.WaitAsync(wait, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // Still running when the wait is over: answered as it stands.
+            }
+        }
+        return GetJob(id);
     }
 
     /// <summary>

@@ -24,6 +24,12 @@ public sealed class MediaEngineOptions
     /// </summary>
     public double TargetSpeechLevelDbov { get; init; } = Codecs.Dsp.SpeechLevelNormalizer.DefaultTargetDbov;
 
+    /// <summary>
+    /// How many entries of one job compile at once. Compiling is decoding, measuring and encoding: CPU work, so one
+    /// per core by default (one job of 2,000 prompts no longer leaves all but one core idle).
+    /// </summary>
+    public int MaxParallelEntries { get; init; } = Environment.ProcessorCount;
+
     /// <summary>How many compile jobs run at once.</summary>
     public int MaxConcurrentJobs { get; init; } = 2;
 

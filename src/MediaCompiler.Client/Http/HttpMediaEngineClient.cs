@@ -108,10 +108,18 @@ public sealed partial class HttpMediaEngineClient : IMediaEngineClient
         return accepted;
     }
 
-    public async Task<CompileJobStatus> GetCompilationAsync(string compilationId, CancellationToken cancellationToken)
+    public Task<CompileJobStatus> GetCompilationAsync(string compilationId, CancellationToken cancellationToken) =>
+        WaitForCompilationAsync(compilationId, TimeSpan.Zero, cancellationToken);
+
+    /// <remarks>
+    /// Asks with <c>Prefer: wait=N</c> (RFC 7240), in whole seconds and at most half the request timeout, so that a
+    /// server holding the answer the whole wait is never taken for one that stopped answering.
+    /// </remarks>
+    public async Task<CompileJobStatus> WaitForCompilationAsync(string compilationId, TimeSpan wait, CancellationToken cancellationToken)
     {
         var url = ApiUrls.Compilation(_root, compilationId);
-        using var response = await SendAsync(HttpMethod.Get, url, null, cancellationToken).ConfigureAwait(false);
+        var seconds = wait <= TimeSpan.Zero ? 0 : (int)Math.Clamp(Math.Ceiling(wait.TotalSeconds), 1, Math.Max(1, Math.Floor(_options.RequestTimeout.TotalSeconds / 2)));
+        using var response = await SendAsync(HttpMethod.Get, url, null, cancellationToken, prefer: seconds == 0 ? null : PreferWait.Header(seconds)).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             var error = await ApiErrorReader.TryReadAsync(response, cancellationToken).ConfigureAwait(false);
@@ -155,8 +163,9 @@ public sealed partial class HttpMediaEngineClient : IMediaEngineClient
     /// Null for a JSON answer (bounded by <see cref="BoundedBody.MaxJsonAnswerBytes"/>, IVR4007 past it); otherwise
     /// the bound of a download, past which <see cref="AnswerTooLargeException"/> reaches the caller.
     /// </param>
+    /// <param name="prefer">A <c>Prefer</c> header's value (RFC 7240), or null.</param>
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri url, Func<HttpContent>? createContent, CancellationToken cancellationToken,
-        long? maxAnswerBytes = null)
+        long? maxAnswerBytes = null, string? prefer = null)
     {
         var operation = method.Method + " " + ApiUrls.Display(url);
         // The token only ever goes to the engine's own origin, never to a download host elsewhere.
@@ -165,8 +174,8 @@ public sealed partial class HttpMediaEngineClient : IMediaEngineClient
         {
             var token = authorize ? await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false) : null;
             var response = maxAnswerBytes is { } bound
-                ? await _sender.SendBoundedAsync(() => CreateRequest(method, url, token, createContent), operation, url, bound, cancellationToken).ConfigureAwait(false)
-                : await _sender.SendAsync(() => CreateRequest(method, url, token, createContent), operation, url, cancellationToken).ConfigureAwait(false);
+                ? await _sender.SendBoundedAsync(() => CreateRequest(method, url, token, createContent, prefer), operation, url, bound, cancellationToken).ConfigureAwait(false)
+                : await _sender.SendAsync(() => CreateRequest(method, url, token, createContent, prefer), operation, url, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.Unauthorized && token is not null)
             {
                 response.Dispose();
@@ -188,10 +197,12 @@ public sealed partial class HttpMediaEngineClient : IMediaEngineClient
         }
     }
 
-    private static HttpRequestMessage CreateRequest(HttpMethod method, Uri url, string? token, Func<HttpContent>? createContent)
+    private static HttpRequestMessage CreateRequest(HttpMethod method, Uri url, string? token, Func<HttpContent>? createContent, string? prefer)
     {
         var request = new HttpRequestMessage(method, url) { Content = createContent?.Invoke() };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (prefer is not null)
+            request.Headers.TryAddWithoutValidation(PreferWait.HeaderName, prefer);
         if (token is not null)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return request;

@@ -24,7 +24,7 @@ internal static class CompileEndpoints
     {
         app.MapPost(MediaApiRoutes.Compile, SubmitAsync).WithMetadata(ApiRoute.Marker)
             .RequireScopes(MediaScopes.MediaCompile, MediaScopes.FlowRead);
-        app.MapGet(MediaApiRoutes.Compilation, GetJob).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaRead);
+        app.MapGet(MediaApiRoutes.Compilation, GetJobAsync).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaRead);
         app.MapGet(MediaApiRoutes.CompilationOutput, Download).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaRead);
         app.MapPost(MediaApiRoutes.CompilationOutputs, OutputArchiveEndpoint.WriteAsync).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaRead);
     }
@@ -84,10 +84,29 @@ internal static class CompileEndpoints
         return ApiErrors.Result(EngineRejections.ToApiError(outcome.Rejection));
     }
 
-    private static IResult GetJob(string id, MediaEngine engine, JobFaultOverlay jobFaults) =>
-        engine.GetJob(id) is { } job
-            ? Results.Json(jobFaults.Apply(job), MediaApiJson.Options)
-            : ApiErrors.Result(StatusCodes.Status404NotFound, ApiErrorCodes.NotFound, $"No compile job has id '{id}'.");
+    /// <summary>The job's status; with <c>Prefer: wait=N</c>, held until the job ends or N seconds pass (see <see cref="PreferWait"/>).</summary>
+    private static async Task<IResult> GetJobAsync(string id, HttpContext http, MediaEngine engine, JobFaultOverlay jobFaults, EmulatorSettings settings)
+    {
+        var seconds = PreferWait.Parse(http.Request.Headers[PreferWait.HeaderName]);
+        var wait = TimeSpan.FromSeconds(seconds ?? 0);
+        var started = settings.TimeProvider.GetTimestamp();
+        if (await engine.GetJobAsync(id, wait, http.RequestAborted) is not { } job)
+        {
+            return ApiErrors.Result(StatusCodes.Status404NotFound, ApiErrorCodes.NotFound, $"No compile job has id '{id}'.");
+        }
+        var shown = jobFaults.Apply(job);
+        if (seconds is { } applied)
+        {
+            // A job a fault keeps RUNNING holds the answer the whole wait, as a job that really never ended would.
+            var rest = wait - settings.TimeProvider.GetElapsedTime(started);
+            if (!CompileJobStates.IsFinal(shown.Status) && rest > TimeSpan.Zero)
+            {
+                await Task.Delay(rest, settings.TimeProvider, http.RequestAborted);
+            }
+            http.Response.Headers[PreferWait.AppliedHeaderName] = PreferWait.Header(applied);
+        }
+        return Results.Json(shown, MediaApiJson.Options);
+    }
 
     private static IResult Download(string id, string nodeId, HttpContext http, MediaEngine engine, JobFaultOverlay jobFaults)
     {

@@ -19,7 +19,8 @@ internal sealed class JobExecutor(
     OutputCatalog catalog,
     OutputReader reader,
     IncidentReporter incidents,
-    Action<CompileJobStatus, string?> announce)
+    Action<CompileJobStatus, string?> announce,
+    int parallelEntries)
 {
     public async Task RunAsync(CompileJob job, CancellationToken stopping)
     {
@@ -32,17 +33,27 @@ internal sealed class JobExecutor(
 
         try
         {
-            var results = new List<CompileResult>(job.Media.Count);
+            var results = new CompileResult[job.Media.Count];
             var outputs = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-            for (int i = 0; i < job.Media.Count; i++)
-            {
-                results.Add(await CompileEntryAsync(job, i, outputs, token).ConfigureAwait(false));
-            }
+            // Entries that would compile to the same bytes (one asset, one encoding and options) stay together, in
+            // order: the first compiles, the others reuse it. The groups run side by side on the machine's cores.
+            var groups = Enumerable.Range(0, job.Media.Count)
+                .GroupBy(i => OutputCatalog.KeyOf(job.Media[i].AssetId!, job.Encoding, job.Request.Options), StringComparer.Ordinal)
+                .Select(g => g.ToArray())
+                .ToArray();
+            await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelEntries), CancellationToken = token },
+                async (group, groupToken) =>
+                {
+                    foreach (var i in group)
+                    {
+                        results[i] = await CompileEntryAsync(job, i, outputs, groupToken).ConfigureAwait(false);
+                    }
+                }).ConfigureAwait(false);
 
             int rejected = results.Count(r => r.Status == CompileResultStates.Rejected);
             var ending = rejected > 0
-                ? new JobEnding(CompileJobStates.Failed, Diagnostic.Create(DiagnosticCatalog.EngineJobAssetsRejected, null, job.Id, rejected, results.Count).Message, results, outputs)
-                : new JobEnding(CompileJobStates.Completed, $"Compiled {results.Count} asset(s) to {job.Encoding}.", results, outputs);
+                ? new JobEnding(CompileJobStates.Failed, Diagnostic.Create(DiagnosticCatalog.EngineJobAssetsRejected, null, job.Id, rejected, results.Length).Message, results, outputs)
+                : new JobEnding(CompileJobStates.Completed, $"Compiled {results.Length} asset(s) to {job.Encoding}.", results, outputs);
             Finish(job, ending);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -120,7 +131,10 @@ internal sealed class JobExecutor(
         }
         else
         {
-            outputs[nodeId] = wav;
+            lock (outputs)
+            {
+                outputs[nodeId] = wav;
+            }
         }
 
         return new CompileResult(assetId, nodeId, CompileResultStates.Ready, job.Encoding, DownloadUris.For(job.Id, nodeId), null, null, warnings)

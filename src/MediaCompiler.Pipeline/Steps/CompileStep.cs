@@ -7,12 +7,15 @@ using MediaCompiler.Diagnostics;
 namespace MediaCompiler.Pipeline.Steps;
 
 /// <summary>
-/// Step 3 (media API): submit the compile matrix, then poll with doubling intervals until the job is final, the
-/// compile timeout passes or the build is cancelled. Says how it ended as a <see cref="CompileOutcome"/>.
+/// Step 3 (media API): submit the compile matrix, then ask for the job's status until it is final, the compile timeout
+/// passes or the build is cancelled. Each status request asks the engine to hold its answer until the job ends (up to
+/// <see cref="ProgressEvery"/>, see <see cref="IMediaEngineClient.WaitForCompilationAsync"/>), so the ending is known
+/// the moment it happens; requests start at least the doubling poll interval apart, so an engine that answers at once
+/// is polled as before. Says how it ended as a <see cref="CompileOutcome"/>.
 /// </summary>
 internal sealed class CompileStep(IMediaEngineClient client, RunContext context)
 {
-    /// <summary>How often a job still running is reported at normal verbosity.</summary>
+    /// <summary>How often a job still running is reported at normal verbosity; also the longest one status request is held.</summary>
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(5);
 
     private PipelineSettings Settings => context.Settings;
@@ -81,7 +84,8 @@ internal sealed class CompileStep(IMediaEngineClient client, RunContext context)
         {
             while (true)
             {
-                var job = await client.GetCompilationAsync(sent.CompilationId, linked.Token).ConfigureAwait(false);
+                var asked = context.Time.GetTimestamp();
+                var job = await client.WaitForCompilationAsync(sent.CompilationId, ProgressEvery, linked.Token).ConfigureAwait(false);
                 lastStatus = job.Status;
                 if (job.Status == CompileJobStates.Completed)
                 {
@@ -96,7 +100,12 @@ internal sealed class CompileStep(IMediaEngineClient client, RunContext context)
                     context.Log.Progress(string.Format(CultureInfo.InvariantCulture,
                         "IVR prompts: compile job {0} is {1} after {2:0} s.", sent.CompilationId, job.Status, progress.Elapsed.TotalSeconds));
                 }
-                await Task.Delay(delay, context.Time, linked.Token).ConfigureAwait(false);
+                // An answer held by the engine was the wait; one given at once waits out the rest of the interval.
+                var rest = delay - context.Time.GetElapsedTime(asked);
+                if (rest > TimeSpan.Zero)
+                {
+                    await Task.Delay(rest, context.Time, linked.Token).ConfigureAwait(false);
+                }
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, Settings.MaxPollInterval.Ticks));
             }
         }

@@ -45,6 +45,8 @@ public sealed class PromptPipelineTests : IDisposable
             result.WrittenFiles);
         Assert.All(result.WrittenFiles, f => Assert.True(File.Exists(f)));
         Assert.Contains(_log.Messages, m => m.Contains("2 compiled") && m.Contains("2 uploaded, 0 reused"));
+        // Each status request asks the engine to hold its answer until the job ends (up to the progress cadence).
+        Assert.Equal(TimeSpan.FromSeconds(5), _engine.LastStatusWait);
         Assert.True(_engine.Disposed);
     }
 

@@ -115,6 +115,16 @@ public sealed class FakeMediaEngineClient : IMediaEngineClient
         return Task.FromResult(new CompileAccepted("job-1", CompileJobStates.Queued, "/api/v2/media/compile/job-1"));
     }
 
+    /// <summary>How long the last status request asked the engine to hold its answer (null: it asked for none).</summary>
+    public TimeSpan? LastStatusWait { get; private set; }
+
+    /// <summary>Answers at once, as an engine without the long poll does; records the wait asked for.</summary>
+    public Task<CompileJobStatus> WaitForCompilationAsync(string compilationId, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        LastStatusWait = wait;
+        return GetCompilationAsync(compilationId, cancellationToken);
+    }
+
     public Task<CompileJobStatus> GetCompilationAsync(string compilationId, CancellationToken cancellationToken)
     {
         Count(nameof(GetCompilationAsync));

@@ -81,6 +81,32 @@ public sealed class EmulatorClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Waiting_for_a_compilation_is_one_status_request_answered_when_the_job_ends()
+    {
+        using var client = CreateClient();
+        var assets = new List<MediaAssetDto>();
+        for (var i = 0; i < 20; i++)
+        {
+            // 20 prompts of 2 s: still compiling when the status request arrives.
+            using var prompt = new TempFile($"p{i}.wav", TestWav.Tone(seconds: 2.0 + (i * 0.01)));
+            assets.Add(await client.UploadAssetAsync(prompt.Path, ContentHash.OfFile(prompt.Path), CancellationToken.None));
+        }
+        var accepted = await client.SubmitCompilationAsync(new CompileRequest
+        {
+            FlowId = _emulator.FlowId,
+            Encoding = "ulaw",
+            Media = assets.Select((a, i) => new CompileMediaEntry { AssetId = a.Id, NodeId = $"n{i}" }).ToArray(),
+        }, CancellationToken.None);
+
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var job = await client.WaitForCompilationAsync(accepted.Id, TimeSpan.FromSeconds(10), guard.Token);
+
+        Assert.Equal(CompileJobStates.Completed, job.Status);
+        Assert.Equal(20, job.Results.Count);
+        Assert.Equal(1, _emulator.RequestCounts.GetValueOrDefault("GET " + MediaApiRoutes.Compilation));
+    }
+
+    [Fact]
     public async Task Rule_breaking_upload_keeps_the_engines_rule_code()
     {
         using var client = CreateClient();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using MediaCompiler.Audio;
 using MediaCompiler.Client.Tests.Fakes;
 using MediaCompiler.Engine;
@@ -99,6 +100,25 @@ public sealed class InProcessMediaEngineClientTests : IDisposable
         Assert.Equal("IVR4010", ex.Code);
         Assert.Null(ex.Status);
         Assert.Null(ex.Refusal);
+    }
+
+    [Fact]
+    public async Task Waiting_for_a_compilation_answers_when_the_job_ends_without_waiting_the_wait_out()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        using var engine = new MediaEngine(new MediaEngineOptions { TimeProvider = clock });
+        using var client = new InProcessMediaEngineClient(engine, ownsEngine: false);
+        var asset = await client.UploadAssetAsync(_prompt.Path, PromptHash, CancellationToken.None);
+        CompileRequest Request(string encoding) => new() { FlowId = "flow-1", Encoding = encoding, Media = [new CompileMediaEntry { AssetId = asset.Id, NodeId = "welcome" }] };
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        // Answered when the job ends, although the clock never reaches the wait.
+        var done = await client.WaitForCompilationAsync((await client.SubmitCompilationAsync(Request("ulaw"), guard.Token)).Id, TimeSpan.FromSeconds(5), guard.Token)
+            .WaitAsync(guard.Token);
+        Assert.Equal(CompileJobStates.Completed, done.Status);
+
+        var unknown = await Assert.ThrowsAsync<MediaEngineException>(() => client.WaitForCompilationAsync("job-unknown", TimeSpan.FromSeconds(5), guard.Token));
+        Assert.Equal("IVR4010", unknown.Code);
     }
 
     [Fact]
