@@ -51,11 +51,6 @@ public static partial class DiagnosticCatalog
         "The token request body could not be read: {0}.",
         "Send grant_type=client_credentials, client_id and client_secret as application/x-www-form-urlencoded (or well-formed multipart/form-data).");
 
-    public static readonly DiagnosticDescriptor AssetCacheLockTimedOut = new(
-        "IVR5100", DiagnosticSeverity.Warning, "Asset cache busy",
-        "The asset cache '{0}' stayed locked by another build for {1} s; this build's entries were not merged into it.",
-        "Nothing breaks: the next build looks those assets up again. If it repeats, check for a hung build holding '{0}.lock'.");
-
     public static readonly DiagnosticDescriptor RequestBudgetWait = new(
         "IVR5101", DiagnosticSeverity.Info, "Waiting for the request budget",
         "Waiting {0} s before the next request to the engine: its budget is {1} request(s) per {2} s.",

@@ -1,21 +1,11 @@
 namespace MediaCompiler.Diagnostics;
 
 /// <summary>
-/// IVR5xxx: the build's local state (the asset cache, the audit log, compiled outputs). State is never trusted
+/// IVR5xxx: the build's local state (the prompt cache, the audit log, compiled outputs). State is never trusted
 /// blindly: a damaged file is discarded with a warning and rebuilt, never allowed to fail or mislead a build.
 /// </summary>
 public static partial class DiagnosticCatalog
 {
-    public static readonly DiagnosticDescriptor CorruptAssetCache = new(
-        "IVR5001", DiagnosticSeverity.Warning, "Asset cache unreadable",
-        "The asset cache '{0}' could not be read ({1}); it was discarded and assets are looked up on the engine by content hash.",
-        "Nothing to do: the cache is rebuilt by this build. Delete the file if the warning repeats.");
-
-    public static readonly DiagnosticDescriptor AssetCacheWriteFailed = new(
-        "IVR5002", DiagnosticSeverity.Warning, "Asset cache not saved",
-        "The asset cache '{0}' could not be written ({1}); the next build looks assets up on the engine again.",
-        "Check that the folder is writable (IvrCacheDirectory).");
-
     public static readonly DiagnosticDescriptor AuditLogWriteFailed = new(
         "IVR5003", DiagnosticSeverity.Warning, "Audit line not written",
         "The audit log '{0}' could not be appended to ({1}).",

@@ -41,7 +41,7 @@ public static class BuildSettings
         new("IvrDownloadCompiledPrompts", Text(DownloadCompiledPrompts), "Save the compiled prompts into IvrCompiledPromptsDirectory."),
         new("IvrCompiledPromptsDirectory", null, "Where compiled prompts are saved (the targets set it under obj/)."),
         new("IvrAuditLogPath", null, "The JSON-lines audit log (the targets set it under obj/)."),
-        new("IvrCacheDirectory", null, "Where the prompt cache and the asset cache live (the targets set it under obj/)."),
+        new("IvrCacheDirectory", null, "Where the prompt cache lives (the targets set it under obj/)."),
         new("IvrPromptCacheSize", Int(PromptCacheSizeMegabytes), "The prompt cache's size cap in MB (least recently used entries go first); 0: no cache."),
         new("IvrSarifLog", null, "A file path for the run's diagnostics as SARIF 2.1.0."),
         new("IvrQualityChecks", Text(QualityChecks), "Decode every prompt and check how it will sound."),

@@ -38,9 +38,6 @@ public sealed record PipelineSettings
     /// <summary>Where compiled prompts are saved as <c>&lt;NodeId&gt;.wav</c>; null: not downloaded.</summary>
     public string? CompiledPromptsDirectory { get; init; }
 
-    /// <summary>The asset cache file; null: no cache (the in-process engine forgets everything between builds).</summary>
-    public string? AssetCachePath { get; init; }
-
     /// <summary>The prompt cache's folder (checks and compiled outputs per source and settings); null: no cache.</summary>
     public string? PromptCacheDirectory { get; init; }
 

@@ -100,10 +100,6 @@ public static partial class SettingsParser
             PlanOnly = planOnly,
             PlanFile = planOnly && Blank(raw.PlanFile) is { } planFile ? Path.GetFullPath(planFile) : null,
             CompiledPromptsDirectory = download ? Blank(raw.CompiledPromptsDirectory) : null,
-            // The in-process engine starts empty every build: a cache of its asset ids would only ever miss.
-            AssetCachePath = engine.IsInProcess || Blank(raw.CacheDirectory) is not { } cacheDir
-                ? null
-                : Path.Combine(cacheDir, "asset-cache.json"),
             AuditLogPath = Blank(raw.AuditLogPath),
             PromptCacheDirectory = cacheSize > 0 && Blank(raw.CacheDirectory) is { } promptCacheParent ? Path.Combine(promptCacheParent, "prompt-cache") : null,
             PromptCacheMaxBytes = cacheSize * 1024L * 1024L,

@@ -4,7 +4,7 @@ namespace MediaCompiler.Storage;
 /// Whole-file writes that readers never see half done: the bytes go to a temporary file in the same folder, are
 /// flushed to disk, and the temporary file then replaces the target in one rename. A process killed mid-write leaves
 /// the old file (or none) plus a stray <c>*.tmp</c>, which <see cref="DeleteLeftovers"/> removes.
-/// The one implementation for every layer: the engine's state, the build's asset cache and downloaded prompts.
+/// The one implementation for every layer: the engine's state, the build's prompt cache and downloaded prompts.
 /// <see cref="Durability.Unflushed"/> skips the flush for files whose readers verify the bytes (the prompt cache);
 /// <see cref="AtomicFileBatch"/> flushes many files together.
 /// </summary>

@@ -32,7 +32,6 @@ internal sealed class AssetResolutionStep(IMediaEngineClient client, RunContext 
         var byHash = prompts.Select((p, i) => (Hash: hashes[i], Prompt: p))
             .GroupBy(x => x.Hash, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Prompt, StringComparer.Ordinal);
-        var cache = Settings.AssetCachePath is { } cachePath ? AssetCache.Load(cachePath, context.Log) : AssetCache.None();
         var assets = new ConcurrentDictionary<string, MediaAssetDto>(StringComparer.Ordinal);
         var fileErrors = 0;
         var progress = new ProgressThrottle(context.Time, ProgressQuiet, ProgressQuiet);
@@ -49,7 +48,6 @@ internal sealed class AssetResolutionStep(IMediaEngineClient client, RunContext 
                 if (byHash.ContainsKey(hash))
                 {
                     assets[hash] = asset;
-                    cache.Set(AssetCache.KeyOf(Settings.Engine, hash), asset.Id);
                     _reused++;
                 }
             }
@@ -70,7 +68,7 @@ internal sealed class AssetResolutionStep(IMediaEngineClient client, RunContext 
                 {
                     try
                     {
-                        assets[entry.Key] = await ResolveAsync(cache, uploadSlots, progress, entry.Key, entry.Value, token).ConfigureAwait(false);
+                        assets[entry.Key] = await ResolveAsync(uploadSlots, progress, entry.Key, entry.Value, token).ConfigureAwait(false);
                     }
                     catch (MediaEngineException ex) when (IsAboutTheFile(ex))
                     {
@@ -90,11 +88,6 @@ internal sealed class AssetResolutionStep(IMediaEngineClient client, RunContext 
         catch (OperationCanceledException) when (fatal is not null && !cancellationToken.IsCancellationRequested)
         {
             // Stopped on purpose because of the fatal error, which is reported just below.
-        }
-        finally
-        {
-            // Whatever was learned before a failure still saves the next build a search.
-            cache.SaveIfChanged(context.Log);
         }
         if (_uploaded > 0)
         {
@@ -136,11 +129,9 @@ internal sealed class AssetResolutionStep(IMediaEngineClient client, RunContext 
     }
 
     /// <summary>Uploads one prompt the look-up said the engine lacks (or holds damaged: the upload repairs it).</summary>
-    private async Task<MediaAssetDto> ResolveAsync(AssetCache cache, AdaptiveConcurrency uploadSlots, ProgressThrottle progress,
+    private async Task<MediaAssetDto> ResolveAsync(AdaptiveConcurrency uploadSlots, ProgressThrottle progress,
         string hash, ValidatedPrompt prompt, CancellationToken token)
     {
-        var key = AssetCache.KeyOf(Settings.Engine, hash);
-        cache.Remove(key);
         Interlocked.Increment(ref _uploadsQueued);
         MediaAssetDto uploaded;
         using (var slot = await uploadSlots.AcquireAsync(token).ConfigureAwait(false))
@@ -156,7 +147,6 @@ internal sealed class AssetResolutionStep(IMediaEngineClient client, RunContext 
                 throw;
             }
         }
-        cache.Set(key, uploaded.Id);
         var done = Interlocked.Increment(ref _uploaded);
         context.Log.Info($"Uploaded {prompt.Input.Path} as asset {uploaded.Id}.");
         if (progress.IsDue())

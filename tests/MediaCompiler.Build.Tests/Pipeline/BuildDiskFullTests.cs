@@ -23,7 +23,6 @@ public sealed class BuildDiskFullTests : IDisposable
     {
         FlowId = "main-menu-flow",
         Engine = new EngineConnection(new Uri("https://media.example.com"), "id", "secret"),
-        AssetCachePath = _temp.Combine("obj", "asset-cache.json"),
         AuditLogPath = _temp.Combine("obj", "audit.jsonl"),
         PromptCacheDirectory = _temp.Combine("obj", "prompt-cache"),
         CompiledPromptsDirectory = _temp.Combine("obj", "ivr", "prompts"),
@@ -106,26 +105,6 @@ public sealed class BuildDiskFullTests : IDisposable
         Assert.Contains(_log.Diagnostics, d => d.Message.Contains("No space left on device", StringComparison.Ordinal));
         // Nothing the cache keeps is a file cut short: every entry that exists is whole, or none was kept.
         Assert.Empty(Directory.Exists(cache) ? Directory.EnumerateFiles(cache, "*", SearchOption.AllDirectories) : []);
-        AssertNoTemporaryFile();
-    }
-
-    [DevFullFact]
-    public async Task The_asset_cache_on_a_full_disk_is_its_warning_and_keeps_its_last_whole_state()
-    {
-        var assetCache = _temp.Combine("obj", "asset-cache.json");
-        var (scope, failed) = DiskFullStream.Intercept(path => path == assetCache);
-        PipelineResult result;
-        using (scope)
-        {
-            result = await RunAsync();
-        }
-
-        Assert.Single(failed);
-        Assert.True(result.Succeeded, string.Join("\n", _log.Diagnostics));
-        var warning = Assert.Single(_log.Diagnostics);
-        Assert.Equal(("IVR5002", false), (warning.Code, warning.IsError));
-        Assert.Contains(assetCache, warning.Message, StringComparison.Ordinal);
-        Assert.False(File.Exists(assetCache));
         AssertNoTemporaryFile();
     }
 

@@ -17,7 +17,6 @@ public sealed class PromptPipelineTests : IDisposable
         FlowId = "main-menu-flow",
         // Any remote URL: the fake client stands behind it, and a remote engine is what enables the asset cache.
         Engine = new EngineConnection(new Uri("https://media.example.com"), "id", "secret"),
-        AssetCachePath = _temp.Combine("obj", "asset-cache.json"),
         AuditLogPath = _temp.Combine("obj", "audit.jsonl"),
         CompiledPromptsDirectory = _temp.Combine("bin", "prompts"),
         InitialPollInterval = TimeSpan.FromMilliseconds(1),
@@ -172,7 +171,7 @@ public sealed class PromptPipelineTests : IDisposable
     }
 
     [Fact]
-    public async Task Cached_asset_the_engine_no_longer_holds_is_uploaded_again()
+    public async Task An_asset_the_engine_no_longer_holds_is_uploaded_again()
     {
         var welcome = Prompt("welcome", 440);
         await RunAsync(Settings, welcome);
@@ -182,24 +181,6 @@ public sealed class PromptPipelineTests : IDisposable
 
         Assert.True(result.Succeeded);
         Assert.Equal((1, 0), (result.Uploaded, result.Reused));
-        var cache = File.ReadAllText(Settings.AssetCachePath!);
-        Assert.Contains(_engine.Assets.Single().Id, cache);
-    }
-
-    [Fact]
-    public async Task Corrupt_cache_is_a_warning_and_is_replaced()
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Settings.AssetCachePath)!);
-        File.WriteAllText(Settings.AssetCachePath!, "{ this is not json");
-
-        var result = await RunAsync(Settings, Prompt("welcome", 440));
-
-        Assert.True(result.Succeeded);
-        var warning = Assert.Single(_log.Warnings);
-        Assert.Equal("IVR5001", warning.Code);
-        Assert.Equal(Settings.AssetCachePath, warning.File);
-        using var document = JsonDocument.Parse(File.ReadAllText(Settings.AssetCachePath!));
-        Assert.Equal(1, document.RootElement.GetProperty("Version").GetInt32());
     }
 
     [Fact]

@@ -31,7 +31,6 @@ public sealed class RequestCountTests : IAsyncLifetime
     {
         FlowId = _emulator.FlowId,
         Engine = new EngineConnection(_emulator.BaseAddress, _emulator.ClientId, _emulator.ClientSecret),
-        AssetCachePath = Path.Combine(checkout, "obj", "asset-cache.json"),
         AuditLogPath = Path.Combine(checkout, "obj", "audit.jsonl"),
         CompiledPromptsDirectory = Path.Combine(checkout, "bin", "prompts"),
         InitialPollInterval = TimeSpan.FromMilliseconds(5),

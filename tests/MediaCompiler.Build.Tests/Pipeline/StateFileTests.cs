@@ -52,35 +52,4 @@ public sealed class StateFileTests : IDisposable
         Assert.Equal("IVR5003", warning.Code);
         Assert.False(warning.IsError);
     }
-
-    [Fact]
-    public void Cache_round_trips_and_leaves_no_temporary_file()
-    {
-        var path = _temp.Combine("cache", "asset-cache.json");
-        var engine = new EngineConnection(new Uri("https://Media.Example.com/"), "id", "secret");
-        var cache = AssetCache.Load(path, _log);
-        cache.Set(AssetCache.KeyOf(engine, "sha256:abc"), "asset-1");
-        cache.SaveIfChanged(_log);
-
-        var reloaded = AssetCache.Load(path, _log);
-
-        Assert.Equal("asset-1", reloaded.Get(AssetCache.KeyOf(engine, "sha256:abc")));
-        Assert.Null(reloaded.Get(AssetCache.KeyOf(new EngineConnection(new Uri("https://other.example.com"), "id", "s"), "sha256:abc")));
-        // The lock file stays: deleting it while another build waits on it would let two builds write at once.
-        Assert.Equal(["asset-cache.json", "asset-cache.json.lock"], Directory.GetFiles(_temp.Combine("cache")).Select(Path.GetFileName).Order());
-        Assert.DoesNotContain("secret", File.ReadAllText(path));
-        Assert.Empty(_log.Diagnostics);
-    }
-
-    [Fact]
-    public void Cache_with_an_unknown_format_version_is_discarded_with_a_warning()
-    {
-        var path = _temp.Combine("asset-cache.json");
-        File.WriteAllText(path, """{"Version":99,"Entries":{"x|sha256:abc":"asset-1"}}""");
-
-        var cache = AssetCache.Load(path, _log);
-
-        Assert.Equal(0, cache.Count);
-        Assert.Equal("IVR5001", Assert.Single(_log.Warnings).Code);
-    }
 }
