@@ -37,9 +37,7 @@ public sealed class LongPollTests
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         await using var emulator = await Emulators.StartAsync(s => s.TimeProvider = clock);
         using var api = await new ApiSession(emulator).LogInAsync();
-        var asset = await api.UploadOkAsync(TestAudio.Wav(8000));
-        emulator.Faults.Set(new FaultSettings { JobFault = JobFault.NeverFinish });
-        var accepted = await api.SubmitOkAsync(ApiSession.CompileRequestFor(emulator.FlowId, "ulaw", (asset.Id, "n1")));
+        var accepted = await SubmitNeverEndingJobAsync(api);
         using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         await emulator.Engine.WaitForJobAsync(accepted.Id, guard.Token);
 
@@ -60,9 +58,7 @@ public sealed class LongPollTests
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         await using var emulator = await Emulators.StartAsync(s => s.TimeProvider = clock);
         using var api = await new ApiSession(emulator).LogInAsync();
-        var asset = await api.UploadOkAsync(TestAudio.Wav(8000));
-        emulator.Faults.Set(new FaultSettings { JobFault = JobFault.NeverFinish });
-        var accepted = await api.SubmitOkAsync(ApiSession.CompileRequestFor(emulator.FlowId, "ulaw", (asset.Id, "n1")));
+        var accepted = await SubmitNeverEndingJobAsync(api);
 
         // The clock never moves: a held answer would never come (the guard fails the test instead).
         using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(1));
@@ -85,6 +81,14 @@ public sealed class LongPollTests
     [InlineData("", null)]
     public void The_wait_preference_is_read_as_RFC_7240_writes_it(string header, int? seconds) =>
         Assert.Equal(seconds, PreferWait.Parse([header]));
+
+    /// <summary>A one-prompt job the NeverFinish fault shows as RUNNING for ever (the engine really compiles it).</summary>
+    private static async Task<CompileAccepted> SubmitNeverEndingJobAsync(ApiSession api)
+    {
+        var asset = await api.UploadOkAsync(TestAudio.Wav(8000));
+        api.Emulator.Faults.Set(new FaultSettings { JobFault = JobFault.NeverFinish });
+        return await api.SubmitOkAsync(ApiSession.CompileRequestFor(api.Emulator.FlowId, "ulaw", (asset.Id, "n1")));
+    }
 
     private static async Task<HttpResponseMessage> GetStatusAsync(ApiSession api, string id, string? prefer)
     {
