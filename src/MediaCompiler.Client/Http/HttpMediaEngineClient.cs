@@ -113,12 +113,15 @@ public sealed partial class HttpMediaEngineClient : IMediaEngineClient
 
     /// <remarks>
     /// Asks with <c>Prefer: wait=N</c> (RFC 7240), in whole seconds and at most half the request timeout, so that a
-    /// server holding the answer the whole wait is never taken for one that stopped answering.
+    /// server holding the answer the whole wait is never taken for one that stopped answering (no wait at all under a
+    /// 2 s timeout).
     /// </remarks>
     public async Task<CompileJobStatus> WaitForCompilationAsync(string compilationId, TimeSpan wait, CancellationToken cancellationToken)
     {
         var url = ApiUrls.Compilation(_root, compilationId);
-        var seconds = wait <= TimeSpan.Zero ? 0 : (int)Math.Clamp(Math.Ceiling(wait.TotalSeconds), 1, Math.Max(1, Math.Floor(_options.RequestTimeout.TotalSeconds / 2)));
+        // Under a 2 s request timeout there is no whole second to ask for: the status is asked for without a wait.
+        var longest = (int)Math.Min(PreferWait.MaxSeconds, Math.Floor(_options.RequestTimeout.TotalSeconds / 2));
+        var seconds = wait <= TimeSpan.Zero || longest < 1 ? 0 : (int)Math.Min(Math.Ceiling(wait.TotalSeconds), longest);
         using var response = await SendAsync(HttpMethod.Get, url, null, cancellationToken, prefer: seconds == 0 ? null : PreferWait.Header(seconds)).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {

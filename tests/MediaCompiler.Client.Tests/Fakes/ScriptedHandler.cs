@@ -40,7 +40,7 @@ internal sealed class ScriptedHandler : HttpMessageHandler
     {
         var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken);
         var recorded = new RecordedRequest(request.Method, request.RequestUri!, request.Headers.Authorization, body,
-            request.Content?.Headers.ContentType);
+            request.Content?.Headers.ContentType, request.Headers.TryGetValues(PreferWait.HeaderName, out var prefer) ? string.Join(", ", prefer) : null);
         lock (Requests)
             Requests.Add(recorded);
 
@@ -76,7 +76,7 @@ internal sealed class ScriptedHandler : HttpMessageHandler
 }
 
 internal sealed record RecordedRequest(
-    HttpMethod Method, Uri Uri, AuthenticationHeaderValue? Authorization, byte[] Body, MediaTypeHeaderValue? ContentType)
+    HttpMethod Method, Uri Uri, AuthenticationHeaderValue? Authorization, byte[] Body, MediaTypeHeaderValue? ContentType, string? Prefer)
 {
     public bool IsTokenRequest => Uri.AbsolutePath.EndsWith("/oauth/token", StringComparison.Ordinal);
 

@@ -147,6 +147,33 @@ public sealed class ResponseMappingTests
         Assert.Contains("job-x", ex.Message);
     }
 
+    [Theory]
+    [InlineData(5, 600, "wait=5")]
+    [InlineData(0.2, 600, "wait=1")]
+    [InlineData(120, 600, "wait=60")]
+    [InlineData(5, 4, "wait=2")]
+    [InlineData(5, 1.5, null)]
+    [InlineData(0, 600, null)]
+    public async Task A_status_request_asks_the_engine_to_hold_it_for_whole_seconds_within_half_the_request_timeout(double waitSeconds, double timeoutSeconds, string? expected)
+    {
+        using var fixture = new ClientFixture();
+        var status = new CompileJobStatus("job-1", "flow-1", null, CompileJobStates.Running, TimerWatchingClock.Start, null, null, []);
+        fixture.Handler.Api = (_, _) => Task.FromResult(ScriptedHandler.Json(HttpStatusCode.OK, status));
+        using var client = new HttpMediaEngineClient(new HttpMediaEngineClientOptions
+        {
+            BaseAddress = fixture.Options.BaseAddress,
+            ClientId = fixture.Options.ClientId,
+            ClientSecret = fixture.Options.ClientSecret,
+            RequestTimeout = TimeSpan.FromSeconds(timeoutSeconds),
+            TimeProvider = fixture.Clock,
+            Handler = fixture.Handler,
+        });
+
+        await client.WaitForCompilationAsync("job-1", TimeSpan.FromSeconds(waitSeconds), CancellationToken.None);
+
+        Assert.Equal(expected, Assert.Single(fixture.Handler.ApiRequests).Prefer);
+    }
+
     [Fact]
     public async Task Compilation_status_is_read()
     {
