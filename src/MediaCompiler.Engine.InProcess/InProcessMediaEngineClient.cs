@@ -69,16 +69,15 @@ public sealed class InProcessMediaEngineClient : IMediaEngineClient
         throw RemoteFailures.CompileRejected(request.FlowId, AsRefusal(outcome.Rejection, RefusalKind.AboutTheRequest));
     }
 
-    public Task<CompileJobStatus> GetCompilationAsync(string compilationId, CancellationToken cancellationToken)
+    public Task<CompileJobStatus> GetCompilationAsync(string compilationId, CancellationToken cancellationToken) =>
+        WaitForCompilationAsync(compilationId, TimeSpan.Zero, cancellationToken);
+
+    public async Task<CompileJobStatus> WaitForCompilationAsync(string compilationId, TimeSpan wait, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(_engine.GetJob(compilationId)
-            ?? throw RemoteFailures.Create(DiagnosticCatalog.RemoteCompilationNotFound, null, null, null, compilationId));
-    }
-
-    public async Task<CompileJobStatus> WaitForCompilationAsync(string compilationId, TimeSpan wait, CancellationToken cancellationToken) =>
-        await _engine.GetJobAsync(compilationId, wait, cancellationToken).ConfigureAwait(false)
+        return await _engine.GetJobAsync(compilationId, wait, cancellationToken).ConfigureAwait(false)
             ?? throw RemoteFailures.Create(DiagnosticCatalog.RemoteCompilationNotFound, null, null, null, compilationId);
+    }
 
     public Task DownloadAsync(string downloadUri, string destinationPath, CancellationToken cancellationToken)
     {
