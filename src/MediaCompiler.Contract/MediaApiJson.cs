@@ -21,6 +21,13 @@ public static class MediaApiJson
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         TypeInfoResolver = JsonTypeInfoResolver.Combine(MediaApiJsonContext.Default, new DefaultJsonTypeInfoResolver()),
     };
+
+    /// <summary>
+    /// How a client writes a <see cref="CompileRequest"/>: generated metadata with these options' names and nulls.
+    /// Writing never meets the generator's init-only default (that is a read), and reflection would build the
+    /// request's metadata, with emitted accessors, in the middle of every cold build.
+    /// </summary>
+    public static JsonTypeInfo<CompileRequest> CompileRequestWriter => MediaApiRequestJsonContext.Default.CompileRequest;
 }
 
 /// <summary>The media API's messages, for <see cref="MediaApiJson.Options"/>.</summary>
@@ -35,3 +42,8 @@ public static class MediaApiJson
 [JsonSerializable(typeof(CompileJobStatus))]
 [JsonSerializable(typeof(WebhookPayload))]
 internal sealed partial class MediaApiJsonContext : JsonSerializerContext;
+
+/// <summary>The requests a client writes, for <see cref="MediaApiJson.CompileRequestWriter"/>: never used to read them.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(CompileRequest))]
+internal sealed partial class MediaApiRequestJsonContext : JsonSerializerContext;

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using MediaCompiler.Diagnostics;
 using MediaCompiler.Storage;
 
@@ -13,11 +14,9 @@ namespace MediaCompiler.Pipeline;
 /// </summary>
 public static class AuditLog
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static void Append(string path, AuditRecord record, IPipelineLog log)
     {
-        var line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(record, Json) + "\n");
+        var line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(record, AuditJson.Default.AuditRecord) + "\n");
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -43,3 +42,11 @@ public static class AuditLog
         }
     }
 }
+
+/// <summary>
+/// The audit line's metadata, generated at compile time: the web defaults (camelCase, nulls written). Reflection
+/// built it, with emitted accessors, at the end of every build.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(AuditRecord))]
+internal sealed partial class AuditJson : JsonSerializerContext;

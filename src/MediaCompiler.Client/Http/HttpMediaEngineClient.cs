@@ -93,7 +93,7 @@ public sealed partial class HttpMediaEngineClient : IMediaEngineClient
     {
         ArgumentNullException.ThrowIfNull(request);
         var url = ApiUrls.Compile(_root);
-        using var response = await SendAsync(HttpMethod.Post, url, () => JsonContent.Create(request, options: MediaApiJson.Options), cancellationToken)
+        using var response = await SendAsync(HttpMethod.Post, url, () => JsonContent.Create(request, MediaApiJson.CompileRequestWriter), cancellationToken)
             .ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.BadRequest)
         {

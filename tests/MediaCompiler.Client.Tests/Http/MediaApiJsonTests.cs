@@ -25,20 +25,22 @@ public sealed class MediaApiJsonTests
         new OutputArchiveRequest(["welcome", "menu/main"]),
         Asset(),
         new MediaAssetListing([Asset(), Asset() with { SampleRate = 16000 }], 2),
-        new CompileRequest
-        {
-            FlowId = "main-menu-flow",
-            Encoding = "ulaw",
-            CorrelationId = "corr",
-            Options = new CompileOptions { NormalizeVolume = false, TargetSpeechLevelDbov = -26.5 },
-            Media = [new CompileMediaEntry { AssetId = "a1", NodeId = "n1", Format = "wav", SampleRate = 8000, FallbackEncoding = "alaw" }, new CompileMediaEntry()],
-        },
+        FullRequest(),
         new CompileRequest(),
         new CompileAccepted("job-1", CompileJobStates.Queued, "/api/v2/media/compile/job-1"),
         new CompileJobStatus("job-1", "flow", null, CompileJobStates.Completed, Submitted, Submitted.AddSeconds(2), null,
             [new CompileResult("a1", "n1", CompileResultStates.Ready, "ulaw", "https://x/y", null, null, [new CompileWarning("W1", "quiet")]) { OutputHash = "ff" },
              new CompileResult("a2", "n2", CompileResultStates.Rejected, "ulaw", null, "E1", "too long")]),
     ];
+
+    private static CompileRequest FullRequest() => new()
+    {
+        FlowId = "main-menu-flow",
+        Encoding = "ulaw",
+        CorrelationId = "corr",
+        Options = new CompileOptions { NormalizeVolume = false, TargetSpeechLevelDbov = -26.5 },
+        Media = [new CompileMediaEntry { AssetId = "a1", NodeId = "n1", Format = "wav", SampleRate = 8000, FallbackEncoding = "alaw" }, new CompileMediaEntry()],
+    };
 
     private static MediaAssetDto Asset() => new("asset-1", "welcome.wav", "wav", 8044, 8000, null, "ab12", "/api/v2/media/assets/asset-1", Submitted);
 
@@ -57,6 +59,21 @@ public sealed class MediaApiJsonTests
         // All but CompileRequest, whose init-only defaults the .NET 8 generator would lose on reads.
         var resolver = MediaApiJson.Options.GetTypeInfo(type).OriginatingResolver;
         Assert.Equal(type != typeof(CompileRequest), resolver is JsonSerializerContext);
+    }
+
+    public static TheoryData<CompileRequest> Requests() =>
+    [
+        FullRequest(),
+        new CompileRequest(),
+        new CompileRequest { FlowId = "f", WebhookUrl = "https://hooks.example/x", Media = [], Options = new CompileOptions() },
+    ];
+
+    [Theory]
+    [MemberData(nameof(Requests))]
+    public void A_compile_request_is_written_by_generated_code_as_reflection_would(CompileRequest request)
+    {
+        Assert.Equal(JsonSerializer.Serialize(request, Reflected), JsonSerializer.Serialize(request, MediaApiJson.CompileRequestWriter));
+        Assert.IsAssignableFrom<JsonSerializerContext>(MediaApiJson.CompileRequestWriter.OriginatingResolver);
     }
 
     [Fact]
