@@ -23,8 +23,13 @@ public static class BuildDefaults
     /// </summary>
     public const int MaxParallelUploads = 32;
 
-    /// <summary>Uploads in flight when a build starts, before the server's answers say more (or fewer) are welcome.</summary>
-    public const int InitialParallelUploads = 4;
+    /// <summary>
+    /// Uploads in flight when a build starts, before the server's answers say more (or fewer) are welcome. 16 (was 4):
+    /// the first round of uploads pays each new connection's set-up, and starting at 4 spent two more round trips
+    /// doubling to 16; 200 cold uploads at 20 ms took 222–237 ms against 258–284 ms. A server that cannot take 16 says
+    /// so in the first round's answers (slow ones, a 429), and the limit halves.
+    /// </summary>
+    public const int InitialParallelUploads = 16;
 
     /// <summary>Light requests (look-ups, downloads) in flight at once; not an MSBuild property.</summary>
     public const int MaxParallelRequests = 16;

@@ -83,6 +83,19 @@ public sealed class PromptPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task The_first_round_of_uploads_is_16_at_once()
+    {
+        var prompts = Enumerable.Range(0, 20).Select(i => Prompt($"prompt-{i}", 300 + 50 * i)).ToArray();
+        _engine.CallDelay = TimeSpan.FromMilliseconds(200);
+
+        var result = await RunAsync(Settings, prompts);
+
+        Assert.True(result.Succeeded, string.Join("\n", _log.Diagnostics));
+        // Before any answer says more are welcome (4 at first made 4, then 8, then the last 8).
+        Assert.InRange(_engine.MaxInFlight("UploadAssetAsync"), 16, 20);
+    }
+
+    [Fact]
     public async Task Prompt_that_cannot_be_read_for_hashing_is_IVR1001_on_its_file_and_nothing_is_uploaded()
     {
         var welcome = Prompt("welcome", 440);
