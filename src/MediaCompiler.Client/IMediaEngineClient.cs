@@ -28,6 +28,30 @@ public interface IMediaEngineClient : IDisposable
     /// <summary>Uploads the file with its declared content hash; returns the stored asset (new or existing).</summary>
     Task<MediaAssetDto> UploadAssetAsync(string filePath, string contentHash, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Uploads several files (media API 2.3: one request per batch). One outcome per upload, in order: the stored asset,
+    /// or the engine's refusal of that file's content, which never stops the others. A failure of the call itself
+    /// (authentication, an unreachable engine, an unreadable file) throws. The default uploads them one by one.
+    /// </summary>
+    async Task<IReadOnlyList<AssetUploadOutcome>> UploadAssetsAsync(IReadOnlyList<AssetUpload> uploads, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(uploads);
+        var outcomes = new AssetUploadOutcome[uploads.Count];
+        for (var i = 0; i < uploads.Count; i++)
+        {
+            try
+            {
+                outcomes[i] = new AssetUploadOutcome(await UploadAssetAsync(uploads[i].FilePath, uploads[i].ContentHash, cancellationToken).ConfigureAwait(false), null);
+            }
+            catch (MediaEngineException ex) when (ex.Refusal is { Kind: RefusalKind.AboutTheFile })
+            {
+                outcomes[i] = new AssetUploadOutcome(null, ex);
+            }
+        }
+
+        return outcomes;
+    }
+
     Task<CompileAccepted> SubmitCompilationAsync(CompileRequest request, CancellationToken cancellationToken);
 
     Task<CompileJobStatus> GetCompilationAsync(string compilationId, CancellationToken cancellationToken);
@@ -89,3 +113,9 @@ public interface IMediaEngineClient : IDisposable
 
 /// <summary>One compiled output to fetch: its node, its download address, and where it goes.</summary>
 public sealed record OutputDownload(string NodeId, string DownloadUri, string DestinationPath);
+
+/// <summary>One file to upload, with the content hash it was validated under.</summary>
+public sealed record AssetUpload(string FilePath, string ContentHash);
+
+/// <summary>What became of one upload: the stored asset, or the engine's refusal of this file's content.</summary>
+public sealed record AssetUploadOutcome(MediaAssetDto? Asset, MediaEngineException? Refusal);

@@ -16,6 +16,27 @@ public sealed record AssetLookupRequest(IReadOnlyList<string>? ContentHashes)
 public sealed record AssetLookupResult(IReadOnlyList<MediaAssetDto> Held, IReadOnlyList<string> Missing);
 
 /// <summary>
+/// <c>POST /api/v2/media/assets/batch</c> (media API 2.3): many uploads in one request, so that a cold build of many
+/// small prompts waits for one or two round trips instead of one per prompt. The body is multipart/form-data: one part
+/// <c>file</c> per prompt (with its file name) and, optionally, one part <c>contentHash</c> per file in the same order.
+/// Each file is stored exactly as a single upload would store it; the answer (200) is an <see cref="AssetBatchResult"/>.
+/// </summary>
+public static class AssetBatchUpload
+{
+    /// <summary>Files per request; one more is refused whole with 413 (IVR3410).</summary>
+    public const int MaxFiles = 64;
+}
+
+/// <summary>The answer of a batch upload: one entry per file, in request order.</summary>
+public sealed record AssetBatchResult(IReadOnlyList<AssetBatchEntry>? Results);
+
+/// <summary>
+/// One file's answer, as the single upload would have answered it: <see cref="Status"/> 201 (stored now) or 200 (held
+/// already) with the <see cref="Asset"/>; 400 or 413 with the <see cref="Error"/> that refuses this file only.
+/// </summary>
+public sealed record AssetBatchEntry(int Status, MediaAssetDto? Asset, ApiError? Error);
+
+/// <summary>
 /// The body of <c>POST /api/v2/media/compile/{id}/outputs</c> (media API 2.1): the node ids whose compiled WAVs the
 /// client wants in one ZIP archive (entry names are the node ids, escaped as in download addresses, plus ".wav").
 /// </summary>

@@ -12,6 +12,9 @@ public static class MediaApiRoutes
     /// <summary>POST (2.1): many content hashes in one request, answering which the engine holds.</summary>
     public const string AssetLookup = Assets + "/lookup";
 
+    /// <summary>POST (2.3): many uploads in one multipart request, one answer per file.</summary>
+    public const string AssetBatch = Assets + "/batch";
+
     /// <summary>GET: one asset.</summary>
     public const string Asset = Assets + "/{id}";
 

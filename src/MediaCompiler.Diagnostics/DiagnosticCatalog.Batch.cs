@@ -60,4 +60,9 @@ public static partial class DiagnosticCatalog
         "IVR3409", DiagnosticSeverity.Error, "Your compile queue is full",
         "This client already has {0} unfinished compile job(s) on the engine; it accepts at most {1} per client.",
         "Wait for your running jobs to finish (the answer carries Retry-After; builds retry on their own), or run fewer builds against the engine at once.");
+
+    public static readonly DiagnosticDescriptor EngineBatchTooManyFiles = new(
+        "IVR3410", DiagnosticSeverity.Error, "Batch upload too large",
+        "The batch upload holds {0} files; the engine accepts at most {1} per request.",
+        "Send the files in several batches of at most that many (the build's client does so by itself), or one by one to POST /api/v2/media/assets.");
 }

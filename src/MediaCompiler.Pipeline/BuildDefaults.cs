@@ -31,6 +31,19 @@ public static class BuildDefaults
     /// </summary>
     public const int InitialParallelUploads = 16;
 
+    /// <summary>
+    /// The most prompts sent in one upload request (media API 2.3's batch upload; the engine takes up to 64). A cold
+    /// build spreads its uploads over <see cref="InitialParallelUploads"/> requests, so that 200 small prompts go in one
+    /// round of 16 requests instead of seven rounds of single uploads; 32 keeps a retried request small.
+    /// </summary>
+    public const int MaxPromptsPerUpload = 32;
+
+    /// <summary>
+    /// The most bytes of audio in one upload request: half the engine's body limit (2 MiB and its envelope), so that a
+    /// batch is never refused for its size; a larger prompt goes alone.
+    /// </summary>
+    public const long MaxUploadBatchBytes = 1024 * 1024;
+
     /// <summary>Light requests (look-ups, downloads) in flight at once; not an MSBuild property.</summary>
     public const int MaxParallelRequests = 16;
     public const bool ValidateOnly = false;

@@ -33,7 +33,7 @@ public static class BuildSettings
         new("IvrMaxChannels", Int(MaxChannels), "Engine option maxChannels (telephony is mono)."),
         new("IvrCompileTimeout", CompileTimeout.ToString("c", CultureInfo.InvariantCulture), "How long the compile job (or Genesys transcoding) may take."),
         new("IvrSyncTimeout", SyncTimeout.ToString("c", CultureInfo.InvariantCulture), "The deadline of the whole network phase, retries and waits included."),
-        new("IvrMaxParallelUploads", Int(MaxParallelUploads), "The most uploads in flight at once; the build starts at 16 and adapts to the server's answers."),
+        new("IvrMaxParallelUploads", Int(MaxParallelUploads), "The most upload requests in flight at once (each carries up to 32 prompts); the build starts at 16 and adapts to the server's answers."),
         new("IvrEngineUrl", null, "A remote media API; empty: the embedded engine (or GENESYS_BASE_URL)."),
         new("IvrValidateOnly", Text(ValidateOnly), "Validate and check only: no network work at all."),
         new("IvrPlanOnly", Text(PlanOnly), "Print what the build would change, from read requests only, and change nothing."),

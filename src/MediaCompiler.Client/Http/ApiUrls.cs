@@ -24,6 +24,8 @@ internal static class ApiUrls
 
     public static Uri Assets(Uri root) => Relative(root, MediaApiRoutes.Assets);
 
+    public static Uri AssetBatch(Uri root) => Relative(root, MediaApiRoutes.AssetBatch);
+
     public static Uri AssetLookup(Uri root) => Relative(root, MediaApiRoutes.AssetLookup);
 
     public static Uri Outputs(Uri root, string compilationId) => Relative(root, MediaApiRoutes.OutputsPath(compilationId));

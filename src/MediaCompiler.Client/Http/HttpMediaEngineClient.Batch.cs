@@ -8,9 +8,80 @@ using MediaCompiler.Storage;
 
 namespace MediaCompiler.Client;
 
-/// <summary>Media API 2.1 over HTTP: the batch look-up and the output archive, with a fallback for older engines.</summary>
+/// <summary>
+/// Media API 2.1 and 2.3 over HTTP: the batch look-up, the output archive and the batch upload, each with a fallback
+/// for older engines.
+/// </summary>
 public sealed partial class HttpMediaEngineClient
 {
+    // Set when the engine has no batch upload route (media API before 2.3): every later batch goes one by one.
+    private volatile bool _singleUploadsOnly;
+
+    public async Task<IReadOnlyList<AssetUploadOutcome>> UploadAssetsAsync(IReadOnlyList<AssetUpload> uploads, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(uploads);
+        var outcomes = new List<AssetUploadOutcome>(uploads.Count);
+        foreach (var chunk in uploads.Chunk(AssetBatchUpload.MaxFiles))
+        {
+            outcomes.AddRange(chunk.Length == 1 || _singleUploadsOnly
+                ? await OneByOneAsync(chunk, cancellationToken).ConfigureAwait(false)
+                : await UploadBatchAsync(chunk, cancellationToken).ConfigureAwait(false));
+        }
+
+        return outcomes;
+    }
+
+    private Task<IReadOnlyList<AssetUploadOutcome>> OneByOneAsync(IReadOnlyList<AssetUpload> uploads, CancellationToken cancellationToken) =>
+        ((IMediaEngineClient)new SearchOnly(this)).UploadAssetsAsync(uploads, cancellationToken);
+
+    private async Task<IReadOnlyList<AssetUploadOutcome>> UploadBatchAsync(AssetUpload[] uploads, CancellationToken cancellationToken)
+    {
+        var files = new (string FileName, byte[] Content, string ContentHash)[uploads.Length];
+        for (var i = 0; i < uploads.Length; i++)
+        {
+            files[i] = (Path.GetFileName(uploads[i].FilePath), await PromptFile.ReadForUploadAsync(uploads[i].FilePath, cancellationToken).ConfigureAwait(false),
+                uploads[i].ContentHash);
+        }
+
+        var url = ApiUrls.AssetBatch(_root);
+        using var response = await SendAsync(HttpMethod.Post, url, () => MultipartUpload.CreateBatch(files), cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)
+        {
+            // An engine before media API 2.3 has no batch route: this batch and every later one go one by one.
+            _singleUploadsOnly = true;
+            return await OneByOneAsync(uploads, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (response.StatusCode == HttpStatusCode.RequestEntityTooLarge)
+        {
+            // A server with smaller caps than ours (files per batch, body size): each file alone, so that a file too
+            // large on its own is refused as itself and the others are stored.
+            _options.Log?.Invoke($"{ApiUrls.Display(url)}: HTTP 413 for a batch of {uploads.Length} files; uploading them one by one.");
+            return await OneByOneAsync(uploads, cancellationToken).ConfigureAwait(false);
+        }
+
+        await ThrowUnlessAsync(response, HttpStatusCode.OK, cancellationToken).ConfigureAwait(false);
+        var result = await ReadAsync<AssetBatchResult>(response, cancellationToken).ConfigureAwait(false);
+        if (result.Results is not { } entries || entries.Count != uploads.Length)
+        {
+            throw Malformed(response, $"the batch upload's answer has {result.Results?.Count ?? 0} result(s) for {uploads.Length} file(s)");
+        }
+
+        var outcomes = new AssetUploadOutcome[uploads.Length];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            outcomes[i] = entries[i] switch
+            {
+                { Status: 200 or 201, Asset: { } asset } => new AssetUploadOutcome(Validated(asset, response), null),
+                { Status: 400 or 413 } refused => new AssetUploadOutcome(null, RemoteFailures.UploadRejected(files[i].FileName,
+                    EngineRefusal.FromApiError(EngineRefusal.FromHttpStatus(refused.Status, isUpload: true), refused.Error), refused.Status, refused.Error)),
+                var other => throw Malformed(response, $"the batch upload's result for '{files[i].FileName}' has status {other.Status} and {(other.Asset is null ? "no asset" : "an asset")}"),
+            };
+        }
+
+        return outcomes;
+    }
+
     public async Task<AssetLookupResult> LookupAssetsAsync(IReadOnlyList<string> contentHashes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contentHashes);

@@ -22,6 +22,7 @@ internal static class AssetEndpoints
         app.MapPost(MediaApiRoutes.Assets, UploadAsync).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaWrite);
         app.MapGet(MediaApiRoutes.Asset, GetAsset).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaRead);
         app.MapGet(MediaApiRoutes.Assets, Search).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaRead);
+        app.MapPost(MediaApiRoutes.AssetBatch, UploadBatchAsync).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaWrite);
         app.MapPost(MediaApiRoutes.AssetLookup, LookupAsync).WithMetadata(ApiRoute.Marker).RequireScopes(MediaScopes.MediaRead);
     }
 
@@ -48,22 +49,10 @@ internal static class AssetEndpoints
 
     private static async Task<IResult> UploadAsync(HttpContext http, MediaEngine engine)
     {
-        if (!http.Request.HasFormContentType)
+        var read = await ReadUploadFormAsync(http);
+        if (read.Form is not { } form)
         {
-            return ApiErrors.Result(StatusCodes.Status400BadRequest, ApiErrorCodes.BadRequest,
-                "Upload the audio as multipart/form-data with the file in field 'file' (and optionally 'contentHash').",
-                new ApiErrorDetail("file", ApiErrorCodes.BadRequest, "A multipart/form-data body is required."));
-        }
-
-        IFormCollection form;
-        try
-        {
-            form = await http.Request.ReadFormAsync(http.RequestAborted);
-        }
-        catch (InvalidDataException ex)
-        {
-            // Malformed multipart, or a section over the form limits.
-            return ApiErrors.Result(StatusCodes.Status400BadRequest, ApiErrorCodes.BadRequest, $"The multipart body could not be read: {ex.Message}");
+            return read.Problem!;
         }
 
         var file = form.Files.GetFile("file");
@@ -74,6 +63,89 @@ internal static class AssetEndpoints
                 new ApiErrorDetail("file", ApiErrorCodes.BadRequest, "Required."));
         }
 
+        var declaredHash = form["contentHash"].ToString();
+        var entry = await StoreAsync(http, engine, file, declaredHash);
+        if (entry.Asset is { } asset)
+        {
+            if (entry.Status == StatusCodes.Status201Created)
+            {
+                http.Response.Headers.Location = asset.SelfUri;
+            }
+
+            return Results.Json(asset, MediaApiJson.Options, statusCode: entry.Status);
+        }
+
+        return ApiErrors.Result(entry.Error!);
+    }
+
+    /// <summary>
+    /// Media API 2.3: many files in one request, each stored exactly as the single upload stores it; one file's
+    /// refusal is its own entry and never refuses the others.
+    /// </summary>
+    private static async Task<IResult> UploadBatchAsync(HttpContext http, MediaEngine engine)
+    {
+        var read = await ReadUploadFormAsync(http);
+        if (read.Form is not { } form)
+        {
+            return read.Problem!;
+        }
+
+        var files = form.Files.GetFiles("file");
+        if (files.Count == 0)
+        {
+            return ApiErrors.Result(StatusCodes.Status400BadRequest, ApiErrorCodes.BadRequest,
+                "The multipart body has no file in field 'file'.",
+                new ApiErrorDetail("file", ApiErrorCodes.BadRequest, "At least one is required."));
+        }
+
+        if (files.Count > AssetBatchUpload.MaxFiles)
+        {
+            var tooMany = Diagnostic.Create(DiagnosticCatalog.EngineBatchTooManyFiles, null, files.Count, AssetBatchUpload.MaxFiles);
+            return ApiErrors.Result(StatusCodes.Status413PayloadTooLarge, tooMany.Code, tooMany.Message,
+                new ApiErrorDetail("file", tooMany.Code, tooMany.Message));
+        }
+
+        var hashes = form["contentHash"];
+        if (hashes.Count != 0 && hashes.Count != files.Count)
+        {
+            return ApiErrors.Result(StatusCodes.Status400BadRequest, ApiErrorCodes.BadRequest,
+                $"The batch has {files.Count} file(s) and {hashes.Count} contentHash part(s): give one per file, in the same order, or none.",
+                new ApiErrorDetail("contentHash", ApiErrorCodes.BadRequest, "One per file, or none."));
+        }
+
+        var results = new AssetBatchEntry[files.Count];
+        for (var i = 0; i < files.Count; i++)
+        {
+            results[i] = await StoreAsync(http, engine, files[i], hashes.Count == 0 ? "" : hashes[i] ?? "");
+        }
+
+        return Results.Json(new AssetBatchResult(results), MediaApiJson.Options);
+    }
+
+    /// <summary>The form of an upload, or the 400 that says why there is none.</summary>
+    private static async Task<(IFormCollection? Form, IResult? Problem)> ReadUploadFormAsync(HttpContext http)
+    {
+        if (!http.Request.HasFormContentType)
+        {
+            return (null, ApiErrors.Result(StatusCodes.Status400BadRequest, ApiErrorCodes.BadRequest,
+                "Upload the audio as multipart/form-data with the file in field 'file' (and optionally 'contentHash').",
+                new ApiErrorDetail("file", ApiErrorCodes.BadRequest, "A multipart/form-data body is required.")));
+        }
+
+        try
+        {
+            return (await http.Request.ReadFormAsync(http.RequestAborted), null);
+        }
+        catch (InvalidDataException ex)
+        {
+            // Malformed multipart, or a section over the form limits.
+            return (null, ApiErrors.Result(StatusCodes.Status400BadRequest, ApiErrorCodes.BadRequest, $"The multipart body could not be read: {ex.Message}"));
+        }
+    }
+
+    /// <summary>Stores one uploaded file: its answer as the single upload gives it (201, 200, or the refusal).</summary>
+    private static async Task<AssetBatchEntry> StoreAsync(HttpContext http, MediaEngine engine, IFormFile file, string declaredHash)
+    {
         byte[] content;
         using (var buffer = new MemoryStream(checked((int)file.Length)))
         {
@@ -81,25 +153,20 @@ internal static class AssetEndpoints
             content = buffer.ToArray();
         }
 
-        var declaredHash = form["contentHash"].ToString();
         var outcome = engine.UploadAsset(Path.GetFileName(file.FileName), content, declaredHash.Length == 0 ? null : declaredHash);
-        if (outcome.Asset is { } asset)
+        if (outcome.Asset is not { } asset)
         {
-            if (outcome.Disposition == UploadDisposition.Repaired)
-            {
-                var repaired = Diagnostic.Create(DiagnosticCatalog.EngineAssetRepaired, asset.Name, asset.Id, asset.ContentHash);
-                http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AssetEndpoints).FullName!).LogWarning("{Warning}", repaired.ToString());
-            }
-
-            if (outcome.Created)
-            {
-                http.Response.Headers.Location = asset.SelfUri;
-            }
-
-            return Results.Json(asset, MediaApiJson.Options, statusCode: outcome.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+            var error = EngineRejections.ToApiError(outcome.Rejection);
+            return new AssetBatchEntry(error.Status, null, error);
         }
 
-        return ApiErrors.Result(EngineRejections.ToApiError(outcome.Rejection));
+        if (outcome.Disposition == UploadDisposition.Repaired)
+        {
+            var repaired = Diagnostic.Create(DiagnosticCatalog.EngineAssetRepaired, asset.Name, asset.Id, asset.ContentHash);
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AssetEndpoints).FullName!).LogWarning("{Warning}", repaired.ToString());
+        }
+
+        return new AssetBatchEntry(outcome.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK, asset, null);
     }
 
     private static IResult GetAsset(string id, MediaEngine engine) =>

@@ -9,8 +9,9 @@ namespace MediaCompiler.Pipeline.Steps;
 
 /// <summary>
 /// Step 2 (media API): hash every prompt, ask the engine in one batch look-up which hashes it holds, and upload only
-/// the others, as many at once as the server's answers allow (AdaptiveConcurrency, at most MaxParallelUploads). Requests grow with what changed, not with the project: an
-/// unchanged project costs one look-up, whatever its size.
+/// the others, several prompts per request (<see cref="UploadBatches"/>), as many requests at once as the server's
+/// answers allow (AdaptiveConcurrency, at most MaxParallelUploads). Requests grow with what changed, not with the
+/// project: an unchanged project costs one look-up, whatever its size.
 /// </summary>
 internal sealed class AssetResolutionStep(IMediaEngineClient client, RunContext context)
 {
@@ -60,22 +61,35 @@ internal sealed class AssetResolutionStep(IMediaEngineClient client, RunContext 
             toUpload = [];
         }
 
+        var batches = UploadBatches.Plan([.. toUpload], e => e.Value.Probe.SizeBytes,
+            Math.Min(BuildDefaults.InitialParallelUploads, Settings.MaxParallelUploads));
+        _uploadsQueued = toUpload.Count;
         try
         {
-            await Parallel.ForEachAsync(toUpload,
+            await Parallel.ForEachAsync(batches,
                 new ParallelOptions { MaxDegreeOfParallelism = context.LightRequestParallelism, CancellationToken = stopOnFatal.Token },
-                async (entry, token) =>
+                async (batch, token) =>
                 {
                     try
                     {
-                        assets[entry.Key] = await ResolveAsync(uploadSlots, progress, entry.Key, entry.Value, token).ConfigureAwait(false);
-                    }
-                    catch (MediaEngineException ex) when (IsAboutTheFile(ex))
-                    {
-                        // The engine refused this file's content (a rule, its size): an error on the file, and the
-                        // other uploads go on so that one build lists every refused prompt.
-                        Interlocked.Increment(ref fileErrors);
-                        context.Failures.Add(entry.Value.Input, EngineDiagnostics.FromEngineCode(ex.Code, ex.Message, entry.Value.Input.Path));
+                        var outcomes = await UploadAsync(uploadSlots, batch, token).ConfigureAwait(false);
+                        for (var i = 0; i < batch.Count; i++)
+                        {
+                            var (hash, prompt) = batch[i];
+                            if (outcomes[i].Asset is { } asset)
+                            {
+                                assets[hash] = asset;
+                                Uploaded(progress, prompt, asset);
+                            }
+                            else
+                            {
+                                // The engine refused this file's content (a rule, its size): an error on the file, and
+                                // the other uploads go on so that one build lists every refused prompt.
+                                var refusal = outcomes[i].Refusal!;
+                                Interlocked.Increment(ref fileErrors);
+                                context.Failures.Add(prompt.Input, EngineDiagnostics.FromEngineCode(refusal.Code, refusal.Message, prompt.Input.Path));
+                            }
+                        }
                     }
                     catch (Exception ex) when (EngineDiagnostics.IsCallFailure(ex))
                     {
@@ -128,33 +142,31 @@ internal sealed class AssetResolutionStep(IMediaEngineClient client, RunContext 
         return unreadable == 0 ? hashes : null;
     }
 
-    /// <summary>Uploads one prompt the look-up said the engine lacks (or holds damaged: the upload repairs it).</summary>
-    private async Task<MediaAssetDto> ResolveAsync(AdaptiveConcurrency uploadSlots, ProgressThrottle progress,
-        string hash, ValidatedPrompt prompt, CancellationToken token)
+    /// <summary>
+    /// Uploads one batch of prompts the look-up said the engine lacks (or holds damaged: the upload repairs it), as one
+    /// request and one slot of the adaptive limit: one outcome per prompt, in order.
+    /// </summary>
+    private async Task<IReadOnlyList<AssetUploadOutcome>> UploadAsync(AdaptiveConcurrency uploadSlots,
+        IReadOnlyList<KeyValuePair<string, ValidatedPrompt>> batch, CancellationToken token)
     {
-        Interlocked.Increment(ref _uploadsQueued);
-        MediaAssetDto uploaded;
-        using (var slot = await uploadSlots.AcquireAsync(token).ConfigureAwait(false))
+        using var slot = await uploadSlots.AcquireAsync(token).ConfigureAwait(false);
+        var outcomes = await client.UploadAssetsAsync([.. batch.Select(e => new AssetUpload(e.Value.Input.Path, e.Key))], token).ConfigureAwait(false);
+        // Refusals of files' content are answers too, and no sign of load.
+        slot.Answered();
+        if (outcomes.Count != batch.Count)
         {
-            try
-            {
-                uploaded = await client.UploadAssetAsync(prompt.Input.Path, hash, token).ConfigureAwait(false);
-                slot.Answered();
-            }
-            catch (MediaEngineException ex) when (IsAboutTheFile(ex))
-            {
-                slot.Answered(); // a refusal of this file's content: no sign of load
-                throw;
-            }
+            throw new InvalidOperationException($"The engine client gave {outcomes.Count} outcome(s) for {batch.Count} upload(s).");
         }
+        return outcomes;
+    }
+
+    private void Uploaded(ProgressThrottle progress, ValidatedPrompt prompt, MediaAssetDto asset)
+    {
         var done = Interlocked.Increment(ref _uploaded);
-        context.Log.Info($"Uploaded {prompt.Input.Path} as asset {uploaded.Id}.");
+        context.Log.Info($"Uploaded {prompt.Input.Path} as asset {asset.Id}.");
         if (progress.IsDue())
         {
             context.Log.Progress($"IVR prompts: uploading {done}/{Volatile.Read(ref _uploadsQueued)}.");
         }
-        return uploaded;
     }
-
-    private static bool IsAboutTheFile(MediaEngineException ex) => ex.Refusal is { Kind: RefusalKind.AboutTheFile };
 }

@@ -72,27 +72,33 @@ public sealed class PromptPipelineTests : IDisposable
     [Fact]
     public async Task Uploads_are_limited_to_MaxParallelUploads()
     {
-        var prompts = Enumerable.Range(0, 12).Select(i => Prompt($"prompt-{i}", 300 + 50 * i)).ToArray();
+        // 70 prompts: 35 per request for a first round of 2, but at most 32 per request: three requests for two slots.
+        var prompts = Enumerable.Range(0, 70).Select(i => Prompt($"prompt-{i}", 300 + 20 * i)).ToArray();
         _engine.CallDelay = TimeSpan.FromMilliseconds(100);
 
         var result = await RunAsync(Settings with { MaxParallelUploads = 2, MaxParallelRequests = 8 }, prompts);
 
         Assert.True(result.Succeeded, string.Join("\n", _log.Diagnostics));
-        Assert.Equal(12, result.Uploaded);
-        Assert.InRange(_engine.MaxInFlight("UploadAssetAsync"), 1, 2);
+        Assert.Equal(70, result.Uploaded);
+        Assert.Equal(3, _engine.Calls("UploadAssetsAsync"));
+        Assert.InRange(_engine.MaxInFlight("UploadAssetsAsync"), 1, 2);
     }
 
     [Fact]
-    public async Task The_first_round_of_uploads_is_16_at_once()
+    public async Task The_first_round_of_uploads_is_16_requests_at_once_sharing_the_prompts()
     {
-        var prompts = Enumerable.Range(0, 20).Select(i => Prompt($"prompt-{i}", 300 + 50 * i)).ToArray();
+        var prompts = Enumerable.Range(0, 40).Select(i => Prompt($"prompt-{i}", 300 + 50 * i)).ToArray();
         _engine.CallDelay = TimeSpan.FromMilliseconds(200);
 
         var result = await RunAsync(Settings, prompts);
 
         Assert.True(result.Succeeded, string.Join("\n", _log.Diagnostics));
-        // Before any answer says more are welcome (4 at first made 4, then 8, then the last 8).
-        Assert.InRange(_engine.MaxInFlight("UploadAssetAsync"), 16, 20);
+        Assert.Equal(40, result.Uploaded);
+        // 40 prompts over the 16 requests of the first round: 3 per request, 14 requests, all in flight before any
+        // answer (a request per prompt with 4 at first made 4, then 8, then 16...).
+        Assert.Equal(14, _engine.Calls("UploadAssetsAsync"));
+        Assert.Equal(14, _engine.MaxInFlight("UploadAssetsAsync"));
+        Assert.Equal(40, _engine.Calls("UploadAssetAsync"));
     }
 
     [Fact]

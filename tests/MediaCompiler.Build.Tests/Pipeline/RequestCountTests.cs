@@ -58,17 +58,18 @@ public sealed class RequestCountTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Cold_build_costs_one_upload_per_prompt_and_a_handful_more()
+    public async Task Cold_build_uploads_in_batches_and_a_handful_more()
     {
         var checkout = _temp.Combine("a");
 
         var requests = await BuildAsync(checkout, Prompts(checkout));
 
+        // 20 prompts spread over the first round of 16 upload requests: 10 batches of 2.
         Assert.Equal(new Dictionary<string, int>
         {
             ["POST /oauth/token"] = 1,
             ["POST /api/v2/media/assets/lookup"] = 1,
-            ["POST /api/v2/media/assets"] = PromptCount,
+            ["POST /api/v2/media/assets/batch"] = 10,
             ["POST /api/v2/media/compile"] = 1,
             ["POST /api/v2/media/compile/{id}/outputs"] = 1,
         }, requests);

@@ -108,6 +108,21 @@ public sealed class FakeMediaEngineClient : IMediaEngineClient
         return Store(filePath, contentHash);
     }
 
+    /// <summary>
+    /// A media API 2.3 engine: one call (and one latency) per batch. <c>Calls("UploadAssetAsync")</c> still counts
+    /// the files stored; <c>Calls("UploadAssetsAsync")</c> the requests.
+    /// </summary>
+    public async Task<IReadOnlyList<AssetUploadOutcome>> UploadAssetsAsync(IReadOnlyList<AssetUpload> uploads, CancellationToken cancellationToken)
+    {
+        Count(nameof(UploadAssetsAsync));
+        await SimulateLatencyAsync(nameof(UploadAssetsAsync), cancellationToken);
+        return uploads.Select(u =>
+        {
+            Count(nameof(UploadAssetAsync));
+            return new AssetUploadOutcome(Store(u.FilePath, u.ContentHash), null);
+        }).ToArray();
+    }
+
     public Task<CompileAccepted> SubmitCompilationAsync(CompileRequest request, CancellationToken cancellationToken)
     {
         Count(nameof(SubmitCompilationAsync));
