@@ -35,6 +35,7 @@ public static class MediaApiJson
 [JsonSerializable(typeof(ApiError))]
 [JsonSerializable(typeof(AssetLookupRequest))]
 [JsonSerializable(typeof(AssetLookupResult))]
+[JsonSerializable(typeof(AssetBatchResult))]
 [JsonSerializable(typeof(OutputArchiveRequest))]
 [JsonSerializable(typeof(MediaAssetDto))]
 [JsonSerializable(typeof(MediaAssetListing))]

@@ -115,6 +115,42 @@ public sealed class PrecompiledTaskTests : IDisposable
         Assert.True(precompiled.Compiled * 4 < portable.Compiled, $"precompiled: {precompiled.Compiled} of {precompiled.Prepared} compiled by the JIT, portable: {portable.Compiled}");
     }
 
+    [OnAMachineWithAPrecompiledCopyFact]
+    public void Generic_code_of_the_framework_over_the_tasks_types_is_precompiled_too()
+    {
+        var tasks = ExtractTasks();
+        // A first run compiles what every copy shares (the framework's own code, this test's callback).
+        JitCompilationsOfAnAsyncWrite(Path.Combine(tasks, "net8.0"));
+
+        var precompiled = JitCompilationsOfAnAsyncWrite(Path.Combine(tasks, "net10.0-" + ThisMachine));
+        var portable = JitCompilationsOfAnAsyncWrite(Path.Combine(tasks, "net8.0"));
+
+        // An async method's state machine is the task's type; the builder's methods over it (Start<T>,
+        // AwaitUnsafeOnCompleted<T>...) are the framework's generic code. Per-assembly ReadyToRun leaves those to the
+        // JIT (about 7 methods here, 12 for the portable copy); crossgen2 --non-local-generics-module compiles them into
+        // the task's image.
+        Assert.True(precompiled * 4 <= portable, $"an async write compiled {precompiled} methods with the precompiled copy, {portable} with the portable one");
+    }
+
+    /// <summary>One <c>AtomicFile.WriteAsync</c> of the folder's MediaCompiler.Storage.dll, in a context of its own: the methods the JIT compiled.</summary>
+    private long JitCompilationsOfAnAsyncWrite(string folder)
+    {
+        var context = new AssemblyLoadContext("precompiled-task-test-async:" + folder + Guid.NewGuid());
+        context.Resolving += (own, name) => File.Exists(Path.Combine(folder, name.Name + ".dll")) ? own.LoadFromAssemblyPath(Path.Combine(folder, name.Name + ".dll")) : null;
+        var storage = context.LoadFromAssemblyPath(Path.Combine(folder, "MediaCompiler.Storage.dll"));
+        var write = storage.GetType("MediaCompiler.Storage.AtomicFile", throwOnError: true)!
+            .GetMethod("WriteAsync", [typeof(string), typeof(Func<Stream, CancellationToken, Task>), typeof(CancellationToken)])!;
+        Func<Stream, CancellationToken, Task> content = (stream, token) => stream.WriteAsync(new byte[] { 1, 2, 3 }, token).AsTask();
+        var path = _temp.Combine("async-write-" + Guid.NewGuid().ToString("N") + ".bin");
+
+        var before = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: true);
+        ((Task)write.Invoke(null, [path, content, CancellationToken.None])!).GetAwaiter().GetResult();
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: true) - before;
+
+        Assert.Equal([1, 2, 3], File.ReadAllBytes(path));
+        return compiled;
+    }
+
     /// <summary>
     /// Loads the folder's MediaCompiler.Pipeline.dll in a context of its own and prepares (compiles, or finds
     /// precompiled) every non-generic method it declares, counting what the JIT compiled on this thread.

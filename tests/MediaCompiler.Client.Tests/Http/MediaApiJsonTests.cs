@@ -23,6 +23,7 @@ public sealed class MediaApiJsonTests
         new AssetLookupRequest(null),
         new AssetLookupResult([Asset()], ["ef56"]),
         new OutputArchiveRequest(["welcome", "menu/main"]),
+        new AssetBatchResult([new AssetBatchEntry(201, Asset(), null), new AssetBatchEntry(400, null, new ApiError("stereo", "IVR1104", 400, "ctx-1", []))]),
         Asset(),
         new MediaAssetListing([Asset(), Asset() with { SampleRate = 16000 }], 2),
         FullRequest(),
