@@ -9,17 +9,8 @@ namespace MediaCompiler.Client;
 /// </summary>
 internal static class MultipartUpload
 {
-    public static MultipartFormDataContent Create(string fileName, byte[] content, string contentHash)
-    {
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        var form = new MultipartFormDataContent
-        {
-            { file, "file", fileName },
-            { new StringContent(contentHash), "contentHash" },
-        };
-        return form;
-    }
+    public static MultipartFormDataContent Create(string fileName, byte[] content, string contentHash) =>
+        CreateBatch([(fileName, content, contentHash)]);
 
     public static MultipartFormDataContent CreateBatch(IReadOnlyList<(string FileName, byte[] Content, string ContentHash)> files)
     {

@@ -15,7 +15,8 @@ internal static class UploadBatches
             return [];
         }
 
-        var perBatch = Math.Clamp((items.Count + Math.Max(1, firstRound) - 1) / Math.Max(1, firstRound), 1, BuildDefaults.MaxPromptsPerUpload);
+        var requests = Math.Max(1, firstRound);
+        var perBatch = Math.Clamp((items.Count + requests - 1) / requests, 1, BuildDefaults.MaxPromptsPerUpload);
         var batches = new List<IReadOnlyList<T>>();
         var current = new List<T>();
         long bytes = 0;
