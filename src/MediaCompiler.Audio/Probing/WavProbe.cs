@@ -155,7 +155,18 @@ internal static class WavProbe
         return format.AverageBytesPerSecond > 0 ? (double)dataBytes / format.AverageBytesPerSecond : null;
     }
 
-    private static ChunkWalk WalkChunks(ByteSource source, bool bigEndian)
+    /// <summary>
+    /// The 'fmt ' chunk's payload of a little-endian WAV held in memory, at most <paramref name="maxBytes"/> of it, or
+    /// null without one: for decoders that need the codec's own fields after WAVEFORMATEX (an ADPCM block's sample
+    /// count and coefficients), which the probe itself does not keep.
+    /// </summary>
+    internal static byte[]? FormatPayload(byte[] content, int maxBytes)
+    {
+        using var stream = new MemoryStream(content, writable: false);
+        return WalkChunks(new ByteSource(stream), bigEndian: false, maxBytes).FormatPayload;
+    }
+
+    private static ChunkWalk WalkChunks(ByteSource source, bool bigEndian, int formatBytes = WavFormat.MaxUsefulBytes)
     {
         var walk = new ChunkWalk();
         Span<byte> header = stackalloc byte[8];
@@ -175,9 +186,9 @@ internal static class WavProbe
             var id = header[..4];
             if (id.SequenceEqual("fmt "u8) && walk.FormatPayload is null)
             {
-                walk.FormatPayload = source.ReadBlock(payload, (int)Math.Min(size, WavFormat.MaxUsefulBytes));
+                walk.FormatPayload = source.ReadBlock(payload, (int)Math.Min(size, formatBytes));
                 walk.FormatDeclaredSize = size;
-                walk.FormatCut = walk.FormatPayload.Length < Math.Min(size, WavFormat.MaxUsefulBytes);
+                walk.FormatCut = walk.FormatPayload.Length < Math.Min(size, formatBytes);
             }
             else if (id.SequenceEqual("data"u8) && walk.DataOffset is null)
             {

@@ -1,6 +1,7 @@
 using MediaCompiler.Audio;
 using MediaCompiler.Diagnostics;
 using MediaCompiler.Codecs.Decoding.Aac;
+using MediaCompiler.Codecs.Decoding.Adpcm;
 using MediaCompiler.Codecs.Decoding.Flac;
 using MediaCompiler.Codecs.Decoding.Mp3;
 using MediaCompiler.Codecs.Decoding.Mp4;
@@ -25,7 +26,8 @@ public static class PromptDecoder
     private static readonly IManagedDecoder Flac = new FlacDecoder();
 
     /// <summary>True when <see cref="Decode"/> has an in-process decoder for what the probe found.</summary>
-    public static bool CanDecode(AudioProbeResult probe) => WavSampleReader.CanDecode(probe) || Choose(probe) is not null;
+    public static bool CanDecode(AudioProbeResult probe) =>
+        WavSampleReader.CanDecode(probe) || AdpcmWavDecoder.CanDecode(probe) || Choose(probe) is not null;
 
     public static DecodeResult Decode(byte[] content, string fileName, AudioProbeResult probe, CancellationToken cancellationToken = default)
     {
@@ -37,7 +39,12 @@ public static class PromptDecoder
 
         if (WavSampleReader.CanDecode(probe))
         {
-            return DecodeWav(content, fileName, probe);
+            return DecodeWav(fileName, () => WavSampleReader.Read(content, probe));
+        }
+
+        if (AdpcmWavDecoder.CanDecode(probe))
+        {
+            return DecodeWav(fileName, () => AdpcmWavDecoder.Read(content, probe));
         }
 
         if (Choose(probe) is { } decoder)
@@ -82,11 +89,11 @@ public static class PromptDecoder
         ?  " in this container (the in-process AAC decoder reads ADTS streams and MP4/M4A; ffmpeg is not used here)"
         : string.Empty;
 
-    private static DecodeResult DecodeWav(byte[] content, string fileName, AudioProbeResult probe)
+    private static DecodeResult DecodeWav(string fileName, Func<DecodedAudio> read)
     {
         try
         {
-            return DecodeResult.Success(WavSampleReader.Read(content, probe));
+            return DecodeResult.Success(read());
         }
         catch (InvalidDataException e)
         {

@@ -1,0 +1,235 @@
+using System.Buffers.Binary;
+using System.Text.Json;
+using MediaCompiler.Audio;
+using MediaCompiler.Codecs.Decoding;
+using MediaCompiler.Codecs.Tests.Loudness;
+using MediaCompiler.TestSupport;
+using Xunit.Abstractions;
+
+namespace MediaCompiler.Codecs.Tests.Decoding.Adpcm;
+
+/// <summary>
+/// The IMA and Microsoft ADPCM WAV decoders against ffmpeg's: files ffmpeg encodes (mono and stereo, two rates, three
+/// block sizes, a last block cut short) decode to ffmpeg's own samples exactly; the committed fixtures decode without
+/// ffmpeg; a damaged header or block is a coded failure, never an exception.
+/// </summary>
+public sealed class AdpcmWavDecoderTests(ITestOutputHelper output)
+{
+    private static readonly string Corpus = Path.Combine(SpeechFixtureFiles.Root, "audio");
+
+    [Theory]
+    [InlineData("adpcm_ima_8k_mono.wav")]
+    [InlineData("adpcm_ms_8k_mono.wav")]
+    public void The_committed_fixtures_decode_in_process_for_as_long_as_ffprobe_says(string name)
+    {
+        var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(Corpus, "expected.json"))).RootElement.GetProperty(name).GetProperty("ffprobe");
+        var bytes = File.ReadAllBytes(Path.Combine(Corpus, name));
+        var probe = AudioProbe.Probe(new MemoryStream(bytes), name);
+
+        Assert.True(PromptDecoder.CanDecode(probe));
+        var result = PromptDecoder.Decode(bytes, name, probe);
+
+        Assert.Null(result.Error);
+        Assert.Equal(8000, result.Audio!.SampleRate);
+        Assert.Equal(expected.GetProperty("duration").GetDouble() * 8000, result.Audio.Samples.Length, 0);
+        Assert.Contains(result.Audio.Samples, s => Math.Abs(s) > 0.01f);
+    }
+
+    public static TheoryData<string, int, int, int, int> Encodings()
+    {
+        var data = new TheoryData<string, int, int, int, int>();
+        foreach (var codec in new[] { "adpcm_ima_wav", "adpcm_ms" })
+        {
+            data.Add(codec, 1, 8000, 256, 0);
+            data.Add(codec, 1, 16000, 1024, 0);
+            data.Add(codec, 2, 8000, 512, 0);
+            data.Add(codec, 2, 16000, 2048, 0);
+            data.Add(codec, 1, 8000, 256, 37);   // the last block cut 37 bytes short
+            data.Add(codec, 2, 8000, 512, 101);
+        }
+
+        return data;
+    }
+
+    [FfmpegTheory]
+    [MemberData(nameof(Encodings))]
+    public void Decodes_what_ffmpeg_encodes_to_ffmpegs_own_samples(string codec, int channels, int rate, int blockSize, int cutBytes)
+    {
+        using var temp = new TempDirectory();
+        var source = Path.Combine(temp.Path, "source.wav");
+        File.WriteAllBytes(source, WavWriter.Pcm16(WavWriter.ToPcm16(Signals.SpeechWithClicks(rate, channels, 1.3)), rate, channels));
+        var encoded = Path.Combine(temp.Path, "encoded.wav");
+        Ffmpeg.Run("-i", source, "-c:a", codec, "-block_size", blockSize.ToString(System.Globalization.CultureInfo.InvariantCulture), encoded);
+        if (cutBytes > 0)
+        {
+            File.WriteAllBytes(encoded, CutData(File.ReadAllBytes(encoded), cutBytes));
+        }
+
+        var reference = Path.Combine(temp.Path, "reference.raw");
+        Ffmpeg.Run("-i", encoded, "-f", "s16le", "-c:a", "pcm_s16le", reference);
+        var referenceMono = MixDown(File.ReadAllBytes(reference), channels);
+        var bytes = File.ReadAllBytes(encoded);
+
+        var result = PromptDecoder.Decode(bytes, "encoded.wav", AudioProbe.Probe(new MemoryStream(bytes), "encoded.wav"));
+
+        Assert.Null(result.Error);
+        var ours = result.Audio!.Samples;
+        output.WriteLine($"{codec} {channels} ch {rate} Hz, blocks of {blockSize} bytes, cut {cutBytes}: ours {ours.Length}, ffmpeg {referenceMono.Length} samples");
+        Assert.Equal(rate, result.Audio.SampleRate);
+        Assert.Equal(referenceMono.Length, ours.Length);
+        for (int i = 0; i < ours.Length; i++)
+        {
+            Assert.True(Math.Abs(ours[i] - referenceMono[i]) < 1e-6f, $"sample {i}: ours {ours[i] * 32768:0.#}, ffmpeg {referenceMono[i] * 32768:0.#}");
+        }
+    }
+
+    public static TheoryData<string, Func<byte[], byte[]>> Damage() => new()
+    {
+        { "IMA, block size 0", file => SetU16(Ima(), 32, 0) },
+        { "IMA, block smaller than its header", file => SetU16(Ima(), 32, 3) },
+        { "IMA, block not whole groups", file => SetU16(Ima(), 32, 250) },
+        { "IMA, step index 89", file => SetDataByte(Ima(), 2, 89) },
+        { "Microsoft, coefficient pair 7 of 7", file => SetDataByte(Ms(), 0, 7) },
+        { "Microsoft, 3 channels", file => SetU16(SetU16(Ms(), 22, 3), 32, 7 * 3 + 30) },
+        { "Microsoft, block size 0", file => SetU16(Ms(), 32, 0) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Damage))]
+    public void A_damaged_header_or_block_is_a_coded_failure(string what, Func<byte[], byte[]> damage)
+    {
+        var bytes = damage([]);
+        var probe = AudioProbe.Probe(new MemoryStream(bytes), "damaged.wav");
+
+        var result = PromptDecoder.Decode(bytes, "damaged.wav", probe);
+
+        Assert.Null(result.Audio);
+        output.WriteLine($"{what}: {result.Error!.Code} {result.Error.Message}");
+        Assert.Equal("IVR3002", result.Error.Code);
+    }
+
+    [Fact]
+    public void Random_damage_never_throws()
+    {
+        var random = new Random(1205);
+        foreach (var original in new[] { Ima(), Ms() })
+        {
+            for (int round = 0; round < 400; round++)
+            {
+                var bytes = (byte[])original.Clone();
+                for (int flips = random.Next(1, 6); flips > 0; flips--)
+                {
+                    bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+                }
+
+                var probe = AudioProbe.Probe(new MemoryStream(bytes), "fuzzed.wav");
+                var result = PromptDecoder.Decode(bytes, "fuzzed.wav", probe);
+
+                Assert.True(result.Audio is not null ^ result.Error is not null);
+            }
+        }
+    }
+
+    /// <summary>A valid mono 8 kHz IMA ADPCM WAV, two blocks of 256 bytes (505 samples each), built byte by byte.</summary>
+    private static byte[] Ima() => Build(0x0011, blockAlign: 256, samplesPerBlock: 505, extra: [], blocks: 2,
+        header: block => { block[0] = 0x10; block[2] = 20; });
+
+    /// <summary>A valid mono 8 kHz Microsoft ADPCM WAV with the standard coefficients, two blocks of 256 bytes.</summary>
+    private static byte[] Ms()
+    {
+        var coefficients = new byte[2 + (7 * 4)];
+        BinaryPrimitives.WriteUInt16LittleEndian(coefficients, 7);
+        short[] pairs = [256, 0, 512, -256, 0, 0, 192, 64, 240, 0, 460, -208, 392, -232];
+        for (int i = 0; i < pairs.Length; i++)
+        {
+            BinaryPrimitives.WriteInt16LittleEndian(coefficients.AsSpan(2 + (2 * i)), pairs[i]);
+        }
+
+        return Build(0x0002, blockAlign: 256, samplesPerBlock: 500, extra: coefficients, blocks: 2,
+            header: block => { block[0] = 1; block[1] = 16; });
+    }
+
+    private static byte[] Build(ushort tag, int blockAlign, int samplesPerBlock, byte[] extra, int blocks, Action<byte[]> header)
+    {
+        var data = new byte[blockAlign * blocks];
+        var random = new Random(tag);
+        random.NextBytes(data);
+        for (int b = 0; b < blocks; b++)
+        {
+            var block = new byte[8];
+            header(block);
+            Array.Copy(block, 0, data, b * blockAlign, tag == 0x0011 ? 4 : 7);
+        }
+
+        using var stream = new MemoryStream();
+        using var writer = new BinaryWriter(stream);
+        int fmtSize = 20 + extra.Length;
+        writer.Write("RIFF"u8);
+        writer.Write(4 + 8 + fmtSize + 8 + data.Length);
+        writer.Write("WAVEfmt "u8);
+        writer.Write(fmtSize);
+        writer.Write(tag);
+        writer.Write((ushort)1);
+        writer.Write(8000);
+        writer.Write(8000 * blockAlign / samplesPerBlock);
+        writer.Write((ushort)blockAlign);
+        writer.Write((ushort)4);
+        writer.Write((ushort)(2 + extra.Length));
+        writer.Write((ushort)samplesPerBlock);
+        writer.Write(extra);
+        writer.Write("data"u8);
+        writer.Write(data.Length);
+        writer.Write(data);
+        return stream.ToArray();
+    }
+
+    private static byte[] SetU16(byte[] file, int offset, ushort value)
+    {
+        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(offset), value);
+        return file;
+    }
+
+    /// <summary>Sets a byte of the data chunk's payload (a block header's field).</summary>
+    private static byte[] SetDataByte(byte[] file, int index, byte value)
+    {
+        file[20 + BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(16)) + 8 + index] = value;
+        return file;
+    }
+
+    /// <summary>Drops the last bytes of the data chunk and shrinks the RIFF and data sizes to match (a last block cut short).</summary>
+    private static byte[] CutData(byte[] file, int bytes)
+    {
+        int dataHeader = file.AsSpan().IndexOf("data"u8);
+        int size = BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(dataHeader + 4));
+        var cut = file[..(dataHeader + 8 + size - bytes)];
+        BinaryPrimitives.WriteInt32LittleEndian(cut.AsSpan(dataHeader + 4), size - bytes);
+        BinaryPrimitives.WriteInt32LittleEndian(cut.AsSpan(4), cut.Length - 8);
+        return cut;
+    }
+
+    /// <summary>Interleaved 16-bit samples averaged over the channels, full scale 1.0 (the decoder's own mix-down).</summary>
+    private static float[] MixDown(byte[] raw, int channels)
+    {
+        var mono = new float[raw.Length / 2 / channels];
+        float scale = 1f / (32768f * channels);
+        for (int i = 0; i < mono.Length; i++)
+        {
+            float sum = 0;
+            for (int c = 0; c < channels; c++)
+            {
+                sum += BinaryPrimitives.ReadInt16LittleEndian(raw.AsSpan(2 * ((i * channels) + c)));
+            }
+
+            mono[i] = sum * scale;
+        }
+
+        return mono;
+    }
+
+    private sealed class TempDirectory : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("adpcm-").FullName;
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+}
