@@ -84,4 +84,18 @@ public static class WavWriter
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(4), bytes.Length - 8);
         return bytes;
     }
+
+    /// <summary>
+    /// The same WAV with the last <paramref name="bytes"/> of its data chunk dropped and the RIFF and data sizes shrunk
+    /// to match: a recording whose last block was cut short, with a header that says so (not a truncated file).
+    /// </summary>
+    public static byte[] WithDataCutShort(byte[] file, int bytes)
+    {
+        int dataHeader = file.AsSpan().IndexOf("data"u8);
+        int size = BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(dataHeader + 4));
+        var cut = file[..(dataHeader + 8 + size - bytes)];
+        BinaryPrimitives.WriteInt32LittleEndian(cut.AsSpan(dataHeader + 4), size - bytes);
+        BinaryPrimitives.WriteInt32LittleEndian(cut.AsSpan(4), cut.Length - 8);
+        return cut;
+    }
 }

@@ -3,6 +3,7 @@ using MediaCompiler.Diagnostics;
 using MediaCompiler.Codecs.Decoding.Aac;
 using MediaCompiler.Codecs.Decoding.Adpcm;
 using MediaCompiler.Codecs.Decoding.Flac;
+using MediaCompiler.Codecs.Decoding.Gsm;
 using MediaCompiler.Codecs.Decoding.Mp3;
 using MediaCompiler.Codecs.Decoding.Mp4;
 using MediaCompiler.Codecs.Decoding.Opus;
@@ -27,7 +28,7 @@ public static class PromptDecoder
 
     /// <summary>True when <see cref="Decode"/> has an in-process decoder for what the probe found.</summary>
     public static bool CanDecode(AudioProbeResult probe) =>
-        WavSampleReader.CanDecode(probe) || AdpcmWavDecoder.CanDecode(probe) || Choose(probe) is not null;
+        WavSampleReader.CanDecode(probe) || AdpcmWavDecoder.CanDecode(probe) || GsmWavDecoder.CanDecode(probe) || Choose(probe) is not null;
 
     public static DecodeResult Decode(byte[] content, string fileName, AudioProbeResult probe, CancellationToken cancellationToken = default)
     {
@@ -45,6 +46,11 @@ public static class PromptDecoder
         if (AdpcmWavDecoder.CanDecode(probe))
         {
             return DecodeWav(fileName, () => AdpcmWavDecoder.Read(content, probe));
+        }
+
+        if (GsmWavDecoder.CanDecode(probe))
+        {
+            return DecodeWav(fileName, () => GsmWavDecoder.Read(content, probe));
         }
 
         if (Choose(probe) is { } decoder)

@@ -62,7 +62,7 @@ public sealed class AdpcmWavDecoderTests(ITestOutputHelper output)
         Ffmpeg.Run("-i", source, "-c:a", codec, "-block_size", blockSize.ToString(System.Globalization.CultureInfo.InvariantCulture), encoded);
         if (cutBytes > 0)
         {
-            File.WriteAllBytes(encoded, CutData(File.ReadAllBytes(encoded), cutBytes));
+            File.WriteAllBytes(encoded, WavWriter.WithDataCutShort(File.ReadAllBytes(encoded), cutBytes));
         }
 
         var reference = Path.Combine(temp.Path, "reference.raw");
@@ -194,17 +194,6 @@ public sealed class AdpcmWavDecoderTests(ITestOutputHelper output)
     {
         file[20 + BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(16)) + 8 + index] = value;
         return file;
-    }
-
-    /// <summary>Drops the last bytes of the data chunk and shrinks the RIFF and data sizes to match (a last block cut short).</summary>
-    private static byte[] CutData(byte[] file, int bytes)
-    {
-        int dataHeader = file.AsSpan().IndexOf("data"u8);
-        int size = BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(dataHeader + 4));
-        var cut = file[..(dataHeader + 8 + size - bytes)];
-        BinaryPrimitives.WriteInt32LittleEndian(cut.AsSpan(dataHeader + 4), size - bytes);
-        BinaryPrimitives.WriteInt32LittleEndian(cut.AsSpan(4), cut.Length - 8);
-        return cut;
     }
 
     /// <summary>Interleaved 16-bit samples averaged over the channels, full scale 1.0 (the decoder's own mix-down).</summary>
