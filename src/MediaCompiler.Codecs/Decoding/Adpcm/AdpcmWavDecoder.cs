@@ -21,6 +21,8 @@ internal static class AdpcmWavDecoder
 
     private const int MaxChannels = 8;
 
+    private const ushort MsAdpcmTag = 0x0002;
+
     public static bool CanDecode(AudioProbeResult probe) =>
         probe.Container is AudioContainer.Wav && probe.Codec is "adpcm_ima" or "adpcm_ms" && probe.BitsPerSample is 4;
 
@@ -123,16 +125,19 @@ internal static class AdpcmWavDecoder
             (block, ch, samples, output) => DecodeMsBlock(block, ch, samples, output, coefficients));
     }
 
-    /// <summary>The file's coefficient table when its fmt chunk lists one, else the standard seven pairs.</summary>
+    /// <summary>
+    /// The file's coefficient table when its fmt chunk lists one (at least the format's seven pairs), else the standard
+    /// seven. A WAVE_FORMAT_EXTENSIBLE header has other fields where the table would be, so it gets the standard ones.
+    /// </summary>
     private static (short, short)[] Coefficients(byte[] format)
     {
-        if (format.Length < CoefficientsOffset)
+        if (format.Length < CoefficientsOffset || BinaryPrimitives.ReadUInt16LittleEndian(format) != MsAdpcmTag)
         {
             return MsAdpcm.StandardCoefficients;
         }
 
         int count = BinaryPrimitives.ReadUInt16LittleEndian(format.AsSpan(20));
-        if (count == 0 || count > MaxCoefficients || format.Length < CoefficientsOffset + (4 * count))
+        if (count < MsAdpcm.StandardCoefficients.Length || count > MaxCoefficients || format.Length < CoefficientsOffset + (4 * count))
         {
             return MsAdpcm.StandardCoefficients;
         }

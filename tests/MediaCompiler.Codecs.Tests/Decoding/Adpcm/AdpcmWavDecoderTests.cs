@@ -109,6 +109,27 @@ public sealed class AdpcmWavDecoderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_Microsoft_file_that_lists_its_own_coefficients_is_decoded_with_them()
+    {
+        // The same blocks twice: with the standard table and predictor 1 (512, -256), and with a table whose pair 0 is
+        // (512, -256) and predictor 0. Both name the same pair, so the audio must be the same.
+        var standard = SetDataByte(SetDataByte(Ms(), 0, 1), 256, 1);
+        var ownTable = (byte[])standard.Clone();
+        int table = 12 + 8 + 22; // the fmt payload's coefficient pairs
+        BinaryPrimitives.WriteInt16LittleEndian(ownTable.AsSpan(table), 512);
+        BinaryPrimitives.WriteInt16LittleEndian(ownTable.AsSpan(table + 2), -256);
+        SetDataByte(SetDataByte(ownTable, 0, 0), 256, 0);
+
+        var expected = PromptDecoder.Decode(standard, "a.wav", AudioProbe.Probe(new MemoryStream(standard), "a.wav")).Audio!.Samples;
+        var actual = PromptDecoder.Decode(ownTable, "b.wav", AudioProbe.Probe(new MemoryStream(ownTable), "b.wav")).Audio!.Samples;
+
+        Assert.Equal(expected, actual);
+        var pairZero = SetDataByte(SetDataByte(Ms(), 0, 0), 256, 0);
+        var withPairZero = PromptDecoder.Decode(pairZero, "c.wav", AudioProbe.Probe(new MemoryStream(pairZero), "c.wav")).Audio!.Samples;
+        Assert.NotEqual(expected, withPairZero);
+    }
+
+    [Fact]
     public void Random_damage_never_throws()
     {
         var random = new Random(1205);
