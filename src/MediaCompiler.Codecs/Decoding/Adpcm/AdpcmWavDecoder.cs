@@ -53,7 +53,8 @@ internal static class AdpcmWavDecoder
 
         long blocks = data.Length / blockAlign;
         int rest = data.Length % blockAlign;
-        int lastSamples = rest > layout.HeaderBytes ? layout.SamplesIn(rest) : 0;
+        // A last block of its header alone still holds the header's samples (1 for IMA, 2 for Microsoft), as ffmpeg counts.
+        int lastSamples = rest >= layout.HeaderBytes && rest > 0 ? layout.SamplesIn(rest) : 0;
         long frames = (blocks * layout.SamplesPerBlock) + lastSamples;
         if (frames > Array.MaxLength)
         {
