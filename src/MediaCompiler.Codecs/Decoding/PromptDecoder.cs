@@ -27,8 +27,7 @@ public static class PromptDecoder
     private static readonly IManagedDecoder Flac = new FlacDecoder();
 
     /// <summary>True when <see cref="Decode"/> has an in-process decoder for what the probe found.</summary>
-    public static bool CanDecode(AudioProbeResult probe) =>
-        WavSampleReader.CanDecode(probe) || AdpcmWavDecoder.CanDecode(probe) || GsmWavDecoder.CanDecode(probe) || Choose(probe) is not null;
+    public static bool CanDecode(AudioProbeResult probe) => WavReader(probe) is not null || Choose(probe) is not null;
 
     public static DecodeResult Decode(byte[] content, string fileName, AudioProbeResult probe, CancellationToken cancellationToken = default)
     {
@@ -38,19 +37,9 @@ public static class PromptDecoder
             return DecodeResult.Failure(refused);
         }
 
-        if (WavSampleReader.CanDecode(probe))
+        if (WavReader(probe) is { } read)
         {
-            return DecodeWav(fileName, () => WavSampleReader.Read(content, probe));
-        }
-
-        if (AdpcmWavDecoder.CanDecode(probe))
-        {
-            return DecodeWav(fileName, () => AdpcmWavDecoder.Read(content, probe));
-        }
-
-        if (GsmWavDecoder.CanDecode(probe))
-        {
-            return DecodeWav(fileName, () => GsmWavDecoder.Read(content, probe));
+            return DecodeWav(fileName, () => read(content, probe));
         }
 
         if (Choose(probe) is { } decoder)
@@ -79,6 +68,13 @@ public static class PromptDecoder
         var extension = Path.GetExtension(fileName).TrimStart('.').ToLowerInvariant();
         return extension.Length == 0 ? probe.Container.ToString().ToLowerInvariant() : extension;
     }
+
+    /// <summary>The reader of a WAV's samples for its codec (PCM and G.711, ADPCM, GSM 6.10), or null for none.</summary>
+    private static Func<byte[], AudioProbeResult, DecodedAudio>? WavReader(AudioProbeResult probe) =>
+        WavSampleReader.CanDecode(probe) ? (file, p) => WavSampleReader.Read(file, p)
+        : AdpcmWavDecoder.CanDecode(probe) ? AdpcmWavDecoder.Read
+        : GsmWavDecoder.CanDecode(probe) ? GsmWavDecoder.Read
+        : null;
 
     private static IManagedDecoder? Choose(AudioProbeResult probe) => (probe.Container, probe.Codec) switch
     {
