@@ -42,6 +42,10 @@ public sealed class PlanOnlyTests : IAsyncLifetime
 
     private PipelineSettings Settings(bool planOnly, ClientSettings? client = null) => new()
     {
+        // A refused build stops its other uploads when the first is refused; a cancelled request may still reach the
+        // server after the run returned (on a loaded machine) and be counted as the next build's. One upload request
+        // at a time for the read-only client leaves nothing in flight to arrive late.
+        MaxParallelUploads = client is null ? BuildDefaults.MaxParallelUploads : 1,
         FlowId = _emulator.FlowId,
         Engine = new EngineConnection(_emulator.BaseAddress, client?.ClientId ?? _emulator.ClientId, client?.ClientSecret ?? _emulator.ClientSecret),
         AuditLogPath = _temp.Combine("obj", "audit.jsonl"),
@@ -86,6 +90,7 @@ public sealed class PlanOnlyTests : IAsyncLifetime
         Assert.Equal(new Dictionary<string, int> { ["POST /oauth/token"] = 1, ["GET /api/v2/media/assets"] = prompts.Length }, planRequests);
         Assert.Contains(_log.Errors, e => e.Message.Contains("403", StringComparison.Ordinal) || e.Message.Contains("scope", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain("POST /api/v2/media/compile", refusedBuild.Keys);
+        Assert.Equal(1, refusedBuild["POST /api/v2/media/assets/batch"]); // its three uploads in one request, refused
         var plan = planned.Plan!;
         Assert.Equal(["compile p0", "compile p2", "compile p3", "upload p1", "upload p4", "upload p5"],
             plan.Items.Select(i => PlanReport.Word(i.Action) + " " + i.Name).Order(StringComparer.Ordinal));
