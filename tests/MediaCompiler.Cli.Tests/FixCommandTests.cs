@@ -16,7 +16,7 @@ public sealed class FixCommandTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static readonly HashSet<string> InProcessCodecs = ["pcm_s16le", "pcm_s16be", "pcm_u8", "pcm_s24le", "pcm_s32le", "pcm_f32le", "pcm_f64le", "pcm_mulaw", "pcm_alaw", "adpcm_ima_wav", "adpcm_ms", "gsm_ms", "mp3", "vorbis", "opus", "aac"];
+    private static readonly HashSet<string> InProcessCodecs = ["pcm_s16le", "pcm_s16be", "pcm_u8", "pcm_s24le", "pcm_s32le", "pcm_f32le", "pcm_f64le", "pcm_mulaw", "pcm_alaw", "adpcm_ima_wav", "adpcm_ms", "gsm_ms", "adpcm_g722", "mp3", "vorbis", "opus", "aac"];
 
     private static readonly bool FfmpegIsInstalled = (Environment.GetEnvironmentVariable("PATH") ?? "")
         .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
@@ -44,7 +44,7 @@ public sealed class FixCommandTests : IDisposable
     {
         var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(Corpus, "expected.json"))).RootElement.GetProperty(name);
         var codes = expected.GetProperty("codes").EnumerateArray().Select(c => c.GetString()!).ToList();
-        // Codecs without an in-process decoder (G.722, Speex...) are convertible only where ffmpeg is installed.
+        // Codecs without an in-process decoder (Speex...) are convertible only where ffmpeg is installed.
         var decodable = expected.GetProperty("accepted").GetBoolean() || InProcessCodecs.Contains(CodecOf(expected)) || FfmpegIsInstalled;
         var onlyRuleFaults = codes.All(c => c.StartsWith("IVR11", StringComparison.Ordinal)) && Path.GetExtension(name) != ".flac" && decodable;
         var source = _temp.Bytes(name, File.ReadAllBytes(Path.Combine(Corpus, name)));

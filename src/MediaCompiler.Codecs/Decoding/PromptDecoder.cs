@@ -4,6 +4,7 @@ using MediaCompiler.Codecs.Decoding.Aac;
 using MediaCompiler.Codecs.Decoding.Adpcm;
 using MediaCompiler.Codecs.Decoding.Flac;
 using MediaCompiler.Codecs.Decoding.Gsm;
+using MediaCompiler.Codecs.Decoding.G722;
 using MediaCompiler.Codecs.Decoding.Mp3;
 using MediaCompiler.Codecs.Decoding.Mp4;
 using MediaCompiler.Codecs.Decoding.Opus;
@@ -69,11 +70,12 @@ public static class PromptDecoder
         return extension.Length == 0 ? probe.Container.ToString().ToLowerInvariant() : extension;
     }
 
-    /// <summary>The reader of a WAV's samples for its codec (PCM and G.711, ADPCM, GSM 6.10), or null for none.</summary>
+    /// <summary>The reader of a WAV's samples for its codec (PCM and G.711, ADPCM, GSM 6.10, G.722), or null for none.</summary>
     private static Func<byte[], AudioProbeResult, DecodedAudio>? WavReader(AudioProbeResult probe) =>
         WavSampleReader.CanDecode(probe) ? (file, p) => WavSampleReader.Read(file, p)
         : AdpcmWavDecoder.CanDecode(probe) ? AdpcmWavDecoder.Read
         : GsmWavDecoder.CanDecode(probe) ? GsmWavDecoder.Read
+        : G722WavDecoder.CanDecode(probe) ? G722WavDecoder.Read
         : null;
 
     private static IManagedDecoder? Choose(AudioProbeResult probe) => (probe.Container, probe.Codec) switch
