@@ -191,4 +191,40 @@ public sealed class FixCommandTests : IDisposable
         Assert.Contains($"{path}(1,1): error IVR1200: ", run.Output);
         Assert.False(File.Exists(path + ".bak"));
     }
+
+    [Fact]
+    public void A_silent_prompt_whose_headers_pass_is_refused_not_called_accepted()
+    {
+        // validate rejects it (IVR3005): fix saying "already accepted" with exit 0 would contradict it.
+        var path = _temp.Wav("silent.wav", seconds: 2, amplitude: 0);
+        Assert.Equal(1, CliRun.Of("validate", path).ExitCode);
+        var before = File.ReadAllBytes(path);
+
+        var run = CliRun.Of("fix", "--in-place", path);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{path}(1,1): error IVR1204: ", run.Output);
+        Assert.DoesNotContain("already accepted (", run.Output);
+        Assert.Equal(before, File.ReadAllBytes(path));
+        Assert.False(File.Exists(path + ".bak"));
+    }
+
+    [MediaCompiler.TestSupport.FfmpegFact]
+    public void A_cut_stream_gets_the_decoders_code_from_validate_and_is_refused_by_fix()
+    {
+        // The build gives a cut ADTS stream the AAC decoder's IVR3140; validate says the same, and fix (IVR1200) names it.
+        var whole = _temp.PathOf("whole.aac");
+        MediaCompiler.TestSupport.Ffmpeg.Run("-f", "lavfi", "-i", "anoisesrc=r=16000:a=0.3:c=white:d=4", "-c:a", "aac", "-b:a", "96k", "-f", "adts", whole);
+        var bytes = File.ReadAllBytes(whole);
+        var path = _temp.Bytes("cut.aac", bytes[..(bytes.Length / 2)]);
+
+        var validate = CliRun.Of("validate", path);
+        var fix = CliRun.Of("fix", "--in-place", path);
+
+        Assert.Equal(1, validate.ExitCode);
+        Assert.Contains($"{path}(1,1): error IVR3140: ", validate.Output);
+        Assert.DoesNotContain("IVR1200", validate.Output);
+        Assert.Equal(1, fix.ExitCode);
+        Assert.Contains($"{path}(1,1): error IVR1200: '{path}' cannot be fixed: IVR3140: ", fix.Output);
+    }
 }

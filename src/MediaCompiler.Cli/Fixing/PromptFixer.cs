@@ -29,10 +29,6 @@ internal static class PromptFixer
         // passing prompts are left untouched); the level and the edges are still checked below when asked for.
         var passesAsIs = target.Encoding is null && target.SampleRate is null && verdict.Diagnostics.All(d => NameRules.Contains(d.Code));
         var headersMeetTarget = passesAsIs || HeadersMeetTarget(verdict, path, encoding, rate);
-        if (headersMeetTarget && !target.Normalize && !target.TrimSilence)
-        {
-            return new FixUnchanged(path, Describe.Summary(probe));
-        }
 
         var limit = TargetPlatforms.MaxFileSizeBytes(target.Platform);
         if (probe.DurationSeconds is { } declared && declared * MediaRules.NarrowbandSampleRate > limit)
@@ -45,12 +41,18 @@ internal static class PromptFixer
         var decoded = PromptDecoding.Decode(path, probe);
         if (decoded.Audio is not { } audio)
         {
-            return new FixRefused(path, decoded.Error ?? Diagnostic.Create(DiagnosticCatalog.FixCannotDecode, path, path, "the decoder returned nothing"));
+            var reason = decoded.Error is { } failure ? $"{failure.Code}: {failure.Message.Split(" Fix: ")[0].TrimEnd('.')}" : "the decoder returned nothing";
+            return new FixRefused(path, Diagnostic.Create(DiagnosticCatalog.FixCannotDecode, path, path, reason));
         }
 
-        if (headersMeetTarget && LevelAndEdgesMeetTarget(audio.Samples, audio.SampleRate, target))
+        if (headersMeetTarget && ((!target.Normalize && !target.TrimSilence) || LevelAndEdgesMeetTarget(audio.Samples, audio.SampleRate, target)))
         {
-            return new FixUnchanged(path, Describe.Summary(probe));
+            // Headers the platform takes are not yet a prompt it takes: a silent one (IVR3005) or one whose audio does
+            // not decode to the end (a cut stream) fails validate, so it cannot be "already accepted". The decoding above
+            // has refused the second; the first no fix can mend.
+            return TelephoneSilence.Check(path, audio) is { } silentSource
+                ? new FixRefused(path, Diagnostic.Create(DiagnosticCatalog.FixResultSilent, path, path, silentSource.Message.Split(" Fix: ")[0].TrimEnd('.')))
+                : new FixUnchanged(path, Describe.Summary(probe));
         }
 
         if (audio.SampleRate != rate && !Resampler.CanConvert(audio.SampleRate, rate))

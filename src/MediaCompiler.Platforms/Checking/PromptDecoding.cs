@@ -91,15 +91,16 @@ public static class PromptDecoding
         return false;
     }
 
-    /// <summary>Decodes to mono samples, or returns the coded reason it cannot. Never throws for any content.</summary>
+    /// <summary>
+    /// Decodes to mono samples, or returns the coded reason it cannot: the probe's or the decoder's own diagnostic, the
+    /// code the build gives the same file. Never throws for any content.
+    /// </summary>
     public static DecodeResult Decode(string path, AudioProbeResult probe)
     {
         if (probe.Container == AudioContainer.Unknown || probe.Diagnostics.Any(d => d.IsError))
         {
-            var reason = probe.Diagnostics.FirstOrDefault(d => d.IsError) is { } error
-                ? $"{error.Code}: {error.Message.Split(" Fix: ")[0]}"
-                : "it is not audio in a format the engine knows";
-            return DecodeResult.Failure(Diagnostic.Create(DiagnosticCatalog.FixCannotDecode, path, path, reason.TrimEnd('.')));
+            return DecodeResult.Failure(probe.Diagnostics.FirstOrDefault(d => d.IsError)
+                ?? Diagnostic.Create(DiagnosticCatalog.DecodeFormatNotDecodable, path, path, PromptDecoder.FormatName(probe, path), ""));
         }
 
         byte[] content;
@@ -122,9 +123,7 @@ public static class PromptDecoding
                 : external with { Warnings = [Diagnostic.Create(DiagnosticCatalog.DecodeExternalFallback, path, path, PromptDecoder.FormatName(probe, path), ffmpeg)] };
         }
 
-        var decoded = PromptDecoder.Decode(content, path, probe);
-        return decoded.Audio is null && decoded.Error is { } failure
-            ? DecodeResult.Failure(Diagnostic.Create(DiagnosticCatalog.FixCannotDecode, path, path, $"{failure.Code}: {failure.Message.Split(" Fix: ")[0].TrimEnd('.')}"))
-            : decoded;
+        // The decoder's own verdict (IVR31xx, with its fix), as the build gives it for the same file; fix wraps it.
+        return PromptDecoder.Decode(content, path, probe);
     }
 }

@@ -31,7 +31,9 @@ public sealed class QualityCheck(QualityThresholds thresholds)
         var decoded = PromptDecoding.Decode(path, probe);
         if (decoded.Audio is not { } audio)
         {
-            return headersPass && decoded.Error is { } error ? new ContentFindings([error], null) : ContentFindings.None;
+            // A file that does not decode to its end is reported even when a header rule failed too: fixing the rule
+            // alone would not make it a prompt. A probe error was reported with the headers already.
+            return decoded.Error is { } error && !probe.Diagnostics.Any(d => d.IsError) ? new ContentFindings([error], null) : ContentFindings.None;
         }
 
         var loudness = audio.Samples.Length == 0 ? null : PromptQualityAnalyzer.Measure(audio.Samples, audio.SampleRate, thresholds);
