@@ -34,6 +34,11 @@ public static partial class DiagnosticCatalog
         "'{0}' declares {1}; a prompt has at most {2}. The header is damaged (or the file is not what it claims), so it is refused before any decoding.",
         "Re-export the prompt from its source (e.g. ffmpeg -i \"{0}\" -ac 1 -ar 8000 -c:a pcm_s16le fixed.wav, if ffmpeg can read it), or restore it from version control.");
 
+    public static readonly DiagnosticDescriptor OggStreamsSeveral = new(
+        "IVR1019", DiagnosticSeverity.Error, "Ogg file holds more than one audio stream",
+        "'{0}' holds {1}; a prompt is one audio stream, and a decoder that plays one would drop or swap the rest.",
+        "Re-encode it as one stream, which ffmpeg reads whole: ffmpeg -i \"{0}\" -map 0:a:0 -ac 1 -ar 16000 -c:a pcm_s16le \"{2}\"");
+
     public static readonly DiagnosticDescriptor PlatformFileTooLarge = new(
         "IVR1016", DiagnosticSeverity.Error, "Prompt file too large for the platform",
         "'{0}' is {1:N0} bytes; {2} accepts at most {3:N0} bytes.",

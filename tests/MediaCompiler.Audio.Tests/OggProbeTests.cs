@@ -79,6 +79,51 @@ public class OggProbeTests
     }
 
     [Fact]
+    public void A_chained_file_is_refused_not_read_as_its_first_stream()
+    {
+        // Two files joined end to end: a decoder reading one stream would play the first 1.5 s and drop the rest.
+        var file = FrameBuilder.Concat(OggBuilder.Stream(VorbisId(1, 16000), 24000, serial: 1), OggBuilder.Stream(VorbisId(1, 16000), 24000, serial: 2));
+
+        var validation = InMemory.Validate(file, "joined.ogg");
+
+        var error = validation.Diagnostics.Single(d => d.Code == "IVR1019");
+        Assert.Contains("chained", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ffmpeg -i \"joined.ogg\" -map 0:a:0", error.Message, StringComparison.Ordinal);
+        Assert.False(validation.IsValid);
+    }
+
+    [Fact]
+    public void Two_audio_streams_side_by_side_are_refused()
+    {
+        var file = FrameBuilder.Concat(
+            Page(VorbisId(1, 16000), 0, serial: 1, headerType: BeginningOfStream),
+            Page(VorbisId(1, 8000), 0, serial: 2, headerType: BeginningOfStream),
+            Page(new byte[300], 8000, serial: 1, sequence: 1),
+            Page(new byte[300], 4000, serial: 2, sequence: 1),
+            Page(new byte[100], 16000, serial: 1, sequence: 2, headerType: EndOfStream),
+            Page(new byte[100], 8000, serial: 2, sequence: 2, headerType: EndOfStream));
+
+        var validation = InMemory.Validate(file, "two.ogg");
+
+        Assert.Contains("2 audio streams", validation.Diagnostics.Single(d => d.Code == "IVR1019").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Audio_beside_video_or_a_skeleton_is_one_audio_stream()
+    {
+        // A Theora + Vorbis file whose last page is video, and a Skeleton before the audio: one audio stream each.
+        var withVideo = FrameBuilder.Concat(
+            Page(TheoraHead(), 0, serial: 7, headerType: BeginningOfStream),
+            Page(VorbisId(1, 16000), 0, serial: 8, headerType: BeginningOfStream),
+            Page(new byte[300], 16000, serial: 8, sequence: 1, headerType: EndOfStream),
+            Page(new byte[300], 25, serial: 7, sequence: 1, headerType: EndOfStream));
+        var withSkeleton = FrameBuilder.Concat(Page(SkeletonHead(), 0, serial: 1, headerType: BeginningOfStream), OggBuilder.Stream(VorbisId(1, 8000), 8000, serial: 2));
+
+        Assert.DoesNotContain("IVR1019", InMemory.Validate(withVideo, "a.ogg").Codes());
+        Assert.DoesNotContain("IVR1019", InMemory.Validate(withSkeleton, "b.ogg").Codes());
+    }
+
+    [Fact]
     public void A_video_only_ogg_is_named()
     {
         var validation = InMemory.Validate(OggBuilder.Stream(TheoraHead(), 100), "a.ogg");

@@ -78,6 +78,44 @@ public sealed partial class ProposedFixTests : IDisposable
         Assert.All(NotAutomatable.Keys, code => Assert.Contains(code, proposing));
     }
 
+    [FfmpegFact]
+    public void The_ffmpeg_command_proposed_for_a_chained_or_multiplexed_ogg_keeps_all_of_the_first_prompt()
+    {
+        // IVR1019 proposes ffmpeg (fix reads one stream, as the engine does): pasted in the prompt's folder, it gives one
+        // stream holding both chained parts (2 + 1.5 s), or the first of two multiplexed streams whole (2 s).
+        var first = Ffmpeg(_temp, "first.ogg", ["-ar", "16000", "-c:a", "libvorbis"]);
+        var second = _temp.PathOf("second.ogg");
+        MediaCompiler.TestSupport.Ffmpeg.Run("-f", "lavfi", "-i", "sine=frequency=660:duration=1.5", "-af", "volume=0.3", "-ac", "1", "-ar", "16000", "-c:a", "libvorbis", second);
+        var chained = _temp.Bytes("chained.ogg", [.. File.ReadAllBytes(first), .. File.ReadAllBytes(second)]);
+        var multiplexed = _temp.PathOf("multiplexed.ogg");
+        MediaCompiler.TestSupport.Ffmpeg.Run("-i", first, "-i", second, "-map", "0:a", "-map", "1:a", "-c:a", "libvorbis", multiplexed);
+
+        foreach (var (path, seconds) in new[] { (chained, 3.5), (multiplexed, 2.0) })
+        {
+            var line = CliRun.Of("validate", path).OutputLines.Single(l => l.Contains(" IVR1019: ", StringComparison.Ordinal));
+            var command = line[(line.LastIndexOf("ffmpeg -i ", StringComparison.Ordinal) + "ffmpeg ".Length)..];
+            var arguments = Regex.Matches(command, "\"[^\"]*\"|\\S+").Select(m => m.Value.Trim('"')).ToArray();
+            var start = new System.Diagnostics.ProcessStartInfo(MediaCompiler.TestSupport.Ffmpeg.Path!) { WorkingDirectory = _temp.Root, RedirectStandardError = true };
+            foreach (var argument in new[] { "-nostdin", "-loglevel", "error", "-y" }.Concat(arguments))
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using (var process = System.Diagnostics.Process.Start(start)!)
+            {
+                var errors = process.StandardError.ReadToEnd();
+                process.WaitForExit();
+                Assert.True(process.ExitCode == 0, $"ffmpeg {command} failed: {errors}");
+            }
+
+            var result = Path.Combine(_temp.Root, arguments[^1]);
+            var after = CliRun.Of("validate", "--json", result);
+            Assert.True(after.ExitCode == 0, after.Output);
+            var report = System.Text.Json.JsonDocument.Parse(after.Output).RootElement.EnumerateArray().Single();
+            Assert.InRange(report.GetProperty("durationSeconds").GetDouble(), seconds - 0.05, seconds + 0.1);
+        }
+    }
+
     /// <summary>The command as a user copies it from the line: from "ivr-media fix" up to the prose that follows it.</summary>
     private static string[] ProposedCommand(string line)
     {

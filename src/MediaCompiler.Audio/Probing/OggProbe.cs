@@ -25,10 +25,16 @@ internal static class OggProbe
             AudioDataBytes = source.Length,
         };
 
-        var (page, codec) = FindCodec(source, report);
+        var (page, codec, audioStreams, serials) = FindCodec(source, report);
         if (page is null || codec is null)
         {
             return result with { Diagnostics = report.Diagnostics };
+        }
+
+        if (audioStreams > 1)
+        {
+            // Multiplexed: which stream a decoder plays is its own choice (ours and the probe's could differ).
+            report.Add(DiagnosticCatalog.OggStreamsSeveral, $"{audioStreams} audio streams side by side (multiplexed)", FixedName(report.FileName));
         }
 
         result = result with
@@ -41,7 +47,13 @@ internal static class OggProbe
             BitsPerSample = codec.BitsPerSample,
         };
 
-        var last = LastPage(source, page.SerialNumber, report);
+        var (last, lastSerial) = LastPage(source, page.SerialNumber, report);
+        if (audioStreams == 1 && lastSerial is { } tailSerial && !serials.Contains(tailSerial))
+        {
+            // Chained (files joined end to end): the file ends in a stream that began after the first one ended.
+            report.Add(DiagnosticCatalog.OggStreamsSeveral, "streams one after another (a chained Ogg file, e.g. files joined with cat)", FixedName(report.FileName));
+        }
+
         if (last is { GranulePosition: > 0 } && codec.GranuleRate > 0)
         {
             var samples = last.GranulePosition - codec.PreSkip;
@@ -88,11 +100,19 @@ internal static class OggProbe
         return 0;
     }
 
-    /// <summary>Walks the leading beginning-of-stream pages to the first audio stream (or the first stream at all).</summary>
-    private static (OggPage? Page, OggCodecHeader? Codec) FindCodec(ByteSource source, ProbeReport report)
+    private static string FixedName(string fileName) => Path.GetFileNameWithoutExtension(fileName) + "-fixed.wav";
+
+    /// <summary>
+    /// Walks the leading beginning-of-stream pages to the first audio stream (or the first stream at all), counting the
+    /// audio streams and collecting every stream's serial number.
+    /// </summary>
+    private static (OggPage? Page, OggCodecHeader? Codec, int AudioStreams, HashSet<uint> Serials) FindCodec(ByteSource source, ProbeReport report)
     {
         long offset = 0;
         (OggPage Page, OggCodecHeader Codec)? fallback = null;
+        (OggPage Page, OggCodecHeader Codec)? audio = null;
+        var audioStreams = 0;
+        var serials = new HashSet<uint>();
         for (var stream = 0; stream < MaxStreamsExamined; stream++)
         {
             var page = OggPage.Read(source, offset, out var cut);
@@ -138,24 +158,28 @@ internal static class OggProbe
                 break;
             }
 
+            serials.Add(page.SerialNumber);
             if (codec.IsAudio)
             {
-                return (page, codec);
+                audioStreams++;
+                audio ??= (page, codec);
             }
 
             fallback ??= (page, codec);
             offset += page.Bytes.Length;
         }
 
-        return fallback is { } f ? (f.Page, f.Codec) : (null, null);
+        return (audio ?? fallback) is { } found ? (found.Page, found.Codec, audioStreams, serials) : (null, null, audioStreams, serials);
     }
 
     /// <summary>
     /// The last complete page of stream <paramref name="serial"/> within the file's last <see cref="OggPage.MaxPageSize"/>
-    /// bytes (a page can be no longer). A page cut off by the end of the file is reported as truncation.
+    /// bytes (a page can be no longer), and the serial number of the file's last complete page of any stream. A page cut
+    /// off by the end of the file is reported as truncation.
     /// </summary>
-    private static OggPage? LastPage(ByteSource source, uint serial, ProbeReport report)
+    private static (OggPage? Page, uint? LastSerial) LastPage(ByteSource source, uint serial, ProbeReport report)
     {
+        uint? lastSerial = null;
         var tailStart = Math.Max(0, source.Length - OggPage.MaxPageSize);
         var tail = source.ReadBlock(tailStart, OggPage.MaxPageSize);
         var reportedCut = false;
@@ -178,12 +202,18 @@ internal static class OggProbe
                 continue;
             }
 
-            if (page.SerialNumber == serial && page.CrcMatches)
+            if (!page.CrcMatches)
             {
-                return page;
+                continue;
+            }
+
+            lastSerial ??= page.SerialNumber;
+            if (page.SerialNumber == serial)
+            {
+                return (page, lastSerial);
             }
         }
 
-        return null;
+        return (null, lastSerial);
     }
 }
