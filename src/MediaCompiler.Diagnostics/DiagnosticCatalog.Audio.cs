@@ -27,7 +27,7 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor AudioFormatMismatch = new(
         "IVR1004", DiagnosticSeverity.Error, "Content does not match the extension",
         "'{0}' is named .{1} but its content is {2}; a prompt's content must be what its extension says.",
-        "Convert it: ivr-media fix \"{0}\" --in-place (writes a WAV prompt), or with ffmpeg to what the name says: {3}");
+        "Convert it: ivr-media fix \"{0}\" --in-place (writes a WAV prompt), or with ffmpeg: {3}");
 
     public static readonly DiagnosticDescriptor AudioTruncated = new(
         "IVR1005", DiagnosticSeverity.Error, "Prompt file is truncated",
@@ -94,7 +94,7 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor PromptBitrateOutOfRange = new(
         "IVR1106", DiagnosticSeverity.Error, "Bitrate out of range",
         "'{0}' has an average bitrate of {1} kbps; {2} prompts must be between {3} and {4} kbps inclusive.",
-        "Re-encode it: ivr-media fix \"{0}\" --in-place (writes a WAV prompt), or keep MP3/AAC with ffmpeg: {5}");
+        "Re-encode it: ivr-media fix \"{0}\" --in-place (writes a WAV prompt), or with ffmpeg (an MP3 stays MP3): {5}");
 
     public static readonly DiagnosticDescriptor PromptOggCodecUnsupported = new(
         "IVR1107", DiagnosticSeverity.Error, "Ogg codec not accepted",

@@ -93,27 +93,43 @@ public sealed partial class ProposedFixTests : IDisposable
         foreach (var (path, seconds) in new[] { (chained, 3.5), (multiplexed, 2.0) })
         {
             var line = CliRun.Of("validate", path).OutputLines.Single(l => l.Contains(" IVR1019: ", StringComparison.Ordinal));
-            var command = line[(line.LastIndexOf("ffmpeg -i ", StringComparison.Ordinal) + "ffmpeg ".Length)..];
-            var arguments = Regex.Matches(command, "\"[^\"]*\"|\\S+").Select(m => m.Value.Trim('"')).ToArray();
-            var start = new System.Diagnostics.ProcessStartInfo(MediaCompiler.TestSupport.Ffmpeg.Path!) { WorkingDirectory = _temp.Root, RedirectStandardError = true };
-            foreach (var argument in new[] { "-nostdin", "-loglevel", "error", "-y" }.Concat(arguments))
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using (var process = System.Diagnostics.Process.Start(start)!)
-            {
-                var errors = process.StandardError.ReadToEnd();
-                process.WaitForExit();
-                Assert.True(process.ExitCode == 0, $"ffmpeg {command} failed: {errors}");
-            }
-
-            var result = Path.Combine(_temp.Root, arguments[^1]);
+            var result = RunProposedFfmpeg(line);
             var after = CliRun.Of("validate", "--json", result);
             Assert.True(after.ExitCode == 0, after.Output);
             var report = System.Text.Json.JsonDocument.Parse(after.Output).RootElement.EnumerateArray().Single();
             Assert.InRange(report.GetProperty("durationSeconds").GetDouble(), seconds - 0.05, seconds + 0.1);
         }
+    }
+
+    [FfmpegFact]
+    public void The_ffmpeg_command_proposed_for_an_aac_bitrate_gives_an_accepted_prompt()
+    {
+        // ffmpeg's AAC encoder makes about 33 kbps of a 16 kHz spoken prompt whatever -b:a asks: the command is a WAV one.
+        var path = Ffmpeg(_temp, "thin.aac", ["-ar", "16000", "-c:a", "aac", "-b:a", "32k", "-f", "adts"]);
+        var line = CliRun.Of("validate", path).OutputLines.Single(l => l.Contains(" IVR1106: ", StringComparison.Ordinal));
+
+        var result = RunProposedFfmpeg(line);
+
+        var after = CliRun.Of("validate", result);
+        Assert.True(after.ExitCode == 0, after.Output);
+    }
+
+    /// <summary>Runs the line's last "ffmpeg -i ..." command (to its end) in the prompt's folder; returns its output file.</summary>
+    private string RunProposedFfmpeg(string line)
+    {
+        var command = line[(line.LastIndexOf("ffmpeg -i ", StringComparison.Ordinal) + "ffmpeg ".Length)..];
+        var arguments = Regex.Matches(command, "\"[^\"]*\"|\\S+").Select(m => m.Value.Trim('"')).ToArray();
+        var start = new System.Diagnostics.ProcessStartInfo(MediaCompiler.TestSupport.Ffmpeg.Path!) { WorkingDirectory = _temp.Root, RedirectStandardError = true };
+        foreach (var argument in new[] { "-nostdin", "-loglevel", "error", "-y" }.Concat(arguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"ffmpeg {command} failed: {errors}");
+        return Path.Combine(_temp.Root, arguments[^1]);
     }
 
     /// <summary>The command as a user copies it from the line: from "ivr-media fix" up to the prose that follows it.</summary>

@@ -60,8 +60,9 @@ public static class MediaRules
 
     /// <summary>
     /// The ffmpeg command that turns <paramref name="inputFile"/> into an accepted prompt of type
-    /// <paramref name="extension"/> (wav, mp3, aac, ogg). AAC always targets 16 kHz: at 8 kHz mono an AAC encoder
-    /// cannot reach the 64 kbps minimum (its ceiling is 6144 bits per 1024-sample frame, 48 kbps).
+    /// <paramref name="extension"/> (wav, mp3, ogg). For AAC it is the WAV command: ffmpeg's own AAC encoder spends what
+    /// speech needs, not what it is asked for (about 33 kbps on a 16 kHz mono prompt whatever -b:a says), so no AAC
+    /// command of it can promise the 64 kbps minimum; at 8 kHz no AAC encoder can (48 kbps per channel at most).
     /// </summary>
     public static string ConversionCommand(string inputFile, string extension, int? sampleRate)
     {
@@ -70,7 +71,6 @@ public static class MediaRules
         return extension switch
         {
             "mp3" => $"ffmpeg -i \"{inputFile}\" -ar {rate} -ac 1 -c:a libmp3lame -b:a 64k \"{name}-fixed.mp3\"",
-            "aac" => $"ffmpeg -i \"{inputFile}\" -ar {WidebandSampleRate} -ac 1 -c:a aac -b:a 96k -f adts \"{name}-fixed.aac\"",
             "ogg" => $"ffmpeg -i \"{inputFile}\" -ar {rate} -ac 1 -c:a libvorbis \"{name}-fixed.ogg\"",
             _ => $"ffmpeg -i \"{inputFile}\" -ar {rate} -ac 1 -c:a pcm_s16le \"{name}-fixed.wav\"",
         };
