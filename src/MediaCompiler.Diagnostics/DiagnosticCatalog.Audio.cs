@@ -37,7 +37,7 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor WavFormatChunkInvalid = new(
         "IVR1006", DiagnosticSeverity.Error, "WAV format chunk missing or invalid",
         "'{0}' has no usable 'fmt ' chunk: {1}.",
-        "Re-encode it so that a complete header is written: ivr-media fix \"{0}\" --in-place (or ffmpeg -i \"{0}\" -ar 8000 -ac 1 -c:a pcm_s16le out.wav)");
+        "Without that chunk no tool can tell how the audio is encoded (the fix command cannot read it, nor can ffmpeg): export the prompt again from its source recording.");
 
     public static readonly DiagnosticDescriptor WavDataChunkMissing = new(
         "IVR1007", DiagnosticSeverity.Error, "WAV data chunk missing",

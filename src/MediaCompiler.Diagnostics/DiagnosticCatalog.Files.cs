@@ -66,6 +66,11 @@ public static partial class DiagnosticCatalog
         "'{0}' lasts {1} s; even as 8 kHz G.711 (8,000 bytes a second) it would be {2:N0} bytes, over {3}'s limit of {4:N0} bytes.",
         "Shorten the recording or split it into several prompts, then run: ivr-media fix \"{0}\" --in-place");
 
+    public static readonly DiagnosticDescriptor FixPeaksLimited = new(
+        "IVR1205", DiagnosticSeverity.Warning, "Peaks over full scale limited",
+        "'{0}' peaks at {1} dBFS, over full scale, which 16-bit and G.711 audio cannot hold: the fix limited its peaks to {2} dBFS (up to {3} dB less gain on them) instead of clipping them.",
+        "Nothing is required; for the cleanest result export the prompt again from its source at a lower level.");
+
     public static readonly DiagnosticDescriptor FixResultSilent = new(
         "IVR1204", DiagnosticSeverity.Error, "Nothing audible left after the fix",
         "Fixing '{0}' would leave no audio a phone can play: {1}. Nothing was written.",

@@ -227,4 +227,21 @@ public sealed class FixCommandTests : IDisposable
         Assert.Equal(1, fix.ExitCode);
         Assert.Contains($"{path}(1,1): error IVR1200: '{path}' cannot be fixed: IVR3140: ", fix.Output);
     }
+
+    [MediaCompiler.TestSupport.FfmpegFact]
+    public void Float_peaks_over_full_scale_are_limited_and_said_not_clipped_in_silence()
+    {
+        // A float WAV may hold samples over 1.0; 16-bit cannot. Clipping them would distort the prompt unannounced.
+        var path = _temp.PathOf("hot.wav");
+        MediaCompiler.TestSupport.Ffmpeg.Run("-f", "lavfi", "-i", "aevalsrc=1.5*sin(2*PI*440*t):s=16000:d=2", "-c:a", "pcm_f32le", path);
+        var output = _temp.PathOf(Path.Combine("out", "hot.wav"));
+
+        var run = CliRun.Of("fix", "--out", Path.GetDirectoryName(output)!, path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"{path}(1,1): warning IVR1205: '{path}' peaks at +3.5 dBFS", run.Output);
+        var bytes = File.ReadAllBytes(output);
+        var samples = Enumerable.Range(0, (bytes.Length - 44) / 2).Select(i => Math.Abs((int)BitConverter.ToInt16(bytes, 44 + (2 * i)))).ToArray();
+        Assert.InRange(samples.Max(), 29000, 29205); // -1 dBFS, the normaliser's ceiling: limited, not clipped at 32767
+    }
 }

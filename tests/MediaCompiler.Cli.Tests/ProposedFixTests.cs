@@ -19,7 +19,6 @@ public sealed partial class ProposedFixTests : IDisposable
     /// <summary>Codes that propose the command only as a last resort, each with the reason no file can prove it.</summary>
     private static readonly Dictionary<string, string> NotAutomatable = new(StringComparer.Ordinal)
     {
-        ["IVR1006"] = "a WAV whose format chunk is damaged: no decoder can read it, the fix is to export it again",
         ["IVR1202"] = "fix's own refusal: it is raised by the command itself",
         ["IVR1203"] = "fix's own refusal (too long): the fix is to shorten or split the recording first",
         ["IVR1016"] = "Genesys Cloud's size limit is checked by ProposedFixTests' sibling for IVR1102, the same command with --platform",

@@ -74,6 +74,7 @@ internal static class PromptFixer
             SpeechLevelNormalizer.Normalize(samples, rate, FixTarget.TargetSpeechLevelDbov);
         }
 
+        var limited = LimitOverFullScale(samples, rate);
         var bytes = PromptWavWriter.Write(samples, rate, encoding);
         if (bytes.Length > limit && target.Encoding is null && target.SampleRate is null)
         {
@@ -91,6 +92,7 @@ internal static class PromptFixer
                 SpeechLevelNormalizer.Normalize(samples, rate, FixTarget.TargetSpeechLevelDbov);
             }
 
+            limited = LimitOverFullScale(samples, rate);
             bytes = PromptWavWriter.Write(samples, rate, PromptEncoding.MuLaw);
         }
 
@@ -120,11 +122,36 @@ internal static class PromptFixer
         var before = $"{Describe.Summary(probe)}, peak {Dbfs(peakBefore)}";
         var after = $"{Describe.Summary(check.Probe)}, peak {Dbfs(SpeechLevelNormalizer.PeakDbfs(samples))}";
         var remaining = decoded.Warnings.Concat(check.Diagnostics.Where(d => NameRules.Contains(d.Code))).ToList();
+        if (peakBefore > 0 && limited > 0)
+        {
+            // Said only when the source itself is over full scale (a float WAV): a resampler's overshoot of a few
+            // hundredths of a dB on a source peaking at 0 dBFS is limited too, as part of any conversion.
+            remaining.Add(Diagnostic.Create(DiagnosticCatalog.FixPeaksLimited, path, path, peakBefore.ToString("+0.0", CultureInfo.InvariantCulture),
+                SpeechLevelNormalizer.PeakCeilingDbfs.ToString("0", CultureInfo.InvariantCulture), limited.ToString("0.0", CultureInfo.InvariantCulture)));
+        }
+
         return destination.Write(path, output, bytes) switch
         {
             { Error: { } error } => new FixRefused(path, error),
             var written => new FixWritten(path, output, before, after, written.Backup, destination.DryRun, remaining),
         };
+    }
+
+    /// <summary>
+    /// Samples over full scale (a float source, a normalised or resampled peak) would be clipped by the 16-bit or G.711
+    /// writer: they are limited to the normaliser's ceiling instead. Returns the largest gain reduction in dB, 0 for none.
+    /// </summary>
+    private static double LimitOverFullScale(Span<float> samples, int rate)
+    {
+        foreach (var sample in samples)
+        {
+            if (Math.Abs(sample) > 1f)
+            {
+                return SoftLimiter.Apply(samples, rate, (float)Math.Pow(10, SpeechLevelNormalizer.PeakCeilingDbfs / 20));
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>A G.711 input stays G.711 (the most compact accepted encoding); everything else becomes 16-bit PCM.</summary>
