@@ -16,7 +16,9 @@ public sealed record Diagnostic(DiagnosticDescriptor Descriptor, string? File, s
     public static Diagnostic Create(DiagnosticDescriptor descriptor, string? file, params object?[] args)
     {
         var message = string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, args);
-        var fix = string.Format(CultureInfo.InvariantCulture, descriptor.Fix, args);
+        // {0} is the file name (every template's convention); in a fix it stands inside a command's double quotes.
+        var fixArgs = args is [string name, ..] ? [ShellText.InDoubleQuotes(name), .. args[1..]] : args;
+        var fix = string.Format(CultureInfo.InvariantCulture, descriptor.Fix, fixArgs);
         var text = fix.Length == 0 ? message : $"{message} Fix: {fix}";
         return new Diagnostic(descriptor, file, text, descriptor.Severity);
     }

@@ -113,6 +113,32 @@ public sealed partial class ProposedFixTests : IDisposable
         Assert.True(after.ExitCode == 0, after.Output);
     }
 
+    [Fact]
+    public void A_file_name_a_shell_would_expand_reaches_the_proposed_commands_unchanged()
+    {
+        // Inside double quotes a POSIX shell expands $5 and runs `x`: the quoted names must come out as the file's name.
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var path = _temp.Wav("price $5 `x` \"now\".wav", sampleRate: 44100);
+        var line = CliRun.Of("validate", path).OutputLines.Single(l => l.Contains(" IVR1103: ", StringComparison.Ordinal));
+        var quoted = Regex.Matches(line, "(?:fix|-i) (\"(?:[^\"\\\\]|\\\\.)*\")").Select(m => m.Groups[1].Value).ToArray();
+
+        Assert.Equal(2, quoted.Length); // ivr-media fix "..." and ffmpeg -i "..."
+        foreach (var word in quoted)
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("sh") { RedirectStandardOutput = true };
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add($"printf '%s' {word}");
+            using var shell = System.Diagnostics.Process.Start(start)!;
+            var parsed = shell.StandardOutput.ReadToEnd();
+            shell.WaitForExit();
+            Assert.Equal(path, parsed);
+        }
+    }
+
     /// <summary>Runs the line's last "ffmpeg -i ..." command (to its end) in the prompt's folder; returns its output file.</summary>
     private string RunProposedFfmpeg(string line)
     {

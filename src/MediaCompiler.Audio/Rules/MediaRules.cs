@@ -1,4 +1,5 @@
 using System.Globalization;
+using MediaCompiler.Diagnostics;
 
 namespace MediaCompiler.Audio.Rules;
 
@@ -67,7 +68,8 @@ public static class MediaRules
     public static string ConversionCommand(string inputFile, string extension, int? sampleRate)
     {
         var rate = SuggestedSampleRate(sampleRate);
-        var name = System.IO.Path.GetFileNameWithoutExtension(inputFile);
+        var name = ShellText.InDoubleQuotes(System.IO.Path.GetFileNameWithoutExtension(inputFile));
+        inputFile = ShellText.InDoubleQuotes(inputFile);
         return extension switch
         {
             "mp3" => $"ffmpeg -i \"{inputFile}\" -ar {rate} -ac 1 -c:a libmp3lame -b:a 64k \"{name}-fixed.mp3\"",
@@ -86,6 +88,6 @@ public static class MediaRules
         return durationSeconds is { } seconds && seconds > longest
             ? string.Create(CultureInfo.InvariantCulture,
                 $"At {seconds:0.#} s it is too long for any accepted encoding (at most about {longest} s fit as 8 kHz G.711): split it into shorter prompts or shorten it.")
-            : $"Shorten the prompt or store it as 8-bit G.711 (8 KB per second): ivr-media fix \"{file}\" --encoding ulaw --rate 8000 --in-place";
+            : $"Shorten the prompt or store it as 8-bit G.711 (8 KB per second): ivr-media fix \"{ShellText.InDoubleQuotes(file)}\" --encoding ulaw --rate 8000 --in-place";
     }
 }
