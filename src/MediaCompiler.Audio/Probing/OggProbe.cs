@@ -100,7 +100,8 @@ internal static class OggProbe
         return 0;
     }
 
-    private static string FixedName(string fileName) => Path.GetFileNameWithoutExtension(fileName) + "-fixed.wav";
+    /// <summary>The output name of the proposed command, escaped for its double quotes as the input's is.</summary>
+    private static string FixedName(string fileName) => ShellText.InDoubleQuotes(Path.GetFileNameWithoutExtension(fileName) + "-fixed.wav");
 
     /// <summary>
     /// Walks the leading beginning-of-stream pages to the first audio stream (or the first stream at all), counting the

@@ -57,7 +57,7 @@ public static class PromptValidator
         }
 
         var shown = extension.Length == 0 ? "(none)" : "." + extension;
-        var target = System.IO.Path.GetFileNameWithoutExtension(file) + ".wav";
+        var target = ShellText.InDoubleQuotes(System.IO.Path.GetFileNameWithoutExtension(file) + ".wav"); // quoted in a command
         return Create(DiagnosticCatalog.PromptExtensionUnsupported, file, shown, ".wav, .mp3, .aac or .ogg", target);
     }
 

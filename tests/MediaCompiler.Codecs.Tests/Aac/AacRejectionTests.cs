@@ -26,7 +26,7 @@ public class AacRejectionTests
         Assert.Equal("IVR3143", error.Code);
         Assert.Contains("HE-AAC", error.Message);
         Assert.Contains("frame 0", error.Message);
-        Assert.Contains("-profile:a aac_low", error.Message);
+        Assert.Contains("-c:a pcm_s16le prompt.wav", error.Message); // a WAV: an AAC re-encode by ffmpeg would miss the bitrate rule
     }
 
     [Fact]
