@@ -41,7 +41,7 @@ internal static class PromptFixer
         var decoded = PromptDecoding.Decode(path, probe);
         if (decoded.Audio is not { } audio)
         {
-            var reason = decoded.Error is { } failure ? $"{failure.Code}: {failure.Message.Split(" Fix: ")[0].TrimEnd('.')}" : "the decoder returned nothing";
+            var reason = decoded.Error is { } failure ? $"{failure.Code}: {Problem(failure)}" : "the decoder returned nothing";
             return new FixRefused(path, Diagnostic.Create(DiagnosticCatalog.FixCannotDecode, path, path, reason));
         }
 
@@ -51,7 +51,7 @@ internal static class PromptFixer
             // not decode to the end (a cut stream) fails validate, so it cannot be "already accepted". The decoding above
             // has refused the second; the first no fix can mend.
             return TelephoneSilence.Check(path, audio) is { } silentSource
-                ? new FixRefused(path, Diagnostic.Create(DiagnosticCatalog.FixResultSilent, path, path, silentSource.Message.Split(" Fix: ")[0].TrimEnd('.')))
+                ? SilentRefusal(path, silentSource)
                 : new FixUnchanged(path, Describe.Summary(probe));
         }
 
@@ -106,7 +106,7 @@ internal static class PromptFixer
         // Checked before anything is written: a fix that would leave silence is no fix (IVR3005's verdict, our words).
         if (TelephoneSilence.Check(path, new DecodedAudio(samples, rate)) is { } silent)
         {
-            return new FixRefused(path, Diagnostic.Create(DiagnosticCatalog.FixResultSilent, path, path, silent.Message.Split(" Fix: ")[0].TrimEnd('.')));
+            return SilentRefusal(path, silent);
         }
 
         var output = destination.OutputFor(path);
@@ -115,7 +115,7 @@ internal static class PromptFixer
         if (remainingAudioProblems.Count > 0)
         {
             var first = remainingAudioProblems[0];
-            var problem = first.Message.Split(" Fix: ")[0].TrimEnd('.');
+            var problem = Problem(first);
             return new FixRefused(path, Diagnostic.Create(DiagnosticCatalog.FixResultRejected, path, path, $"{first.Code}: {problem}"));
         }
 
@@ -136,6 +136,13 @@ internal static class PromptFixer
             var written => new FixWritten(path, output, before, after, written.Backup, destination.DryRun, remaining),
         };
     }
+
+    /// <summary>What a diagnostic found, without its fix: the part another message quotes.</summary>
+    private static string Problem(Diagnostic diagnostic) => diagnostic.Message.Split(" Fix: ")[0].TrimEnd('.');
+
+    /// <summary>IVR3005's verdict, in fix's words: nothing a phone can play, so nothing is written.</summary>
+    private static FixRefused SilentRefusal(string path, Diagnostic silent) =>
+        new(path, Diagnostic.Create(DiagnosticCatalog.FixResultSilent, path, path, Problem(silent)));
 
     /// <summary>
     /// Samples over full scale (a float source, a normalised or resampled peak) would be clipped by the 16-bit or G.711

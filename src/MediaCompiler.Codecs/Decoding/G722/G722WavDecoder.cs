@@ -20,13 +20,8 @@ internal static class G722WavDecoder
             throw new InvalidDataException($"the WAV codec '{probe.Codec ?? "unknown"}' is not G.722");
         }
 
-        if (probe.Channels != 1 || probe.SampleRate is not int sampleRate || sampleRate < 1 || probe.AudioDataOffset is not long offset || offset > file.Length)
-        {
-            throw new InvalidDataException($"a G.722 WAV must be mono with a sample rate and a data position (this one: {probe.Channels} channels)");
-        }
-
-        long available = Math.Min(probe.AudioDataBytes ?? (file.Length - offset), file.Length - offset);
-        var data = file.AsSpan((int)offset, (int)available);
+        var payload = MonoWavPayload.Locate(file, probe, "G.722");
+        var data = file.AsSpan(payload.Offset, payload.Length);
         var samples = new float[2L * data.Length];
         var decoder = new G722();
         for (int i = 0; i < data.Length; i++)
@@ -36,6 +31,6 @@ internal static class G722WavDecoder
             samples[(2 * i) + 1] = second / 32768f;
         }
 
-        return new DecodedAudio(samples, sampleRate);
+        return new DecodedAudio(samples, payload.SampleRate);
     }
 }

@@ -23,13 +23,8 @@ internal static class GsmWavDecoder
             throw new InvalidDataException($"the WAV codec '{probe.Codec ?? "unknown"}' is not GSM 6.10");
         }
 
-        if (probe.Channels != 1 || probe.SampleRate is not int sampleRate || sampleRate < 1 || probe.AudioDataOffset is not long offset || offset > file.Length)
-        {
-            throw new InvalidDataException($"a GSM 6.10 WAV must be mono with a sample rate and a data position (this one: {probe.Channels} channels)");
-        }
-
-        long available = Math.Min(probe.AudioDataBytes ?? (file.Length - offset), file.Length - offset);
-        var data = file.AsSpan((int)offset, (int)available);
+        var payload = MonoWavPayload.Locate(file, probe, "GSM 6.10");
+        var data = file.AsSpan(payload.Offset, payload.Length);
         int blocks = data.Length / BlockBytes;
         var samples = new float[(long)blocks * SamplesPerBlock];
         var decoder = new Gsm610();
@@ -48,6 +43,6 @@ internal static class GsmWavDecoder
             }
         }
 
-        return new DecodedAudio(samples, sampleRate);
+        return new DecodedAudio(samples, payload.SampleRate);
     }
 }

@@ -56,20 +56,9 @@ public sealed class AdpcmWavDecoderTests(ITestOutputHelper output)
     [MemberData(nameof(Encodings))]
     public void Decodes_what_ffmpeg_encodes_to_ffmpegs_own_samples(string codec, int channels, int rate, int blockSize, int cutBytes)
     {
-        using var temp = new TempDirectory();
-        var source = Path.Combine(temp.Path, "source.wav");
-        File.WriteAllBytes(source, WavWriter.Pcm16(WavWriter.ToPcm16(Signals.SpeechWithClicks(rate, channels, 1.3)), rate, channels));
-        var encoded = Path.Combine(temp.Path, "encoded.wav");
-        Ffmpeg.Run("-i", source, "-c:a", codec, "-block_size", blockSize.ToString(System.Globalization.CultureInfo.InvariantCulture), encoded);
-        if (cutBytes > 0)
-        {
-            File.WriteAllBytes(encoded, WavWriter.WithDataCutShort(File.ReadAllBytes(encoded), cutBytes));
-        }
-
-        var reference = Path.Combine(temp.Path, "reference.raw");
-        Ffmpeg.Run("-i", encoded, "-f", "s16le", "-c:a", "pcm_s16le", reference);
-        var referenceMono = MixDown(File.ReadAllBytes(reference), channels);
-        var bytes = File.ReadAllBytes(encoded);
+        var source = WavWriter.Pcm16(WavWriter.ToPcm16(Signals.SpeechWithClicks(rate, channels, 1.3)), rate, channels);
+        var (bytes, reference) = FfmpegEncodedWav.Make(source, cutBytes, "-c:a", codec, "-block_size", blockSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var referenceMono = MixDown(reference, channels);
 
         var result = PromptDecoder.Decode(bytes, "encoded.wav", AudioProbe.Probe(new MemoryStream(bytes), "encoded.wav"));
 
@@ -219,28 +208,21 @@ public sealed class AdpcmWavDecoderTests(ITestOutputHelper output)
     }
 
     /// <summary>Interleaved 16-bit samples averaged over the channels, full scale 1.0 (the decoder's own mix-down).</summary>
-    private static float[] MixDown(byte[] raw, int channels)
+    private static float[] MixDown(short[] interleaved, int channels)
     {
-        var mono = new float[raw.Length / 2 / channels];
+        var mono = new float[interleaved.Length / channels];
         float scale = 1f / (32768f * channels);
         for (int i = 0; i < mono.Length; i++)
         {
             float sum = 0;
             for (int c = 0; c < channels; c++)
             {
-                sum += BinaryPrimitives.ReadInt16LittleEndian(raw.AsSpan(2 * ((i * channels) + c)));
+                sum += interleaved[(i * channels) + c];
             }
 
             mono[i] = sum * scale;
         }
 
         return mono;
-    }
-
-    private sealed class TempDirectory : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("adpcm-").FullName;
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 }

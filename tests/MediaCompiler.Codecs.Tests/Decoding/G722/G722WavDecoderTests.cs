@@ -29,43 +29,16 @@ public sealed class G722WavDecoderTests(ITestOutputHelper output)
     [MemberData(nameof(Signals))]
     public void Decodes_what_ffmpeg_encodes_to_ffmpegs_own_samples(string signal, int cutBytes)
     {
-        var directory = Directory.CreateTempSubdirectory("g722-").FullName;
-        try
-        {
-            var source = Path.Combine(directory, "source.wav");
-            File.WriteAllBytes(source, WavWriter.Pcm16(WavWriter.ToPcm16(Signal(signal)), Rate));
-            var encoded = Path.Combine(directory, "encoded.wav");
-            Ffmpeg.Run("-i", source, "-c:a", "g722", encoded);
-            var bytes = File.ReadAllBytes(encoded);
-            if (cutBytes > 0)
-            {
-                bytes = WavWriter.WithDataCutShort(bytes, cutBytes);
-                File.WriteAllBytes(encoded, bytes);
-            }
+        var (bytes, expected) = FfmpegEncodedWav.Make(WavWriter.Pcm16(WavWriter.ToPcm16(Signal(signal)), Rate), cutBytes, "-c:a", "g722");
+        var probe = AudioProbe.Probe(new MemoryStream(bytes), "encoded.wav");
 
-            var reference = Path.Combine(directory, "reference.raw");
-            Ffmpeg.Run("-i", encoded, "-f", "s16le", "-c:a", "pcm_s16le", reference);
-            var expected = File.ReadAllBytes(reference);
-            var probe = AudioProbe.Probe(new MemoryStream(bytes), "encoded.wav");
+        Assert.True(PromptDecoder.CanDecode(probe));
+        var result = PromptDecoder.Decode(bytes, "encoded.wav", probe);
 
-            Assert.True(PromptDecoder.CanDecode(probe));
-            var result = PromptDecoder.Decode(bytes, "encoded.wav", probe);
-
-            Assert.Null(result.Error);
-            Assert.Equal(Rate, result.Audio!.SampleRate);
-            var ours = result.Audio.Samples;
-            output.WriteLine($"{signal}, cut {cutBytes}: ours {ours.Length}, ffmpeg {expected.Length / 2} samples");
-            Assert.Equal(expected.Length / 2, ours.Length);
-            for (int i = 0; i < ours.Length; i++)
-            {
-                short theirs = BinaryPrimitives.ReadInt16LittleEndian(expected.AsSpan(2 * i));
-                Assert.True(theirs == (short)(ours[i] * 32768f), $"sample {i}: ours {ours[i] * 32768f}, ffmpeg {theirs}");
-            }
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        Assert.Null(result.Error);
+        Assert.Equal(Rate, result.Audio!.SampleRate);
+        output.WriteLine($"{signal}, cut {cutBytes}: ours {result.Audio.Samples.Length}, ffmpeg {expected.Length} samples");
+        FfmpegEncodedWav.AssertBitExact(expected, result.Audio.Samples);
     }
 
     [Theory]

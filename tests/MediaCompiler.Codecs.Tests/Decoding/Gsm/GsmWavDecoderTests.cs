@@ -73,40 +73,13 @@ public sealed class GsmWavDecoderTests(ITestOutputHelper output)
     [MemberData(nameof(Signals))]
     public void Decodes_what_libgsm_encodes_to_ffmpegs_own_samples(string signal, int cutBytes)
     {
-        var directory = Directory.CreateTempSubdirectory("gsm-").FullName;
-        try
-        {
-            var source = Path.Combine(directory, "source.wav");
-            File.WriteAllBytes(source, WavWriter.Pcm16(WavWriter.ToPcm16(Signal(signal)), Rate));
-            var encoded = Path.Combine(directory, "encoded.wav");
-            Ffmpeg.Run("-i", source, "-c:a", "libgsm_ms", encoded);
-            var bytes = File.ReadAllBytes(encoded);
-            if (cutBytes > 0)
-            {
-                bytes = WavWriter.WithDataCutShort(bytes, cutBytes);
-                File.WriteAllBytes(encoded, bytes);
-            }
+        var (bytes, expected) = FfmpegEncodedWav.Make(WavWriter.Pcm16(WavWriter.ToPcm16(Signal(signal)), Rate), cutBytes, "-c:a", "libgsm_ms");
 
-            var reference = Path.Combine(directory, "reference.raw");
-            Ffmpeg.Run("-i", encoded, "-f", "s16le", "-c:a", "pcm_s16le", reference);
-            var expected = File.ReadAllBytes(reference);
+        var result = PromptDecoder.Decode(bytes, "encoded.wav", AudioProbe.Probe(new MemoryStream(bytes), "encoded.wav"));
 
-            var result = PromptDecoder.Decode(bytes, "encoded.wav", AudioProbe.Probe(new MemoryStream(bytes), "encoded.wav"));
-
-            Assert.Null(result.Error);
-            var ours = result.Audio!.Samples;
-            output.WriteLine($"{signal}, cut {cutBytes}: ours {ours.Length}, ffmpeg {expected.Length / 2} samples");
-            Assert.Equal(expected.Length / 2, ours.Length);
-            for (int i = 0; i < ours.Length; i++)
-            {
-                short theirs = BinaryPrimitives.ReadInt16LittleEndian(expected.AsSpan(2 * i));
-                Assert.True(theirs == (short)(ours[i] * 32768f), $"sample {i}: ours {ours[i] * 32768f}, ffmpeg {theirs}");
-            }
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        Assert.Null(result.Error);
+        output.WriteLine($"{signal}, cut {cutBytes}: ours {result.Audio!.Samples.Length}, ffmpeg {expected.Length} samples");
+        FfmpegEncodedWav.AssertBitExact(expected, result.Audio.Samples);
     }
 
     [Theory]
