@@ -18,7 +18,7 @@ internal static class DecoderFailure
             with { Detail = $"{exception.GetType().FullName}: {exception.Message}" };
 
     /// <summary>
-    /// Third-party decoders (NLayer's Layer III decoder, vendored, NVorbis, Concentus) signal damaged input with assorted exception types (index
+    /// Third-party decoders (NLayer's layer decoders, vendored, NVorbis, Concentus) signal damaged input with assorted exception types (index
     /// errors, invalid data, end of stream); whichever it is, the input is what is wrong, so it becomes a coded result
     /// that carries the decoder's own words. An exception thrown by our own code is our bug, not the file's damage: it
     /// passes through to be reported as an internal error with its stack, as do cancellation and out-of-memory.
@@ -47,6 +47,6 @@ internal static class DecoderFailure
         return false;
     }
 
-    /// <summary>Where NLayer's Layer III decoder lives since it was vendored (to fix its MPEG-2.5 8 kHz decoding).</summary>
+    /// <summary>Where NLayer's layer decoders live since they were vendored (to fix its MPEG-2.5 8 kHz and Layer II decoding).</summary>
     internal const string VendoredNamespace = "MediaCompiler.Codecs.Decoding.Mp3.NLayer";
 }

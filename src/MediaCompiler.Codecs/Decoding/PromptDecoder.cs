@@ -21,6 +21,8 @@ namespace MediaCompiler.Codecs.Decoding;
 public static class PromptDecoder
 {
     private static readonly IManagedDecoder Mp3 = new Mp3Decoder();
+    private static readonly IManagedDecoder Mp2 = new MpegLayerIIDecoder(layer: 2);
+    private static readonly IManagedDecoder Mp1 = new MpegLayerIIDecoder(layer: 1);
     private static readonly IManagedDecoder Vorbis = new VorbisDecoder();
     private static readonly IManagedDecoder Opus = new OggOpusDecoder();
     private static readonly IManagedDecoder Aac = new AdtsManagedDecoder();
@@ -28,7 +30,7 @@ public static class PromptDecoder
     private static readonly IManagedDecoder Flac = new FlacDecoder();
 
     /// <summary>True when <see cref="Decode"/> has an in-process decoder for what the probe found.</summary>
-    public static bool CanDecode(AudioProbeResult probe) => WavReader(probe) is not null || Choose(probe) is not null;
+    public static bool CanDecode(AudioProbeResult probe) => WavReader(probe) is not null || MpegWavDecoder.CanDecode(probe) || Choose(probe) is not null;
 
     public static DecodeResult Decode(byte[] content, string fileName, AudioProbeResult probe, CancellationToken cancellationToken = default)
     {
@@ -41,6 +43,11 @@ public static class PromptDecoder
         if (WavReader(probe) is { } read)
         {
             return DecodeWav(fileName, () => read(content, probe));
+        }
+
+        if (MpegWavDecoder.CanDecode(probe))
+        {
+            return MpegWavDecoder.Decode(content, fileName, probe, cancellationToken);
         }
 
         if (Choose(probe) is { } decoder)
@@ -81,6 +88,8 @@ public static class PromptDecoder
     private static IManagedDecoder? Choose(AudioProbeResult probe) => (probe.Container, probe.Codec) switch
     {
         (AudioContainer.Mp3, "mp3") => Mp3,
+        (AudioContainer.Mp3, "mp2") => Mp2,
+        (AudioContainer.Mp3, "mp1") => Mp1,
         (AudioContainer.Ogg, "vorbis") => Vorbis,
         (AudioContainer.Ogg, "opus") => Opus,
         (AudioContainer.Adts, "aac") => Aac,

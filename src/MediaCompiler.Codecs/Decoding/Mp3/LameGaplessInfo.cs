@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using MediaCompiler.Audio.Probing;
 
 namespace MediaCompiler.Codecs.Decoding.Mp3;
 
@@ -30,8 +29,7 @@ internal sealed record LameGaplessInfo(long FirstAudioFrameOffset, MpegAudioFram
     /// </summary>
     public static LameGaplessInfo? Read(ReadOnlySpan<byte> file)
     {
-        long start = SkipId3v2(file);
-        var (offset, freeFormatBytes) = FindFrame(file, start);
+        var (offset, freeFormatBytes) = MpegStreamStart.Find(file, layer: 3);
         if (offset < 0 || !MpegAudioFrame.TryParse(file[(int)offset..], out var frame, freeFormatBytes))
         {
             return null;
@@ -76,45 +74,5 @@ internal sealed record LameGaplessInfo(long FirstAudioFrameOffset, MpegAudioFram
 
         // The Info frame holds no audio: the stream starts at the frame after it.
         return new LameGaplessInfo(frameOffset + frame.Length, frame, frames, delay, padding);
-    }
-
-    private static long SkipId3v2(ReadOnlySpan<byte> file)
-    {
-        long offset = 0;
-        // Some files carry several tags in a row; each is "ID3", version (2), flags, syncsafe size.
-        while (file.Length >= offset + 10 && file.Slice((int)offset, 3).SequenceEqual("ID3"u8))
-        {
-            var header = file.Slice((int)offset, 10);
-            int size = (header[6] << 21) | (header[7] << 14) | (header[8] << 7) | header[9];
-            bool footer = (header[5] & 0x10) != 0;
-            offset += 10 + size + (footer ? 10 : 0);
-        }
-
-        return offset;
-    }
-
-    /// <summary>
-    /// The first offset at or after <paramref name="start"/> holding a Layer III header followed by another, and for
-    /// a free-format stream its unpadded frame length (the distance between its headers; 0 otherwise).
-    /// </summary>
-    private static (long Offset, int FreeFormatBytes) FindFrame(ReadOnlySpan<byte> file, long start)
-    {
-        for (long i = start; i + MpegAudioFrame.HeaderSize <= file.Length; i++)
-        {
-            var candidate = file[(int)i..];
-            int freeFormatBytes = MpegFrameHeader.IsFreeFormatHeader(candidate)
-                ? MpegFreeFormat.FindFrameBytes(candidate[..Math.Min(candidate.Length, MpegFreeFormat.SearchBytes)])
-                : 0;
-            if (MpegAudioFrame.TryParse(candidate, out var frame, freeFormatBytes))
-            {
-                long next = i + frame.Length;
-                if (next + MpegAudioFrame.HeaderSize > file.Length || MpegAudioFrame.TryParse(file[(int)next..], out _, freeFormatBytes))
-                {
-                    return (i, freeFormatBytes);
-                }
-            }
-        }
-
-        return (-1, 0);
     }
 }

@@ -3,10 +3,11 @@ using MediaCompiler.Codecs.Decoding.Mp3.NLayer;
 namespace MediaCompiler.Codecs.Decoding.Mp3;
 
 /// <summary>
-/// One Layer III frame as the vendored NLayer decoder reads it: a most-significant-bit-first reader over the frame's
-/// bytes after its header (and CRC word). A frame whose CRC does not match its header and side information reads as
-/// all zero bits, which decodes as one frame of silence with no main data: NLayer's own policy for a damaged frame,
-/// kept so that a bit error never turns into a burst of noise.
+/// One MPEG audio frame as the vendored NLayer decoders read it: a most-significant-bit-first reader over the frame's
+/// bytes after its header (and CRC word). A Layer III frame whose CRC does not match its header and side information
+/// reads as all zero bits, which decodes as one frame of silence with no main data: NLayer's own policy for a damaged
+/// frame, kept so that a bit error never turns into a burst of noise. A Layer I/II frame's CRC covers its bit
+/// allocation, whose length is only known while decoding it; it is not checked (nor is it by ffmpeg by default).
 /// </summary>
 internal sealed class Mp3FrameBits : IMpegFrame
 {
@@ -25,13 +26,15 @@ internal sealed class Mp3FrameBits : IMpegFrame
         _content = content;
         _start = start;
         _frame = frame;
-        _muted = frame.HasCrc && !CrcMatches();
+        _muted = frame.HasCrc && frame.Layer == 3 && !CrcMatches();
         _position = start + MpegAudioFrame.HeaderSize + (frame.HasCrc ? CrcSize : 0);
     }
 
     public int SampleRate => _frame.SampleRate;
 
     public int FrameLength => _frame.Length;
+
+    public int BitRate => _frame.BitRate;
 
     public MpegVersion Version => _frame.Version;
 
