@@ -162,6 +162,13 @@ ff -i "$work/tone1.wav" -ar 24000 -ac 1 -c:a libopus -b:a 32k -f ogg "$out/opus_
 # RIFX with WAVE_FORMAT_EXTENSIBLE (sox writes it for 24-bit): the sub-format GUID's fields are big-endian.
 sox "$work/tone04.wav" -r 8000 -c 1 -b 24 -e signed-integer -B -t wav "$out/rifx_extensible_pcm24_8k_mono.wav"
 
+# ---------- What browsers and broadcast tools write: refused, but decoded in-process, so fix needs no ffmpeg ----------
+# A live WebM/Opus recording as a browser's MediaRecorder makes one: unknown Segment size, no Duration, no Cues.
+ff -i "$work/tone1.wav" -ar 48000 -ac 1 -c:a libopus -b:a 32k -live 1 -f webm "$out/mediarecorder_48k_mono.webm"
+# MPEG audio inside a WAV: Layer II (0x0050, broadcast WAV) and Layer III (0x0055, ACM MP3).
+ff -i "$work/tone04.wav" -ar 16000 -ac 1 -c:a mp2 -b:a 64k -f wav "$out/mp2_in_wav_16k_mono.wav"
+ff -i "$work/tone04.wav" -ar 16000 -ac 1 -c:a libmp3lame -b:a 64k -f wav "$out/mp3_in_wav_16k_mono.wav"
+
 # ---------- expected.json: ffprobe's view plus the verdict the rules must reach ----------
 python3 - "$out" <<'PY'
 import json, os, subprocess, sys
@@ -197,6 +204,8 @@ verdicts = {
   'lame_cbr64_44k_mono.mp3': (False, ['IVR1103']), 'id3_only.mp3': (False, ['IVR1008']),
   'vorbis_cover_16k_mono.ogg': (True, []), 'opus_from_24k_mono.ogg': (False, ['IVR1103']),
   'rifx_extensible_pcm24_8k_mono.wav': (False, ['IVR1105']),
+  'mediarecorder_48k_mono.webm': (False, ['IVR1101', 'IVR1103']), 'mp2_in_wav_16k_mono.wav': (False, ['IVR1105']),
+  'mp3_in_wav_16k_mono.wav': (False, ['IVR1105']),
 }
 result = {}
 for name in sorted(os.listdir(out)):

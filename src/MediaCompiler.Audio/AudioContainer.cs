@@ -23,4 +23,6 @@ public enum AudioContainer
     Ogg,
     /// <summary>Native FLAC.</summary>
     Flac,
+    /// <summary>A Matroska or WebM container (browsers' MediaRecorder: Opus in WebM).</summary>
+    WebM,
 }

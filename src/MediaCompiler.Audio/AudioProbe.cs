@@ -118,6 +118,8 @@ public static class AudioProbe
                 return FlacProbe.Probe(source, report, 0);
             case FormatSniffer.Kind.Mp4:
                 return Mp4Probe.Probe(source, report, FormatSniffer.Mp4Brand(head));
+            case FormatSniffer.Kind.Matroska:
+                return MatroskaProbe.Probe(source, report);
             case FormatSniffer.Kind.Adif:
                 return Identified(source, report, AudioContainer.Adif, "aac", "AAC in an ADIF header");
             case FormatSniffer.Kind.Other:

@@ -122,6 +122,7 @@ public class FixtureProbeTests
         "aac" => AudioContainer.Adts,
         "ogg" => AudioContainer.Ogg,
         "flac" => AudioContainer.Flac,
+        "matroska,webm" => AudioContainer.WebM,
         _ when ff.FormatName!.Contains("mp4", StringComparison.Ordinal) => AudioContainer.Mp4,
         _ => AudioContainer.Unknown,
     };

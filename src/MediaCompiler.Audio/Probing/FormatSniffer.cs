@@ -20,6 +20,7 @@ internal static class FormatSniffer
         Mp4,
         Adif,
         Id3,
+        Matroska,
         /// <summary>A known format the media engine does not take (its name is in <see cref="Sniffed.Name"/>).</summary>
         Other,
     }
@@ -67,6 +68,11 @@ internal static class FormatSniffer
             return new Sniffed(Kind.Adif);
         }
 
+        if (At(head, 0, [0x1A, 0x45, 0xDF, 0xA3]))
+        {
+            return new Sniffed(Kind.Matroska);
+        }
+
         if (At(head, 0, "ID3"u8))
         {
             return new Sniffed(Kind.Id3);
@@ -80,7 +86,6 @@ internal static class FormatSniffer
             : At(head, 0, "MAC "u8) ? "a Monkey's Audio file"
             : At(head, 0, "wvpk"u8) ? "a WavPack file"
             : At(head, 0, "MThd"u8) ? "a MIDI file"
-            : At(head, 0, [0x1A, 0x45, 0xDF, 0xA3]) ? "a Matroska/WebM file"
             : At(head, 0, [0x30, 0x26, 0xB2, 0x75, 0x8E, 0x66, 0xCF, 0x11]) ? "an ASF/WMA file"
             : At(head, 0, "PK\u0003\u0004"u8) ? "a ZIP archive"
             : At(head, 0, "%PDF"u8) ? "a PDF document"

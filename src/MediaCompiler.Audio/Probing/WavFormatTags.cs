@@ -10,6 +10,8 @@ internal static class WavFormatTags
     public const ushort IeeeFloat = 0x0003;
     public const ushort ALaw = 0x0006;
     public const ushort MuLaw = 0x0007;
+    public const ushort MpegLayer12 = 0x0050;
+    public const ushort MpegLayer3 = 0x0055;
     public const ushort Extensible = 0xFFFE;
 
     /// <summary>The tail shared by every KSDATAFORMAT_SUBTYPE GUID built from a format tag (bytes 2..15).</summary>
@@ -75,8 +77,8 @@ internal static class WavFormatTags
             0x0040 or 0x0045 or 0x0064 => ("g726", "G.726 ADPCM"),
             0x0042 => ("g723_1", "G.723.1"),
             0x0022 => ("truespeech", "DSP Group TrueSpeech"),
-            0x0050 => ("mp2", "MPEG Layer I/II"),
-            0x0055 => ("mp3", "MPEG Layer III"),
+            MpegLayer12 => ("mp2", "MPEG Layer I/II"),
+            MpegLayer3 => ("mp3", "MPEG Layer III"),
             0x00FF or 0x1600 or 0x1610 or 0x1602 => ("aac", "AAC"),
             0x0160 or 0x0161 or 0x0162 or 0x0163 => ("wma", "Windows Media Audio"),
             0x2000 => ("ac3", "Dolby AC-3"),

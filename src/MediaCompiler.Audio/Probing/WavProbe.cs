@@ -147,7 +147,10 @@ internal static class WavProbe
             return (double)(dataBytes / format.BlockAlign) / format.SampleRate;
         }
 
-        if (factSamples is > 0 && format.SampleRate > 0)
+        // MPEG audio in a WAV (0x0050, 0x0055): writers fill the fact chunk inconsistently (ffmpeg counts the samples it
+        // was given, not the frames' 1,152 or 576 each); the frames are constant-size at the header's byte rate.
+        bool mpeg = format.EffectiveTag is WavFormatTags.MpegLayer12 or WavFormatTags.MpegLayer3;
+        if (factSamples is > 0 && format.SampleRate > 0 && !mpeg)
         {
             return (double)factSamples.Value / format.SampleRate;
         }

@@ -175,6 +175,7 @@ public static class PromptValidator
         AudioContainer.Adts => "AAC (ADTS)",
         AudioContainer.Adif => "AAC (ADIF)",
         AudioContainer.Mp4 => probe.CodecDescription ?? "an MP4 container",
+        AudioContainer.WebM => probe.CodecDescription ?? "a WebM container",
         AudioContainer.Ogg => $"Ogg {probe.CodecDescription ?? "(unknown codec)"}",
         AudioContainer.Flac => "FLAC",
         _ => "unknown",

@@ -9,6 +9,7 @@ using MediaCompiler.Codecs.Decoding.Mp3;
 using MediaCompiler.Codecs.Decoding.Mp4;
 using MediaCompiler.Codecs.Decoding.Opus;
 using MediaCompiler.Codecs.Decoding.Vorbis;
+using MediaCompiler.Codecs.Decoding.WebM;
 using MediaCompiler.Codecs.Wav;
 
 namespace MediaCompiler.Codecs.Decoding;
@@ -28,6 +29,7 @@ public static class PromptDecoder
     private static readonly IManagedDecoder Aac = new AdtsManagedDecoder();
     private static readonly IManagedDecoder Mp4Aac = new Mp4AacDecoder();
     private static readonly IManagedDecoder Flac = new FlacDecoder();
+    private static readonly IManagedDecoder WebmOpus = new WebmOpusDecoder();
 
     /// <summary>True when <see cref="Decode"/> has an in-process decoder for what the probe found.</summary>
     public static bool CanDecode(AudioProbeResult probe) => WavReader(probe) is not null || MpegWavDecoder.CanDecode(probe) || Choose(probe) is not null;
@@ -95,6 +97,7 @@ public static class PromptDecoder
         (AudioContainer.Adts, "aac") => Aac,
         (AudioContainer.Mp4, "aac") => Mp4Aac,
         (AudioContainer.Flac, "flac") => Flac,
+        (AudioContainer.WebM, "opus") => WebmOpus,
         _ => null,
     };
 
