@@ -123,7 +123,7 @@ public static class AudioProbe
             case FormatSniffer.Kind.Adif:
                 return Identified(source, report, AudioContainer.Adif, "aac", "AAC in an ADIF header");
             case FormatSniffer.Kind.Other:
-                report.Add(DiagnosticCatalog.AudioUnrecognised, $"it is {sniffed.Name}");
+                report.Add(DiagnosticCatalog.AudioUnrecognised, $"it is {sniffed.Name}", WavName(report.FileName));
                 return new AudioProbeResult { Path = report.FileName, SizeBytes = source.Length, CodecDescription = sniffed.Name, Diagnostics = report.Diagnostics };
             default:
                 return ProbeFrames(source, report, head);
@@ -162,11 +162,14 @@ public static class AudioProbe
         }
 
         var what = start > 0 ? "an ID3v2 tag followed by no MPEG or ADTS frames" : $"it starts with the bytes {FormatSniffer.HexPreview(head)}";
-        report.Add(DiagnosticCatalog.AudioUnrecognised, what);
+        report.Add(DiagnosticCatalog.AudioUnrecognised, what, WavName(report.FileName));
         return new AudioProbeResult { Path = report.FileName, SizeBytes = source.Length, Diagnostics = report.Diagnostics };
     }
 
     /// <summary>A container recognised by its magic bytes and not parsed further (no prompt may be one).</summary>
+    /// <summary>Where IVR1003's command writes: the prompt's name as a WAV (a PCM stream ffmpeg cannot put in .mp3 or .ogg).</summary>
+    private static string WavName(string fileName) => ShellText.InDoubleQuotes(Path.ChangeExtension(fileName, ".wav"));
+
     private static AudioProbeResult Identified(ByteSource source, ProbeReport report, AudioContainer container, string? codec, string description) =>
         new()
         {

@@ -100,6 +100,42 @@ public sealed partial class ProposedFixTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// IVR1003 proposes exporting the prompt again from its source: its ffmpeg command, with "&lt;source&gt;" replaced by a
+    /// real recording, writes a WAV that validates, also for a prompt named .mp3 (PCM cannot be written into .mp3).
+    /// </summary>
+    [FfmpegTheory]
+    [InlineData("garbage.mp3")]
+    [InlineData("garbage.wav")]
+    public void The_ffmpeg_command_proposed_for_an_unrecognised_file_writes_an_accepted_prompt(string name)
+    {
+        var path = _temp.PathOf(name);
+        File.WriteAllBytes(path, [.. Enumerable.Range(0, 4096).Select(i => (byte)((i * 7919) >> 3))]);
+        var source = Ffmpeg(_temp, "source.flac", ["-ar", "44100", "-c:a", "flac"]);
+        var line = CliRun.Of("validate", path).OutputLines.Single(l => l.Contains(" IVR1003: ", StringComparison.Ordinal));
+
+        var written = RunProposedFfmpeg(line.Replace("<source>", $"\"{source}\"", StringComparison.Ordinal));
+
+        Assert.Equal(Path.ChangeExtension(path, ".wav"), written);
+        var after = CliRun.Of("validate", written);
+        Assert.True(after.ExitCode == 0, after.Output);
+    }
+
+    /// <summary>A browser's recording (Opus in a live WebM) is refused, and the fix it proposes converts it.</summary>
+    [FfmpegFact]
+    public void The_fix_proposed_for_a_browser_recording_converts_it()
+    {
+        var path = Ffmpeg(_temp, "recording.webm", ["-ar", "48000", "-c:a", "libopus", "-b:a", "32k", "-live", "1", "-f", "webm"]);
+        var line = CliRun.Of("validate", path).OutputLines.First(l => l.Contains(" IVR1101: ", StringComparison.Ordinal));
+
+        var run = CliRun.Of(ProposedCommand(line));
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        var after = CliRun.Of("validate", "--json", Path.ChangeExtension(path, ".wav"));
+        Assert.True(after.ExitCode == 0, after.Output);
+        Assert.InRange(System.Text.Json.JsonDocument.Parse(after.Output).RootElement[0].GetProperty("durationSeconds").GetDouble(), 1.99, 2.01);
+    }
+
     [FfmpegFact]
     public void The_ffmpeg_command_proposed_for_an_aac_bitrate_gives_an_accepted_prompt()
     {
