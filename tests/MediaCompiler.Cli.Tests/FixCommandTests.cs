@@ -96,6 +96,22 @@ public sealed class FixCommandTests : IDisposable
         Assert.Single(Directory.GetFiles(_temp.Root)); // no .bak, no .wav beside it
     }
 
+    /// <summary>
+    /// A clipped 48 kHz recording: validate refuses its rate and does not judge its quality; the fix converts it, and
+    /// says the clipping it keeps (resampling breaks the full-scale runs, so the converted file would not show it).
+    /// </summary>
+    [Fact]
+    public void Converting_a_clipped_source_warns_of_the_clipping_it_keeps()
+    {
+        var path = _temp.Pcm16("hot.wav", [.. Enumerable.Range(0, 48000).Select(i => Math.Clamp(3 * Math.Sin(2 * Math.PI * 440 * i / 48000), -1, 1))], sampleRate: 48000);
+
+        var run = CliRun.Of("fix", "--in-place", path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("warning IVR1602: ", run.Output, StringComparison.Ordinal);
+        Assert.Equal(0, CliRun.Of("validate", Path.ChangeExtension(path, ".wav")).ExitCode);
+    }
+
     [Fact]
     public void The_fix_proposed_for_a_file_over_2_MiB_works_when_it_can_and_is_not_proposed_when_it_cannot()
     {

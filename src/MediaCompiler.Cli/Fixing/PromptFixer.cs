@@ -3,6 +3,7 @@ using MediaCompiler.Audio;
 using MediaCompiler.Codecs.Loudness;
 using MediaCompiler.Audio.Rules;
 using MediaCompiler.Diagnostics;
+using MediaCompiler.Platforms.Checking;
 using MediaCompiler.Codecs.Dsp;
 using MediaCompiler.Codecs.Wav;
 
@@ -122,6 +123,11 @@ internal static class PromptFixer
         var before = $"{Describe.Summary(probe)}, peak {Dbfs(peakBefore)}";
         var after = $"{Describe.Summary(check.Probe)}, peak {Dbfs(SpeechLevelNormalizer.PeakDbfs(samples))}";
         var remaining = decoded.Warnings.Concat(check.Diagnostics.Where(d => NameRules.Contains(d.Code))).ToList();
+        if (SourceClipping(path, audio) is { } clipped)
+        {
+            remaining.Add(clipped);
+        }
+
         if (peakBefore > 0 && limited > 0)
         {
             // Said only when the source itself is over full scale (a float WAV): a resampler's overshoot of a few
@@ -135,6 +141,20 @@ internal static class PromptFixer
             { Error: { } error } => new FixRefused(path, error),
             var written => new FixWritten(path, output, before, after, written.Backup, destination.DryRun, remaining),
         };
+    }
+
+    /// <summary>
+    /// IVR1602 measured on the source, with the build's thresholds: a conversion cannot undo clipping, and resampling
+    /// breaks the runs of full-scale samples it is counted by, so the converted file would hide the distortion it keeps
+    /// (validate does not judge the quality of a source whose headers it refuses).
+    /// </summary>
+    private static Diagnostic? SourceClipping(string path, DecodedAudio audio)
+    {
+        var thresholds = QualitySettings.Default.Thresholds;
+        var signal = SignalStatistics.Measure(audio.Samples, audio.SampleRate, thresholds.MinimumClippedRun);
+        return signal.ClippedSamples > thresholds.MaxClippedSamples
+            ? Diagnostic.Create(DiagnosticCatalog.QualityClipping, path, path, signal.ClippedSamples, signal.ClippedRuns, thresholds.MinimumClippedRun, thresholds.MaxClippedSamples)
+            : null;
     }
 
     /// <summary>What a diagnostic found, without its fix: the part another message quotes.</summary>
