@@ -6,15 +6,20 @@ namespace MediaCompiler.Audio.Probing;
 /// ISO BMFF (MP4/M4A/3GP). No prompt may be one, but naming what it holds makes the error useful ("an MP4 container
 /// (brand 'M4A') holding AAC"). Walks box headers only: moov → trak → mdia → minf → stbl → stsd, reading the first
 /// sound sample entry's format, mdhd's duration (for a fragmented file, the sum its fragments list: see
-/// <see cref="Mp4FragmentDuration"/>) and the track's sample rate. The entry's channel count is not
-/// reported: muxers often write placeholders there (2 channels for mono AAC), the truth being inside the codec's own
-/// config. The rate is the media timescale when it is an audio rate (muxers set it to the rate), else the entry's.
+/// <see cref="Mp4FragmentDuration"/>) and the track's sample rate. The entry's own channel count is not
+/// reported: muxers often write placeholders there (2 channels for mono AAC); for AAC the truth is read from the
+/// codec's own config in the entry's 'esds' (<see cref="Mp4AacConfig"/>: the AudioSpecificConfig's channel
+/// configuration, and the DecoderConfigDescriptor's average bitrate). The rate is the media timescale when it is an
+/// audio rate (muxers set it to the rate), else the entry's.
 /// </summary>
 internal static class Mp4Probe
 {
     private const int MaxBoxesPerLevel = 64;
     // stsd's header (8), then the first entry up to its 16.16 sample rate (36).
     private const int MaxSampleDescriptionBytes = 44;
+
+    // Enough of the first entry for its 'esds' (or QuickTime's 'wave' holding it): a few hundred bytes in practice.
+    private const int MaxSampleEntryBytes = 4096;
 
     public static AudioProbeResult Probe(ByteSource source, ProbeReport report, string brand)
     {
@@ -42,11 +47,13 @@ internal static class Mp4Probe
             CodecDescription = $"an MP4 container (brand '{brand}'){holding}",
             DurationSeconds = track?.Duration,
             SampleRate = track?.SampleRate,
+            Channels = track?.Aac?.Channels,
+            Bitrate = track?.Aac?.AverageBitrate,
             Diagnostics = report.Diagnostics,
         };
     }
 
-    private sealed record SoundTrack(string Format, double? Duration, int? SampleRate);
+    private sealed record SoundTrack(string Format, double? Duration, int? SampleRate, Mp4AacConfig? Aac);
 
     private static SoundTrack? FindSoundTrack(ByteSource source)
     {
@@ -84,7 +91,10 @@ internal static class Mp4Probe
 
             int? entryRate = description.Length >= 44 ? BinaryPrimitives.ReadUInt16BigEndian(description.AsSpan(40)) : null;
             var rate = timescale is >= 4_000 and <= 192_000 ? (int)timescale : entryRate is >= 4_000 ? entryRate : null;
-            return new SoundTrack(format, duration, rate);
+            var aac = format == "mp4a"
+                ? Mp4AacConfig.Read(source.ReadBlock(stsd.Start + 8, (int)Math.Min(stsd.End - stsd.Start - 8, MaxSampleEntryBytes)))
+                : null;
+            return new SoundTrack(format, duration, rate, aac);
         }
 
         return null;
