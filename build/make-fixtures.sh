@@ -168,6 +168,8 @@ ff -i "$work/tone1.wav" -ar 48000 -ac 1 -c:a libopus -b:a 32k -live 1 -f webm "$
 # MPEG audio inside a WAV: Layer II (0x0050, broadcast WAV) and Layer III (0x0055, ACM MP3).
 ff -i "$work/tone04.wav" -ar 16000 -ac 1 -c:a mp2 -b:a 64k -f wav "$out/mp2_in_wav_16k_mono.wav"
 ff -i "$work/tone04.wav" -ar 16000 -ac 1 -c:a libmp3lame -b:a 64k -f wav "$out/mp3_in_wav_16k_mono.wav"
+# AIFF (Mac tools and voice talent deliver it): big-endian PCM, the rate an 80-bit float.
+ff -i "$work/tone04.wav" -ar 16000 -ac 1 -c:a pcm_s16be -f aiff "$out/pcm16_16k_mono.aiff"
 
 # ---------- expected.json: ffprobe's view plus the verdict the rules must reach ----------
 python3 - "$out" <<'PY'
@@ -205,7 +207,7 @@ verdicts = {
   'vorbis_cover_16k_mono.ogg': (True, []), 'opus_from_24k_mono.ogg': (False, ['IVR1103']),
   'rifx_extensible_pcm24_8k_mono.wav': (False, ['IVR1105']),
   'mediarecorder_48k_mono.webm': (False, ['IVR1101', 'IVR1103']), 'mp2_in_wav_16k_mono.wav': (False, ['IVR1105']),
-  'mp3_in_wav_16k_mono.wav': (False, ['IVR1105']),
+  'mp3_in_wav_16k_mono.wav': (False, ['IVR1105']), 'pcm16_16k_mono.aiff': (False, ['IVR1101']),
 }
 result = {}
 for name in sorted(os.listdir(out)):

@@ -23,6 +23,8 @@ public enum AudioContainer
     Ogg,
     /// <summary>Native FLAC.</summary>
     Flac,
+    /// <summary>AIFF or AIFF-C (big-endian PCM, or G.711 and float in AIFF-C), as Mac tools export it.</summary>
+    Aiff,
     /// <summary>A Matroska or WebM container (browsers' MediaRecorder: Opus in WebM).</summary>
     WebM,
 }

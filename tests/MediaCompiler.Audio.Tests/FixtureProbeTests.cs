@@ -125,6 +125,7 @@ public class FixtureProbeTests
         "ogg" => AudioContainer.Ogg,
         "flac" => AudioContainer.Flac,
         "matroska,webm" => AudioContainer.WebM,
+        "aiff" => AudioContainer.Aiff,
         _ when ff.FormatName!.Contains("mp4", StringComparison.Ordinal) => AudioContainer.Mp4,
         _ => AudioContainer.Unknown,
     };

@@ -100,7 +100,7 @@ public class PromptValidatorTests
     }
 
     [Theory]
-    [InlineData(new byte[] { (byte)'F', (byte)'O', (byte)'R', (byte)'M', 0, 0, 0, 4, (byte)'A', (byte)'I', (byte)'F', (byte)'F' }, "an AIFF file")]
+    [InlineData(new byte[] { (byte)'c', (byte)'a', (byte)'f', (byte)'f', 0, 1, 0, 0 }, "a Core Audio (CAF) file")]
     [InlineData(new byte[] { (byte)'R', (byte)'I', (byte)'F', (byte)'F', 0, 0, 0, 4, (byte)'A', (byte)'V', (byte)'I', (byte)' ' }, "an AVI video")]
     [InlineData(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0, 0 }, "a ZIP archive")]
     [InlineData(new byte[] { 1, 2, 3 }, "01 02 03")]
@@ -110,6 +110,17 @@ public class PromptValidatorTests
 
         Assert.Equal("IVR1003", diagnostic.Code);
         Assert.Contains(named, diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>An AIFF header with no COMM chunk is an AIFF whose header is broken, not an unknown format.</summary>
+    [Fact]
+    public void An_aiff_without_its_common_chunk_is_an_invalid_header()
+    {
+        var bytes = new byte[] { (byte)'F', (byte)'O', (byte)'R', (byte)'M', 0, 0, 0, 4, (byte)'A', (byte)'I', (byte)'F', (byte)'F' };
+
+        var codes = InMemory.Validate(bytes, "a.aiff").Diagnostics.Select(d => d.Code);
+
+        Assert.Contains("IVR1010", codes);
     }
 
     [Fact]

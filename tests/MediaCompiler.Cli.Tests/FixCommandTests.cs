@@ -16,7 +16,7 @@ public sealed class FixCommandTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static readonly HashSet<string> InProcessCodecs = ["pcm_s16le", "pcm_s16be", "pcm_u8", "pcm_s24le", "pcm_s32le", "pcm_f32le", "pcm_f64le", "pcm_mulaw", "pcm_alaw", "adpcm_ima_wav", "adpcm_ms", "gsm_ms", "adpcm_g722", "mp1", "mp2", "mp3", "vorbis", "opus", "aac"];
+    private static readonly HashSet<string> InProcessCodecs = ["pcm_s16le", "pcm_s16be", "pcm_u8", "pcm_s8", "pcm_s24le", "pcm_s32le", "pcm_f32le", "pcm_f64le", "pcm_mulaw", "pcm_alaw", "adpcm_ima_wav", "adpcm_ms", "gsm_ms", "adpcm_g722", "mp1", "mp2", "mp3", "vorbis", "opus", "aac"];
 
     private static readonly bool FfmpegIsInstalled = (Environment.GetEnvironmentVariable("PATH") ?? "")
         .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)

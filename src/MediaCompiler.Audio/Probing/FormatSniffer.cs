@@ -21,6 +21,8 @@ internal static class FormatSniffer
         Adif,
         Id3,
         Matroska,
+        Aiff,
+        Aifc,
         /// <summary>A known format the media engine does not take (its name is in <see cref="Sniffed.Name"/>).</summary>
         Other,
     }
@@ -68,6 +70,11 @@ internal static class FormatSniffer
             return new Sniffed(Kind.Adif);
         }
 
+        if (At(head, 0, "FORM"u8) && (At(head, 8, "AIFF"u8) || At(head, 8, "AIFC"u8)))
+        {
+            return new Sniffed(At(head, 8, "AIFC"u8) ? Kind.Aifc : Kind.Aiff);
+        }
+
         if (At(head, 0, [0x1A, 0x45, 0xDF, 0xA3]))
         {
             return new Sniffed(Kind.Matroska);
@@ -79,8 +86,7 @@ internal static class FormatSniffer
         }
 
         var other =
-            At(head, 0, "FORM"u8) && (At(head, 8, "AIFF"u8) || At(head, 8, "AIFC"u8)) ? "an AIFF file"
-            : At(head, 0, ".snd"u8) ? "a Sun/NeXT AU file"
+            At(head, 0, ".snd"u8) ? "a Sun/NeXT AU file"
             : At(head, 0, "caff"u8) ? "a Core Audio (CAF) file"
             : At(head, 0, "#!AMR"u8) ? "an AMR file"
             : At(head, 0, "MAC "u8) ? "a Monkey's Audio file"

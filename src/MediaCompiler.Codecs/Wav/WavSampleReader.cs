@@ -5,19 +5,19 @@ using MediaCompiler.Codecs.Encodings;
 namespace MediaCompiler.Codecs.Wav;
 
 /// <summary>
-/// Reads the samples of a WAV (RIFF, RIFX or RF64) file whose header the probe has already read: the probe's data
+/// Reads the samples of a WAV (RIFF, RIFX or RF64) or AIFF file whose header the probe has already read: the probe's data
 /// offset and size say where the samples are, its codec how they are stored. Mixes every channel down to mono.
 /// </summary>
 public static class WavSampleReader
 {
     private static readonly HashSet<string> Supported = new(StringComparer.Ordinal)
     {
-        "pcm_u8", "pcm_s16le", "pcm_s24le", "pcm_s32le", "pcm_f32le", "pcm_f64le", "mulaw", "alaw",
+        "pcm_u8", "pcm_s8", "pcm_s16le", "pcm_s24le", "pcm_s32le", "pcm_f32le", "pcm_f64le", "mulaw", "alaw",
     };
 
     /// <summary>True when the samples of this codec are decoded here (no ffmpeg needed).</summary>
     public static bool CanDecode(AudioProbeResult probe) =>
-        probe.Container is AudioContainer.Wav or AudioContainer.Rifx or AudioContainer.Rf64
+        probe.Container is AudioContainer.Wav or AudioContainer.Rifx or AudioContainer.Rf64 or AudioContainer.Aiff
         && probe.Codec is not null && Supported.Contains(LittleEndianName(probe.Codec));
 
     /// <summary>
@@ -76,7 +76,7 @@ public static class WavSampleReader
 
     private static int BytesPerSample(string codec) => codec switch
     {
-        "pcm_u8" or "mulaw" or "alaw" => 1,
+        "pcm_u8" or "pcm_s8" or "mulaw" or "alaw" => 1,
         "pcm_s16le" => 2,
         "pcm_s24le" => 3,
         "pcm_s32le" or "pcm_f32le" => 4,
@@ -88,6 +88,7 @@ public static class WavSampleReader
     private static SampleReader SampleReaderFor(string codec, bool bigEndian) => (codec, bigEndian) switch
     {
         ("pcm_u8", _) => bytes => (bytes[0] - 128) / 128f,
+        ("pcm_s8", _) => bytes => (sbyte)bytes[0] / 128f,
         ("mulaw", _) => bytes => Pcm16.ToFloat(G711MuLaw.Decode(bytes[0])),
         ("alaw", _) => bytes => Pcm16.ToFloat(G711ALaw.Decode(bytes[0])),
         ("pcm_s16le", false) => bytes => Pcm16.ToFloat(BinaryPrimitives.ReadInt16LittleEndian(bytes)),
