@@ -126,6 +126,7 @@ public class FixtureProbeTests
         "flac" => AudioContainer.Flac,
         "matroska,webm" => AudioContainer.WebM,
         "aiff" => AudioContainer.Aiff,
+        "caf" => AudioContainer.Caf,
         _ when ff.FormatName!.Contains("mp4", StringComparison.Ordinal) => AudioContainer.Mp4,
         _ => AudioContainer.Unknown,
     };

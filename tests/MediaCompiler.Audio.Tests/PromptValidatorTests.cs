@@ -100,7 +100,7 @@ public class PromptValidatorTests
     }
 
     [Theory]
-    [InlineData(new byte[] { (byte)'c', (byte)'a', (byte)'f', (byte)'f', 0, 1, 0, 0 }, "a Core Audio (CAF) file")]
+    [InlineData(new byte[] { (byte)'w', (byte)'v', (byte)'p', (byte)'k', 0, 1, 0, 0 }, "a WavPack file")]
     [InlineData(new byte[] { (byte)'R', (byte)'I', (byte)'F', (byte)'F', 0, 0, 0, 4, (byte)'A', (byte)'V', (byte)'I', (byte)' ' }, "an AVI video")]
     [InlineData(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0, 0 }, "a ZIP archive")]
     [InlineData(new byte[] { 1, 2, 3 }, "01 02 03")]

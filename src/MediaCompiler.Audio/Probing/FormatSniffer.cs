@@ -23,6 +23,7 @@ internal static class FormatSniffer
         Matroska,
         Aiff,
         Aifc,
+        Caf,
         /// <summary>A known format the media engine does not take (its name is in <see cref="Sniffed.Name"/>).</summary>
         Other,
     }
@@ -75,6 +76,11 @@ internal static class FormatSniffer
             return new Sniffed(At(head, 8, "AIFC"u8) ? Kind.Aifc : Kind.Aiff);
         }
 
+        if (At(head, 0, "caff"u8))
+        {
+            return new Sniffed(Kind.Caf);
+        }
+
         if (At(head, 0, [0x1A, 0x45, 0xDF, 0xA3]))
         {
             return new Sniffed(Kind.Matroska);
@@ -87,7 +93,6 @@ internal static class FormatSniffer
 
         var other =
             At(head, 0, ".snd"u8) ? "a Sun/NeXT AU file"
-            : At(head, 0, "caff"u8) ? "a Core Audio (CAF) file"
             : At(head, 0, "#!AMR"u8) ? "an AMR file"
             : At(head, 0, "MAC "u8) ? "a Monkey's Audio file"
             : At(head, 0, "wvpk"u8) ? "a WavPack file"

@@ -177,6 +177,7 @@ public static class PromptValidator
         AudioContainer.Mp4 => probe.CodecDescription ?? "an MP4 container",
         AudioContainer.WebM => probe.CodecDescription ?? "a WebM container",
         AudioContainer.Aiff => probe.CodecDescription ?? "an AIFF file",
+        AudioContainer.Caf => probe.CodecDescription ?? "a CAF file",
         AudioContainer.Ogg => $"Ogg {probe.CodecDescription ?? "(unknown codec)"}",
         AudioContainer.Flac => "FLAC",
         _ => "unknown",

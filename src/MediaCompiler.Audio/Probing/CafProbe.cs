@@ -1,0 +1,123 @@
+using System.Buffers.Binary;
+using MediaCompiler.Diagnostics;
+
+namespace MediaCompiler.Audio.Probing;
+
+/// <summary>
+/// Apple's Core Audio Format (what macOS's afrecord and afconvert write by default): a 'caff' header, then chunks with
+/// 64-bit big-endian sizes. 'desc' gives the rate (a 64-bit float), the format ('lpcm' with its float and
+/// little-endian flags, 'ulaw', 'alaw', or a compressed one), the channels and the bits; 'data' holds an edit count
+/// and then the samples, and may declare the size −1 ("to the end of the file", as a recorder writes it). No prompt may
+/// be CAF, but its PCM and G.711 are read in-process, so fix converts it.
+/// </summary>
+internal static class CafProbe
+{
+    private const int MaxChunks = 1024;
+    private const int DescriptionBytes = 32;
+    private const uint FloatFlag = 1;
+    private const uint LittleEndianFlag = 2;
+
+    public static AudioProbeResult Probe(ByteSource source, ProbeReport report)
+    {
+        byte[]? description = null;
+        long? dataOffset = null;
+        long dataDeclared = 0;
+        bool toTheEnd = false;
+        long position = 8;
+        Span<byte> header = stackalloc byte[12];
+        for (int chunk = 0; chunk < MaxChunks && position + 12 <= source.Length && source.TryReadExactly(position, header); chunk++)
+        {
+            long size = BinaryPrimitives.ReadInt64BigEndian(header[4..]);
+            if (header[..4].SequenceEqual("desc"u8))
+            {
+                description = source.ReadBlock(position + 12, DescriptionBytes);
+            }
+            else if (header[..4].SequenceEqual("data"u8))
+            {
+                dataOffset = position + 12 + 4; // after the edit count
+                toTheEnd = size == -1;
+                dataDeclared = toTheEnd ? source.Length - dataOffset.Value : Math.Max(0, size - 4);
+            }
+
+            if ((description is not null && dataOffset is not null) || size < 0)
+            {
+                break;
+            }
+
+            position += 12 + size;
+        }
+
+        var result = new AudioProbeResult { Path = report.FileName, SizeBytes = source.Length, Container = AudioContainer.Caf };
+        if (description is null || description.Length < DescriptionBytes)
+        {
+            report.Add(DiagnosticCatalog.AudioHeaderInvalid, "a CAF file", "it has no complete 'desc' chunk");
+            return result with { CodecDescription = "a CAF file", Diagnostics = report.Diagnostics };
+        }
+
+        double rate = BinaryPrimitives.ReadDoubleBigEndian(description);
+        string format = System.Text.Encoding.ASCII.GetString(description, 8, 4);
+        uint flags = BinaryPrimitives.ReadUInt32BigEndian(description.AsSpan(12));
+        long bytesPerPacket = BinaryPrimitives.ReadUInt32BigEndian(description.AsSpan(16));
+        long framesPerPacket = BinaryPrimitives.ReadUInt32BigEndian(description.AsSpan(20));
+        int channels = (int)Math.Min(int.MaxValue, BinaryPrimitives.ReadUInt32BigEndian(description.AsSpan(24)));
+        int bits = (int)Math.Min(int.MaxValue, BinaryPrimitives.ReadUInt32BigEndian(description.AsSpan(28)));
+        var (codec, text) = Codec(format, flags, bits);
+        result = result with
+        {
+            Codec = codec,
+            CodecDescription = $"a CAF file ({text})",
+            SampleRate = rate is >= 1 and <= int.MaxValue ? (int)Math.Round(rate) : null,
+            Channels = channels,
+            BitsPerSample = bits > 0 ? bits : null,
+            BigEndian = codec.EndsWith("be", StringComparison.Ordinal),
+        };
+        if (channels <= 0 || result.SampleRate is null)
+        {
+            report.Add(DiagnosticCatalog.AudioHeaderInvalid, "a CAF file", $"its 'desc' chunk declares {channels} channels at {rate} Hz");
+            return result with { Diagnostics = report.Diagnostics };
+        }
+
+        if (dataOffset is not { } offset)
+        {
+            report.Add(DiagnosticCatalog.AudioNoData);
+            return result with { Diagnostics = report.Diagnostics };
+        }
+
+        long available = Math.Max(0, source.Length - offset);
+        if (dataDeclared > available)
+        {
+            report.Add(DiagnosticCatalog.AudioTruncated, $"its 'data' chunk declares {dataDeclared:N0} bytes of audio but only {available:N0} follow it");
+        }
+        else if (dataDeclared == 0)
+        {
+            report.Add(DiagnosticCatalog.AudioNoData);
+        }
+
+        long bytes = Math.Min(dataDeclared, available);
+        return result with
+        {
+            AudioDataOffset = offset,
+            AudioDataBytes = bytes,
+            DurationSeconds = bytesPerPacket > 0 && framesPerPacket > 0 ? (double)(bytes / bytesPerPacket) * framesPerPacket / result.SampleRate.Value : null,
+            Diagnostics = report.Diagnostics,
+        };
+    }
+
+    /// <summary>The codec names ffprobe gives CAF's formats (and ours for G.711).</summary>
+    private static (string Codec, string Description) Codec(string format, uint flags, int bits)
+    {
+        string order = (flags & LittleEndianFlag) != 0 ? "le" : "be";
+        return format switch
+        {
+            "lpcm" when (flags & FloatFlag) != 0 => ($"pcm_f{bits}{order}", $"{bits}-bit float"),
+            "lpcm" when bits == 8 => ("pcm_s8", "8-bit signed PCM"),
+            "lpcm" => ($"pcm_s{bits}{order}", $"{bits}-bit {(order == "le" ? "little" : "big")}-endian PCM"),
+            "ulaw" => ("mulaw", "mu-law (G.711)"),
+            "alaw" => ("alaw", "A-law (G.711)"),
+            "aac " => ("aac", "AAC"),
+            "alac" => ("alac", "Apple Lossless"),
+            "ima4" => ("adpcm_ima_qt", "IMA ADPCM"),
+            _ => ($"unknown({format.Trim()})", $"'{format.Trim()}' audio"),
+        };
+    }
+}
