@@ -172,6 +172,8 @@ ff -i "$work/tone04.wav" -ar 16000 -ac 1 -c:a libmp3lame -b:a 64k -f wav "$out/m
 ff -i "$work/tone04.wav" -ar 16000 -ac 1 -c:a pcm_s16be -f aiff "$out/pcm16_16k_mono.aiff"
 # Core Audio Format, as macOS's afrecord and afconvert write by default.
 ff -i "$work/tone04.wav" -ar 16000 -ac 1 -c:a pcm_s16le -f caf "$out/pcm16_16k_mono.caf"
+# Sun/NeXT AU, the mu-law file of Unix and Java voice systems.
+ff -i "$work/tone04.wav" -ar 8000 -ac 1 -c:a pcm_mulaw -f au "$out/mulaw_8k_mono.au"
 
 # ---------- expected.json: ffprobe's view plus the verdict the rules must reach ----------
 python3 - "$out" <<'PY'
@@ -210,7 +212,7 @@ verdicts = {
   'rifx_extensible_pcm24_8k_mono.wav': (False, ['IVR1105']),
   'mediarecorder_48k_mono.webm': (False, ['IVR1101', 'IVR1103']), 'mp2_in_wav_16k_mono.wav': (False, ['IVR1105']),
   'mp3_in_wav_16k_mono.wav': (False, ['IVR1105']), 'pcm16_16k_mono.aiff': (False, ['IVR1101']),
-  'pcm16_16k_mono.caf': (False, ['IVR1101']),
+  'pcm16_16k_mono.caf': (False, ['IVR1101']), 'mulaw_8k_mono.au': (False, ['IVR1101']),
 }
 result = {}
 for name in sorted(os.listdir(out)):

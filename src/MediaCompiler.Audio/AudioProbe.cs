@@ -120,6 +120,8 @@ public static class AudioProbe
                 return Mp4Probe.Probe(source, report, FormatSniffer.Mp4Brand(head));
             case FormatSniffer.Kind.Aiff or FormatSniffer.Kind.Aifc:
                 return AiffProbe.Probe(source, report, compressed: sniffed.Kind == FormatSniffer.Kind.Aifc);
+            case FormatSniffer.Kind.Au:
+                return AuProbe.Probe(source, report);
             case FormatSniffer.Kind.Caf:
                 return CafProbe.Probe(source, report);
             case FormatSniffer.Kind.Matroska:

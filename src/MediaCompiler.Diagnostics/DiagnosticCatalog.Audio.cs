@@ -21,7 +21,7 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor AudioUnrecognised = new(
         "IVR1003", DiagnosticSeverity.Error, "Not a recognised audio format",
-        "'{0}' is not audio in any format the media engine knows: no WAV, AIFF, CAF, MP3, AAC, MP4, FLAC, Ogg or WebM header was found ({1}).",
+        "'{0}' is not audio in any format the media engine knows: no WAV, AIFF, CAF, AU, MP3, AAC, MP4, FLAC, Ogg or WebM header was found ({1}).",
         "Export the prompt again as audio from its source (the fix command of ivr-media reads only the formats named here), or convert the source with ffmpeg: ffmpeg -i <source> -ar 8000 -ac 1 -c:a pcm_s16le \"{2}\"");
 
     public static readonly DiagnosticDescriptor AudioFormatMismatch = new(

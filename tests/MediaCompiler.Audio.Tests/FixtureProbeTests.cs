@@ -127,6 +127,7 @@ public class FixtureProbeTests
         "matroska,webm" => AudioContainer.WebM,
         "aiff" => AudioContainer.Aiff,
         "caf" => AudioContainer.Caf,
+        "au" => AudioContainer.Au,
         _ when ff.FormatName!.Contains("mp4", StringComparison.Ordinal) => AudioContainer.Mp4,
         _ => AudioContainer.Unknown,
     };

@@ -24,6 +24,7 @@ internal static class FormatSniffer
         Aiff,
         Aifc,
         Caf,
+        Au,
         /// <summary>A known format the media engine does not take (its name is in <see cref="Sniffed.Name"/>).</summary>
         Other,
     }
@@ -76,6 +77,11 @@ internal static class FormatSniffer
             return new Sniffed(At(head, 8, "AIFC"u8) ? Kind.Aifc : Kind.Aiff);
         }
 
+        if (At(head, 0, ".snd"u8))
+        {
+            return new Sniffed(Kind.Au);
+        }
+
         if (At(head, 0, "caff"u8))
         {
             return new Sniffed(Kind.Caf);
@@ -92,8 +98,7 @@ internal static class FormatSniffer
         }
 
         var other =
-            At(head, 0, ".snd"u8) ? "a Sun/NeXT AU file"
-            : At(head, 0, "#!AMR"u8) ? "an AMR file"
+            At(head, 0, "#!AMR"u8) ? "an AMR file"
             : At(head, 0, "MAC "u8) ? "a Monkey's Audio file"
             : At(head, 0, "wvpk"u8) ? "a WavPack file"
             : At(head, 0, "MThd"u8) ? "a MIDI file"

@@ -178,6 +178,7 @@ public static class PromptValidator
         AudioContainer.WebM => probe.CodecDescription ?? "a WebM container",
         AudioContainer.Aiff => probe.CodecDescription ?? "an AIFF file",
         AudioContainer.Caf => probe.CodecDescription ?? "a CAF file",
+        AudioContainer.Au => probe.CodecDescription ?? "a Sun/NeXT AU file",
         AudioContainer.Ogg => $"Ogg {probe.CodecDescription ?? "(unknown codec)"}",
         AudioContainer.Flac => "FLAC",
         _ => "unknown",

@@ -4,19 +4,21 @@ using MediaCompiler.Codecs.Tests.Decoding;
 using MediaCompiler.Codecs.Tests.ReferenceMatrix;
 using MediaCompiler.TestSupport;
 
-namespace MediaCompiler.Codecs.Tests.Caf;
+namespace MediaCompiler.Codecs.Tests.Containers;
 
 /// <summary>
-/// Damaged AIFF and CAF files (cut, noise, random header values: channel counts in the billions, NaN rates, sizes past
+/// Damaged AIFF, CAF and AU files (cut, noise, random header values: channel counts in the billions, NaN rates, sizes past
 /// the end) never crash the probe or the decoder: each gives audio or coded diagnostics.
 /// </summary>
-public sealed class AppleContainerDamageTests
+public sealed class PcmContainerDamageTests
 {
     [FfmpegTheory]
     [InlineData("aiff", "pcm_s16be")]
     [InlineData("aiff", "pcm_s16le")]
     [InlineData("caf", "pcm_s16le")]
     [InlineData("caf", "pcm_f32be")]
+    [InlineData("au", "pcm_mulaw")]
+    [InlineData("au", "pcm_s16be")]
     public void Damaged_files_give_audio_or_coded_diagnostics(string extension, string codec)
     {
         var file = ReferenceDecodes.Encode(Signals.SpeechWithClicks(16000, 2, 0.3), 16000, 2, extension, "-c:a", codec);
