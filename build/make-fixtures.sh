@@ -169,11 +169,13 @@ ff -i "$work/tone1.wav" -ar 48000 -ac 1 -c:a libopus -b:a 32k -live 1 -f webm "$
 ff -i "$work/tone04.wav" -ar 16000 -ac 1 -c:a mp2 -b:a 64k -f wav "$out/mp2_in_wav_16k_mono.wav"
 ff -i "$work/tone04.wav" -ar 16000 -ac 1 -c:a libmp3lame -b:a 64k -f wav "$out/mp3_in_wav_16k_mono.wav"
 # AIFF (Mac tools and voice talent deliver it): big-endian PCM, the rate an 80-bit float.
-ff -i "$work/tone04.wav" -ar 16000 -ac 1 -c:a pcm_s16be -f aiff "$out/pcm16_16k_mono.aiff"
+ff -i "$work/tone04.wav" -ar 16000 -ac 1 -c:a pcm_s16be -f aiff "$out/aiff_pcm16_16k_mono.aiff"
 # Core Audio Format, as macOS's afrecord and afconvert write by default.
-ff -i "$work/tone04.wav" -ar 16000 -ac 1 -c:a pcm_s16le -f caf "$out/pcm16_16k_mono.caf"
+ff -i "$work/tone04.wav" -ar 16000 -ac 1 -c:a pcm_s16le -f caf "$out/caf_pcm16_16k_mono.caf"
 # Sun/NeXT AU, the mu-law file of Unix and Java voice systems.
-ff -i "$work/tone04.wav" -ar 8000 -ac 1 -c:a pcm_mulaw -f au "$out/mulaw_8k_mono.au"
+ff -i "$work/tone04.wav" -ar 8000 -ac 1 -c:a pcm_mulaw -f au "$out/au_mulaw_8k_mono.au"
+# Asterisk's headerless mu-law sound file (FreePBX's prompt libraries): the extension is the only description.
+ff -i "$work/tone04.wav" -ar 8000 -ac 1 -f mulaw "$out/asterisk_8k_mono.ulaw"
 
 # ---------- expected.json: ffprobe's view plus the verdict the rules must reach ----------
 python3 - "$out" <<'PY'
@@ -211,8 +213,9 @@ verdicts = {
   'vorbis_cover_16k_mono.ogg': (True, []), 'opus_from_24k_mono.ogg': (False, ['IVR1103']),
   'rifx_extensible_pcm24_8k_mono.wav': (False, ['IVR1105']),
   'mediarecorder_48k_mono.webm': (False, ['IVR1101', 'IVR1103']), 'mp2_in_wav_16k_mono.wav': (False, ['IVR1105']),
-  'mp3_in_wav_16k_mono.wav': (False, ['IVR1105']), 'pcm16_16k_mono.aiff': (False, ['IVR1101']),
-  'pcm16_16k_mono.caf': (False, ['IVR1101']), 'mulaw_8k_mono.au': (False, ['IVR1101']),
+  'mp3_in_wav_16k_mono.wav': (False, ['IVR1105']), 'aiff_pcm16_16k_mono.aiff': (False, ['IVR1101']),
+  'caf_pcm16_16k_mono.caf': (False, ['IVR1101']), 'au_mulaw_8k_mono.au': (False, ['IVR1101']),
+  'asterisk_8k_mono.ulaw': (False, ['IVR1101']),
 }
 result = {}
 for name in sorted(os.listdir(out)):

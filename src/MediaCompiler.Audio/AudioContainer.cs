@@ -25,6 +25,8 @@ public enum AudioContainer
     Flac,
     /// <summary>AIFF or AIFF-C (big-endian PCM, or G.711 and float in AIFF-C), as Mac tools export it.</summary>
     Aiff,
+    /// <summary>Headerless samples named by their extension (Asterisk's .ulaw, .alaw, .sln, .g722 sound files).</summary>
+    Raw,
     /// <summary>Sun/NeXT audio (.au, .snd), mostly 8 kHz mu-law.</summary>
     Au,
     /// <summary>Apple's Core Audio Format (linear PCM or G.711 inside, or a compressed codec).</summary>

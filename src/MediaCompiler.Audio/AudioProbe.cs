@@ -132,7 +132,9 @@ public static class AudioProbe
                 report.Add(DiagnosticCatalog.AudioUnrecognised, $"it is {sniffed.Name}", WavName(report.FileName));
                 return new AudioProbeResult { Path = report.FileName, SizeBytes = source.Length, CodecDescription = sniffed.Name, Diagnostics = report.Diagnostics };
             default:
-                return ProbeFrames(source, report, head);
+                // No magic bytes: a name Asterisk gives its headerless sound files says what they hold, before a
+                // frame search that any byte soup can fool.
+                return RawProbe.Recognises(report.FileName) ? RawProbe.Probe(source, report) : ProbeFrames(source, report, head);
         }
     }
 

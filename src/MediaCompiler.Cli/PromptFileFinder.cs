@@ -10,7 +10,13 @@ public static class PromptFileFinder
     /// The extensions a folder walk picks up, whatever their case: every kind the in-process decoders read (the
     /// platform's rules then say whether it takes it, or converts it).
     /// </summary>
-    public static readonly IReadOnlyList<string> PromptExtensions = [".wav", ".mp3", ".aac", ".m4a", ".mp4", ".ogg", ".oga", ".opus", ".flac"];
+    public static readonly IReadOnlyList<string> PromptExtensions =
+    [
+        ".wav", ".mp3", ".aac", ".m4a", ".mp4", ".ogg", ".oga", ".opus", ".flac",
+        ".mp2", ".webm", ".mka", ".aif", ".aiff", ".aifc", ".caf", ".au", ".snd",
+        // Asterisk's headerless sound files (see the probe's RawProbe): what a FreePBX prompt library holds.
+        ".ulaw", ".ul", ".alaw", ".al", ".sln", ".sln12", ".sln16", ".sln24", ".sln32", ".sln44", ".sln48", ".sln96", ".sln192", ".g722",
+    ];
 
     /// <summary>
     /// The files the arguments name, one message per argument that matched nothing (a usage error), and the coded

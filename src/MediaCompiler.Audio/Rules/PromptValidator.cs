@@ -179,6 +179,7 @@ public static class PromptValidator
         AudioContainer.Aiff => probe.CodecDescription ?? "an AIFF file",
         AudioContainer.Caf => probe.CodecDescription ?? "a CAF file",
         AudioContainer.Au => probe.CodecDescription ?? "a Sun/NeXT AU file",
+        AudioContainer.Raw => probe.CodecDescription ?? "headerless audio",
         AudioContainer.Ogg => $"Ogg {probe.CodecDescription ?? "(unknown codec)"}",
         AudioContainer.Flac => "FLAC",
         _ => "unknown",

@@ -5,7 +5,7 @@ using MediaCompiler.Codecs.Encodings;
 namespace MediaCompiler.Codecs.Wav;
 
 /// <summary>
-/// Reads the samples of a WAV (RIFF, RIFX or RF64), AIFF, CAF or AU file whose header the probe has already read: the probe's data
+/// Reads the samples of a WAV (RIFF, RIFX or RF64), AIFF, CAF or AU file, or of headerless samples, whose header the probe has already read: the probe's data
 /// offset and size say where the samples are, its codec how they are stored. Mixes every channel down to mono.
 /// </summary>
 public static class WavSampleReader
@@ -17,7 +17,7 @@ public static class WavSampleReader
 
     /// <summary>True when the samples of this codec are decoded here (no ffmpeg needed).</summary>
     public static bool CanDecode(AudioProbeResult probe) =>
-        probe.Container is AudioContainer.Wav or AudioContainer.Rifx or AudioContainer.Rf64 or AudioContainer.Aiff or AudioContainer.Caf or AudioContainer.Au
+        probe.Container is AudioContainer.Wav or AudioContainer.Rifx or AudioContainer.Rf64 or AudioContainer.Aiff or AudioContainer.Caf or AudioContainer.Au or AudioContainer.Raw
         && probe.Codec is not null && Supported.Contains(LittleEndianName(probe.Codec));
 
     /// <summary>
