@@ -3,7 +3,7 @@ namespace MediaCompiler.Audio.Probing;
 /// <summary>
 /// Headerless audio named by its extension, as Asterisk and FreePBX store their sound files (a migrating IVR's prompt
 /// library): .ulaw/.ul/.mu/.pcm (8 kHz mu-law), .alaw/.al (8 kHz A-law), .sln (8 kHz 16-bit little-endian PCM) and
-/// .sln12 to .sln192 at the rate their name gives, and .g722 (16 kHz G.722). With no header, the name is the only
+/// .sln12 to .sln192 at the rate their name gives, .g722 (16 kHz G.722) and .gsm (GSM 06.10 frames). With no header, the name is the only
 /// description; such a file is read only when no magic bytes say it is something else. No prompt may be one, but each
 /// is decoded in-process, so fix converts it.
 /// </summary>
@@ -25,7 +25,7 @@ internal static class RawProbe
             CodecDescription = $"headerless {format.Description} (named by its extension, as Asterisk stores sounds)",
             SampleRate = format.SampleRate,
             Channels = 1,
-            BitsPerSample = format.Codec == "pcm_s16le" ? 16 : format.Codec == "g722" ? null : 8,
+            BitsPerSample = format.Codec switch { "pcm_s16le" => 16, "mulaw" or "alaw" => 8, _ => null },
             Bitrate = format.BytesPerSecond * 8L,
             DurationSeconds = (double)source.Length / format.BytesPerSecond,
             AudioDataOffset = 0,
@@ -51,6 +51,7 @@ internal static class RawProbe
             "sln96" => Linear(96000),
             "sln192" => Linear(192000),
             "g722" => new RawFormat("g722", 16000, 8000, "16 kHz G.722"),
+            "gsm" => new RawFormat("gsm", 8000, 1650, "8 kHz GSM 06.10"),
             _ => null,
         };
 

@@ -79,12 +79,13 @@ public static class PromptDecoder
         return extension.Length == 0 ? probe.Container.ToString().ToLowerInvariant() : extension;
     }
 
-    /// <summary>The reader of a WAV's samples for its codec (PCM and G.711, ADPCM, GSM 6.10, G.722), or null for none.</summary>
+    /// <summary>The reader of a WAV's samples for its codec (PCM and G.711, ADPCM, GSM 6.10, G.722; also AIFF, CAF, AU and headerless samples), or null for none.</summary>
     private static Func<byte[], AudioProbeResult, DecodedAudio>? WavReader(AudioProbeResult probe) =>
         WavSampleReader.CanDecode(probe) ? (file, p) => WavSampleReader.Read(file, p)
         : AdpcmWavDecoder.CanDecode(probe) ? AdpcmWavDecoder.Read
         : GsmWavDecoder.CanDecode(probe) ? GsmWavDecoder.Read
         : G722WavDecoder.CanDecode(probe) ? G722WavDecoder.Read
+        : RawGsmDecoder.CanDecode(probe) ? RawGsmDecoder.Read
         : null;
 
     private static IManagedDecoder? Choose(AudioProbeResult probe) => (probe.Container, probe.Codec) switch

@@ -8,7 +8,7 @@ namespace MediaCompiler.Codecs.Tests.Containers;
 /// <summary>
 /// Asterisk's headerless sound files (a FreePBX prompt library): the extension names the format, the probe reports
 /// it, and the prompt decoder's in-process decode is ffmpeg's decode of the same bytes read as that raw format, sample
-/// for sample (G.722 bit-exact, as in WAV). Each is refused as a prompt (IVR1101) and decodable, so fix converts it.
+/// for sample (G.722 and GSM 06.10, decoded by libgsm in ffmpeg, bit-exact as in WAV). Each is refused as a prompt (IVR1101) and decodable, so fix converts it.
 /// </summary>
 public sealed class HeaderlessAudioTests
 {
@@ -22,6 +22,7 @@ public sealed class HeaderlessAudioTests
         { "sln16", "s16le", "pcm_s16le", 16000 },
         { "sln48", "s16le", "pcm_s16le", 48000 },
         { "g722", "g722", "g722", 16000 },
+        { "gsm", "gsm", "gsm", 8000 },
     };
 
     [FfmpegTheory]
@@ -35,8 +36,9 @@ public sealed class HeaderlessAudioTests
             var path = Path.Combine(directory, "prompt." + extension);
             var reference = Path.Combine(directory, "reference.f32");
             File.WriteAllBytes(Path.Combine(directory, "source.wav"), WavWriter.Pcm16(WavWriter.ToPcm16(Signals.SpeechWithClicks(sampleRate, 1, 0.5)), sampleRate, 1));
-            Ffmpeg.Run("-i", Path.Combine(directory, "source.wav"), "-ar", rate, "-f", ffmpegFormat, path);
-            string[] input = ffmpegFormat == "g722" ? ["-f", "g722"] : ["-f", ffmpegFormat, "-ar", rate, "-ac", "1"];
+            string[] encoder = ffmpegFormat == "gsm" ? ["-c:a", "libgsm"] : [];
+            Ffmpeg.Run(["-i", Path.Combine(directory, "source.wav"), "-ar", rate, .. encoder, "-f", ffmpegFormat, path]);
+            string[] input = ffmpegFormat is "g722" or "gsm" ? ["-f", ffmpegFormat] : ["-f", ffmpegFormat, "-ar", rate, "-ac", "1"];
             Ffmpeg.Run([.. input, "-i", path, "-f", "f32le", reference]);
             var expected = Mp3Reference.SplitChannels(File.ReadAllBytes(reference), 1)[0];
             var bytes = File.ReadAllBytes(path);

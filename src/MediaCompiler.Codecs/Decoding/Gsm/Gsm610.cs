@@ -32,7 +32,7 @@ internal sealed class Gsm610
     private short _msr;
 
     /// <summary>Decodes one frame read from <paramref name="bits"/> into 160 samples.</summary>
-    public void DecodeFrame(ref LsbBitReader bits, Span<short> output)
+    public void DecodeFrame(ref GsmBitReader bits, Span<short> output)
     {
         Span<short> larc = stackalloc short[8];
         for (int i = 0; i < 8; i++)
@@ -217,18 +217,24 @@ internal sealed class Gsm610
     };
 }
 
-/// <summary>Reads fields least significant bit first, as Microsoft's GSM 6.10 WAV (WAV49) packs them.</summary>
-internal ref struct LsbBitReader(ReadOnlySpan<byte> bytes)
+/// <summary>
+/// Reads a frame's fields in one of GSM 06.10's two packings: least significant bit first, as Microsoft's WAV49 packs
+/// two frames into 65 bytes; or most significant bit first after a 4-bit 0xD signature, as libgsm and Asterisk store
+/// one frame in 33 bytes.
+/// </summary>
+internal ref struct GsmBitReader(ReadOnlySpan<byte> bytes, bool mostSignificantFirst = false, int firstBit = 0)
 {
     private readonly ReadOnlySpan<byte> _bytes = bytes;
-    private int _position;
+    private int _position = firstBit;
 
     public int Read(int count)
     {
         int value = 0;
         for (int i = 0; i < count; i++, _position++)
         {
-            value |= ((_bytes[_position >> 3] >> (_position & 7)) & 1) << i;
+            value = mostSignificantFirst
+                ? (value << 1) | ((_bytes[_position >> 3] >> (7 - (_position & 7))) & 1)
+                : value | (((_bytes[_position >> 3] >> (_position & 7)) & 1) << i);
         }
 
         return value;

@@ -32,7 +32,7 @@ internal static class GsmWavDecoder
         int written = 0;
         for (int block = 0; block < blocks; block++)
         {
-            var bits = new LsbBitReader(data.Slice(block * BlockBytes, BlockBytes));
+            var bits = new GsmBitReader(data.Slice(block * BlockBytes, BlockBytes));
             for (int half = 0; half < 2; half++)
             {
                 decoder.DecodeFrame(ref bits, frame);
