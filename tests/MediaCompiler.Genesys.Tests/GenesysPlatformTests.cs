@@ -158,6 +158,33 @@ public sealed class GenesysPlatformTests : IAsyncLifetime
         Assert.False(againRequests.ContainsKey(PromptSyncEmulatorTests.Upload));
     }
 
+    /// <summary>
+    /// What voice talent, Mac tools, browsers, broadcast and Asterisk libraries deliver, none of which Genesys takes
+    /// as it is: each is converted in-process (no ffmpeg is involved in the build) and uploaded as the WAV it transcodes.
+    /// </summary>
+    [Theory]
+    [InlineData("aiff", "-ar 48000 -ac 2 -c:a pcm_s24be", "16000")]
+    [InlineData("caf", "-ar 44100 -ac 1 -c:a pcm_s16le", "16000")]
+    [InlineData("au", "-ar 8000 -ac 1 -c:a pcm_mulaw", "8000")]
+    [InlineData("webm", "-ar 48000 -ac 1 -c:a libopus -b:a 32k -live 1", "16000")]
+    [InlineData("mp2", "-ar 48000 -ac 2 -c:a mp2 -b:a 192k", "16000")]
+    [InlineData("ulaw", "-ar 8000 -ac 1 -f mulaw", "8000")]
+    public async Task A_delivered_format_is_converted_in_process_and_uploaded(string extension, string encoding, string rate)
+    {
+        var source = Path.Combine(_org.Folder, "en-us", "Menu." + extension);
+        Directory.CreateDirectory(Path.GetDirectoryName(source)!);
+        await Tool.RunAsync("ffmpeg", ["-v", "error", "-f", "lavfi", "-i", "sine=frequency=500:sample_rate=48000:duration=1", "-af", "volume=0.3", .. encoding.Split(' '), source]);
+        var log = new RecordingLog();
+
+        var (result, requests) = await _org.CountAsync(() => RunAsync(Settings(), log, Input(source, "Menu", "en-us")));
+
+        Assert.True(result.Succeeded, log.ToString());
+        Assert.Equal(1, requests[PromptSyncEmulatorTests.Upload]);
+        var converted = Path.Combine(_org.Folder, "obj", "genesys", "en-us", "Menu.wav");
+        var probe = await Tool.RunAsync("ffprobe", "-v", "error", "-show_entries", "stream=codec_name,sample_rate,channels", "-of", "csv=p=0", converted);
+        Assert.Equal($"pcm_s16le,{rate},1", probe.Trim());
+    }
+
     [Fact]
     public async Task With_conversion_off_an_mp3_is_an_error_before_any_request()
     {
