@@ -45,7 +45,7 @@ public sealed class MpegLayerIIReferenceTests(ITestOutputHelper output)
             data.Add(rate, "mono", 32, "mp2");
             data.Add(rate, "mono", 48, "libtwolame");
             data.Add(rate, "stereo", 96, "mp2");
-            data.Add(rate, "joint_stereo", 80, "libtwolame");
+            data.Add(rate, "joint_stereo", 96, "libtwolame");
         }
 
         return data;
