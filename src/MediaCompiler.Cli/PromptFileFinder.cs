@@ -13,7 +13,7 @@ public static class PromptFileFinder
     public static readonly IReadOnlyList<string> PromptExtensions =
     [
         ".wav", ".mp3", ".aac", ".m4a", ".mp4", ".ogg", ".oga", ".opus", ".flac",
-        ".mp2", ".webm", ".mka", ".aif", ".aiff", ".aifc", ".caf", ".au", ".snd",
+        ".mp2", ".mov", ".3gp", ".webm", ".mka", ".aif", ".aiff", ".aifc", ".caf", ".au", ".snd",
         // Asterisk's headerless sound files (see the probe's RawProbe): what a FreePBX prompt library holds.
         ".ulaw", ".ul", ".alaw", ".al", ".sln", ".sln12", ".sln16", ".sln24", ".sln32", ".sln44", ".sln48", ".sln96", ".sln192", ".g722", ".gsm",
     ];

@@ -17,7 +17,7 @@ internal static class ValidateCommand
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Prompt files, folders (searched recursively for *.wav, *.mp3, *.aac, *.ogg; hidden folders "
+            Description = "Prompt files, folders (searched recursively for every audio format the tool reads: *.wav, *.mp3, *.aac, *.ogg, *.flac, *.aiff, *.webm... ; hidden folders "
                 + "skipped, links to folders followed) or globs such as 'prompts/**/*.wav' (quote them; *, ? and ** are understood).",
             Arity = ArgumentArity.OneOrMore,
         };

@@ -69,7 +69,7 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor PromptExtensionUnsupported = new(
         "IVR1101", DiagnosticSeverity.Error, "Extension not accepted",
         "'{0}' has the extension '{1}'; the media engine accepts only {2}.",
-        "Convert it: ivr-media fix \"{0}\" --in-place (writes \"{3}\"), or ffmpeg -i \"{0}\" -ar 8000 -ac 1 -c:a pcm_s16le \"{3}\"");
+        "Convert it: ivr-media fix \"{0}\" --in-place (writes \"{3}\"), or ffmpeg -i \"{0}\" -ar {4} -ac 1 -c:a pcm_s16le \"{3}\"");
 
     public static readonly DiagnosticDescriptor PromptTooLarge = new(
         "IVR1102", DiagnosticSeverity.Error, "Prompt file too large",

@@ -54,9 +54,10 @@ public class AdtsProbeTests
         var validation = InMemory.Validate(ftyp, "prompt.aac");
 
         Assert.Equal(AudioContainer.Mp4, validation.Probe.Container);
-        var diagnostic = Assert.Single(validation.Diagnostics);
-        Assert.Equal("IVR1004", diagnostic.Code);
+        var diagnostic = Assert.Single(validation.Diagnostics, d => d.Code == "IVR1004");
         Assert.Contains("MP4 container (brand 'M4A')", diagnostic.Message, StringComparison.Ordinal);
+        // A file type box and nothing else: no 'moov', so nothing any reader can decode (IVR1010).
+        Assert.Contains(validation.Diagnostics, d => d.Code == "IVR1010" && d.Message.Contains("no 'moov' box", StringComparison.Ordinal));
     }
 
     [Fact]

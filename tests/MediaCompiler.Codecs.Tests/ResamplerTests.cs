@@ -120,10 +120,46 @@ public class ResamplerTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.True(worst <= -90, $"stopband reaches {worst:0.0} dB");
     }
 
-    [Fact]
-    public void Rates_without_a_workable_ratio_are_refused()
+    /// <summary>
+    /// Rates whose ratio to the output has no small L/M (a classic Mac AIFF at 22,254.5 Hz, a 47,999 Hz or 8,001 Hz
+    /// WAV) convert too, through the finer grid and interpolation: aligned with the signal as rendered at the output
+    /// rate, and with tones above the output's Nyquist frequency suppressed by at least 90 dB.
+    /// </summary>
+    [Theory]
+    [InlineData(22254, 16000)]
+    [InlineData(47999, 16000)]
+    [InlineData(8001, 8000)]
+    [InlineData(11127, 8000)]
+    public void Rates_without_a_small_ratio_convert_too(int inputRate, int outputRate)
     {
-        Assert.False(Resampler.CanConvert(8001, 8000));
+        Assert.True(Resampler.CanConvert(inputRate, outputRate));
+        var resampler = Resampler.Create(inputRate, outputRate);
+        Assert.True(resampler.Interpolation > Resampler.MaxInterpolation);
+        var expected = Signals.Speechlike(outputRate, 0.5);
+
+        var output = resampler.Process(Signals.Speechlike(inputRate, 0.5));
+
+        Assert.InRange(output.Length, expected.Length - 1, expected.Length + 1);
+        var middle = new Range(Edge, expected.Length - Edge);
+        double snr = Measure.SnrDb(expected.AsSpan(middle), output.AsSpan(middle));
+        _output.WriteLine($"{inputRate} -> {outputRate} Hz: SNR {snr:0.0} dB against the signal rendered at {outputRate} Hz");
+        Assert.True(snr >= 30, $"SNR {snr:0.0} dB");
+
+        if (inputRate > outputRate * 1.2)
+        {
+            // A tone the input carries above the output's Nyquist frequency (8001 Hz has no such band).
+            double alias = Measure.Db(Measure.Rms(resampler.Process(Signals.Tone(outputRate * 0.55, 0.5, inputRate, 1)).AsSpan(400..^400)) / (0.5 / Math.Sqrt(2)));
+            _output.WriteLine($"a tone at {outputRate * 0.55} Hz: {alias:0.0} dB");
+            Assert.True(alias <= -90, $"a stopband tone is only attenuated {alias:0.0} dB");
+        }
+    }
+
+    [Fact]
+    public void Rates_no_audio_has_are_refused()
+    {
+        Assert.False(Resampler.CanConvert(0, 8000));
+        Assert.False(Resampler.CanConvert(4, 8000)); // 2,000 times more output than input: a header's claim, not audio
+        Assert.False(Resampler.CanConvert(Resampler.MaxRate + 1, 8000));
         Assert.True(Resampler.CanConvert(44100, 8000));
     }
 

@@ -6,7 +6,8 @@ namespace MediaCompiler.Audio.Probing;
 /// <summary>
 /// AIFF and AIFF-C (what Mac recording and editing tools export, and voice talent often deliver): big-endian chunks in
 /// a FORM container. COMM gives the channels, sample frames, sample size and the rate (an 80-bit IEEE extended float);
-/// in AIFF-C also the compression type ('NONE', 'sowt' little-endian, 'fl32'/'fl64', 'ulaw'/'alaw'). SSND holds the
+/// in AIFF-C also the compression type ('NONE', 'sowt' little-endian, 'in24'/'in32', 'raw ' unsigned 8-bit, 'fl32'/'fl64',
+/// 'ulaw'/'alaw'). SSND holds the
 /// samples after its offset field. No prompt may be AIFF, but its PCM is read in-process, so fix converts it.
 /// </summary>
 internal static class AiffProbe
@@ -108,6 +109,9 @@ internal static class AiffProbe
         "NONE" or "twos" when bits <= 24 => ("pcm_s24be", "24-bit big-endian PCM"),
         "NONE" or "twos" => ("pcm_s32be", "32-bit big-endian PCM"),
         "sowt" => ("pcm_s16le", "16-bit little-endian PCM"),
+        "in24" => ("pcm_s24be", "24-bit big-endian PCM"),
+        "in32" => ("pcm_s32be", "32-bit big-endian PCM"),
+        "raw " => ("pcm_u8", "8-bit unsigned PCM"),
         "fl32" or "FL32" => ("pcm_f32be", "32-bit float"),
         "fl64" or "FL64" => ("pcm_f64be", "64-bit float"),
         "ulaw" or "ULAW" => ("mulaw", "mu-law (G.711)"),

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using MediaCompiler.Diagnostics;
 
 namespace MediaCompiler.Audio.Probing;
 
@@ -23,6 +24,13 @@ internal static class Mp4Probe
 
     public static AudioProbeResult Probe(ByteSource source, ProbeReport report, string brand)
     {
+        if (FindChild(source, 0, source.Length, "moov") is null)
+        {
+            // Without its index no reader can find the audio: say so, rather than name a codec nobody can decode.
+            report.Add(DiagnosticCatalog.AudioHeaderInvalid, $"an MP4 container (brand '{brand}')",
+                "it has no 'moov' box, the index of its samples (a recording that was never finished, or a file cut before its end when the index comes last)");
+        }
+
         var track = FindSoundTrack(source);
         var codec = track?.Format switch
         {

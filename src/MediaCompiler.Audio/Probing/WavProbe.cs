@@ -95,6 +95,11 @@ internal static class WavProbe
             AudioDataBytes = dataBytes,
             DurationSeconds = format is null ? null : Duration(format, dataBytes, walk.FactSampleCount),
         };
+        if (format?.EffectiveTag is WavFormatTags.MpegLayer12 or WavFormatTags.MpegLayer3 && MpegPayload(source, report.FileName, dataOffset, dataBytes) is { } mpeg)
+        {
+            result = result with { DurationSeconds = mpeg.DurationSeconds ?? result.DurationSeconds, Bitrate = mpeg.Bitrate };
+        }
+
         return result with { Diagnostics = report.Diagnostics };
     }
 
@@ -136,6 +141,18 @@ internal static class WavProbe
             BitsPerSample = format.BitsPerSample == 0 ? null : format.BitsPerSample,
             Bitrate = format.AverageBytesPerSecond == 0 ? null : format.AverageBytesPerSecond * 8L,
         };
+    }
+
+    /// <summary>
+    /// MPEG audio in the data chunk, probed as an .mp3 would be (its frames' duration and bitrate): the header's byte
+    /// rate is 0 when the writer was given no bitrate, and its fact chunk counts what each writer likes.
+    /// </summary>
+    private static AudioProbeResult? MpegPayload(ByteSource source, string fileName, long dataOffset, long dataBytes)
+    {
+        long end = dataOffset + dataBytes;
+        return FrameSync.Find(source, dataOffset, end) is { Kind: FrameStreamKind.Mpeg } frames
+            ? Mp3Probe.Probe(source, new ProbeReport(fileName), frames.Offset, end)
+            : null;
     }
 
     private static double? Duration(WavFormat format, long dataBytes, long? factSamples)

@@ -58,7 +58,8 @@ public static class PromptValidator
 
         var shown = extension.Length == 0 ? "(none)" : "." + extension;
         var target = ShellText.InDoubleQuotes(System.IO.Path.GetFileNameWithoutExtension(file) + ".wav"); // quoted in a command
-        return Create(DiagnosticCatalog.PromptExtensionUnsupported, file, shown, ".wav, .mp3, .aac or .ogg", target);
+        // The rate fix would choose: a wideband source stays wideband.
+        return Create(DiagnosticCatalog.PromptExtensionUnsupported, file, shown, ".wav, .mp3, .aac or .ogg", target, MediaRules.SuggestedSampleRate(probe.SampleRate));
     }
 
     private static Diagnostic? CheckSize(AudioProbeResult probe, string file) =>

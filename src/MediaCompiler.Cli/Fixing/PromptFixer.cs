@@ -59,7 +59,7 @@ internal static class PromptFixer
         if (audio.SampleRate != rate && !Resampler.CanConvert(audio.SampleRate, rate))
         {
             return new FixRefused(path, Diagnostic.Create(DiagnosticCatalog.FixCannotDecode, path, path,
-                $"{audio.SampleRate} Hz cannot be resampled to {rate} Hz (the ratio is too complex)"));
+                $"{audio.SampleRate} Hz cannot be resampled to {rate} Hz (audio is sampled between {Resampler.MinRate} and {Resampler.MaxRate} Hz)"));
         }
 
         var samples = audio.SampleRate == rate ? audio.Samples : Resampler.Create(audio.SampleRate, rate).Process(audio.Samples);
@@ -150,6 +150,13 @@ internal static class PromptFixer
     /// </summary>
     private static Diagnostic? SourceClipping(string path, DecodedAudio audio)
     {
+        if (SpeechLevelNormalizer.PeakDbfs(audio.Samples) > 0)
+        {
+            // Samples over full scale (a float source) kept their shape: they are not clipped, and IVR1205 says how
+            // fix limits them.
+            return null;
+        }
+
         var thresholds = QualitySettings.Default.Thresholds;
         var signal = SignalStatistics.Measure(audio.Samples, audio.SampleRate, thresholds.MinimumClippedRun);
         return signal.ClippedSamples > thresholds.MaxClippedSamples

@@ -13,7 +13,7 @@ internal static class MpegWavDecoder
     private static readonly IManagedDecoder Layer2 = new MpegLayerIIDecoder(layer: 2);
     private static readonly IManagedDecoder Layer1 = new MpegLayerIIDecoder(layer: 1);
 
-    public static bool CanDecode(AudioProbeResult probe) => probe.Container is AudioContainer.Wav && probe.Codec is "mp3" or "mp2";
+    public static bool CanDecode(AudioProbeResult probe) => probe.Container is AudioContainer.Wav or AudioContainer.Rf64 or AudioContainer.Rifx && probe.Codec is "mp3" or "mp2";
 
     public static DecodeResult Decode(byte[] file, string fileName, AudioProbeResult probe, CancellationToken cancellationToken)
     {

@@ -30,8 +30,10 @@ internal sealed class WebmOpusDecoder : IManagedDecoder
             return DecoderFailure.Damaged(fileName, FormatName, "its Opus track's private data is not an OpusHead header of a mono or stereo stream");
         }
 
-        if (frames.Count == 0)
+        if (frames.Count == 0 || problem is not null)
         {
+            // A recording cut short (the file ends inside a block) or a damaged block: refused, as a cut WAV, MP4 or
+            // FLAC is, rather than converted into a shorter prompt without a word.
             return DecoderFailure.Damaged(fileName, FormatName, problem ?? "its Opus track has no audio blocks");
         }
 
