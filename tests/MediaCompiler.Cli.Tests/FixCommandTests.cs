@@ -112,6 +112,20 @@ public sealed class FixCommandTests : IDisposable
         Assert.Equal(0, CliRun.Of("validate", Path.ChangeExtension(path, ".wav")).ExitCode);
     }
 
+    /// <summary>A float source peaking over full scale is not clipped (its peaks kept their shape): fix limits them (IVR1205) and says no IVR1602.</summary>
+    [Fact]
+    public void A_float_source_over_full_scale_is_limited_not_called_clipped()
+    {
+        var path = _temp.PathOf("hot-float.wav");
+        MediaCompiler.TestSupport.Ffmpeg.Run("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=1", "-af", "volume=24dB", "-c:a", "pcm_f32le", path);
+
+        var run = CliRun.Of("fix", path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("warning IVR1205: ", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("IVR1602", run.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_fix_proposed_for_a_file_over_2_MiB_works_when_it_can_and_is_not_proposed_when_it_cannot()
     {

@@ -37,6 +37,9 @@ public sealed class MpegInWavTests(ITestOutputHelper output)
             Assert.True(PromptDecoder.CanDecode(probe));
             Assert.Null(result.Error);
             Assert.Equal(sampleRate, result.Audio!.SampleRate);
+            // The duration and bitrate come from the frames, as for an .mp3 (the header's byte rate and fact chunk vary by writer).
+            Assert.InRange(probe.DurationSeconds!.Value, (double)result.Audio.Samples.Length / sampleRate - 0.1, (double)result.Audio.Samples.Length / sampleRate + 0.1);
+            Assert.Equal(kbps * 1000, probe.Bitrate);
             new MpegLayerIIReferenceTests(output).AssertSame(Mp3Reference.SplitChannels(File.ReadAllBytes(raw), 1)[0], result.Audio.Samples, $"{codec} in WAV at {sampleRate} Hz");
         }
         finally

@@ -99,6 +99,20 @@ public sealed class WebmOpusTests(ITestOutputHelper output)
         Assert.True(result.Error is null || result.Error.Code is "IVR3120" or "IVR1010" or "IVR3121", result.Error?.ToString());
     }
 
+    /// <summary>A recording cut short is refused (as a cut WAV, MP4 or FLAC is), not converted into a shorter prompt.</summary>
+    [FfmpegFact]
+    public void A_recording_cut_short_is_refused()
+    {
+        var webm = Encode(48000, 1, 32, live: true);
+
+        var cut = webm[..(webm.Length * 2 / 3)];
+        var result = PromptDecoder.Decode(cut, "recording.webm", AudioProbe.Probe(new MemoryStream(cut, writable: false), "recording.webm"));
+
+        Assert.Null(result.Audio);
+        Assert.Equal("IVR3120", result.Error!.Code);
+        Assert.Contains("ends inside", result.Error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>200 copies of a live recording, each with a few random bytes changed: sizes, IDs, lacing and packets alike.</summary>
     [FfmpegFact]
     public void Randomly_corrupted_recordings_decode_to_audio_or_a_coded_rejection()
