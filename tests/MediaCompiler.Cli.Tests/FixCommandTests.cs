@@ -16,7 +16,7 @@ public sealed class FixCommandTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static readonly HashSet<string> InProcessCodecs = ["pcm_s16le", "pcm_s16be", "pcm_u8", "pcm_s8", "pcm_s24le", "pcm_s32le", "pcm_f32le", "pcm_f64le", "pcm_mulaw", "pcm_alaw", "adpcm_ima_wav", "adpcm_ms", "gsm_ms", "adpcm_g722", "mp1", "mp2", "mp3", "vorbis", "opus", "aac"];
+    private static readonly HashSet<string> InProcessCodecs = ["pcm_s16le", "pcm_s16be", "pcm_u8", "pcm_s8", "pcm_s24le", "pcm_s32le", "pcm_f32le", "pcm_f64le", "pcm_mulaw", "pcm_alaw", "adpcm_ima_wav", "adpcm_ms", "gsm_ms", "adpcm_g722", "mp1", "mp2", "mp3", "vorbis", "opus", "aac", "flac"];
 
     private static readonly bool FfmpegIsInstalled = (Environment.GetEnvironmentVariable("PATH") ?? "")
         .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
@@ -113,7 +113,7 @@ public sealed class FixCommandTests : IDisposable
     }
 
     /// <summary>A float source peaking over full scale is not clipped (its peaks kept their shape): fix limits them (IVR1205) and says no IVR1602.</summary>
-    [Fact]
+    [MediaCompiler.TestSupport.FfmpegFact]
     public void A_float_source_over_full_scale_is_limited_not_called_clipped()
     {
         var path = _temp.PathOf("hot-float.wav");

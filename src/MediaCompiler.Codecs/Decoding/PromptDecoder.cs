@@ -29,6 +29,7 @@ public static class PromptDecoder
     private static readonly IManagedDecoder Aac = new AdtsManagedDecoder();
     private static readonly IManagedDecoder Mp4Aac = new Mp4AacDecoder();
     private static readonly IManagedDecoder Flac = new FlacDecoder();
+    private static readonly IManagedDecoder OggFlac = new OggFlacDecoder();
     private static readonly IManagedDecoder WebmOpus = new WebmOpusDecoder();
 
     /// <summary>True when <see cref="Decode"/> has an in-process decoder for what the probe found.</summary>
@@ -98,6 +99,7 @@ public static class PromptDecoder
         (AudioContainer.Adts, "aac") => Aac,
         (AudioContainer.Mp4, "aac") => Mp4Aac,
         (AudioContainer.Flac, "flac") => Flac,
+        (AudioContainer.Ogg, "flac") => OggFlac,
         (AudioContainer.WebM, "opus") => WebmOpus,
         _ => null,
     };
