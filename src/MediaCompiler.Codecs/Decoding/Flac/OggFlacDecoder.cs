@@ -19,7 +19,8 @@ internal sealed class OggFlacDecoder : IManagedDecoder
 
     public DecodeResult Decode(byte[] content, string fileName, CancellationToken cancellationToken)
     {
-        var (packets, error) = OggPacketReader.ReadPackets(content);
+        var (read, error) = OggPacketReader.ReadPackets(content);
+        var packets = read.Where(p => p.Data.Length > 0).ToList(); // an empty packet carries nothing (Ogg allows them)
         if (packets.Count == 0 || packets[0].Data.Length < MappingHeaderBytes + 4 || !packets[0].Data.AsSpan(0, 5).SequenceEqual("\u007FFLAC"u8))
         {
             return DecoderFailure.Damaged(fileName, FormatName, error ?? "its first packet is not the Ogg FLAC mapping header");
