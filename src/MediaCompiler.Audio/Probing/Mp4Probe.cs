@@ -97,6 +97,10 @@ internal static class Mp4Probe
                 duration = Mp4FragmentDuration.Ticks(source, TrackId(source, trak), mvex) is { } ticks ? ticks / (double)timescale : null;
             }
 
+            // The edit list says what of the media plays: the encoder's priming and padding are cut there (ffprobe's
+            // duration, and what the decoder outputs).
+            duration = EditedDuration(source, moov, trak) ?? duration;
+
             int? entryRate = description.Length >= 44 ? BinaryPrimitives.ReadUInt16BigEndian(description.AsSpan(40)) : null;
             var rate = timescale is >= 4_000 and <= 192_000 ? (int)timescale : entryRate is >= 4_000 ? entryRate : null;
             var aac = format == "mp4a"
@@ -107,6 +111,43 @@ internal static class Mp4Probe
 
         return null;
     }
+
+    /// <summary>
+    /// The duration the track's edit list plays (the sum of its edits' segment durations, in the movie's timescale), or
+    /// null without one. An empty edit (media time −1, a delayed start) counts too: it is silence that plays.
+    /// </summary>
+    private static double? EditedDuration(ByteSource source, Box moov, Box trak)
+    {
+        if (FindChild(source, trak.Start, trak.End, "edts") is not { } edts || FindChild(source, edts.Start, edts.End, "elst") is not { } elst
+            || FindChild(source, moov.Start, moov.End, "mvhd") is not { } mvhd)
+        {
+            return null;
+        }
+
+        var movie = source.ReadBlock(mvhd.Start, 24);
+        uint movieTimescale = movie.Length >= 24 && movie[0] == 1 ? BinaryPrimitives.ReadUInt32BigEndian(movie.AsSpan(20))
+            : movie.Length >= 16 ? BinaryPrimitives.ReadUInt32BigEndian(movie.AsSpan(12)) : 0;
+        var list = source.ReadBlock(elst.Start, (int)Math.Min(elst.End - elst.Start, 8 + (MaxEdits * 20)));
+        if (movieTimescale == 0 || list.Length < 8)
+        {
+            return null;
+        }
+
+        bool wide = list[0] == 1;
+        int entrySize = wide ? 20 : 12;
+        long entries = Math.Min(BinaryPrimitives.ReadUInt32BigEndian(list.AsSpan(4)), (list.Length - 8) / entrySize);
+        double total = 0;
+        for (int i = 0; i < entries; i++)
+        {
+            var entry = list.AsSpan(8 + (i * entrySize));
+            total += wide ? BinaryPrimitives.ReadUInt64BigEndian(entry) : BinaryPrimitives.ReadUInt32BigEndian(entry);
+        }
+
+        return entries > 0 && total > 0 ? total / movieTimescale : null;
+    }
+
+    /// <summary>Edits read at most: real files have one or two (a delay and the media).</summary>
+    private const int MaxEdits = 16;
 
     /// <summary>tkhd's track_ID: after version/flags and two times (4 bytes each in version 0, 8 in version 1).</summary>
     private static uint? TrackId(ByteSource source, Box trak)

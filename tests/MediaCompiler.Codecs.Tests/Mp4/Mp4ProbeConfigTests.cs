@@ -28,13 +28,15 @@ public sealed class Mp4ProbeConfigTests
             var path = Path.Combine(directory, "prompt." + extension);
             Ffmpeg.Run(["-f", "lavfi", "-i", "sine=frequency=440:duration=2", "-ac", channels.ToString(CultureInfo.InvariantCulture), "-ar", "16000",
                 "-c:a", "aac", "-b:a", $"{kbps}k", .. muxerOptions, path]);
-            var (ffChannels, ffBitrate) = Ffprobe(path);
+            var (ffChannels, ffBitrate, ffDuration) = Ffprobe(path);
 
             var probe = AudioProbe.Probe(path);
 
             Assert.Equal(AudioContainer.Mp4, probe.Container);
             Assert.Equal(ffChannels, probe.Channels);
             Assert.Equal(channels, probe.Channels);
+            // The edit list's duration (the priming and padding cut), as ffprobe reports it.
+            Assert.InRange(probe.DurationSeconds!.Value, ffDuration - 0.002, ffDuration + 0.002);
             if (ffBitrate is { } bitrate && probe.Bitrate is { } ours)
             {
                 Assert.InRange(ours, bitrate * 0.97, bitrate * 1.03);
@@ -66,11 +68,11 @@ public sealed class Mp4ProbeConfigTests
         }
     }
 
-    private static (int? Channels, long? Bitrate) Ffprobe(string path)
+    private static (int? Channels, long? Bitrate, double Duration) Ffprobe(string path)
     {
         var ffprobe = Path.Combine(Path.GetDirectoryName(Ffmpeg.Path!)!, "ffprobe");
         var start = new ProcessStartInfo(ffprobe) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-v", "quiet", "-select_streams", "a:0", "-show_streams", "-of", "json", path })
+        foreach (var argument in new[] { "-v", "quiet", "-select_streams", "a:0", "-show_streams", "-show_format", "-of", "json", path })
         {
             start.ArgumentList.Add(argument);
         }
@@ -78,8 +80,10 @@ public sealed class Mp4ProbeConfigTests
         using var process = Process.Start(start)!;
         var json = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
-        var stream = JsonDocument.Parse(json).RootElement.GetProperty("streams")[0];
+        var root = JsonDocument.Parse(json).RootElement;
+        var stream = root.GetProperty("streams")[0];
+        double duration = double.Parse(root.GetProperty("format").GetProperty("duration").GetString()!, CultureInfo.InvariantCulture);
         long? bitrate = stream.TryGetProperty("bit_rate", out var b) && long.TryParse(b.GetString(), CultureInfo.InvariantCulture, out var value) ? value : null;
-        return (stream.GetProperty("channels").GetInt32(), bitrate);
+        return (stream.GetProperty("channels").GetInt32(), bitrate, duration);
     }
 }
