@@ -17,27 +17,28 @@ internal sealed record Mp4AacConfig(int? Channels, long? AverageBitrate)
     // revision (2), vendor (4), channelcount (2), samplesize (2), compression id (2), packet size (2), rate (4).
     private const int SampleEntryHeader = 36;
 
-    /// <summary>Reads the first sample entry (from its size field); null when it holds no readable 'esds'.</summary>
-    public static Mp4AacConfig? Read(ReadOnlySpan<byte> entry)
+    /// <summary>Reads the 'esds' of stsd's first sample entry (its children walked as the probe walks boxes); null without one.</summary>
+    public static Mp4AacConfig? Read(ByteSource source, Mp4Probe.Box stsd)
     {
-        if (entry.Length < SampleEntryHeader)
+        // stsd: version and flags (4), entry count (4), then the first entry.
+        var entry = Mp4Probe.FindChild(source, stsd.Start + 8, stsd.End, "mp4a");
+        var header = entry is { } mp4a ? source.ReadBlock(mp4a.Start - 8, SampleEntryHeader) : [];
+        if (entry is not { } box || header.Length < SampleEntryHeader)
         {
             return null;
         }
 
         // QuickTime sound descriptions of version 1 and 2 carry 16 and 36 more bytes before their child boxes.
-        int version = BinaryPrimitives.ReadUInt16BigEndian(entry[16..]);
-        int children = SampleEntryHeader + version switch { 1 => 16, 2 => 36, _ => 0 };
-        int size = (int)Math.Min(entry.Length, BinaryPrimitives.ReadUInt32BigEndian(entry));
-        var area = entry[Math.Min(children, size)..Math.Max(size, Math.Min(children, size))];
-        var esds = FindBox(area, "esds"u8);
-        if (esds.IsEmpty)
-        {
-            esds = FindBox(FindBox(area, "wave"u8), "esds"u8);
-        }
-
-        return esds.Length > 4 ? ReadDescriptors(esds[4..]) : null; // after the full box's version and flags
+        int version = BinaryPrimitives.ReadUInt16BigEndian(header.AsSpan(16));
+        long children = box.Start - 8 + SampleEntryHeader + version switch { 1 => 16, 2 => 36, _ => 0 };
+        var esds = Mp4Probe.FindChild(source, children, box.End, "esds")
+            ?? (Mp4Probe.FindChild(source, children, box.End, "wave") is { } wave ? Mp4Probe.FindChild(source, wave.Start, wave.End, "esds") : null);
+        var bytes = esds is { } found ? source.ReadBlock(found.Start, (int)Math.Min(found.End - found.Start, MaxEsdsBytes)) : [];
+        return bytes.Length > 4 ? ReadDescriptors(bytes.AsSpan(4)) : null; // after the full box's version and flags
     }
+
+    /// <summary>An esds is a few dozen bytes; more is never read.</summary>
+    private const int MaxEsdsBytes = 1024;
 
     private static Mp4AacConfig? ReadDescriptors(ReadOnlySpan<byte> esds)
     {
@@ -135,28 +136,5 @@ internal sealed record Mp4AacConfig(int? Channels, long? AverageBitrate)
 
         payload = bytes[at..Math.Min(bytes.Length, at + size)];
         return true;
-    }
-
-    /// <summary>The payload of the first child box of the given type, walking the sizes.</summary>
-    private static ReadOnlySpan<byte> FindBox(ReadOnlySpan<byte> boxes, ReadOnlySpan<byte> type)
-    {
-        int at = 0;
-        while (at + 8 <= boxes.Length)
-        {
-            long size = BinaryPrimitives.ReadUInt32BigEndian(boxes[at..]);
-            if (size < 8 || at + size > boxes.Length)
-            {
-                return default;
-            }
-
-            if (boxes.Slice(at + 4, 4).SequenceEqual(type))
-            {
-                return boxes.Slice(at + 8, (int)size - 8);
-            }
-
-            at += (int)size;
-        }
-
-        return default;
     }
 }

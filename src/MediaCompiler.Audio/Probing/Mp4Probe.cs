@@ -19,9 +19,6 @@ internal static class Mp4Probe
     // stsd's header (8), then the first entry up to its 16.16 sample rate (36).
     private const int MaxSampleDescriptionBytes = 44;
 
-    // Enough of the first entry for its 'esds' (or QuickTime's 'wave' holding it): a few hundred bytes in practice.
-    private const int MaxSampleEntryBytes = 4096;
-
     public static AudioProbeResult Probe(ByteSource source, ProbeReport report, string brand)
     {
         if (FindChild(source, 0, source.Length, "moov") is null)
@@ -103,9 +100,7 @@ internal static class Mp4Probe
 
             int? entryRate = description.Length >= 44 ? BinaryPrimitives.ReadUInt16BigEndian(description.AsSpan(40)) : null;
             var rate = timescale is >= 4_000 and <= 192_000 ? (int)timescale : entryRate is >= 4_000 ? entryRate : null;
-            var aac = format == "mp4a"
-                ? Mp4AacConfig.Read(source.ReadBlock(stsd.Start + 8, (int)Math.Min(stsd.End - stsd.Start - 8, MaxSampleEntryBytes)))
-                : null;
+            var aac = format == "mp4a" ? Mp4AacConfig.Read(source, stsd) : null;
             return new SoundTrack(format, duration, rate, aac);
         }
 

@@ -1,6 +1,7 @@
 using MediaCompiler.Audio;
 using MediaCompiler.Codecs.Decoding;
 using MediaCompiler.Codecs.Tests.Decoding;
+using MediaCompiler.Codecs.Tests.ReferenceMatrix;
 using MediaCompiler.TestSupport;
 
 namespace MediaCompiler.Codecs.Tests.Containers;
@@ -53,11 +54,7 @@ public sealed class HeaderlessAudioTests
             Assert.InRange(probe.DurationSeconds!.Value, 0.49, 0.51);
             Assert.Contains("IVR1101", MediaCompiler.Audio.Rules.PromptValidator.Validate(probe).Diagnostics.Select(d => d.Code));
             Assert.Null(result.Error);
-            Assert.Equal(expected.Length, result.Audio!.Samples.Length);
-            for (int i = 0; i < expected.Length; i++)
-            {
-                Assert.True(Math.Abs(expected[i] - result.Audio.Samples[i]) <= 1e-6, $"sample {i}: ours {result.Audio.Samples[i]}, ffmpeg {expected[i]}");
-            }
+            ReferenceDecodes.AssertSameSamples(expected, result.Audio!.Samples);
         }
         finally
         {

@@ -70,11 +70,7 @@ public sealed class PcmContainerReaderTests
         Assert.Contains("IVR1101", MediaCompiler.Audio.Rules.PromptValidator.Validate(probe).Diagnostics.Select(d => d.Code));
         Assert.DoesNotContain(probe.Diagnostics, d => d.IsError);
         Assert.Null(result.Error);
-        Assert.Equal(reference.Length, result.Audio!.Samples.Length);
-        for (int i = 0; i < reference.Length; i++)
-        {
-            Assert.True(Math.Abs(reference[i] - result.Audio.Samples[i]) <= 1e-6, $"sample {i}: ours {result.Audio.Samples[i]}, ffmpeg {reference[i]}");
-        }
+        ReferenceDecodes.AssertSameSamples(reference, result.Audio!.Samples);
     }
 
     /// <summary>CAF's 'data' chunk (the last one ffmpeg writes) with its size set to −1: "to the end of the file".</summary>

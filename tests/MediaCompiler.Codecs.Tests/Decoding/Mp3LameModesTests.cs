@@ -90,7 +90,7 @@ public sealed class Mp3LameModesTests(ITestOutputHelper output)
     [MemberData(nameof(DualChannelCases))]
     public void Dual_channel_decodes_like_ffmpeg_and_mpg123(int sampleRate, string rateControl)
     {
-        var mp3 = LameReference.Encode(SpeechSignal(sampleRate), sampleRate, 2, ["-m", "d", .. RateOptions(rateControl)]);
+        var mp3 = LameReference.Encode(Mp3Reference.Speech(sampleRate, 2, Seconds), sampleRate, 2, ["-m", "d", .. RateOptions(rateControl)]);
         Assert.Equal(2, mp3[3] >> 6);   // the first frame's channel mode: dual channel
 
         AssertChannelsMatch(mp3, $"{sampleRate} Hz dual {rateControl}", sampleRate, withFfmpeg: sampleRate != Mpeg2Band18Disputed);
@@ -101,7 +101,7 @@ public sealed class Mp3LameModesTests(ITestOutputHelper output)
     public void Free_format_decodes_like_mpg123(int sampleRate, string mode, int kbps)
     {
         var channels = mode == "m" ? 1 : 2;
-        var pcm = channels == 1 ? WavWriter.ToPcm16(Signals.Speechlike(sampleRate, Seconds, 0.5)) : SpeechSignal(sampleRate);
+        var pcm = Mp3Reference.Speech(sampleRate, channels, Seconds);
         var mp3 = LameReference.Encode(pcm, sampleRate, channels, "-m", mode, "--freeformat", "-b", $"{kbps}");
         Assert.Equal(0, mp3[2] >> 4);   // bitrate index 0: free format
 
@@ -130,7 +130,7 @@ public sealed class Mp3LameModesTests(ITestOutputHelper output)
     [InlineData("headers-only-noise")]
     public void Damaged_free_format_files_decode_to_audio_or_the_coded_rejection(string damage)
     {
-        var original = LameReference.Encode(SpeechSignal(22050), 22050, 2, "-m", "j", "--freeformat", "-b", "300");
+        var original = LameReference.Encode(Mp3Reference.Speech(22050, 2, Seconds), 22050, 2, "-m", "j", "--freeformat", "-b", "300");
         var probe = AudioProbe.Probe(new MemoryStream(original, writable: false), "free.mp3");
         var damaged = Damage(original, damage);
 
@@ -188,7 +188,7 @@ public sealed class Mp3LameModesTests(ITestOutputHelper output)
     [MemberData(nameof(IntensityCases))]
     public void Intensity_stereo_decodes_like_ffmpeg_and_mpg123(int sampleRate, string rateControl)
     {
-        var joint = LameReference.Encode(SpeechSignal(sampleRate), sampleRate, 2, ["-m", "j", .. RateOptions(rateControl)]);
+        var joint = LameReference.Encode(Mp3Reference.Speech(sampleRate, 2, Seconds), sampleRate, 2, ["-m", "j", .. RateOptions(rateControl)]);
         var (mp3, patched) = LameReference.WithIntensityStereo(joint);
         Assert.True(patched > 10, $"only {patched} joint-stereo frames to patch");
 
@@ -252,19 +252,4 @@ public sealed class Mp3LameModesTests(ITestOutputHelper output)
 
     private static string[] RateOptions(string rateControl) =>
         rateControl.StartsWith("vbr", StringComparison.Ordinal) ? ["-V", rateControl[3..]] : ["-b", rateControl[3..]];
-
-    /// <summary>Speech-like audio in the left channel and a different, partly correlated signal in the right (as the ffmpeg matrix).</summary>
-    private static short[] SpeechSignal(int sampleRate)
-    {
-        var left = Signals.Speechlike(sampleRate, Seconds, 0.5);
-        var right = Signals.Sample(t => 0.3 * Math.Sin(2 * Math.PI * (520 + (400 * Math.Sin(2 * Math.PI * 2 * t))) * t), sampleRate, Seconds);
-        var interleaved = new float[left.Length * 2];
-        for (var i = 0; i < left.Length; i++)
-        {
-            interleaved[2 * i] = left[i];
-            interleaved[(2 * i) + 1] = (0.6f * right[i]) + (0.2f * left[i]);
-        }
-
-        return WavWriter.ToPcm16(interleaved);
-    }
 }

@@ -55,6 +55,29 @@ public static class Mp3Reference
         return SplitChannels(raw, channels);
     }
 
+    /// <summary>
+    /// Speech-like audio as 16-bit PCM; with two channels the right one is a different, partly correlated signal, so that
+    /// mid and side both carry audio (a joint-stereo coder codes both). The MP3 and MPEG Layer II tests' one source.
+    /// </summary>
+    public static short[] Speech(int sampleRate, int channels, double seconds)
+    {
+        var left = Signals.Speechlike(sampleRate, seconds, 0.5);
+        if (channels == 1)
+        {
+            return WavWriter.ToPcm16(left);
+        }
+
+        var right = Signals.Sample(t => 0.3 * Math.Sin(2 * Math.PI * (520 + (400 * Math.Sin(2 * Math.PI * 2 * t))) * t), sampleRate, seconds);
+        var interleaved = new float[left.Length * 2];
+        for (int i = 0; i < left.Length; i++)
+        {
+            interleaved[2 * i] = left[i];
+            interleaved[(2 * i) + 1] = (0.6f * right[i]) + (0.2f * left[i]);
+        }
+
+        return WavWriter.ToPcm16(interleaved);
+    }
+
     /// <summary>A reference decoder's interleaved 32-bit float output, one array per channel.</summary>
     public static float[][] SplitChannels(byte[] raw, int channels)
     {

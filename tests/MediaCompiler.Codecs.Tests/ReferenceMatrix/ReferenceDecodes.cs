@@ -30,6 +30,19 @@ internal static class ReferenceDecodes
     }
 
     /// <summary>
+    /// Our samples are the reference's, one for one, within rounding (1e-6 of full scale): for the lossless and PCM
+    /// formats, whose decoders must agree exactly but for the float conversion.
+    /// </summary>
+    public static void AssertSameSamples(float[] reference, float[] ours)
+    {
+        Assert.Equal(reference.Length, ours.Length);
+        for (int i = 0; i < reference.Length; i++)
+        {
+            Assert.True(Math.Abs(reference[i] - ours[i]) <= 1e-6, $"sample {i}: ours {ours[i]}, ffmpeg {reference[i]}");
+        }
+    }
+
+    /// <summary>
     /// The reference decoder's mono mix at <paramref name="sampleRate"/>: the average of its channels, mixed here (ffmpeg's
     /// own "-ac 1" weights stereo by 1/√2 each, not the ½ the engine uses).
     /// </summary>

@@ -25,11 +25,7 @@ public sealed class OggFlacDecoderTests
 
         Assert.Equal(("flac", AudioContainer.Ogg), (probe.Codec, probe.Container));
         Assert.Null(result.Error);
-        Assert.Equal(reference.Length, result.Audio!.Samples.Length);
-        for (int i = 0; i < reference.Length; i++)
-        {
-            Assert.True(Math.Abs(reference[i] - result.Audio.Samples[i]) <= 1e-6, $"sample {i}: ours {result.Audio.Samples[i]}, ffmpeg {reference[i]}");
-        }
+        ReferenceDecodes.AssertSameSamples(reference, result.Audio!.Samples);
     }
 
     [FfmpegFact]

@@ -56,7 +56,7 @@ public sealed class MpegLayerIIReferenceTests(ITestOutputHelper output)
     public void Each_channel_decodes_like_ffmpeg(int sampleRate, string mode, int kbps, string encoder)
     {
         int channels = mode == "mono" ? 1 : 2;
-        var mp2 = Encode(Speech(sampleRate, channels), sampleRate, channels, kbps, encoder, mode);
+        var mp2 = Encode(Mp3Reference.Speech(sampleRate, channels, Seconds), sampleRate, channels, kbps, encoder, mode);
 
         var ours = DecodeChannels(mp2, layer: 2);
 
@@ -66,7 +66,7 @@ public sealed class MpegLayerIIReferenceTests(ITestOutputHelper output)
     [FfmpegFact]
     public void The_prompt_decoder_reads_mp2_files_in_process_and_mixes_them_to_mono()
     {
-        var mp2 = Encode(Speech(48000, 2), 48000, 2, 192, "mp2", "stereo");
+        var mp2 = Encode(Mp3Reference.Speech(48000, 2, Seconds), 48000, 2, 192, "mp2", "stereo");
         var probe = AudioProbe.Probe(new MemoryStream(mp2, writable: false), "prompt.mp2");
         var stereo = Decode(mp2, 2, "mp2float");
         var reference = stereo[0].Zip(stereo[1], (left, right) => (left + right) * 0.5f).ToArray();
@@ -175,25 +175,5 @@ public sealed class MpegLayerIIReferenceTests(ITestOutputHelper output)
         {
             Directory.Delete(directory, recursive: true);
         }
-    }
-
-    /// <summary>Speech-like audio; the right channel is a different signal, so that joint stereo codes both.</summary>
-    private static short[] Speech(int sampleRate, int channels)
-    {
-        var left = Signals.Speechlike(sampleRate, Seconds, 0.5);
-        if (channels == 1)
-        {
-            return WavWriter.ToPcm16(left);
-        }
-
-        var right = Signals.Sample(t => 0.3 * Math.Sin(2 * Math.PI * (520 + (400 * Math.Sin(2 * Math.PI * 2 * t))) * t), sampleRate, Seconds);
-        var interleaved = new float[left.Length * 2];
-        for (int i = 0; i < left.Length; i++)
-        {
-            interleaved[2 * i] = left[i];
-            interleaved[(2 * i) + 1] = (0.6f * right[i]) + (0.2f * left[i]);
-        }
-
-        return WavWriter.ToPcm16(interleaved);
     }
 }
