@@ -163,6 +163,22 @@ public sealed class InProcessBuildTests : IDisposable
     }
 
     [Fact]
+    public void Deleted_compiled_prompt_is_not_content_after_a_validate_only_build()
+    {
+        // A validate-only run keeps the last item index (it compiles nothing), so the targets must drop what is gone.
+        AssertSucceeded(Build());
+        File.Delete(CompiledPrompt("welcome"));
+
+        var validate = Build(new Dictionary<string, string> { ["IvrValidateOnly"] = "true" });
+
+        AssertSucceeded(validate);
+        Assert.Contains(TaskName, validate.Log.TasksRun);
+        var content = ContentOf(validate);
+        Assert.Contains(content, c => c.StartsWith(CompiledPrompt("main-menu"), StringComparison.Ordinal));
+        Assert.DoesNotContain(content, c => c.StartsWith(CompiledPrompt("welcome"), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_no_op_build_still_hands_over_every_compiled_prompt_with_its_metadata()
     {
         var first = Build();

@@ -79,7 +79,9 @@ public sealed class CompiledPromptItemsTests : IDisposable
             }
         }
         Assert.Equal("farewell.wav", indexed["farewell"].GetMetadataValue("IvrRelativePath"));
-        Assert.Equal(byNode.Values.Select(i => i.ItemSpec).Order(), evaluated.GetItems("_IvrLastOutput").Select(i => i.EvaluatedInclude).Order());
+        // One element per prompt and no condition on any: that per-item cost is paid by every no-op build's evaluation.
+        Assert.Equal(2, evaluated.Xml.Items.Count);
+        Assert.All(evaluated.Xml.Items, i => Assert.Equal("", i.Condition));
     }
 
     [Fact]
@@ -92,7 +94,11 @@ public sealed class CompiledPromptItemsTests : IDisposable
         // An index line pointing outside the compiled folder (a hand edit) is never followed.
         var outside = _temp.Combine("keep.wav");
         File.WriteAllText(outside, "not ours");
-        File.WriteAllText(Index, File.ReadAllText(Index).Replace("</ItemGroup>", $"<_IvrLastOutput Include=\"{outside}\" /></ItemGroup>", StringComparison.Ordinal));
+        // Both the current element and the output list of earlier versions' indexes (still read after an upgrade).
+        var outsideLegacy = _temp.Combine("keep-too.wav");
+        File.WriteAllText(outsideLegacy, "not ours either");
+        File.WriteAllText(Index, File.ReadAllText(Index).Replace("</ItemGroup>",
+            $"<_IvrLastCompiledPrompt Include=\"{outside}\" /><_IvrLastOutput Include=\"{outsideLegacy}\" /></ItemGroup>", StringComparison.Ordinal));
 
         var renamed = Tone("welcome");
         renamed.SetMetadata("NodeId", "greeting");
@@ -100,6 +106,22 @@ public sealed class CompiledPromptItemsTests : IDisposable
 
         Assert.Equal(["greeting.wav", "prompts.json"], Directory.GetFiles(Compiled).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.True(File.Exists(outside));
+        Assert.True(File.Exists(outsideLegacy));
+    }
+
+    [Fact]
+    public void Stale_outputs_listed_by_an_index_of_an_earlier_version_are_removed()
+    {
+        // Earlier versions listed every output a second time as _IvrLastOutput (with no metadata); after an upgrade, the
+        // first run still finds the outputs of prompts that left the project there.
+        Assert.True(Task(Tone("welcome"), Tone("goodbye", 660)).Execute(), Errors);
+        var goodbye = Path.Combine(Compiled, "goodbye.wav");
+        File.WriteAllText(Index, $"<Project><ItemGroup><_IvrLastOutput Include=\"{goodbye}\" /></ItemGroup></Project>");
+
+        Assert.True(Task(Tone("welcome")).Execute(), Errors);
+
+        Assert.False(File.Exists(goodbye));
+        Assert.True(File.Exists(Path.Combine(Compiled, "welcome.wav")));
     }
 
     [Fact]
