@@ -158,6 +158,26 @@ if [[ -z "${BENCH_SKIP_EMBEDDED:-}" ]]; then
   embedded_build embedded-one-edit
   touch "$work/embedded/prompts/prompt-002.wav"   # a newer date, the same bytes: the target runs, nothing is recompiled
   embedded_build embedded-touched
+  # The no-op at this scale: the same prompts in a project without the package, 5 interleaved runs each.
+  write_project embedded-bare without 0
+  cp -r "$work/embedded/prompts/." "$work/embedded-bare/prompts/"
+  dotnet restore "$work/embedded-bare" --nologo -v q >>"$log" 2>&1 || fail "restore of embedded-bare failed"
+  dotnet build "$work/embedded-bare" --no-restore --nologo >>"$log" 2>&1 || fail "build of embedded-bare failed"
+  : >"$work/embedded-noop.ms"; : >"$work/embedded-bare.ms"
+  for _ in 1 2 3 4 5; do
+    for p in embedded embedded-bare; do
+      start=$(now_ms)
+      (unset GENESYS_BASE_URL; dotnet build "$work/$p" --no-restore --nologo >>"$log" 2>&1) || fail "no-op build of $p failed"
+      if [[ $p == embedded ]]; then out="$work/embedded-noop.ms"; else out="$work/embedded-bare.ms"; fi
+      echo $(( $(now_ms) - start )) >>"$out"
+    done
+  done
+  "$python" - "$work/embedded-noop.ms" "$work/embedded-bare.ms" "$embedded_prompts" <<'EOF2' | tee -a "$work/embedded.txt"
+import statistics, sys
+with_ms, bare_ms = ([float(x) for x in open(path) if x.strip()] for path in sys.argv[1:3])
+w, b = statistics.median(with_ms), statistics.median(bare_ms)
+print(f"no-op with {sys.argv[3]} prompts: {w:.0f} ms against {b:.0f} ms without the package ({(w / b - 1) * 100:+.0f} %; medians of 5, interleaved)")
+EOF2
   echo "0. one edited prompt with the embedded engine ($embedded_prompts prompts of 2 s; one run each)"
   sed 's/^/   /' "$work/embedded.txt"
   [[ -n "${BENCH_EMBEDDED_ONLY:-}" ]] && exit 0
@@ -245,6 +265,8 @@ for p in ("with", "without", "emptyref"):
 m_with, m_without = statistics.median(ms["with"]), statistics.median(ms["without"])
 print(f"overhead on the median: {m_with - m_without:+.1f} ms ({(m_with / m_without - 1) * 100:+.1f} %); "
       f"an empty package instead: {(statistics.median(ms['emptyref']) / m_without - 1) * 100:+.1f} %")
+paired = statistics.median(w - o for w, o in zip(ms["with"], ms["without"]))
+print(f"paired (median of the differences within each round): {paired:+.1f} ms ({paired / m_without * 100:+.1f} %)")
 for p in ("with", "without"):
     cols = list(zip(*perf[p]))
     print(f"MSBuild clock, {p:8}: evaluation {statistics.median(cols[0]):.0f} ms, project build {statistics.median(cols[1]):.0f} ms, package targets {statistics.median(cols[2]):.0f} ms (medians of {len(perf[p])})")

@@ -53,6 +53,15 @@ def median_ratio_interval(with_runs, without_runs, rounds=2000, seed=18):
     return 100 * (ratios[int(0.05 * rounds)] - 1), 100 * (ratios[int(0.95 * rounds)] - 1)
 
 
+def paired_overhead(with_runs, without_runs, rounds=2000, seed=18):
+    """Median of the per-round differences with - without (runs of one round were timed back to back, so a change of
+    the machine's load moves both) and its 90 % bootstrap interval, in ms."""
+    differences = [w - o for w, o in zip(with_runs, without_runs)]
+    rng = random.Random(seed)
+    medians = sorted(statistics.median(rng.choices(differences, k=len(differences))) for _ in range(rounds))
+    return statistics.median(differences), medians[int(0.05 * rounds)], medians[int(0.95 * rounds)]
+
+
 def requests(path):
     with open(path) as f:
         counts = json.load(f)
@@ -86,6 +95,9 @@ def main():
     print(f"   overhead: {median_pct:+.1f} % (median), {mean_pct:+.1f} % (mean)   "
           f"target <= {NOOP_TARGET_PERCENT:.0f} %: {verdict}")
     print(f"     90 % bootstrap interval of the median overhead: {low:+.1f} % .. {high:+.1f} % (how far load moves it)")
+    paired, paired_low, paired_high = paired_overhead(runs["with"], runs["without"])
+    print(f"     paired (median of the differences within each round): {paired:+.1f} ms = "
+          f"{100 * paired / without['median']:+.1f} %, 90 % interval {paired_low:+.1f} .. {paired_high:+.1f} ms")
     if runs["emptyref"]:
         empty = statistics.median(runs["emptyref"])
         print(f"     of which any PackageReference (an empty package): {100 * (empty / without['median'] - 1):+.1f} %; "
