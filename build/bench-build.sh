@@ -16,7 +16,8 @@
 #   0. Per-prompt incrementality with the embedded engine (the default): a project of EMBEDDED_PROMPTS (2,000) prompts
 #      of 2 s built cold, then again after one prompt is edited: the second build's wall time, its task time and how
 #      many prompts it recompiled (from the task's own "N unchanged (from the prompt cache), K to compile" line), and
-#      the cold build's peak memory. Runs first; BENCH_EMBEDDED_ONLY=1 stops after it, BENCH_SKIP_EMBEDDED=1 skips it.
+#      the cold build's peak memory; then its no-op against the same prompts in a project without the package (5
+#      interleaved runs each). Runs first; BENCH_EMBEDDED_ONLY=1 stops after it, BENCH_SKIP_EMBEDDED=1 skips it.
 #
 #   build/bench-build.sh
 #
