@@ -17,7 +17,8 @@
 #      of 2 s built cold, then again after one prompt is edited: the second build's wall time, its task time and how
 #      many prompts it recompiled (from the task's own "N unchanged (from the prompt cache), K to compile" line), and
 #      the cold build's peak memory; then its no-op against the same prompts in a project without the package (5
-#      interleaved runs each). Runs first; BENCH_EMBEDDED_ONLY=1 stops after it, BENCH_SKIP_EMBEDDED=1 skips it.
+#      interleaved rounds, build/bench/paired_noop.py). Runs first; BENCH_EMBEDDED_ONLY=1 stops after it,
+#      BENCH_SKIP_EMBEDDED=1 skips it.
 #
 #   build/bench-build.sh
 #
@@ -93,37 +94,15 @@ export NUGET_PACKAGES="$MC_ARTIFACTS/bench-nuget-packages"
 rm -rf "$NUGET_PACKAGES/mediacompiler.build" "$NUGET_PACKAGES/bench.emptyreference"
 
 # Empty Directory.* files stop MSBuild's upward search: the projects are a user's, not the repository's.
-for f in Directory.Build.props Directory.Build.targets Directory.Packages.props; do echo '<Project />' >"$work/$f"; done
-cat >"$work/nuget.config" <<EOF
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <clear />
-    <add key="local" value="$package_dir" />
-    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-  </packageSources>
-</configuration>
-EOF
+source "$bench_dir/projects.sh"
+bench_isolate "$work" "$package_dir"
 
 # write_project <folder> <with|without|emptyref> <prompt count>: the same project each way, except the PackageReference.
 write_project() {
-  local dir="$work/$1" reference=""
-  mkdir -p "$dir"
+  local reference=""
   [[ "$2" == with ]] && reference="<PackageReference Include=\"MediaCompiler.Build\" Version=\"$package_version\" PrivateAssets=\"all\" />"
   [[ "$2" == emptyref ]] && reference="<PackageReference Include=\"Bench.EmptyReference\" Version=\"1.0.0\" PrivateAssets=\"all\" />"
-  cat >"$dir/$1.csproj" <<EOF
-<Project Sdk="Microsoft.Build.NoTargets/3.7.0">
-  <PropertyGroup>
-    <TargetFramework>net8.0</TargetFramework>
-    <IvrFlowId>main-menu-flow</IvrFlowId>
-  </PropertyGroup>
-  <ItemGroup>
-    $reference
-    <IvrPrompt Include="prompts/**/*.wav" />
-  </ItemGroup>
-</Project>
-EOF
-  "$python" "$bench_dir/make_prompts.py" "$dir/prompts" "$3"
+  bench_project "$work/$1" "$reference" "$3"
 }
 step "generating projects ($noop_prompts prompts with/without the package, $cold_prompts prompts for the cold build)"
 write_project noop-with with "$noop_prompts"
@@ -163,22 +142,8 @@ if [[ -z "${BENCH_SKIP_EMBEDDED:-}" ]]; then
   write_project embedded-bare without 0
   cp -r "$work/embedded/prompts/." "$work/embedded-bare/prompts/"
   dotnet restore "$work/embedded-bare" --nologo -v q >>"$log" 2>&1 || fail "restore of embedded-bare failed"
-  dotnet build "$work/embedded-bare" --no-restore --nologo >>"$log" 2>&1 || fail "build of embedded-bare failed"
-  : >"$work/embedded-noop.ms"; : >"$work/embedded-bare.ms"
-  for _ in 1 2 3 4 5; do
-    for p in embedded embedded-bare; do
-      start=$(now_ms)
-      (unset GENESYS_BASE_URL; dotnet build "$work/$p" --no-restore --nologo >>"$log" 2>&1) || fail "no-op build of $p failed"
-      if [[ $p == embedded ]]; then out="$work/embedded-noop.ms"; else out="$work/embedded-bare.ms"; fi
-      echo $(( $(now_ms) - start )) >>"$out"
-    done
-  done
-  "$python" - "$work/embedded-noop.ms" "$work/embedded-bare.ms" "$embedded_prompts" <<'EOF2' | tee -a "$work/embedded.txt"
-import statistics, sys
-with_ms, bare_ms = ([float(x) for x in open(path) if x.strip()] for path in sys.argv[1:3])
-w, b = statistics.median(with_ms), statistics.median(bare_ms)
-print(f"no-op with {sys.argv[3]} prompts: {w:.0f} ms against {b:.0f} ms without the package ({(w / b - 1) * 100:+.0f} %; medians of 5, interleaved)")
-EOF2
+  echo "no-op with $embedded_prompts prompts, against the same prompts without the package (5 rounds):" >>"$work/embedded.txt"
+  "$python" "$bench_dir/paired_noop.py" 5 "$work/embedded-bare" "$work/embedded" | tee -a "$work/embedded.txt"
   echo "0. one edited prompt with the embedded engine ($embedded_prompts prompts of 2 s; one run each)"
   sed 's/^/   /' "$work/embedded.txt"
   [[ -n "${BENCH_EMBEDDED_ONLY:-}" ]] && exit 0

@@ -34,37 +34,13 @@ version="$(basename "$package_dir"/MediaCompiler.Build.*.nupkg .nupkg)"; version
 export NUGET_PACKAGES="$MC_ARTIFACTS/floor-nuget-packages"
 rm -rf "$NUGET_PACKAGES/mediacompiler.build"
 
-for f in Directory.Build.props Directory.Build.targets Directory.Packages.props; do echo '<Project />' >"$work/$f"; done
-cat >"$work/nuget.config" <<EOF
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <clear />
-    <add key="local" value="$package_dir" />
-    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-  </packageSources>
-</configuration>
-EOF
-
-# project <name> <with|without>
+source "$repo/build/bench/projects.sh"
+bench_isolate "$work" "$package_dir"
+reference="<PackageReference Include=\"MediaCompiler.Build\" Version=\"$version\" PrivateAssets=\"all\" />"
+# project <name> <PackageReference element, or empty>: generated, with 20 prompts, and restored.
 project() {
-  local dir="$work/$1" reference=""
-  mkdir -p "$dir"
-  [[ "$2" == with ]] && reference="<PackageReference Include=\"MediaCompiler.Build\" Version=\"$version\" PrivateAssets=\"all\" />"
-  cat >"$dir/$1.csproj" <<EOF
-<Project Sdk="Microsoft.Build.NoTargets/3.7.0">
-  <PropertyGroup>
-    <TargetFramework>net8.0</TargetFramework>
-    <IvrFlowId>main-menu-flow</IvrFlowId>
-  </PropertyGroup>
-  <ItemGroup>
-    $reference
-    <IvrPrompt Include="prompts/**/*.wav" />
-  </ItemGroup>
-</Project>
-EOF
-  python3 "$repo/build/bench/make_prompts.py" "$dir/prompts" 20 >>"$log"
-  dotnet restore "$dir" --nologo -v q >>"$log" 2>&1 || fail "restore of $1 failed"
+  bench_project "$work/$1" "$2" 20 >>"$log"
+  dotnet restore "$work/$1" --nologo -v q >>"$log" 2>&1 || fail "restore of $1 failed"
 }
 # edited_copy <name>: the project's NuGet imports redirected to its own copy of the restored package
 edited_copy() {
@@ -74,10 +50,10 @@ edited_copy() {
   grep -q "$work/$1-package" "$work/$1/obj/$1.csproj.nuget.g.targets" || fail "could not redirect the imports of $1"
 }
 
-project bare without
-project package with
-project empty-files with
-project floor with
+project bare ""
+project package "$reference"
+project empty-files "$reference"
+project floor "$reference"
 (unset GENESYS_BASE_URL; dotnet build "$work/package" --no-restore --nologo -v q >>"$log" 2>&1) || fail "build of package failed"
 [[ -f "$work/package/obj/Debug/net8.0/ivr/prompts.items.props" ]] || fail "the package wrote no item index"
 

@@ -7,6 +7,9 @@ namespace MediaCompiler.Codecs.Tests.Decoding;
 /// </summary>
 internal static class FileDamage
 {
+    /// <summary>The damage every container's decoder is put through (each named as <see cref="Apply"/> knows it).</summary>
+    public static TheoryData<string> Common => ["cut-at-1/3", "cut-at-header", "noise-in-middle", "zeros-in-middle", "headers-only-noise"];
+
     public static byte[] Apply(byte[] bytes, string damage)
     {
         var copy = bytes.ToArray();

@@ -11,11 +11,7 @@ namespace MediaCompiler.Codecs.Tests.Decoding.MpegLayerII;
 public sealed class MpegLayerIIDamageTests
 {
     [FfmpegTheory]
-    [InlineData("cut-at-1/3")]
-    [InlineData("cut-at-header")]
-    [InlineData("noise-in-middle")]
-    [InlineData("zeros-in-middle")]
-    [InlineData("headers-only-noise")]
+    [MemberData(nameof(FileDamage.Common), MemberType = typeof(FileDamage))]
     public void A_damaged_mp2_decodes_to_audio_or_a_coded_rejection(string damage)
     {
         var directory = Directory.CreateTempSubdirectory("mp2-damage-").FullName;

@@ -82,11 +82,7 @@ public sealed class WebmOpusTests(ITestOutputHelper output)
     }
 
     [FfmpegTheory]
-    [InlineData("cut-at-1/3")]
-    [InlineData("cut-at-header")]
-    [InlineData("noise-in-middle")]
-    [InlineData("zeros-in-middle")]
-    [InlineData("headers-only-noise")]
+    [MemberData(nameof(FileDamage.Common), MemberType = typeof(FileDamage))]
     public void A_damaged_recording_decodes_to_audio_or_a_coded_rejection(string damage)
     {
         var webm = Encode(48000, 2, 32, live: true);
