@@ -9,8 +9,8 @@
 #   package       MediaCompiler.Build, packed from src/ and restored from a local source, as a user gets it
 #   empty-files   the same package with empty .props and .targets: what referencing it costs (NuGet, its size)
 #   floor         the same package with an empty .props and a .targets that only imports the item index the package
-#                 wrote and adds the compiled prompts as Content (no checks, no settings hash, no task): the least
-#                 this design of package can cost
+#                 wrote and hands the compiled prompts to the SDK's copy as ContentWithTargetPath, as the package does
+#                 (no checks, no settings hash, no task): the least this design of package can cost
 # The last two are the package's restored folder copied and edited; their projects' NuGet imports point at the copies.
 #
 #   build/bench-noop-floor.sh            # ROUNDS=40 by default; about 4 minutes on 2 cores
@@ -73,7 +73,7 @@ cat >"$work/floor-package/build/MediaCompiler.Build.targets" <<'EOF'
   <Import Project="$(_IvrItemIndexFile)" Condition="Exists('$(_IvrItemIndexFile)')" />
   <Target Name="_IvrAddCompiledPromptsAsContent" BeforeTargets="AssignTargetPaths">
     <ItemGroup>
-      <Content Include="@(_IvrLastCompiledPrompt)" CopyToOutputDirectory="PreserveNewest" CopyToPublishDirectory="PreserveNewest" Pack="true" />
+      <ContentWithTargetPath Include="@(_IvrLastCompiledPrompt)" CopyToOutputDirectory="PreserveNewest" CopyToPublishDirectory="PreserveNewest" />
     </ItemGroup>
   </Target>
 </Project>

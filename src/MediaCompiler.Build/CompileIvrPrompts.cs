@@ -81,7 +81,7 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
 
     /// <summary>
     /// IvrPromptsTargetFolder (its default is the targets'): the compiled prompts' items carry their place under it
-    /// (Link, TargetPath, PackagePath), as the item index does.
+    /// (TargetPath), as the item index does.
     /// </summary>
     public string? PromptsTargetFolder { get; set; }
 
@@ -279,10 +279,8 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
         {
             item.SetMetadataValueLiteral(name, value);
         }
-        foreach (var (name, value) in PromptItemIndex.OutputPlace(item.GetMetadata("IvrRelativePath"), targetFolder, path => path))
-        {
-            item.SetMetadataValueLiteral(name, value);
-        }
+        var (placeName, place) = PromptItemIndex.OutputPlace(item.GetMetadata("IvrRelativePath"), targetFolder, path => path);
+        item.SetMetadataValueLiteral(placeName, place);
         return item;
     }
 

@@ -7,15 +7,22 @@ namespace MediaCompiler.Build;
 /// <summary>
 /// The item index: what the last successful run compiled, written as a small MSBuild file that the package's targets
 /// import at evaluation (<c>obj/…/ivr/prompts.items.props</c>). A no-op build then gets its IvrCompiledPrompt and
-/// Content items, and the compile target its outputs, as plain evaluated items: no task is loaded, no file is read
+/// content items, and the compile target its outputs, as plain evaluated items: no task is loaded, no file is read
 /// line by line and no metadata is split by batching in a target (that batching was most of the package's no-op cost).
 /// One element per compiled prompt, <c>_IvrLastCompiledPrompt</c>, with its metadata: the items are the compile
-/// target's outputs (a missing one makes it run again) and, once that target is done, the content. No condition per
-/// item and no second list: a no-op build of 2,000 prompts evaluated this file in about 115 ms more (by MSBuild's clock) when
-/// each prompt also had an <c>Exists</c> condition and an entry in a list of outputs. Their place in the output (Link,
-/// TargetPath, PackagePath) is written with <c>$(IvrPromptsTargetFolder)</c> unexpanded: evaluation fills it in, so a
-/// changed folder needs no new run, and the targets make Content items without a metadata reference (one that batches
-/// per prompt: 0.2 s of a no-op build of 2,000 prompts).
+/// target's outputs (a missing one makes it run again) and, once that target is done, the content.
+/// Evaluation pays for every attribute of every element, so the file is as small as MSBuild lets it be (at 2,000
+/// prompts, by an evaluation of the file alone, 343 ms with every value on every element, 172 ms without Link and
+/// PackagePath and with the shared values below):
+/// <list type="bullet">
+/// <item>no condition per item and no second list of outputs;</item>
+/// <item>a value most prompts share (the encoding, the compilation of a full run, the language) is an item definition,
+/// written once; an element spells out only what differs from it (an empty value included);</item>
+/// <item>only TargetPath says where a prompt goes: Link would repeat it, and PackagePath is set when packing.</item>
+/// </list>
+/// TargetPath is written with <c>$(IvrPromptsTargetFolder)</c> unexpanded: evaluation fills it in, so a changed folder
+/// needs no new run, and the targets hand prompts to the SDK without a metadata reference (one that batches per
+/// prompt: 0.2 s of a no-op build of 2,000 prompts).
 /// </summary>
 internal static class PromptItemIndex
 {
@@ -30,23 +37,74 @@ internal static class PromptItemIndex
     /// <summary>The index's text for <paramref name="records"/>, compiled into <paramref name="compiledPromptsDirectory"/>.</summary>
     public static string ToText(IReadOnlyList<CompiledPromptRecord> records, string compiledPromptsDirectory)
     {
+        var rows = records
+            .Select(r => (r.CompiledPath, Metadata: Metadata(r, compiledPromptsDirectory).ToList()))
+            .ToList();
+        var shared = SharedValues(rows.Select(r => r.Metadata));
+
         var text = new StringBuilder();
-        text.Append("<Project>\n  <!-- Written by the MediaCompiler.Build task after each successful run; imported by its targets. -->\n  <ItemGroup>\n");
-        foreach (var r in records)
+        text.Append("<Project>\n  <!-- Written by the MediaCompiler.Build task after each successful run; imported by its targets. -->\n");
+        if (shared.Count > 0)
         {
-            text.Append("    <").Append(CompiledItem).Append(" Include=\"").Append(MSBuildText.AttributeValue(r.CompiledPath)).Append('"');
-            foreach (var (name, value) in Metadata(r, compiledPromptsDirectory))
+            text.Append("  <ItemDefinitionGroup>\n    <").Append(CompiledItem).Append('>');
+            foreach (var (name, value) in shared)
             {
+                text.Append('<').Append(name).Append('>').Append(MSBuildText.AttributeValue(value)).Append("</").Append(name).Append('>');
+            }
+            text.Append("</").Append(CompiledItem).Append(">\n  </ItemDefinitionGroup>\n");
+        }
+        text.Append("  <ItemGroup>\n");
+        foreach (var (compiledPath, metadata) in rows)
+        {
+            text.Append("    <").Append(CompiledItem).Append(" Include=\"").Append(MSBuildText.AttributeValue(compiledPath)).Append('"');
+            foreach (var (name, value) in metadata)
+            {
+                // Absent from the element: the item definition's value, or empty when there is none.
+                if (value == (shared.TryGetValue(name, out var common) ? common : ""))
+                {
+                    continue;
+                }
                 text.Append(' ').Append(name).Append("=\"").Append(MSBuildText.AttributeValue(value)).Append('"');
             }
-            foreach (var (name, value) in OutputPlace(RelativePath(r, compiledPromptsDirectory), TargetFolderProperty, MSBuildText.AttributeValue))
-            {
-                text.Append(' ').Append(name).Append("=\"").Append(value).Append('"');
-            }
-            text.Append(" />\n");
+            var (placeName, place) = OutputPlace(RelativePath(compiledPath, compiledPromptsDirectory), TargetFolderProperty, MSBuildText.AttributeValue);
+            text.Append(' ').Append(placeName).Append("=\"").Append(place).Append("\" />\n");
         }
         text.Append("  </ItemGroup>\n</Project>\n");
         return text.ToString();
+    }
+
+    /// <summary>
+    /// For each metadata name, the value more than one prompt has and no other value has more often (the first such, in
+    /// prompt order, on a tie): worth an item definition. Names whose values are all distinct or empty have none.
+    /// </summary>
+    private static Dictionary<string, string> SharedValues(IEnumerable<List<(string Name, string Value)>> metadata)
+    {
+        var counts = new Dictionary<(string Name, string Value), int>();
+        var order = new List<(string Name, string Value)>();
+        foreach (var pair in metadata.SelectMany(m => m).Where(p => p.Value.Length > 0))
+        {
+            if (counts.TryGetValue(pair, out var count))
+            {
+                counts[pair] = count + 1;
+            }
+            else
+            {
+                counts[pair] = 1;
+                order.Add(pair);
+            }
+        }
+        var shared = new Dictionary<string, string>(StringComparer.Ordinal);
+        var best = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var pair in order)
+        {
+            var count = counts[pair];
+            if (count > 1 && count > best.GetValueOrDefault(pair.Name))
+            {
+                best[pair.Name] = count;
+                shared[pair.Name] = pair.Value;
+            }
+        }
+        return shared;
     }
 
     /// <summary>
@@ -62,21 +120,19 @@ internal static class PromptItemIndex
         ("ContentHash", r.ContentHash),
         ("AssetId", r.AssetId),
         ("CompilationId", r.CompilationId),
-        ("IvrRelativePath", RelativePath(r, compiledPromptsDirectory)),
+        ("IvrRelativePath", RelativePath(r.CompiledPath, compiledPromptsDirectory)),
     ];
 
     /// <summary>
-    /// Where a compiled prompt goes under the output folder and in a package: <paramref name="targetFolder"/> (the
-    /// folder's name, or the property that names it) and the prompt's path under the compiled folder.
+    /// Where a compiled prompt goes under the output folder: TargetPath, <paramref name="targetFolder"/> (the folder's
+    /// name, or the property that names it) and the prompt's path under the compiled folder. The SDK copies by it to
+    /// the output and publish folders and referencing projects; packing puts it under contentFiles/any/any/.
     /// </summary>
-    public static IEnumerable<(string Name, string Value)> OutputPlace(string relativePath, string targetFolder, Func<string, string> escape)
-    {
-        var place = targetFolder + "/" + escape(relativePath);
-        return [("Link", place), ("TargetPath", place), ("PackagePath", "contentFiles/any/any/" + place)];
-    }
+    public static (string Name, string Value) OutputPlace(string relativePath, string targetFolder, Func<string, string> escape) =>
+        ("TargetPath", targetFolder + "/" + escape(relativePath));
 
-    private static string RelativePath(CompiledPromptRecord r, string compiledPromptsDirectory) =>
-        Path.GetRelativePath(compiledPromptsDirectory, r.CompiledPath).Replace('\\', '/');
+    private static string RelativePath(string compiledPath, string compiledPromptsDirectory) =>
+        Path.GetRelativePath(compiledPromptsDirectory, compiledPath).Replace('\\', '/');
 
     /// <summary>
     /// The outputs an index lists (full paths). An index that cannot be parsed (a hand edit, a torn file from a tool

@@ -137,7 +137,7 @@ public sealed class PackageDeliveryTests : IDisposable
     [Fact]
     public async Task A_new_IvrPromptsTargetFolder_moves_the_prompts_in_bin_and_the_package_without_compiling_again()
     {
-        // The prompts' Link, TargetPath and PackagePath come from the item index with the folder left as a property.
+        // The prompts' TargetPath comes from the item index with the folder left as a property; pack puts it under contentFiles.
         var sample = _package.CopySample(_temp.Combine("sample"));
         AssertSucceeded(await Dotnet(sample, Environment(), "build"));
 

@@ -196,9 +196,9 @@ public sealed class InProcessBuildTests : IDisposable
         Assert.StartsWith("sha256:", welcome.GetMetadataValue("ContentHash"), StringComparison.Ordinal);
     }
 
-    /// <summary>Each Content item the package added: its file and where it goes in the output.</summary>
+    /// <summary>Each content item the package handed to the SDK's copy: its file and where it goes in the output.</summary>
     private static List<string> ContentOf((BuildResult Result, RecordingLogger Log) build) =>
-        build.Result.ProjectStateAfterBuild.GetItems("Content")
+        build.Result.ProjectStateAfterBuild.GetItems("ContentWithTargetPath")
             .Select(c => c.EvaluatedInclude + " -> " + c.GetMetadataValue("TargetPath"))
             .Order(StringComparer.Ordinal).ToList();
 
@@ -247,7 +247,7 @@ public sealed class InProcessBuildTests : IDisposable
         Assert.Contains("\"upload\": 2", File.ReadAllText(planFile), StringComparison.Ordinal);
         Assert.False(File.Exists(CompiledPrompt("welcome")));
         Assert.False(File.Exists(_project.Combine("obj", "ivr", "compile.stamp")));
-        Assert.Empty(plan.Result.ProjectStateAfterBuild.GetItems("Content"));
+        Assert.Empty(plan.Result.ProjectStateAfterBuild.GetItems("ContentWithTargetPath"));
 
         var build = Build();
 

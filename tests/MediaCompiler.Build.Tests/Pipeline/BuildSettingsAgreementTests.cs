@@ -20,7 +20,7 @@ public sealed partial class BuildSettingsAgreementTests
         "ProjectFile",     // where settings errors are reported
         "HelpDocumentUrl", // the package's docs/diagnostics.md, for HelpLinks
         "OutputLinkDirectory", // the output folder's prompts/, from OutDir (IvrLinkCompiledPrompts)
-        "PromptsTargetFolder", // IvrPromptsTargetFolder, for the compiled prompts' Link/TargetPath/PackagePath
+        "PromptsTargetFolder", // IvrPromptsTargetFolder, for the compiled prompts' TargetPath
     ];
 
     private static IEnumerable<string> DeclaredParameters => TaskSettings.All.Select(s => s.Parameter);

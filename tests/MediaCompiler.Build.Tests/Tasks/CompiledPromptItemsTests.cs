@@ -47,17 +47,22 @@ public sealed class CompiledPromptItemsTests : IDisposable
     {
         var welcome = Tone("welcome");
         welcome.SetMetadata("Language", "fr-FR");
+        var bonjour = Tone("bonjour", 550);
+        bonjour.SetMetadata("Language", "fr-FR");
         var goodbye = Tone("goodbye", 660);
         goodbye.SetMetadata("NodeId", "farewell");
-        var task = Task(welcome, goodbye);
+        var task = Task(welcome, bonjour, goodbye);
+        task.PromptsTargetFolder = "prompts";
 
         Assert.True(task.Execute(), Errors);
 
         var byNode = task.CompiledPrompts.ToDictionary(i => i.GetMetadata("NodeId"));
-        Assert.Equal(["farewell", "welcome"], byNode.Keys.Order());
+        Assert.Equal(["bonjour", "farewell", "welcome"], byNode.Keys.Order());
         Assert.Equal(Path.Combine(Compiled, "farewell.wav"), byNode["farewell"].ItemSpec);
         Assert.Equal(goodbye.ItemSpec, byNode["farewell"].GetMetadata("SourcePrompt"));
         Assert.Equal("fr-FR", byNode["welcome"].GetMetadata("Language"));
+        Assert.Equal("", byNode["farewell"].GetMetadata("Language"));
+        Assert.Equal("prompts/farewell.wav", byNode["farewell"].GetMetadata("TargetPath"));
         Assert.Equal(Sha256Of(welcome.ItemSpec), byNode["welcome"].GetMetadata("ContentHash"));
         Assert.All(task.CompiledPrompts, i =>
         {
@@ -79,9 +84,16 @@ public sealed class CompiledPromptItemsTests : IDisposable
             }
         }
         Assert.Equal("farewell.wav", indexed["farewell"].GetMetadataValue("IvrRelativePath"));
+        Assert.Equal("$(IvrPromptsTargetFolder)/farewell.wav", indexed["farewell"].Xml.Metadata.Single(m => m.Name == "TargetPath").Value);
         // One element per prompt and no condition on any: that per-item cost is paid by every no-op build's evaluation.
-        Assert.Equal(2, evaluated.Xml.Items.Count);
+        // What most prompts share (here the encoding, the run's compilation and French) is written once, as an item
+        // definition; farewell's empty language is spelt out, the others' French is not.
+        Assert.Equal(3, evaluated.Xml.Items.Count);
         Assert.All(evaluated.Xml.Items, i => Assert.Equal("", i.Condition));
+        var definition = Assert.Single(Assert.Single(evaluated.Xml.ItemDefinitionGroups).ItemDefinitions);
+        Assert.Equal(["CompilationId", "Encoding", "Language"], definition.Metadata.Select(m => m.Name).Order());
+        Assert.All(evaluated.Xml.Items, i => Assert.DoesNotContain(i.Metadata, m => m.Name is "Encoding" or "CompilationId" or "Link" or "PackagePath"));
+        Assert.Equal(["Language"], indexed["farewell"].Xml.Metadata.Where(m => m.Value == "").Select(m => m.Name));
     }
 
     [Fact]
