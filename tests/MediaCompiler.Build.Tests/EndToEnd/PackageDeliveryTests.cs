@@ -153,6 +153,27 @@ public sealed class PackageDeliveryTests : IDisposable
             nupkg.Entries.Select(e => e.FullName).Where(n => n.StartsWith("contentFiles/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task Publish_with_no_build_ships_the_last_build_and_compiles_nothing()
+    {
+        // `dotnet build` then `dotnet publish --no-build` (a CI's usual pair): the publish must not do the work, even
+        // with a prompt edited in between (publish with no-build runs BuildOnlySettings, so BuildingProject is true).
+        var sample = _package.CopySample(_temp.Combine("sample"));
+        AssertSucceeded(await Dotnet(sample, Environment(), "build"));
+        var compiled = Path.Combine(sample, "obj", "Debug", "net8.0", "ivr", "prompts", "welcome.wav");
+        var built = File.ReadAllBytes(compiled);
+        TestAudio.WriteTone(Path.Combine(sample, "prompts", "welcome.wav"), 523);
+        var published = _temp.Combine("published");
+
+        var publish = await Dotnet(sample, Environment(), "publish", "-c", "Debug", "--no-build", "-o", published);
+
+        AssertSucceeded(publish);
+        Assert.DoesNotContain("compiled for flow", publish.Output, StringComparison.Ordinal);
+        Assert.Equal(built, File.ReadAllBytes(compiled));
+        Assert.Equal(CompiledFiles, FileNames(Path.Combine(published, "prompts")));
+        Assert.Equal(built, File.ReadAllBytes(Path.Combine(published, "prompts", "welcome.wav")));
+    }
+
     private static string Inode(string path)
     {
         using var stat = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%d:%i", path]) { RedirectStandardOutput = true })!;
