@@ -158,7 +158,7 @@ internal static class PromptFixer
         }
 
         var thresholds = QualitySettings.Default.Thresholds;
-        var signal = SignalStatistics.Measure(audio.Samples, audio.SampleRate, thresholds.MinimumClippedRun);
+        var signal = SignalStatistics.Measure(audio.Samples, audio.SampleRate, thresholds.MinimumClippedRun, audio.Clipping);
         return signal.ClippedSamples > thresholds.MaxClippedSamples
             ? Diagnostic.Create(DiagnosticCatalog.QualityClipping, path, path, signal.ClippedSamples, signal.ClippedRuns, thresholds.MinimumClippedRun, thresholds.MaxClippedSamples)
             : null;

@@ -21,7 +21,7 @@ public sealed record LoudnessReport(int SampleRate, P56Level Speech, SignalStati
 
     public long ClippedSamples => Signal.ClippedSamples;
 
-    /// <summary>Measures decoded mono samples (full scale 1.0) at their own rate.</summary>
-    public static LoudnessReport Measure(ReadOnlySpan<float> samples, int sampleRate) =>
-        new(sampleRate, SpeechVoltmeter.Measure(samples, sampleRate), SignalStatistics.Measure(samples, sampleRate));
+    /// <summary>Measures decoded mono samples (full scale 1.0) at their own rate; clipping in the source's channels when given.</summary>
+    public static LoudnessReport Measure(ReadOnlySpan<float> samples, int sampleRate, ChannelClipping? channelClipping = null) =>
+        new(sampleRate, SpeechVoltmeter.Measure(samples, sampleRate), SignalStatistics.Measure(samples, sampleRate, channelClipping: channelClipping));
 }

@@ -15,9 +15,12 @@ public static class PromptQualityAnalyzer
     public static IReadOnlyList<Diagnostic> Analyze(ReadOnlySpan<float> samples, int sampleRate, QualityThresholds thresholds, string fileName) =>
         Analyze(Measure(samples, sampleRate, thresholds), thresholds, fileName);
 
-    /// <summary>The measurements the checks use (clipping counted with the thresholds' minimum run).</summary>
-    public static LoudnessReport Measure(ReadOnlySpan<float> samples, int sampleRate, QualityThresholds thresholds) =>
-        new(sampleRate, SpeechVoltmeter.Measure(samples, sampleRate), SignalStatistics.Measure(samples, sampleRate, thresholds.MinimumClippedRun));
+    /// <summary>
+    /// The measurements the checks use (clipping counted with the thresholds' minimum run, in the source's channels
+    /// when <paramref name="channelClipping"/> has them).
+    /// </summary>
+    public static LoudnessReport Measure(ReadOnlySpan<float> samples, int sampleRate, QualityThresholds thresholds, ChannelClipping? channelClipping = null) =>
+        new(sampleRate, SpeechVoltmeter.Measure(samples, sampleRate), SignalStatistics.Measure(samples, sampleRate, thresholds.MinimumClippedRun, channelClipping));
 
     /// <summary>Checks a prompt already measured.</summary>
     public static IReadOnlyList<Diagnostic> Analyze(LoudnessReport report, QualityThresholds thresholds, string fileName)

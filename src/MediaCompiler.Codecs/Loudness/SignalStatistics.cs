@@ -28,7 +28,13 @@ public sealed record SignalStatistics(
     /// <summary>The DC offset in dBFS (20 log10 |mean|); negative infinity when the mean is exactly 0.</summary>
     public double DcOffsetDbfs => DcOffset == 0 ? double.NegativeInfinity : 20 * Math.Log10(Math.Abs(DcOffset));
 
-    public static SignalStatistics Measure(ReadOnlySpan<float> samples, int sampleRate, int minimumClippedRun = DefaultMinimumClippedRun)
+    /// <summary>
+    /// Measures mono samples. Clipping is counted in them unless <paramref name="channelClipping"/> (the source's own
+    /// channels, counted before the mix) is given: then it is its worst channel's, which the mix can hide but never
+    /// exceed (an average is at full scale only where every channel is).
+    /// </summary>
+    public static SignalStatistics Measure(ReadOnlySpan<float> samples, int sampleRate, int minimumClippedRun = DefaultMinimumClippedRun,
+        ChannelClipping? channelClipping = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sampleRate);
         float silence = (float)Math.Pow(10, SilenceThresholdDbfs / 20);
@@ -60,6 +66,11 @@ public sealed record SignalStatistics(
             {
                 clipped++;
             }
+        }
+
+        if (channelClipping is not null)
+        {
+            (clipped, runs) = channelClipping.Worst(minimumClippedRun);
         }
 
         double rate = sampleRate;

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using MediaCompiler.Audio;
 using MediaCompiler.Codecs.Encodings;
+using MediaCompiler.Codecs.Loudness;
 
 namespace MediaCompiler.Codecs.Wav;
 
@@ -55,19 +56,32 @@ public static class WavSampleReader
         var mono = new float[frames];
         float channelShare = 1f / channels;
         var read = SampleReaderFor(codec, bigEndian); // chosen once: a per-sample codec switch costs more than the decoding
+        if (channels == 1)
+        {
+            for (int frame = 0; frame < frames; frame++)
+            {
+                mono[frame] = read(data.Slice(frame * frameBytes, bytesPerSample));
+            }
+
+            return new DecodedAudio(mono, sampleRate);
+        }
+
+        var clipping = new ChannelClipping.Tracker(channels);
         for (int frame = 0; frame < frames; frame++)
         {
             float sum = 0;
             for (int channel = 0; channel < channels; channel++)
             {
                 var bytes = data.Slice((frame * frameBytes) + (channel * bytesPerSample), bytesPerSample);
-                sum += read(bytes);
+                float sample = read(bytes);
+                clipping.Add(channel, sample);
+                sum += sample;
             }
 
             mono[frame] = sum * channelShare;
         }
 
-        return new DecodedAudio(mono, sampleRate);
+        return new DecodedAudio(mono, sampleRate) { Clipping = clipping.Finish() };
     }
 
     /// <summary>RIFX files may name their codec by byte order (pcm_s16be); the byte order is applied separately.</summary>

@@ -36,7 +36,7 @@ public sealed class QualityCheck(QualityThresholds thresholds)
             return decoded.Error is { } error && !probe.Diagnostics.Any(d => d.IsError) ? new ContentFindings([error], null) : ContentFindings.None;
         }
 
-        var loudness = audio.Samples.Length == 0 ? null : PromptQualityAnalyzer.Measure(audio.Samples, audio.SampleRate, thresholds);
+        var loudness = audio.Samples.Length == 0 ? null : PromptQualityAnalyzer.Measure(audio.Samples, audio.SampleRate, thresholds, audio.Clipping);
         if (!headersPass)
         {
             return new ContentFindings([], loudness);

@@ -21,7 +21,8 @@ internal sealed class AdtsManagedDecoder : IManagedDecoder
         }
 
         var mono = new List<float>(audio.SamplesPerChannel);
-        ChannelMixer.AppendMono(audio.Samples, audio.Channels, mono);
-        return DecodeResult.Success(new DecodedAudio([.. mono], audio.SampleRate));
+        var clipping = ChannelMixer.ClippingTracker(audio.Channels);
+        ChannelMixer.AppendMono(audio.Samples, audio.Channels, mono, clipping);
+        return DecodeResult.Success(new DecodedAudio([.. mono], audio.SampleRate) { Clipping = clipping?.Finish() });
     }
 }

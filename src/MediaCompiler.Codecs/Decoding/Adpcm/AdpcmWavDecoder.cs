@@ -69,6 +69,7 @@ internal static class AdpcmWavDecoder
         }
 
         float scale = 1f / (32768f * channels);
+        var clipping = ChannelMixer.ClippingTracker(channels);
         long written = 0;
         for (long b = 0; b <= blocks; b++)
         {
@@ -86,13 +87,14 @@ internal static class AdpcmWavDecoder
                 for (int c = 0; c < channels; c++)
                 {
                     sum += block[c][i];
+                    clipping?.Add(c, block[c][i] / 32768f);
                 }
 
                 mono[written++] = sum * scale;
             }
         }
 
-        return new DecodedAudio(mono, sampleRate);
+        return new DecodedAudio(mono, sampleRate) { Clipping = clipping?.Finish() };
     }
 
     private static BlockLayout ImaLayout(int blockAlign, int channels)

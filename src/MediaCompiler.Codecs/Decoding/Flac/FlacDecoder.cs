@@ -1,3 +1,4 @@
+using MediaCompiler.Codecs.Loudness;
 using MediaCompiler.Codecs.Wav;
 
 namespace MediaCompiler.Codecs.Decoding.Flac;
@@ -15,7 +16,7 @@ internal sealed class FlacDecoder : IManagedDecoder
         var sink = new MonoSink(content.Length);
         var outcome = FlacStreamDecoder.Decode(content, sink, usage: null, cancellationToken);
         return outcome.Header is { } header
-            ? DecodeResult.Success(new DecodedAudio(sink.Mono, header.SampleRate))
+            ? DecodeResult.Success(new DecodedAudio(sink.Mono, header.SampleRate) { Clipping = sink.Clipping?.Finish() })
             : DecoderFailure.Damaged(fileName, FormatName, outcome.Failure!);
     }
 
@@ -45,13 +46,22 @@ internal sealed class FlacDecoder : IManagedDecoder
         private float[] _mono = [];
         private int _count;
         private float _factor;
+        private float _unit;
+        private int _quietLimit;
         private long _cap;
 
         public float[] Mono => _count == _mono.Length ? _mono : _mono[.._count];
 
+        /// <summary>Each channel's clipping, counted before the mix (none for a mono stream).</summary>
+        public ChannelClipping.Tracker? Clipping { get; private set; }
+
         public void Start(FlacStreamHeader header)
         {
-            _factor = 1f / (1 << (header.BitsPerSample - 1)) / header.Channels;
+            _unit = 1f / (1 << (header.BitsPerSample - 1));
+            _factor = _unit / header.Channels;
+            // The largest magnitude below full scale (SignalStatistics.FullScale) at this depth: 32766 of 32768 at 16 bits.
+            _quietLimit = (int)Math.Ceiling(SignalStatistics.FullScale * Math.Pow(2, header.BitsPerSample - 1)) - 1;
+            Clipping = ChannelMixer.ClippingTracker(header.Channels);
             long declared = header.TotalSamples > 0 ? header.TotalSamples : long.MaxValue;
             _cap = (long)FlacStreamDecoder.MaxDurationSeconds * header.SampleRate;
             _mono = new float[Math.Min(Math.Min(declared, _cap), (long)contentLength * MaxSamplesPerByte)];
@@ -63,6 +73,25 @@ internal sealed class FlacDecoder : IManagedDecoder
             {
                 // The stream decoder stops before the cap, so doubling up to it always makes room.
                 Array.Resize(ref _mono, (int)Math.Max(_count + blockSize, Math.Min(_cap, 2L * _mono.Length)));
+            }
+
+            if (Clipping is { } clipping)
+            {
+                for (int c = 0; c < channels.Length; c++)
+                {
+                    var samples = channels[c].AsSpan(0, blockSize);
+                    // Most blocks hold no full-scale sample: one vectorized scan says so, instead of a look at each.
+                    if (samples.IndexOfAnyExceptInRange(-_quietLimit, _quietLimit) < 0)
+                    {
+                        clipping.AddQuiet(c);
+                        continue;
+                    }
+
+                    foreach (int sample in samples)
+                    {
+                        clipping.Add(c, sample * _unit);
+                    }
+                }
             }
 
             var mono = _mono.AsSpan(_count, blockSize);

@@ -1,4 +1,5 @@
 using MediaCompiler.Codecs.Decoding.Mp3.NLayer;
+using MediaCompiler.Codecs.Loudness;
 using MediaCompiler.Codecs.Wav;
 
 namespace MediaCompiler.Codecs.Decoding.Mp3;
@@ -28,24 +29,25 @@ internal sealed class Mp3Decoder : IManagedDecoder
         }
 
         List<float> mono;
+        ChannelClipping? clipping;
         try
         {
             // Decoding starts at the first audio frame: the Info frame would otherwise decode as a frame of silence.
-            mono = DecodeFrames(content, gapless, cancellationToken).Mono;
+            (mono, _, clipping) = DecodeFrames(content, gapless, cancellationToken);
         }
         catch (Exception e) when (DecoderFailure.IsInputFault(e))
         {
             return DecoderFailure.Thrown(fileName, FormatName, e);
         }
 
-        return DecodeResult.Success(new DecodedAudio(Trim(mono, gapless), gapless.Frame.SampleRate));
+        return DecodeResult.Success(new DecodedAudio(Trim(mono, gapless), gapless.Frame.SampleRate) { Clipping = clipping });
     }
 
     /// <summary>
     /// Every frame's samples, per channel (one list for mono, two for stereo) and mixed to mono; untrimmed. Tests
     /// compare the channels with a reference decoder, since a mono mix hides errors in the side (L − R) signal.
     /// </summary>
-    internal static (List<float> Mono, List<float>[] Channels) DecodeFrames(byte[] content, LameGaplessInfo gapless, CancellationToken cancellationToken, bool keepChannels = false) =>
+    internal static (List<float> Mono, List<float>[] Channels, ChannelClipping? Clipping) DecodeFrames(byte[] content, LameGaplessInfo gapless, CancellationToken cancellationToken, bool keepChannels = false) =>
         MpegFrameDecoding.Decode(new LayerIIIDecoder(), content, (int)gapless.FirstAudioFrameOffset, gapless.Frame, cancellationToken, keepChannels);
 
     /// <summary>Drops the leading delay and, when the frame count is declared, everything past the signal's end.</summary>

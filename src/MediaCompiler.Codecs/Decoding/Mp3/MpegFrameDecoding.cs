@@ -1,4 +1,5 @@
 using MediaCompiler.Codecs.Decoding.Mp3.NLayer;
+using MediaCompiler.Codecs.Loudness;
 
 namespace MediaCompiler.Codecs.Decoding.Mp3;
 
@@ -17,7 +18,7 @@ internal static class MpegFrameDecoding
     /// its first). A frame that changes between mono and stereo mid-stream keeps the stream's channel count: its
     /// missing channel repeats the one it has.
     /// </summary>
-    public static (List<float> Mono, List<float>[] Channels) Decode(
+    public static (List<float> Mono, List<float>[] Channels, ChannelClipping? Clipping) Decode(
         LayerDecoderBase decoder, byte[] content, int firstFrameOffset, MpegAudioFrame first, CancellationToken cancellationToken, bool keepChannels = false)
     {
         var left = new float[MaxFrameSamples];
@@ -25,6 +26,7 @@ internal static class MpegFrameDecoding
         var mono = new List<float>(EstimateSamples(content.Length, first.SampleRate));
         var channels = keepChannels ? new[] { new List<float>(), new List<float>() } : [];
         bool stereo = first.ChannelMode != MpegChannelMode.Mono;
+        var clipping = ChannelMixer.ClippingTracker(stereo ? 2 : 1);
         foreach (var (offset, frame) in Mp3FrameWalker.Frames(content, firstFrameOffset, first.SampleRate, first.FreeFormatBytes, first.Layer))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -46,6 +48,8 @@ internal static class MpegFrameDecoding
             for (int i = 0; i < count; i++)
             {
                 mono.Add(stereo ? (left[i] + second[i]) * 0.5f : left[i]);
+                clipping?.Add(0, left[i]);
+                clipping?.Add(1, second[i]);
             }
 
             if (keepChannels)
@@ -55,7 +59,7 @@ internal static class MpegFrameDecoding
             }
         }
 
-        return (mono, channels);
+        return (mono, channels, clipping?.Finish());
     }
 
     private static int EstimateSamples(int bytes, int sampleRate) =>

@@ -1,4 +1,5 @@
 using MediaCompiler.Codecs.Decoding.Mp3.NLayer;
+using MediaCompiler.Codecs.Loudness;
 using MediaCompiler.Codecs.Wav;
 
 namespace MediaCompiler.Codecs.Decoding.Mp3;
@@ -23,16 +24,17 @@ internal sealed class MpegLayerIIDecoder(int layer) : IManagedDecoder
         }
 
         List<float> mono;
+        ChannelClipping? clipping;
         try
         {
             LayerDecoderBase decoder = layer == 1 ? new LayerIDecoder() : new LayerIIDecoder();
-            mono = MpegFrameDecoding.Decode(decoder, content, (int)offset, first, cancellationToken).Mono;
+            (mono, _, clipping) = MpegFrameDecoding.Decode(decoder, content, (int)offset, first, cancellationToken);
         }
         catch (Exception e) when (DecoderFailure.IsInputFault(e))
         {
             return DecoderFailure.Thrown(fileName, FormatName, e);
         }
 
-        return DecodeResult.Success(new DecodedAudio(mono.ToArray(), first.SampleRate));
+        return DecodeResult.Success(new DecodedAudio(mono.ToArray(), first.SampleRate) { Clipping = clipping });
     }
 }

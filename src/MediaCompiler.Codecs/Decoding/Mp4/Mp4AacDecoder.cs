@@ -28,8 +28,9 @@ internal sealed class Mp4AacDecoder : IManagedDecoder
         }
 
         var mono = new List<float>(audio.SamplesPerChannel);
-        ChannelMixer.AppendMono(audio.Samples, audio.Channels, mono);
-        return DecodeResult.Success(new DecodedAudio([.. mono], audio.SampleRate));
+        var clipping = ChannelMixer.ClippingTracker(audio.Channels);
+        ChannelMixer.AppendMono(audio.Samples, audio.Channels, mono, clipping);
+        return DecodeResult.Success(new DecodedAudio([.. mono], audio.SampleRate) { Clipping = clipping?.Finish() });
     }
 
     /// <summary>Decodes to interleaved channels at the stream's rate, priming and padding trimmed.</summary>

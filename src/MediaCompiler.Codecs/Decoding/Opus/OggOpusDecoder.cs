@@ -36,6 +36,7 @@ internal sealed class OggOpusDecoder : IManagedDecoder
         }
 
         var mono = new List<float>();
+        var clipping = ChannelMixer.ClippingTracker(head.Channels, head.OutputGainFactor);
         long granuleEnd = -1;
         try
         {
@@ -47,7 +48,7 @@ internal sealed class OggOpusDecoder : IManagedDecoder
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 int frames = decoder.Decode(packets[i].Data, block, MaxFrameSamples, false);
-                ChannelMixer.AppendMono(block.AsSpan(0, frames * head.Channels), head.Channels, mono);
+                ChannelMixer.AppendMono(block.AsSpan(0, frames * head.Channels), head.Channels, mono, clipping);
                 if (packets[i].EndsPage && packets[i].PageGranule >= 0)
                 {
                     granuleEnd = packets[i].PageGranule;
@@ -59,7 +60,7 @@ internal sealed class OggOpusDecoder : IManagedDecoder
             return DecoderFailure.Thrown(fileName, FormatName, e);
         }
 
-        return DecodeResult.Success(new DecodedAudio(Trim(mono, head, granuleEnd), SampleRate));
+        return DecodeResult.Success(new DecodedAudio(Trim(mono, head, granuleEnd), SampleRate) { Clipping = clipping?.Finish() });
     }
 
     /// <summary>Drops the pre-skip, cuts at the final granule position (the end trimming of RFC 7845 4.5), applies the gain.</summary>

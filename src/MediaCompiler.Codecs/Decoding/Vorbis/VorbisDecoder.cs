@@ -1,3 +1,4 @@
+using MediaCompiler.Codecs.Loudness;
 using MediaCompiler.Codecs.Wav;
 using NVorbis;
 
@@ -16,6 +17,7 @@ internal sealed class VorbisDecoder : IManagedDecoder
     public DecodeResult Decode(byte[] content, string fileName, CancellationToken cancellationToken)
     {
         var mono = new List<float>();
+        ChannelClipping.Tracker? clipping = null;
         int sampleRate;
         try
         {
@@ -35,11 +37,12 @@ internal sealed class VorbisDecoder : IManagedDecoder
             }
 
             var block = new float[BlockFrames * channels];
+            clipping = ChannelMixer.ClippingTracker(channels);
             int read;
             while ((read = reader.ReadSamples(block, 0, block.Length)) > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                ChannelMixer.AppendMono(block.AsSpan(0, read), channels, mono);
+                ChannelMixer.AppendMono(block.AsSpan(0, read), channels, mono, clipping);
             }
 
             if (endGranule is { } end && end >= 0)
@@ -66,6 +69,6 @@ internal sealed class VorbisDecoder : IManagedDecoder
             return DecoderFailure.Thrown(fileName, FormatName, e);
         }
 
-        return DecodeResult.Success(new DecodedAudio([.. mono], sampleRate));
+        return DecodeResult.Success(new DecodedAudio([.. mono], sampleRate) { Clipping = clipping?.Finish() });
     }
 }

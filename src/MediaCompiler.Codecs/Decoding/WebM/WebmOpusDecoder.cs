@@ -38,6 +38,7 @@ internal sealed class WebmOpusDecoder : IManagedDecoder
         }
 
         var mono = new List<float>();
+        var clipping = ChannelMixer.ClippingTracker(head.Channels, head.OutputGainFactor);
         try
         {
             OpusCodecFactory.AttemptToUseNativeLibrary = false;
@@ -48,7 +49,7 @@ internal sealed class WebmOpusDecoder : IManagedDecoder
                 cancellationToken.ThrowIfCancellationRequested();
                 int decoded = decoder.Decode(frame.Data.Span, block, MaxFrameSamples, false);
                 int padding = (int)Math.Clamp(frame.DiscardPaddingNs * OggOpusDecoder.SampleRate / 1_000_000_000, 0, decoded);
-                ChannelMixer.AppendMono(block.AsSpan(0, (decoded - padding) * head.Channels), head.Channels, mono);
+                ChannelMixer.AppendMono(block.AsSpan(0, (decoded - padding) * head.Channels), head.Channels, mono, clipping);
             }
         }
         catch (Exception e) when (DecoderFailure.IsInputFault(e))
@@ -64,6 +65,6 @@ internal sealed class WebmOpusDecoder : IManagedDecoder
             samples[i] = mono[skip + i] * gain;
         }
 
-        return DecodeResult.Success(new DecodedAudio(samples, OggOpusDecoder.SampleRate));
+        return DecodeResult.Success(new DecodedAudio(samples, OggOpusDecoder.SampleRate) { Clipping = clipping?.Finish() });
     }
 }
