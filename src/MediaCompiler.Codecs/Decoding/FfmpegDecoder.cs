@@ -9,9 +9,11 @@ using MediaCompiler.Codecs.Wav;
 namespace MediaCompiler.Codecs.Decoding;
 
 /// <summary>
-/// The AAC fallback only (see <see cref="EngineDecoder"/>; every other format decodes in-process): decodes by running <c>ffmpeg -nostdin -v error -i FILE -f s16le -ac 1 -ar
-/// 8000 -</c>: ffmpeg both decodes and resamples, and we read raw 16-bit samples from its stdout. The content goes
-/// through a temporary file rather than stdin because MP4/M4A inputs need a seekable input.
+/// What no in-process decoder reads, when ffmpeg is installed: the engine's AAC fallback (see <see cref="EngineDecoder"/>),
+/// and for validate and fix any codec ffmpeg reads (PromptDecoding, with IVR3122). Decodes by running <c>ffmpeg -nostdin
+/// -v error -i FILE -f s16le -ac 1 -ar 8000 -</c>: ffmpeg decodes, mixes and resamples, and we read raw 16-bit samples
+/// from its stdout, so such audio has no channel-by-channel clipping count. The content goes through a temporary file
+/// rather than stdin because MP4/M4A inputs need a seekable input.
 /// </summary>
 public sealed class FfmpegDecoder : IAudioDecoder
 {

@@ -174,6 +174,32 @@ public sealed class PackageDeliveryTests : IDisposable
         Assert.Equal(built, File.ReadAllBytes(Path.Combine(published, "prompts", "welcome.wav")));
     }
 
+    [Fact]
+    public async Task Publish_with_no_build_of_a_project_never_built_is_IVR2042_not_an_output_without_prompts()
+    {
+        // A fresh clone restored, then published with --no-build: with nothing compiled, the publish folder would be
+        // missing every prompt; so would one after a validate-only build (it compiles nothing).
+        var sample = _package.CopySample(_temp.Combine("sample"));
+        AssertSucceeded(await Dotnet(sample, Environment(), "restore"));
+
+        var never = await Dotnet(sample, Environment(), "publish", "-c", "Debug", "--no-build", "-o", _temp.Combine("never"));
+        AssertSucceeded(await Dotnet(sample, Environment(), "build", "-p:IvrValidateOnly=true"));
+        var validated = await Dotnet(sample, Environment(), "publish", "-c", "Debug", "--no-build", "-o", _temp.Combine("validated"));
+        AssertSucceeded(await Dotnet(sample, Environment(), "build"));
+        var built = await Dotnet(sample, Environment(), "publish", "-c", "Debug", "--no-build", "-o", _temp.Combine("built"));
+
+        foreach (var refused in new[] { never, validated })
+        {
+            Assert.False(refused.Succeeded, refused.Output);
+            var error = Assert.Single(refused.Output.Split('\n').Where(l => l.Contains("error IVR2042")).Distinct());
+            Assert.StartsWith(Path.Combine(sample, "sample-ivr-project.csproj"), error.Trim());
+            Assert.Contains("its 5 IvrPrompt item(s)", error, StringComparison.Ordinal);
+        }
+        Assert.Equal([], FileNames(_temp.Combine("never", "prompts")));
+        AssertSucceeded(built);
+        Assert.Equal(CompiledFiles, FileNames(_temp.Combine("built", "prompts")));
+    }
+
     private static string Inode(string path)
     {
         using var stat = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%d:%i", path]) { RedirectStandardOutput = true })!;
