@@ -34,6 +34,9 @@ internal static class PromptItemIndex
     /// <summary>The targets' property for the folder under the output (and the package's content) that prompts go to.</summary>
     private const string TargetFolderProperty = "$(IvrPromptsTargetFolder)";
 
+    /// <summary>The metadata with a compiled prompt's path under the compiled folder ('/'), which its TargetPath ends with.</summary>
+    private const string RelativePathName = "IvrRelativePath";
+
     /// <summary>The index's text for <paramref name="records"/>, compiled into <paramref name="compiledPromptsDirectory"/>.</summary>
     public static string ToText(IReadOnlyList<CompiledPromptRecord> records, string compiledPromptsDirectory)
     {
@@ -66,7 +69,8 @@ internal static class PromptItemIndex
                 }
                 text.Append(' ').Append(name).Append("=\"").Append(MSBuildText.AttributeValue(value)).Append('"');
             }
-            var (placeName, place) = OutputPlace(RelativePath(compiledPath, compiledPromptsDirectory), TargetFolderProperty, MSBuildText.AttributeValue);
+            var relativePath = metadata.Single(m => m.Name == RelativePathName).Value;
+            var (placeName, place) = OutputPlace(relativePath, TargetFolderProperty, MSBuildText.AttributeValue);
             text.Append(' ').Append(placeName).Append("=\"").Append(place).Append("\" />\n");
         }
         text.Append("  </ItemGroup>\n</Project>\n");
@@ -77,35 +81,14 @@ internal static class PromptItemIndex
     /// For each metadata name, the value more than one prompt has and no other value has more often (the first such, in
     /// prompt order, on a tie): worth an item definition. Names whose values are all distinct or empty have none.
     /// </summary>
-    private static Dictionary<string, string> SharedValues(IEnumerable<List<(string Name, string Value)>> metadata)
-    {
-        var counts = new Dictionary<(string Name, string Value), int>();
-        var order = new List<(string Name, string Value)>();
-        foreach (var pair in metadata.SelectMany(m => m).Where(p => p.Value.Length > 0))
-        {
-            if (counts.TryGetValue(pair, out var count))
-            {
-                counts[pair] = count + 1;
-            }
-            else
-            {
-                counts[pair] = 1;
-                order.Add(pair);
-            }
-        }
-        var shared = new Dictionary<string, string>(StringComparer.Ordinal);
-        var best = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var pair in order)
-        {
-            var count = counts[pair];
-            if (count > 1 && count > best.GetValueOrDefault(pair.Name))
-            {
-                best[pair.Name] = count;
-                shared[pair.Name] = pair.Value;
-            }
-        }
-        return shared;
-    }
+    private static Dictionary<string, string> SharedValues(IEnumerable<List<(string Name, string Value)>> metadata) =>
+        metadata.SelectMany(m => m)
+            .Where(p => p.Value.Length > 0)
+            .GroupBy(p => p) // groups in order of first appearance; MaxBy keeps the first of equals
+            .Select(g => (g.Key.Name, g.Key.Value, Count: g.Count()))
+            .Where(v => v.Count > 1)
+            .GroupBy(v => v.Name)
+            .ToDictionary(g => g.Key, g => g.MaxBy(v => v.Count).Value, StringComparer.Ordinal);
 
     /// <summary>
     /// The metadata every compiled prompt carries, on the task's output items and in the index alike.
@@ -120,7 +103,7 @@ internal static class PromptItemIndex
         ("ContentHash", r.ContentHash),
         ("AssetId", r.AssetId),
         ("CompilationId", r.CompilationId),
-        ("IvrRelativePath", RelativePath(r.CompiledPath, compiledPromptsDirectory)),
+        (RelativePathName, Path.GetRelativePath(compiledPromptsDirectory, r.CompiledPath).Replace('\\', '/')),
     ];
 
     /// <summary>
@@ -130,9 +113,6 @@ internal static class PromptItemIndex
     /// </summary>
     public static (string Name, string Value) OutputPlace(string relativePath, string targetFolder, Func<string, string> escape) =>
         ("TargetPath", targetFolder + "/" + escape(relativePath));
-
-    private static string RelativePath(string compiledPath, string compiledPromptsDirectory) =>
-        Path.GetRelativePath(compiledPromptsDirectory, compiledPath).Replace('\\', '/');
 
     /// <summary>
     /// The outputs an index lists (full paths). An index that cannot be parsed (a hand edit, a torn file from a tool

@@ -14,8 +14,6 @@ public sealed class ChannelClipping
 
     private ChannelClipping(Dictionary<int, long>[] runs) => _runs = runs;
 
-    public int Channels => _runs.Length;
-
     /// <summary>
     /// The channel with the most samples in full-scale runs of at least <paramref name="minimumRun"/>: its clipped
     /// samples and runs (the first channel on a tie; zero and zero when none clips).
@@ -74,21 +72,23 @@ public sealed class ChannelClipping
             {
                 _open[channel]++;
             }
-            else if (_open[channel] > 0)
+            else
             {
-                Close(channel);
+                AddQuiet(channel);
             }
         }
 
         /// <summary>
-        /// A stretch of <paramref name="channel"/> with no full-scale sample, which a decoder found faster than sample
-        /// by sample: it ends the channel's open run.
+        /// Ends <paramref name="channel"/>'s open run, if any: after a sample under full scale, at the end of the stream,
+        /// or for a stretch a decoder found free of full-scale samples faster than sample by sample.
         /// </summary>
         public void AddQuiet(int channel)
         {
             if (_open[channel] > 0)
             {
-                Close(channel);
+                var runs = _runs[channel];
+                runs[_open[channel]] = runs.GetValueOrDefault(_open[channel]) + 1;
+                _open[channel] = 0;
             }
         }
 
@@ -107,20 +107,10 @@ public sealed class ChannelClipping
         {
             for (int c = 0; c < _open.Length; c++)
             {
-                if (_open[c] > 0)
-                {
-                    Close(c);
-                }
+                AddQuiet(c);
             }
 
             return new ChannelClipping(_runs);
-        }
-
-        private void Close(int channel)
-        {
-            var runs = _runs[channel];
-            runs[_open[channel]] = runs.GetValueOrDefault(_open[channel]) + 1;
-            _open[channel] = 0;
         }
     }
 }
