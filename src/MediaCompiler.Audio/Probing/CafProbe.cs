@@ -8,18 +8,23 @@ namespace MediaCompiler.Audio.Probing;
 /// 64-bit big-endian sizes. 'desc' gives the rate (a 64-bit float), the format ('lpcm' with its float and
 /// little-endian flags, 'ulaw', 'alaw', or a compressed one), the channels and the bits; 'data' holds an edit count
 /// and then the samples, and may declare the size −1 ("to the end of the file", as a recorder writes it). No prompt may
-/// be CAF, but its PCM and G.711 are read in-process, so fix converts it.
+/// be CAF, but its PCM, G.711 and Apple Lossless are read in-process, so fix converts it. A compressed file's duration
+/// comes from its packet table ('pakt').
 /// </summary>
 internal static class CafProbe
 {
     private const int MaxChunks = 1024;
     private const int DescriptionBytes = 32;
+    private const int PacketTableHeaderBytes = 24;
+    // Apple Lossless states its depth in the format flags (kAppleLosslessFormatFlag_16BitSourceData = 1, ... 32 = 4).
+    private static readonly int[] AlacBitDepths = [16, 20, 24, 32];
     private const uint FloatFlag = 1;
     private const uint LittleEndianFlag = 2;
 
     public static AudioProbeResult Probe(ByteSource source, ProbeReport report)
     {
         byte[]? description = null;
+        byte[]? packetTable = null;
         long? dataOffset = null;
         long dataDeclared = 0;
         bool toTheEnd = false;
@@ -32,6 +37,10 @@ internal static class CafProbe
             {
                 description = source.ReadBlock(position + 12, DescriptionBytes);
             }
+            else if (header[..4].SequenceEqual("pakt"u8))
+            {
+                packetTable = source.ReadBlock(position + 12, PacketTableHeaderBytes);
+            }
             else if (header[..4].SequenceEqual("data"u8))
             {
                 dataOffset = position + 12 + 4; // after the edit count
@@ -39,7 +48,8 @@ internal static class CafProbe
                 dataDeclared = toTheEnd ? source.Length - dataOffset.Value : Math.Max(0, size - 4);
             }
 
-            if ((description is not null && dataOffset is not null) || size < 0)
+            // A packet table may follow the data (ffmpeg writes it last): only chunk headers are read on the way.
+            if ((description is not null && dataOffset is not null && (packetTable is not null || IsConstantRate(description))) || size < 0)
             {
                 break;
             }
@@ -68,7 +78,7 @@ internal static class CafProbe
             CodecDescription = $"a CAF file ({text})",
             SampleRate = rate is >= 1 and <= int.MaxValue ? (int)Math.Round(rate) : null,
             Channels = channels,
-            BitsPerSample = bits > 0 ? bits : null,
+            BitsPerSample = bits > 0 ? bits : format == "alac" && flags is >= 1 and <= 4 ? AlacBitDepths[flags - 1] : null,
             BigEndian = codec.EndsWith("be", StringComparison.Ordinal),
         };
         if (channels <= 0 || result.SampleRate is null)
@@ -98,9 +108,33 @@ internal static class CafProbe
         {
             AudioDataOffset = offset,
             AudioDataBytes = bytes,
-            DurationSeconds = bytesPerPacket > 0 && framesPerPacket > 0 ? (double)(bytes / bytesPerPacket) * framesPerPacket / result.SampleRate.Value : null,
+            DurationSeconds = bytesPerPacket > 0 && framesPerPacket > 0 ? (double)(bytes / bytesPerPacket) * framesPerPacket / result.SampleRate.Value
+                : PacketTableFrames(packetTable, framesPerPacket) is { } frames ? (double)frames / result.SampleRate.Value : null,
             Diagnostics = report.Diagnostics,
         };
+    }
+
+    /// <summary>'desc' with a fixed packet size: its duration follows from the data's size, no packet table needed.</summary>
+    private static bool IsConstantRate(byte[] description) =>
+        description.Length >= DescriptionBytes && BinaryPrimitives.ReadUInt32BigEndian(description.AsSpan(16)) > 0;
+
+    /// <summary>
+    /// The frames a variable-rate file plays, from its 'pakt' header: the valid frames it declares, else its packets'
+    /// frames less priming and remainder. Null without a table.
+    /// </summary>
+    private static long? PacketTableFrames(byte[]? packetTable, long framesPerPacket)
+    {
+        if (packetTable is not { Length: PacketTableHeaderBytes })
+        {
+            return null;
+        }
+
+        long packets = BinaryPrimitives.ReadInt64BigEndian(packetTable);
+        long valid = BinaryPrimitives.ReadInt64BigEndian(packetTable.AsSpan(8));
+        long trimmed = (long)BinaryPrimitives.ReadInt32BigEndian(packetTable.AsSpan(16)) + BinaryPrimitives.ReadInt32BigEndian(packetTable.AsSpan(20));
+        return valid > 0 ? valid
+            : packets > 0 && framesPerPacket > 0 && packets <= long.MaxValue / framesPerPacket ? Math.Max(0, (packets * framesPerPacket) - trimmed)
+            : null;
     }
 
     /// <summary>The codec names ffprobe gives CAF's formats (and ours for G.711).</summary>

@@ -10,7 +10,8 @@ namespace MediaCompiler.Audio.Probing;
 /// <see cref="Mp4FragmentDuration"/>) and the track's sample rate. The entry's own channel count is not
 /// reported: muxers often write placeholders there (2 channels for mono AAC); for AAC the truth is read from the
 /// codec's own config in the entry's 'esds' (<see cref="Mp4AacConfig"/>: the AudioSpecificConfig's channel
-/// configuration, and the DecoderConfigDescriptor's average bitrate). The rate is the media timescale when it is an
+/// configuration, and the DecoderConfigDescriptor's average bitrate); for Apple Lossless from its ALACSpecificConfig
+/// (<see cref="Mp4AlacConfig"/>: channels, bit depth, average bitrate). The rate is the media timescale when it is an
 /// audio rate (muxers set it to the rate), else the entry's.
 /// </summary>
 internal static class Mp4Probe
@@ -52,13 +53,21 @@ internal static class Mp4Probe
             CodecDescription = $"an MP4 container (brand '{brand}'){holding}",
             DurationSeconds = track?.Duration,
             SampleRate = track?.SampleRate,
-            Channels = track?.Aac?.Channels,
-            Bitrate = track?.Aac?.AverageBitrate,
+            Channels = track?.Aac?.Channels ?? track?.Alac?.Channels,
+            BitsPerSample = track?.Alac?.BitDepth,
+            Bitrate = track?.Aac?.AverageBitrate ?? (track?.Alac is not null ? MediaDataBitrate(source, track.Duration) : null),
             Diagnostics = report.Diagnostics,
         };
     }
 
-    private sealed record SoundTrack(string Format, double? Duration, int? SampleRate, Mp4AacConfig? Aac);
+    /// <summary>
+    /// The bitrate of the media data over the duration. For Apple Lossless the configuration's "average bitrate" is no
+    /// guide: encoders write the uncompressed rate there (ffmpeg does), or 0.
+    /// </summary>
+    private static long? MediaDataBitrate(ByteSource source, double? duration) =>
+        duration > 0 && FindChild(source, 0, source.Length, "mdat") is { } mdat ? (long)Math.Round((mdat.End - mdat.Start) * 8 / duration.Value) : null;
+
+    private sealed record SoundTrack(string Format, double? Duration, int? SampleRate, Mp4AacConfig? Aac, Mp4AlacConfig? Alac);
 
     private static SoundTrack? FindSoundTrack(ByteSource source)
     {
@@ -101,7 +110,8 @@ internal static class Mp4Probe
             int? entryRate = description.Length >= 44 ? BinaryPrimitives.ReadUInt16BigEndian(description.AsSpan(40)) : null;
             var rate = timescale is >= 4_000 and <= 192_000 ? (int)timescale : entryRate is >= 4_000 ? entryRate : null;
             var aac = format == "mp4a" ? Mp4AacConfig.Read(source, stsd) : null;
-            return new SoundTrack(format, duration, rate, aac);
+            var alac = format == "alac" ? Mp4AlacConfig.Read(source, stsd) : null;
+            return new SoundTrack(format, duration, rate, aac, alac);
         }
 
         return null;

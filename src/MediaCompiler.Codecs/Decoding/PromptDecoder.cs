@@ -2,6 +2,7 @@ using MediaCompiler.Audio;
 using MediaCompiler.Diagnostics;
 using MediaCompiler.Codecs.Decoding.Aac;
 using MediaCompiler.Codecs.Decoding.Adpcm;
+using MediaCompiler.Codecs.Decoding.Alac;
 using MediaCompiler.Codecs.Decoding.Flac;
 using MediaCompiler.Codecs.Decoding.Gsm;
 using MediaCompiler.Codecs.Decoding.G722;
@@ -28,6 +29,8 @@ public static class PromptDecoder
     private static readonly IManagedDecoder Opus = new OggOpusDecoder();
     private static readonly IManagedDecoder Aac = new AdtsManagedDecoder();
     private static readonly IManagedDecoder Mp4Aac = new Mp4AacDecoder();
+    private static readonly IManagedDecoder Mp4Alac = new Mp4AlacDecoder();
+    private static readonly IManagedDecoder CafAlac = new CafAlacDecoder();
     private static readonly IManagedDecoder Flac = new FlacDecoder();
     private static readonly IManagedDecoder OggFlac = new OggFlacDecoder();
     private static readonly IManagedDecoder WebmOpus = new WebmOpusDecoder();
@@ -98,6 +101,8 @@ public static class PromptDecoder
         (AudioContainer.Ogg, "opus") => Opus,
         (AudioContainer.Adts, "aac") => Aac,
         (AudioContainer.Mp4, "aac") => Mp4Aac,
+        (AudioContainer.Mp4, "alac") => Mp4Alac,
+        (AudioContainer.Caf, "alac") => CafAlac,
         (AudioContainer.Flac, "flac") => Flac,
         (AudioContainer.Ogg, "flac") => OggFlac,
         (AudioContainer.WebM, "opus") => WebmOpus,

@@ -124,10 +124,11 @@ internal sealed class Mp4AacDecoder : IManagedDecoder
 
     /// <summary>An 'mp4a' entry may hold other MPEG audio (object type indication 0x69/0x6B: MP3): not AAC, not damage.</summary>
     private static Diagnostic? NotAac(Mp4AudioTrack track, string fileName) =>
-        track.ObjectTypeIndication is MpegFourAudio or 0x66 or 0x67 or 0x68
+        track.SampleEntry == "mp4a" && track.ObjectTypeIndication is MpegFourAudio or 0x66 or 0x67 or 0x68
             ? null
             : Diagnostic.Create(DiagnosticCatalog.DecodeFormatNotDecodable, fileName, fileName,
-                $"MP4 'mp4a' with object type indication 0x{track.ObjectTypeIndication:X2} (not AAC)", string.Empty);
+                track.SampleEntry == "mp4a" ? $"MP4 'mp4a' with object type indication 0x{track.ObjectTypeIndication:X2} (not AAC)" : $"MP4 '{track.SampleEntry}' (not AAC)",
+                string.Empty);
 
     /// <summary>Why the AAC-LC decoder must refuse this configuration, with the ADTS path's codes; null when it decodes it.</summary>
     private static Diagnostic? Refusal(AudioSpecificConfig config, string fileName) => config switch

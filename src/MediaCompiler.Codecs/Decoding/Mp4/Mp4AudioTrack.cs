@@ -10,12 +10,16 @@ internal sealed record Mp4Trim(string? Source, long SkipSamples, long? LengthSam
 /// The first sound track of an MP4/M4A (ISO/IEC 14496-12): moov/trak with an hdlr of 'soun', its media timescale
 /// (mdhd), its edit list (edts/elst) against the movie timescale (mvhd), its sample table (stbl) and its
 /// AudioSpecificConfig (stsd 'mp4a' → esds, 14496-14). iTunes' gapless tag (udta/meta/ilst '----' iTunSMPB) stands in
-/// for an edit list when there is none.
+/// for an edit list when there is none. The sample entry is 'mp4a' (AAC: the AudioSpecificConfig of its 'esds') or 'alac'
+/// (Apple Lossless: the ALACSpecificConfig of its own 'alac' box).
 /// </summary>
 /// <param name="Movie">The moov box (its 'mvex' says the samples are in fragments).</param>
 /// <param name="TrackId">tkhd's track_ID, which the fragments name their samples by.</param>
+/// <param name="SampleEntry">The sample description's format: "mp4a" or "alac".</param>
+/// <param name="DecoderConfig">The codec's own configuration: the AudioSpecificConfig, or the ALACSpecificConfig.</param>
+/// <param name="ObjectTypeIndication">For 'mp4a', the esds' object type (0x40 for MPEG-4 audio); 0 for 'alac'.</param>
 internal sealed record Mp4AudioTrack(
-    Mp4Box Movie, uint TrackId, Mp4Box SampleTable, uint MediaTimescale, uint MovieTimescale, byte[] DecoderConfig, int ObjectTypeIndication,
+    Mp4Box Movie, uint TrackId, Mp4Box SampleTable, uint MediaTimescale, uint MovieTimescale, string SampleEntry, byte[] DecoderConfig, int ObjectTypeIndication,
     (ulong Duration, long MediaTime)? Edit, (long Priming, long Samples)? ITunesGapless)
 {
     public static Mp4AudioTrack Find(Mp4Boxes boxes)
@@ -63,10 +67,10 @@ internal sealed record Mp4AudioTrack(
             }
 
             var stbl = boxes.Require(boxes.Require(mdia, "minf"), "stbl");
-            var (config, objectType) = ReadDecoderConfig(boxes, boxes.Require(stbl, "stsd"));
+            var (entry, config, objectType) = ReadDecoderConfig(boxes, boxes.Require(stbl, "stsd"));
             var tkhd = boxes.Require(trak, "tkhd");
             var trackId = boxes.U32(tkhd, boxes.U8(tkhd, 0) == 1 ? 20 : 12);
-            return new Mp4AudioTrack(movie, trackId, stbl, mediaTimescale, movieTimescale, config, objectType,
+            return new Mp4AudioTrack(movie, trackId, stbl, mediaTimescale, movieTimescale, entry, config, objectType,
                 ReadEdit(boxes, trak), ReadITunesGapless(boxes, movie));
         }
 
@@ -100,8 +104,8 @@ internal sealed record Mp4AudioTrack(
     /// </summary>
     private static long Samples(double value) => (long)Math.Clamp(value, 0, 1L << 50);
 
-    /// <summary>stsd → first 'mp4a' entry → esds (possibly inside a QuickTime 'wave' box).</summary>
-    private static (byte[] Config, int ObjectType) ReadDecoderConfig(Mp4Boxes boxes, Mp4Box stsd)
+    /// <summary>stsd → first entry, 'mp4a' → esds, or 'alac' → alac (either possibly inside a QuickTime 'wave' box).</summary>
+    private static (string Entry, byte[] Config, int ObjectType) ReadDecoderConfig(Mp4Boxes boxes, Mp4Box stsd)
     {
         if (boxes.U32(stsd, 4) == 0)
         {
@@ -110,9 +114,9 @@ internal sealed record Mp4AudioTrack(
 
         var entry = boxes.Children(stsd.Start + 8, stsd.End).Select(c => (Mp4Box?)c.Box).FirstOrDefault()
             ?? throw new Mp4DamageException("the 'stsd' box is too short to hold the sample description it lists");
-        if (entry.Type != "mp4a")
+        if (entry.Type is not ("mp4a" or "alac"))
         {
-            throw new Mp4DamageException($"the sound track's sample description is '{entry.Type}', not 'mp4a'");
+            throw new Mp4DamageException($"the sound track's sample description is '{entry.Type}', not 'mp4a' or 'alac'");
         }
 
         // AudioSampleEntry: 28 bytes of fields, 16 more in QuickTime sound version 1 and 36 more in version 2.
@@ -123,10 +127,21 @@ internal sealed record Mp4AudioTrack(
             2 => 64,
             var version => throw new Mp4DamageException($"the 'mp4a' sample entry has the unknown sound version {version}"),
         };
+        if (entry.Type == "alac")
+        {
+            // A full box: version and flags, then the 24-byte ALACSpecificConfig.
+            var cookie = boxes.Find(entry, "alac", childrenAt)
+                ?? (boxes.Find(entry, "wave", childrenAt) is { } alacWave ? boxes.Find(alacWave, "alac") : null)
+                ?? throw new Mp4DamageException("the 'alac' sample entry has no 'alac' box (no decoder configuration)");
+            var length = (int)Math.Max(0, cookie.Length - 4);
+            return ("alac", boxes.Data.AsSpan((int)(cookie.Start + Math.Min(4, cookie.Length)), length).ToArray(), 0);
+        }
+
         var esds = boxes.Find(entry, "esds", childrenAt)
             ?? (boxes.Find(entry, "wave", childrenAt) is { } wave ? boxes.Find(wave, "esds") : null)
             ?? throw new Mp4DamageException("the 'mp4a' sample entry has no 'esds' box (no decoder configuration)");
-        return EsDescriptor.ReadDecoderConfig(boxes, esds);
+        var (config, objectType) = EsDescriptor.ReadDecoderConfig(boxes, esds);
+        return ("mp4a", config, objectType);
     }
 
     /// <summary>The first edit that plays media (an empty edit, media_time -1, only delays the track and is skipped).</summary>
