@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using MediaCompiler.Audio;
+using MediaCompiler.Diagnostics;
 using Spectre.Console;
 
 namespace MediaCompiler.Cli;
@@ -56,7 +57,7 @@ internal static class ProbeCommand
             table.AddRow(Markup.Escape(row.Label), Markup.Escape(row.Value));
         }
 
-        foreach (var (label, value) in LoudnessRows(report.Loudness))
+        foreach (var (label, value) in LoudnessRows(report.Loudness, WhyNotMeasured(report)))
         {
             table.AddRow(Markup.Escape(label), Markup.Escape(value));
         }
@@ -97,9 +98,23 @@ internal static class ProbeCommand
         ("Sha256", "SHA-256", sha256 ?? "-"),
     ];
 
+    /// <summary>
+    /// Why a prompt's audio was not measured: the checks skip a refused header and a file over the platform's size
+    /// limit (its errors are the answer), so only what is left is a file the engine cannot decode.
+    /// </summary>
+    internal static string WhyNotMeasured(PromptReport report)
+    {
+        var errors = report.Validation.Diagnostics.Where(d => d.IsError).Select(d => d.Code).ToHashSet();
+        return report.Validation.Probe.Diagnostics.Any(d => d.IsError) ? "its header is refused, see the errors below"
+            : errors.Contains(DiagnosticCatalog.PromptTooLarge.Code) || errors.Contains(DiagnosticCatalog.PlatformFileTooLarge.Code)
+                ? "the file is over the platform's size limit, see the errors below"
+            : errors.Contains(DiagnosticCatalog.DecodeStreamDamaged.Code) ? "its audio could not be decoded, see the errors below"
+            : "the audio cannot be decoded in-process";
+    }
+
     /// <summary>The loudness block as rows ("-" where a value does not apply; one row saying why when nothing was measured).</summary>
-    public static IReadOnlyList<(string Label, string Value)> LoudnessRows(PromptLoudness? loudness) => loudness is null
-        ? [("Loudness", "- (not measured: the audio cannot be decoded in-process)")]
+    public static IReadOnlyList<(string Label, string Value)> LoudnessRows(PromptLoudness? loudness, string whyNotMeasured) => loudness is null
+        ? [("Loudness", $"- (not measured: {whyNotMeasured})")]
         :
         [
             ("Speech level (P.56)", loudness.ActiveSpeechLevelDbov is { } level ? Invariant($"{level:0.0} dBov") : "- (no active speech)"),

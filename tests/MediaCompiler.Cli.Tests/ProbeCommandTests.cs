@@ -36,11 +36,14 @@ public sealed class ProbeCommandTests : IDisposable
         }
 
         var probe = CliRun.Of("probe", "--json", path);
+        var table = CliRun.Of("probe", path);
         var fix = CliRun.Of("fix", path);
 
         Assert.Contains("IVR1102", probe.Output);
-        // Not measured: decoding 300 MB to measure a prompt that cannot be sent is what the size rule spares.
+        // Not measured: decoding 300 MB to measure a prompt that cannot be sent is what the size rule spares. The table
+        // says so, not that the audio cannot be decoded (a plain PCM WAV can).
         Assert.Contains("\"loudness\": null", probe.Output);
+        Assert.Contains("not measured: the file is over the platform's size limit", table.Output);
         Assert.Contains("IVR1203", fix.Output);
         Assert.Equal(1, fix.ExitCode);
     }
