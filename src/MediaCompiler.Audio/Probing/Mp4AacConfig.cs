@@ -13,26 +13,10 @@ internal sealed record Mp4AacConfig(int? Channels, long? AverageBitrate)
     private const int DecoderConfigTag = 0x04;
     private const int DecoderSpecificInfoTag = 0x05;
 
-    // The AudioSampleEntry's fixed part: box header (8), reserved (6), data reference index (2), then version (2),
-    // revision (2), vendor (4), channelcount (2), samplesize (2), compression id (2), packet size (2), rate (4).
-    private const int SampleEntryHeader = 36;
-
     /// <summary>Reads the 'esds' of stsd's first sample entry (its children walked as the probe walks boxes); null without one.</summary>
     public static Mp4AacConfig? Read(ByteSource source, Mp4Probe.Box stsd)
     {
-        // stsd: version and flags (4), entry count (4), then the first entry.
-        var entry = Mp4Probe.FindChild(source, stsd.Start + 8, stsd.End, "mp4a");
-        var header = entry is { } mp4a ? source.ReadBlock(mp4a.Start - 8, SampleEntryHeader) : [];
-        if (entry is not { } box || header.Length < SampleEntryHeader)
-        {
-            return null;
-        }
-
-        // QuickTime sound descriptions of version 1 and 2 carry 16 and 36 more bytes before their child boxes.
-        int version = BinaryPrimitives.ReadUInt16BigEndian(header.AsSpan(16));
-        long children = box.Start - 8 + SampleEntryHeader + version switch { 1 => 16, 2 => 36, _ => 0 };
-        var esds = Mp4Probe.FindChild(source, children, box.End, "esds")
-            ?? (Mp4Probe.FindChild(source, children, box.End, "wave") is { } wave ? Mp4Probe.FindChild(source, wave.Start, wave.End, "esds") : null);
+        var esds = Mp4SampleEntry.ConfigBox(source, stsd, "mp4a", "esds");
         var bytes = esds is { } found ? source.ReadBlock(found.Start, (int)Math.Min(found.End - found.Start, MaxEsdsBytes)) : [];
         return bytes.Length > 4 ? ReadDescriptors(bytes.AsSpan(4)) : null; // after the full box's version and flags
     }
