@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace MediaCompiler.Codecs.Decoding.Alac;
 
 /// <summary>
@@ -20,11 +18,6 @@ internal sealed class AlacFrameDecoder
     private const int ProgramConfigElement = 5;
     private const int FillElement = 6;
     private const int EndElement = 7;
-
-    // The adaptive Golomb coder's constants (the reference's ag_dec.c).
-    private const int MaxPrefix = 9;
-    private const int HistoryShift = 9;
-    private const uint MeanClamp = 0xffff;
 
     /// <summary>
     /// Where each channel of a packet goes, by channel count: ALAC orders a layout's elements centre first (3 channels:
@@ -130,8 +123,8 @@ internal sealed class AlacFrameDecoder
                 _shiftedU[i] = bits.Read(shift);
             }
 
-            ReadResiduals(bits, _residuals.AsSpan(0, samples), sampleBits, predictor.HistoryMultiplier);
-            Unpredict(_residuals, output, samples, predictor, _coefficientsU, sampleBits);
+            Residuals(bits, samples, sampleBits, predictor);
+            AlacPredictor.Run(_residuals, output, samples, predictor.Mode, predictor.Shift, predictor.Order, _coefficientsU, sampleBits);
             for (var i = 0; shift != 0 && i < samples; i++)
             {
                 output[i] = (output[i] << shift) | (int)_shiftedU[i];
@@ -180,10 +173,10 @@ internal sealed class AlacFrameDecoder
                 _shiftedV[i] = bits.Read(shift);
             }
 
-            ReadResiduals(bits, _residuals.AsSpan(0, samples), sampleBits, predictorU.HistoryMultiplier);
-            Unpredict(_residuals, left, samples, predictorU, _coefficientsU, sampleBits);
-            ReadResiduals(bits, _residuals.AsSpan(0, samples), sampleBits, predictorV.HistoryMultiplier);
-            Unpredict(_residuals, right, samples, predictorV, _coefficientsV, sampleBits);
+            Residuals(bits, samples, sampleBits, predictorU);
+            AlacPredictor.Run(_residuals, left, samples, predictorU.Mode, predictorU.Shift, predictorU.Order, _coefficientsU, sampleBits);
+            Residuals(bits, samples, sampleBits, predictorV);
+            AlacPredictor.Run(_residuals, right, samples, predictorV.Mode, predictorV.Shift, predictorV.Order, _coefficientsV, sampleBits);
         }
 
         for (var i = 0; i < samples; i++)
@@ -273,153 +266,8 @@ internal sealed class AlacFrameDecoder
         return new Predictor((int)(modeAndShift >> 4), shift, (_config.HistoryMultiplier * (int)(factorAndOrder >> 5)) / 4, order);
     }
 
-    /// <summary>The adaptive Golomb decoding of one channel's residuals, with its runs of zeros (ag_dec.c's dyn_decomp).</summary>
-    private void ReadResiduals(AlacBitReader bits, Span<int> output, int sampleBits, int historyMultiplier)
-    {
-        var history = (uint)_config.InitialHistory;
-        var multiplier = (uint)historyMultiplier;
-        var limit = _config.RiceLimit;
-        var limitMask = limit >= 32 ? uint.MaxValue : (1u << limit) - 1;
-        uint afterZeros = 0;
-        for (var c = 0; c < output.Length;)
-        {
-            var k = Math.Min(31 - BitOperations.LeadingZeroCount((history >> HistoryShift) + 3), limit);
-            var value = ReadScalar(bits, k, (1u << k) - 1, sampleBits);
-            var folded = value + afterZeros;
-            var magnitude = (int)((folded + 1) >> 1);
-            output[c++] = (folded & 1) != 0 ? -magnitude : magnitude;
-
-            history = (multiplier * folded) + history - ((multiplier * history) >> HistoryShift);
-            if (value > MeanClamp)
-            {
-                history = MeanClamp;
-            }
-
-            afterZeros = 0;
-            if ((history << 2) < (1u << HistoryShift) && c < output.Length)
-            {
-                // A quiet stretch: the count of zero residuals that follow, in a code of its own.
-                afterZeros = 1;
-                var zeroK = BitOperations.LeadingZeroCount(history) - 24 + (int)((history + 16) >> 6);
-                var run = (int)ReadScalar(bits, zeroK, ((1u << zeroK) - 1) & limitMask, 16);
-                if (run > output.Length - c)
-                {
-                    throw new AlacDamageException($"a run of {run} zero residuals passes the end of its {output.Length}-sample frame");
-                }
-
-                output.Slice(c, run).Clear();
-                c += run;
-                if (run >= MeanClamp)
-                {
-                    afterZeros = 0;
-                }
-
-                history = 0;
-            }
-        }
-    }
-
-    /// <summary>
-    /// One Golomb-Rice code: a unary prefix of ones (9 or more: an escape, and the value follows in
-    /// <paramref name="escapeBits"/> bits), then k bits whose value v adds v − 1 when v ≥ 2, else k − 1 bits.
-    /// </summary>
-    private static uint ReadScalar(AlacBitReader bits, int k, uint multiplier, int escapeBits)
-    {
-        var prefix = (uint)bits.ReadOnes(MaxPrefix);
-        if (prefix >= MaxPrefix)
-        {
-            return bits.Read(escapeBits);
-        }
-
-        var v = bits.Peek(k);
-        if (v >= 2)
-        {
-            bits.Skip(k);
-            return (prefix * multiplier) + v - 1;
-        }
-
-        bits.Skip(k - 1);
-        return prefix * multiplier;
-    }
-
-    /// <summary>Runs the adaptive FIR predictor over <paramref name="residuals"/> (dp_dec.c's unpc_block), mode 1+ with the first-order pass before it.</summary>
-    private static void Unpredict(int[] residuals, int[] output, int samples, Predictor predictor, short[] coefficients, int sampleBits)
-    {
-        if (predictor.Mode != 0)
-        {
-            Unpredict(residuals, residuals, samples, [], 31, sampleBits, 0);
-        }
-
-        Unpredict(residuals, output, samples, coefficients, predictor.Order, sampleBits, predictor.Shift);
-    }
-
-    private static void Unpredict(int[] residuals, int[] output, int samples, Span<short> coefficients, int order, int sampleBits, int shift)
-    {
-        var signShift = 32 - sampleBits;
-        output[0] = residuals[0];
-        if (order == 0)
-        {
-            residuals.AsSpan(1, samples - 1).CopyTo(output.AsSpan(1));
-            return;
-        }
-
-        var warmUp = order == 31 ? samples - 1 : Math.Min(order, samples - 1);
-        for (var j = 1; j <= warmUp; j++)
-        {
-            output[j] = ((residuals[j] + output[j - 1]) << signShift) >> signShift;
-        }
-
-        if (order == 31)
-        {
-            return;
-        }
-
-        var half = 1 << (shift - 1);
-        for (var j = order + 1; j < samples; j++)
-        {
-            var top = output[j - order - 1];
-            var sum = 0;
-            for (var k = 0; k < order; k++)
-            {
-                sum += coefficients[k] * (output[j - 1 - k] - top);
-            }
-
-            var residual = residuals[j];
-            var remaining = residual;
-            output[j] = ((residual + top + ((sum + half) >> shift)) << signShift) >> signShift;
-
-            // Sign-sign adaptation: each coefficient moves a step toward shrinking the error, oldest first, until
-            // the error's share is used up.
-            if (residual > 0)
-            {
-                for (var k = order - 1; k >= 0; k--)
-                {
-                    var difference = top - output[j - 1 - k];
-                    var sign = Math.Sign(difference);
-                    coefficients[k] -= (short)sign;
-                    remaining -= (order - k) * ((sign * difference) >> shift);
-                    if (remaining <= 0)
-                    {
-                        break;
-                    }
-                }
-            }
-            else if (residual < 0)
-            {
-                for (var k = order - 1; k >= 0; k--)
-                {
-                    var difference = top - output[j - 1 - k];
-                    var sign = Math.Sign(difference);
-                    coefficients[k] += (short)sign;
-                    remaining -= (order - k) * ((-sign * difference) >> shift);
-                    if (remaining >= 0)
-                    {
-                        break;
-                    }
-                }
-            }
-        }
-    }
+    private void Residuals(AlacBitReader bits, int samples, int sampleBits, Predictor predictor) =>
+        AlacResiduals.Read(bits, _residuals.AsSpan(0, samples), sampleBits, predictor.HistoryMultiplier, _config.InitialHistory, _config.RiceLimit);
 
     /// <summary>The output word: a sample of the configuration's depth, as the reference stores it (16-bit words, 3-byte words).</summary>
     private void SignExtend(int[] samples, int count)
