@@ -16,8 +16,9 @@ internal static class CafProbe
     private const int MaxChunks = 1024;
     private const int DescriptionBytes = 32;
     private const int PacketTableHeaderBytes = 24;
-    // Apple Lossless states its depth in the format flags (kAppleLosslessFormatFlag_16BitSourceData = 1, ... 32 = 4).
     private static readonly int[] AlacBitDepths = [16, 20, 24, 32];
+    // A magic cookie is a few dozen bytes ('frma' and 'alac' atoms around a 24-byte config); more is never read.
+    private const int MaxCookieBytes = 64;
     private const uint FloatFlag = 1;
     private const uint LittleEndianFlag = 2;
 
@@ -25,6 +26,7 @@ internal static class CafProbe
     {
         byte[]? description = null;
         byte[]? packetTable = null;
+        byte[]? cookie = null;
         long? dataOffset = null;
         long dataDeclared = 0;
         bool toTheEnd = false;
@@ -36,6 +38,10 @@ internal static class CafProbe
             if (header[..4].SequenceEqual("desc"u8))
             {
                 description = source.ReadBlock(position + 12, DescriptionBytes);
+            }
+            else if (header[..4].SequenceEqual("kuki"u8))
+            {
+                cookie = source.ReadBlock(position + 12, (int)Math.Clamp(size, 0, MaxCookieBytes));
             }
             else if (header[..4].SequenceEqual("pakt"u8))
             {
@@ -78,7 +84,7 @@ internal static class CafProbe
             CodecDescription = $"a CAF file ({text})",
             SampleRate = rate is >= 1 and <= int.MaxValue ? (int)Math.Round(rate) : null,
             Channels = channels,
-            BitsPerSample = bits > 0 ? bits : format == "alac" && flags is >= 1 and <= 4 ? AlacBitDepths[flags - 1] : null,
+            BitsPerSample = bits > 0 ? bits : format == "alac" ? AlacBitDepth(flags, cookie) : null,
             BigEndian = codec.EndsWith("be", StringComparison.Ordinal),
         };
         if (channels <= 0 || result.SampleRate is null)
@@ -112,6 +118,32 @@ internal static class CafProbe
                 : PacketTableFrames(packetTable, framesPerPacket) is { } frames ? (double)frames / result.SampleRate.Value : null,
             Diagnostics = report.Diagnostics,
         };
+    }
+
+    /// <summary>
+    /// Apple Lossless states its depth in the format flags (kAppleLosslessFormatFlag_16BitSourceData = 1, ... 32 = 4);
+    /// writers that leave them 0 (ffmpeg) have it in the magic cookie's ALACSpecificConfig (byte 5), which may follow a
+    /// 12-byte 'frma' atom and the 'alac' atom's 12-byte header.
+    /// </summary>
+    private static int? AlacBitDepth(uint flags, byte[]? cookie)
+    {
+        if (flags is >= 1 and <= 4)
+        {
+            return AlacBitDepths[flags - 1];
+        }
+
+        var config = cookie.AsSpan();
+        if (config.Length >= 36 && config.Slice(4, 4).SequenceEqual("frma"u8))
+        {
+            config = config[12..];
+        }
+
+        if (config.Length >= 36 && config.Slice(4, 4).SequenceEqual("alac"u8))
+        {
+            config = config[12..];
+        }
+
+        return config.Length >= 24 && config[5] is 16 or 20 or 24 or 32 ? config[5] : null;
     }
 
     /// <summary>'desc' with a fixed packet size: its duration follows from the data's size, no packet table needed.</summary>

@@ -77,7 +77,7 @@ public sealed class Mp4AlacDecoderTests : IDisposable
 
         var result = PromptDecoder.Decode(file, "prompt.caf", probe);
 
-        Assert.Equal((AudioContainer.Caf, "alac"), (probe.Container, probe.Codec));
+        Assert.Equal((AudioContainer.Caf, "alac", channels, bits), (probe.Container, probe.Codec, probe.Channels, probe.BitsPerSample));
         // From the packet table (ffmpeg writes it after the data, and its frames as whole packets, as ffprobe reports them).
         Assert.InRange(probe.DurationSeconds ?? 0, (double)source[0].Length / rate, (double)(source[0].Length + 4096) / rate);
         var audio = result.Audio ?? throw new Xunit.Sdk.XunitException(result.Error!.ToString());
