@@ -19,6 +19,7 @@ internal static class CafProbe
     private static readonly int[] AlacBitDepths = [16, 20, 24, 32];
     // A magic cookie is a few dozen bytes ('frma' and 'alac' atoms around a 24-byte config); more is never read.
     private const int MaxCookieBytes = 64;
+    private const int AlacConfigBytes = 24;
     private const uint FloatFlag = 1;
     private const uint LittleEndianFlag = 2;
 
@@ -122,8 +123,7 @@ internal static class CafProbe
 
     /// <summary>
     /// Apple Lossless states its depth in the format flags (kAppleLosslessFormatFlag_16BitSourceData = 1, ... 32 = 4);
-    /// writers that leave them 0 (ffmpeg) have it in the magic cookie's ALACSpecificConfig (byte 5), which may follow a
-    /// 12-byte 'frma' atom and the 'alac' atom's 12-byte header.
+    /// writers that leave them 0 (ffmpeg) have it in the magic cookie's ALACSpecificConfig (byte 5).
     /// </summary>
     private static int? AlacBitDepth(uint flags, byte[]? cookie)
     {
@@ -132,18 +132,27 @@ internal static class CafProbe
             return AlacBitDepths[flags - 1];
         }
 
-        var config = cookie.AsSpan();
-        if (config.Length >= 36 && config.Slice(4, 4).SequenceEqual("frma"u8))
+        var config = AlacConfigIn(cookie);
+        return config.Length >= AlacConfigBytes && config[5] is 16 or 20 or 24 or 32 ? config[5] : null;
+    }
+
+    /// <summary>
+    /// The ALACSpecificConfig in a CAF magic cookie ('kuki'): bare, or after a 12-byte 'frma' atom and the 'alac' atom's
+    /// 12-byte header. The decoder reads it here too.
+    /// </summary>
+    internal static ReadOnlySpan<byte> AlacConfigIn(ReadOnlySpan<byte> cookie)
+    {
+        if (cookie.Length >= 12 + AlacConfigBytes && cookie.Slice(4, 4).SequenceEqual("frma"u8))
         {
-            config = config[12..];
+            cookie = cookie[12..];
         }
 
-        if (config.Length >= 36 && config.Slice(4, 4).SequenceEqual("alac"u8))
+        if (cookie.Length >= 12 + AlacConfigBytes && cookie.Slice(4, 4).SequenceEqual("alac"u8))
         {
-            config = config[12..];
+            cookie = cookie[12..];
         }
 
-        return config.Length >= 24 && config[5] is 16 or 20 or 24 or 32 ? config[5] : null;
+        return cookie;
     }
 
     /// <summary>'desc' with a fixed packet size: its duration follows from the data's size, no packet table needed.</summary>

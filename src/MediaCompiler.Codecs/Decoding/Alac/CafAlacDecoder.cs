@@ -124,22 +124,8 @@ internal sealed class CafAlacDecoder : IManagedDecoder
             : chunk;
     }
 
-    /// <summary>The ALACSpecificConfig in a 'kuki' chunk: bare, or after a 12-byte 'frma' atom and the 'alac' atom's 12-byte header.</summary>
-    private static ReadOnlySpan<byte> Cookie(byte[] content, Chunk kuki)
-    {
-        var cookie = content.AsSpan((int)kuki.Start, (int)(kuki.End - kuki.Start));
-        if (cookie.Length >= 12 + AlacConfig.Size && cookie.Slice(4, 4).SequenceEqual("frma"u8))
-        {
-            cookie = cookie[12..];
-        }
-
-        if (cookie.Length >= 12 + AlacConfig.Size && cookie.Slice(4, 4).SequenceEqual("alac"u8))
-        {
-            cookie = cookie[12..];
-        }
-
-        return cookie;
-    }
+    private static ReadOnlySpan<byte> Cookie(byte[] content, Chunk kuki) =>
+        MediaCompiler.Audio.Probing.CafProbe.AlacConfigIn(content.AsSpan((int)kuki.Start, (int)(kuki.End - kuki.Start)));
 
     /// <summary>'pakt': packet count, valid frames, priming and remainder frames, then each packet's size (7 bits a byte, high bit: more).</summary>
     private sealed record PacketTable(int[] Sizes, long ValidFrames, long Priming)
