@@ -104,21 +104,13 @@ internal sealed class Mp4AacDecoder : IManagedDecoder
         }
 
         var decoded = (long)samples.Count * SamplesPerBlock;
-        var trim = track.Trim(config.SampleRate);
-        var end = (long)Math.Min(decoded, Math.Round(samples.DurationTicks * (double)config.SampleRate / track.MediaTimescale));
-        if (trim.LengthSamples is { } length)
+        var (skip, end, trimProblem) = track.Kept(decoded, samples.DurationTicks, config.SampleRate);
+        if (trimProblem is not null)
         {
-            end = Math.Min(end, trim.SkipSamples + length);
+            return Damaged(fileName, trimProblem);
         }
 
-        if (trim.SkipSamples >= end)
-        {
-            return Damaged(fileName, trim.Source is null
-                ? $"the sample table ('stts') gives the track a duration of {end} samples"
-                : $"the {trim.Source} skips {trim.SkipSamples} samples of priming, but the track holds only {end}");
-        }
-
-        var kept = output.ToArray().AsSpan((int)(trim.SkipSamples * channelCount), (int)((end - trim.SkipSamples) * channelCount)).ToArray();
+        var kept = output.ToArray().AsSpan((int)(skip * channelCount), (int)((end - skip) * channelCount)).ToArray();
         return AacDecodeResult.Success(new AacAudio(config.SampleRate, channelCount, kept, samples.Count, SbrIgnored: false));
     }
 

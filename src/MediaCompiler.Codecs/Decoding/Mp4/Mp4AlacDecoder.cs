@@ -73,21 +73,13 @@ internal sealed class Mp4AlacDecoder : IManagedDecoder
         }
 
         var mono = mix.Mono;
-        var end = (long)Math.Min(mono.Count, Math.Round(packets.DurationTicks * (double)sampleRate / track.MediaTimescale));
-        var trim = track.Trim(sampleRate);
-        if (trim.LengthSamples is { } length)
+        var (skip, end, problem) = track.Kept(mono.Count, packets.DurationTicks, sampleRate);
+        if (problem is not null)
         {
-            end = Math.Min(end, trim.SkipSamples + length);
+            return DecoderFailure.Damaged(fileName, FormatName, problem);
         }
 
-        if (trim.SkipSamples >= end)
-        {
-            return DecoderFailure.Damaged(fileName, FormatName, trim.Source is null
-                ? $"the sample table ('stts') gives the track a duration of {end} samples"
-                : $"the {trim.Source} skips {trim.SkipSamples} samples, but the track holds only {end}");
-        }
-
-        var kept = mono.GetRange((int)trim.SkipSamples, (int)(end - trim.SkipSamples)).ToArray();
+        var kept = mono.GetRange((int)skip, (int)(end - skip)).ToArray();
         return DecodeResult.Success(new DecodedAudio(kept, sampleRate) { Clipping = mix.Clipping() });
     }
 

@@ -99,6 +99,26 @@ internal sealed record Mp4AudioTrack(
     }
 
     /// <summary>
+    /// Which of <paramref name="decoded"/> samples at <paramref name="sampleRate"/> the file says to keep: from the
+    /// priming's end to the sample table's duration (<paramref name="durationTicks"/>, media timescale), cut by the
+    /// declared length. A priming that reaches the end is damage, said in <c>Problem</c>.
+    /// </summary>
+    public (long Skip, long End, string? Problem) Kept(long decoded, long durationTicks, int sampleRate)
+    {
+        var trim = Trim(sampleRate);
+        var end = (long)Math.Min(decoded, Math.Round(durationTicks * (double)sampleRate / MediaTimescale));
+        if (trim.LengthSamples is { } length)
+        {
+            end = Math.Min(end, trim.SkipSamples + length);
+        }
+
+        return trim.SkipSamples < end ? (trim.SkipSamples, end, null)
+            : (trim.SkipSamples, end, trim.Source is null
+                ? $"the sample table ('stts') gives the track a duration of {end} samples"
+                : $"the {trim.Source} skips {trim.SkipSamples} samples of priming, but the track holds only {end}");
+    }
+
+    /// <summary>
     /// A count of samples from a header's 32- or 64-bit field, held below 2^50 so that sums of two cannot overflow: any
     /// value that large is far past the audio, which the decoder then reports.
     /// </summary>
