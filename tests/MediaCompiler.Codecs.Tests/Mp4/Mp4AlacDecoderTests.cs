@@ -160,12 +160,60 @@ public sealed class Mp4AlacDecoderTests : IDisposable
         }
     }
 
-    /// <summary>A packet built by hand: one channel stored verbatim (escape), a partial frame of 5 samples.</summary>
-    [Fact]
-    public void A_verbatim_partial_packet_decodes_to_its_samples()
+    /// <summary>
+    /// A packet built by hand: one channel stored verbatim (escape), a partial frame of 5 samples, after the elements a
+    /// decoder must skip (Apple's syntax): a data stream (4-bit tag, align flag, 8-bit count, 8 more bits when 255) and
+    /// a fill (4-bit count, when 15 an 8-bit one less one). Apple's encoder writes them only after the audio, where
+    /// the decoder has stopped reading, so only a packet built by hand puts them in its way.
+    /// </summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("data 3")]
+    [InlineData("aligned-data 300")]
+    [InlineData("fill 14")]
+    [InlineData("fill 15")]
+    [InlineData("fill 269")]
+    [InlineData("fill 2 data 0 aligned-data 255")]
+    public void A_verbatim_partial_packet_decodes_to_its_samples(string before)
     {
         short[] samples = [0, 1, -1, 32767, -32768];
         var writer = new BitWriter();
+        var elements = before.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var e = 0; e < elements.Length; e += 2)
+        {
+            var bytes = uint.Parse(elements[e + 1], System.Globalization.CultureInfo.InvariantCulture);
+            if (elements[e] == "fill")
+            {
+                writer.Write(6, 3);                              // fill element
+                writer.Write(Math.Min(bytes, 15), 4);
+                if (bytes >= 15)
+                {
+                    writer.Write(bytes - 15 + 1, 8);
+                }
+            }
+            else
+            {
+                writer.Write(4, 3);                              // data stream element
+                writer.Write(0, 4);                              // instance tag
+                writer.Write(elements[e] == "aligned-data" ? 1u : 0, 1);
+                writer.Write(Math.Min(bytes, 255), 8);
+                if (bytes >= 255)
+                {
+                    writer.Write(bytes - 255, 8);
+                }
+
+                if (elements[e] == "aligned-data")
+                {
+                    writer.AlignToByte();
+                }
+            }
+
+            for (var i = 0; i < bytes; i++)
+            {
+                writer.Write(0xFF, 8);                           // ones: misread as a header, they fail loudly
+            }
+        }
+
         writer.Write(0, 3);          // single channel element
         writer.Write(0, 4);          // instance tag
         writer.Write(0, 12);         // reserved
@@ -351,6 +399,8 @@ public sealed class Mp4AlacDecoderTests : IDisposable
                 _bit = (_bit + 1) & 7;
             }
         }
+
+        public void AlignToByte() => _bit = 0;
 
         public byte[] ToArray() => [.. _bytes];
     }
