@@ -46,6 +46,27 @@ public static class Signals
         return interleaved;
     }
 
+    /// <summary>
+    /// <paramref name="channels"/> interleaved channels (3 or more), each its own blend of the two signals of
+    /// <see cref="SpeechWithClicks"/>: a lost, doubled or swapped channel changes any mix of them.
+    /// </summary>
+    public static float[] Surround(int sampleRate, int channels, double seconds)
+    {
+        var stereo = SpeechWithClicks(sampleRate, 2, seconds);
+        var frames = stereo.Length / 2;
+        var interleaved = new float[frames * channels];
+        for (var i = 0; i < frames; i++)
+        {
+            for (var c = 0; c < channels; c++)
+            {
+                var weight = (float)c / (channels - 1);
+                interleaved[(i * channels) + c] = 0.8f * (((1 - weight) * stereo[2 * i]) + (weight * stereo[(2 * i) + 1]));
+            }
+        }
+
+        return interleaved;
+    }
+
     public static float[] Sample(Func<double, double> signal, int sampleRate, double seconds)
     {
         var samples = new float[(int)Math.Round(sampleRate * seconds)];

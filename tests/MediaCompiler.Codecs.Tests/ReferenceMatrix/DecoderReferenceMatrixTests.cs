@@ -119,6 +119,32 @@ public sealed class DecoderReferenceMatrixTests(ITestOutputHelper output)
         Assert.True(comparison.WorstWindowSnrDb >= OpusMinimumWindowSnrDb, comparison.ToString());
     }
 
+    /// <summary>
+    /// Multistream Opus (RFC 7845 channel mapping family 1, Vorbis order up to 7.1, and family 255, channels without a
+    /// defined meaning), as surround exports and some recorders write it: libopus's encoder picks the streams, the
+    /// coupling and the mapping table; the mono mix is the average of the channels, ours and libopus's alike.
+    /// </summary>
+    [FfmpegTheory]
+    [InlineData(5, 1)]
+    [InlineData(6, 1)]
+    [InlineData(8, 1)]
+    [InlineData(3, 255)]
+    public void Multistream_opus_decodes_like_libopus(int channels, int family)
+    {
+        var opus = ReferenceDecodes.Encode(Signals.Surround(16000, channels, Seconds), 16000, channels, "opus", "-c:a", "libopus", "-b:a", $"{24 * channels}k", "-mapping_family", $"{family}");
+        var head = opus.AsSpan(opus.AsSpan().IndexOf("OpusHead"u8));
+        var ours = DecodeOurs(opus, "matrix.opus", 48000);
+        var reference = ReferenceDecodes.DecodeMono(opus, "opus", "libopus", 48000, channels);
+
+        var comparison = Report($"Opus {channels} ch, mapping family {family}, {head[19]} streams ({head[20]} coupled)", ours, reference, 48000);
+
+        Assert.Equal((channels, family), (head[9], head[18]));
+        Assert.Equal(0, comparison.Lag);
+        Assert.Equal(reference.Length, ours.Length);
+        Assert.True(comparison.SnrDb >= OpusMinimumSnrDb, comparison.ToString());
+        Assert.True(comparison.WorstWindowSnrDb >= OpusMinimumWindowSnrDb, comparison.ToString());
+    }
+
     private static TheoryData<int, int, int> Cases(int[] rates, int[] channelCounts, int[] variants)
     {
         var data = new TheoryData<int, int, int>();

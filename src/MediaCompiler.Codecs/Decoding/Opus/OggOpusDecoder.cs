@@ -1,4 +1,3 @@
-using Concentus;
 using MediaCompiler.Codecs.Wav;
 
 namespace MediaCompiler.Codecs.Decoding.Opus;
@@ -6,14 +5,12 @@ namespace MediaCompiler.Codecs.Decoding.Opus;
 /// <summary>
 /// Decodes Ogg Opus with Concentus (managed) at 48 kHz over <see cref="OggPacketReader"/>: drops the header's
 /// pre-skip, applies its output gain, and ends where the last page's granule position says the signal ends
-/// (RFC 7845 sections 4.2-4.5). Mono and stereo (channel mapping family 0) streams; multistream files are refused.
+/// (RFC 7845 sections 4.2-4.5). One mono or stereo stream (channel mapping family 0), or several (family 1, Vorbis
+/// channel order up to 7.1, and 255), mixed to mono as an equal average of the channels.
 /// </summary>
 internal sealed class OggOpusDecoder : IManagedDecoder
 {
     public const int SampleRate = 48000;
-
-    /// <summary>The longest Opus packet: 120 ms at 48 kHz.</summary>
-    private const int MaxFrameSamples = 5760;
 
     public string FormatName => "Ogg Opus";
 
@@ -25,14 +22,10 @@ internal sealed class OggOpusDecoder : IManagedDecoder
             return DecoderFailure.Damaged(fileName, FormatName, error ?? "the stream has no audio packets after its headers");
         }
 
-        if (OpusHead.TryParse(packets[0].Data) is not { } head || head.Channels is < 1 or > 2)
+        var (head, problem) = OpusHead.Parse(packets[0].Data);
+        if (head is null)
         {
-            return DecoderFailure.Damaged(fileName, FormatName, "its first packet is not an OpusHead header of a mono or stereo stream");
-        }
-
-        if (head.MappingFamily != 0)
-        {
-            return DecoderFailure.Damaged(fileName, FormatName, $"it uses channel mapping family {head.MappingFamily} (multistream), which prompts do not need");
+            return DecoderFailure.Damaged(fileName, FormatName, $"its first packet: {problem}");
         }
 
         var mono = new List<float>();
@@ -40,15 +33,13 @@ internal sealed class OggOpusDecoder : IManagedDecoder
         long granuleEnd = -1;
         try
         {
-            OpusCodecFactory.AttemptToUseNativeLibrary = false;
-            var decoder = OpusCodecFactory.CreateDecoder(SampleRate, head.Channels);
-            var block = new float[MaxFrameSamples * head.Channels];
+            var decoder = new OpusPacketDecoder(head);
             // Packet 0 is OpusHead, packet 1 OpusTags; audio follows.
             for (int i = 2; i < packets.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                int frames = decoder.Decode(packets[i].Data, block, MaxFrameSamples, false);
-                ChannelMixer.AppendMono(block.AsSpan(0, frames * head.Channels), head.Channels, mono, clipping);
+                int frames = decoder.Decode(packets[i].Data);
+                ChannelMixer.AppendMono(decoder.Block.AsSpan(0, frames * head.Channels), head.Channels, mono, clipping);
                 if (packets[i].EndsPage && packets[i].PageGranule >= 0)
                 {
                     granuleEnd = packets[i].PageGranule;

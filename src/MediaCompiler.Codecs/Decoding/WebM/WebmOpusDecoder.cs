@@ -1,4 +1,3 @@
-using Concentus;
 using MediaCompiler.Codecs.Decoding.Opus;
 using MediaCompiler.Codecs.Wav;
 
@@ -8,13 +7,10 @@ namespace MediaCompiler.Codecs.Decoding.WebM;
 /// Decodes Opus in WebM or Matroska (a browser's MediaRecorder recording) with Concentus at 48 kHz over
 /// <see cref="MatroskaBlocks"/>: the track's CodecPrivate is its OpusHead, whose pre-skip is dropped and whose gain is
 /// applied, and a block's DiscardPadding is cut from its end (the WebM counterparts of Ogg Opus's pre-skip and final
-/// granule position). Mono and stereo streams, as for Ogg Opus.
+/// granule position). The channel mappings of Ogg Opus, with the same mono mix.
 /// </summary>
 internal sealed class WebmOpusDecoder : IManagedDecoder
 {
-    /// <summary>The longest Opus packet: 120 ms at 48 kHz.</summary>
-    private const int MaxFrameSamples = 5760;
-
     public string FormatName => "WebM Opus";
 
     public DecodeResult Decode(byte[] content, string fileName, CancellationToken cancellationToken)
@@ -25,9 +21,10 @@ internal sealed class WebmOpusDecoder : IManagedDecoder
             return DecoderFailure.Damaged(fileName, FormatName, problem ?? "it has no Opus audio track");
         }
 
-        if (OpusHead.TryParse(track.CodecPrivate) is not { } head || head.Channels is < 1 or > 2 || head.MappingFamily != 0)
+        var (head, headProblem) = OpusHead.Parse(track.CodecPrivate);
+        if (head is null)
         {
-            return DecoderFailure.Damaged(fileName, FormatName, "its Opus track's private data is not an OpusHead header of a mono or stereo stream");
+            return DecoderFailure.Damaged(fileName, FormatName, $"its Opus track's private data: {headProblem}");
         }
 
         if (frames.Count == 0 || problem is not null)
@@ -41,15 +38,13 @@ internal sealed class WebmOpusDecoder : IManagedDecoder
         var clipping = ChannelMixer.ClippingTracker(head.Channels, head.OutputGainFactor);
         try
         {
-            OpusCodecFactory.AttemptToUseNativeLibrary = false;
-            var decoder = OpusCodecFactory.CreateDecoder(OggOpusDecoder.SampleRate, head.Channels);
-            var block = new float[MaxFrameSamples * head.Channels];
+            var decoder = new OpusPacketDecoder(head);
             foreach (var frame in frames)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                int decoded = decoder.Decode(frame.Data.Span, block, MaxFrameSamples, false);
+                int decoded = decoder.Decode(frame.Data.Span);
                 int padding = (int)Math.Clamp(frame.DiscardPaddingNs * OggOpusDecoder.SampleRate / 1_000_000_000, 0, decoded);
-                ChannelMixer.AppendMono(block.AsSpan(0, (decoded - padding) * head.Channels), head.Channels, mono, clipping);
+                ChannelMixer.AppendMono(decoder.Block.AsSpan(0, (decoded - padding) * head.Channels), head.Channels, mono, clipping);
             }
         }
         catch (Exception e) when (DecoderFailure.IsInputFault(e))

@@ -32,6 +32,7 @@ public sealed class WebmOpusTests(ITestOutputHelper output)
             }
         }
 
+        data.Add(48000, 6, 24, false);   // 5.1: a multistream track (channel mapping family 1)
         return data;
     }
 
@@ -167,7 +168,8 @@ public sealed class WebmOpusTests(ITestOutputHelper output)
     private static byte[] Encode(int sampleRate, int channels, int kbpsPerChannel, bool live, bool constantBitrate = false)
     {
         string[] options = ["-c:a", "libopus", "-b:a", $"{kbpsPerChannel * channels}k", .. (constantBitrate ? new[] { "-vbr", "off" } : []), .. (live ? new[] { "-live", "1" } : [])];
-        var webm = ReferenceDecodes.Encode(Signals.SpeechWithClicks(sampleRate, channels, Seconds), sampleRate, channels, "webm", options);
+        var signal = channels <= 2 ? Signals.SpeechWithClicks(sampleRate, channels, Seconds) : Signals.Surround(sampleRate, channels, Seconds);
+        var webm = ReferenceDecodes.Encode(signal, sampleRate, channels, "webm", options);
         return live ? WebmWriter.WithUnknownClusterSizes(webm) : webm;
     }
 }
