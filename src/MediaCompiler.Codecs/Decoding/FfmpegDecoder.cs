@@ -11,7 +11,7 @@ namespace MediaCompiler.Codecs.Decoding;
 /// <summary>
 /// What no in-process decoder reads, when ffmpeg is installed: the engine's AAC fallback (see <see cref="EngineDecoder"/>),
 /// and for validate and fix any codec ffmpeg reads (PromptDecoding, with IVR3122). Decodes by running <c>ffmpeg -nostdin
-/// -v error -i FILE -f s16le -ac 1 -ar 8000 -</c>: ffmpeg decodes, mixes and resamples, and we read raw 16-bit samples
+/// -v error -i FILE -f s16le -af pan=mono|c0=… -ar 8000 -</c>: ffmpeg decodes, mixes and resamples, and we read raw 16-bit samples
 /// from its stdout, so such audio has no channel-by-channel clipping count. The content goes through a temporary file
 /// rather than stdin because MP4/M4A inputs need a seekable input.
 /// </summary>
@@ -49,6 +49,22 @@ public sealed class FfmpegDecoder : IAudioDecoder
         }
     }
 
+    /// <summary>
+    /// The mix to mono: the equal average of the channels, as every in-process decoder mixes (ffmpeg's own "-ac 1"
+    /// weights by channel layout: a 5.1 file would measure louder through this fallback than as a 5.1 WAV). When the
+    /// probe did not count the channels, ffmpeg's mix.
+    /// </summary>
+    internal static string[] MonoMix(int? channels)
+    {
+        if (channels is not (> 1 and <= 64))
+        {
+            return ["-ac", "1"];
+        }
+
+        var share = (1.0 / channels.Value).ToString("R", CultureInfo.InvariantCulture);
+        return ["-af", "pan=mono|c0=" + string.Join('+', Enumerable.Range(0, channels.Value).Select(c => $"{share}*c{c}"))];
+    }
+
     private async Task<DecodeResult> RunAsync(string executable, string inputPath, string fileName, AudioProbeResult probe, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(executable)
@@ -59,7 +75,8 @@ public sealed class FfmpegDecoder : IAudioDecoder
             UseShellExecute = false,
             CreateNoWindow = true,
         };
-        foreach (var argument in new[] { "-nostdin", "-v", "error", "-i", inputPath, "-f", "s16le", "-ac", "1", "-ar", OutputRate.ToString(CultureInfo.InvariantCulture), "-" })
+        string[] arguments = ["-nostdin", "-v", "error", "-i", inputPath, "-f", "s16le", .. MonoMix(probe.Channels), "-ar", OutputRate.ToString(CultureInfo.InvariantCulture), "-"];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }

@@ -1,5 +1,6 @@
 using MediaCompiler.Codecs.Loudness;
 using MediaCompiler.Codecs.Wav;
+using MediaCompiler.Diagnostics;
 using NVorbis;
 
 namespace MediaCompiler.Codecs.Decoding.Vorbis;
@@ -31,6 +32,13 @@ internal sealed class VorbisDecoder : IManagedDecoder
             using var reader = new VorbisReader(new MemoryStream(unflagged, writable: false), closeOnDispose: true);
             int channels = reader.Channels;
             sampleRate = reader.SampleRate;
+            if (channels > 2)
+            {
+                // The probe routes these to ffmpeg (PromptDecoder.NeedsExternalDecoder): NVorbis decodes them wrongly.
+                return DecodeResult.Failure(Diagnostic.Create(DiagnosticCatalog.DecodeFormatNotDecodable, fileName, fileName, FormatName,
+                    $" with {channels} channels (the in-process Vorbis decoder reads mono and stereo streams)"));
+            }
+
             if (channels < 1 || sampleRate < 1)
             {
                 return DecoderFailure.Damaged(fileName, FormatName, $"its identification header gives {channels} channel(s) at {sampleRate} Hz");
