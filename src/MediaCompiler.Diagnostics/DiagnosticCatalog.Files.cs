@@ -71,6 +71,11 @@ public static partial class DiagnosticCatalog
         "'{0}' peaks at {1} dBFS, over full scale, which 16-bit and G.711 audio cannot hold: the fix limited its peaks to {2} dBFS (up to {3} dB less gain on them) instead of clipping them.",
         "Nothing is required; for the cleanest result export the prompt again from its source at a lower level.");
 
+    public static readonly DiagnosticDescriptor FixOutputCollision = new(
+        "IVR1206", DiagnosticSeverity.Error, "Fixed prompt would overwrite another file",
+        "The fixed version of '{0}' would be written to '{1}', {2}. Nothing was written for it.",
+        "Rename one of the files so that their names differ (a fixed prompt is always <name>.wav), or fix them one at a time into different --out folders.");
+
     public static readonly DiagnosticDescriptor FixResultSilent = new(
         "IVR1204", DiagnosticSeverity.Error, "Nothing audible left after the fix",
         "Fixing '{0}' would leave no audio a phone can play: {1}. Nothing was written.",

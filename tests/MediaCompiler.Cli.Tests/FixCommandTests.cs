@@ -178,6 +178,41 @@ public sealed class FixCommandTests : IDisposable
         Assert.Equal(8000, report.GetProperty("sampleRate").GetInt32());
     }
 
+    /// <summary>A fixed prompt is always &lt;name&gt;.wav: two prompts of one name must not overwrite each other's output.</summary>
+    [Fact]
+    public void Two_prompts_of_one_name_are_refused_not_written_over_each_other()
+    {
+        var first = _temp.Wav("music.wav", sampleRate: 44100, channels: 2);
+        Directory.CreateDirectory(_temp.PathOf("other"));
+        var second = _temp.PathOf(Path.Combine("other", "music.wav"));
+        File.Copy(first, second);
+        var outFolder = _temp.PathOf("fixed");
+
+        var run = CliRun.Of("fix", "--out", outFolder, first, second);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(2, run.Output.Split("IVR1206").Length - 1);
+        Assert.Contains($"where the fixed version of '{second}' would go too", run.Output);
+        Assert.False(Directory.Exists(outFolder) && Directory.EnumerateFileSystemEntries(outFolder).Any());
+    }
+
+    [Fact]
+    public void In_place_a_prompt_never_replaces_another_file_of_its_fixed_name()
+    {
+        var wav = _temp.Wav("menu.wav", sampleRate: 16000, channels: 1);
+        var other = _temp.PathOf("menu.mp3");
+        File.Copy(_temp.Wav("source.wav", sampleRate: 44100, channels: 2), other);
+        var (wavBefore, otherBefore) = (File.ReadAllBytes(wav), File.ReadAllBytes(other));
+
+        var run = CliRun.Of("fix", "--in-place", "--no-backup", other);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("IVR1206", run.Output);
+        Assert.Contains("which is another file already there", run.Output);
+        Assert.Equal(wavBefore, File.ReadAllBytes(wav));
+        Assert.Equal(otherBefore, File.ReadAllBytes(other));
+    }
+
     [Fact]
     public void Normalize_brings_the_speech_level_to_minus_26_dbov_once()
     {

@@ -98,7 +98,10 @@ internal static class FixCommand
             terminal.Line((Describe.Canonical(problem, problem.File ?? string.Empty), Color.Red));
         }
 
-        var outcomes = found.Files.Select(file => PromptFixer.Fix(file, target, destination)).ToList();
+        var collisions = FixCollisions.Find(found.Files, destination);
+        var outcomes = found.Files
+            .Select(file => collisions.TryGetValue(file, out var collision) ? new FixRefused(file, collision) : PromptFixer.Fix(file, target, destination))
+            .ToList();
         foreach (var outcome in outcomes)
         {
             Print(outcome, terminal);
