@@ -96,7 +96,7 @@ internal static class AiffProbe
         {
             AudioDataOffset = dataOffset,
             AudioDataBytes = Math.Min(soundDeclared, available),
-            DurationSeconds = (double)frames / result.SampleRate.Value,
+            DurationSeconds = (double)frames * FramesPerCount(compression) / result.SampleRate.Value,
             Diagnostics = report.Diagnostics,
         };
     }
@@ -116,7 +116,23 @@ internal static class AiffProbe
         "fl64" or "FL64" => ("pcm_f64be", "64-bit float"),
         "ulaw" or "ULAW" => ("mulaw", "mu-law (G.711)"),
         "alaw" or "ALAW" => ("alaw", "A-law (G.711)"),
+        "ima4" => ("adpcm_ima_qt", "IMA ADPCM"),
+        "MAC3" => ("mace3", "MACE 3:1"),
+        "MAC6" => ("mace6", "MACE 6:1"),
+        "GSM " => ("gsm", "GSM 06.10"),
         _ => ($"unknown({compression.Trim()})", $"'{compression.Trim()}' compression"),
+    };
+
+    /// <summary>
+    /// How many sample frames one of COMM's "sample frames" holds: for the packet codecs Apple's tools write, COMM
+    /// counts packets (64 frames of IMA ADPCM, 6 of MACE, 160 of GSM), as ffmpeg's reader also takes them.
+    /// </summary>
+    private static int FramesPerCount(string compression) => compression switch
+    {
+        "ima4" => 64,
+        "MAC3" or "MAC6" => 6,
+        "GSM " => 160,
+        _ => 1,
     };
 
     /// <summary>An 80-bit IEEE 754 extended-precision number (sign and 15-bit exponent, 64-bit mantissa with its integer bit).</summary>

@@ -28,6 +28,32 @@ public sealed class AifcCompressionTypeTests
         Assert.Equal(expected, result.Audio!.Samples);
     }
 
+    /// <summary>
+    /// IMA ADPCM ('ima4', as QuickTime and ffmpeg write it): COMM counts 64-frame packets, not frames, so the duration is
+    /// 64 times the count (ffprobe's reading). No in-process decoder: refused with the format named, not called damaged.
+    /// </summary>
+    [MediaCompiler.TestSupport.FfmpegFact]
+    public void Ima4_counts_packets_of_64_frames()
+    {
+        var directory = Directory.CreateTempSubdirectory("aifc-").FullName;
+        try
+        {
+            var path = Path.Combine(directory, "prompt.aifc");
+            MediaCompiler.TestSupport.Ffmpeg.Run("-f", "lavfi", "-i", "sine=frequency=300:sample_rate=8000:duration=3", "-c:a", "adpcm_ima_qt", "-f", "aiff", path);
+            var file = File.ReadAllBytes(path);
+
+            var probe = AudioProbe.Probe(new MemoryStream(file, writable: false), "prompt.aifc");
+
+            Assert.Equal("adpcm_ima_qt", probe.Codec);
+            Assert.Equal(3.0, probe.DurationSeconds ?? 0, 3);
+            Assert.Equal("IVR3121", PromptDecoder.Decode(file, "prompt.aifc", probe).Error?.Code);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     private static byte[] Aifc(string type, int bits, float[] samples, int rate)
     {
         int bytes = bits / 8;
