@@ -170,6 +170,24 @@ public class WavProbeTests
         Assert.Equal(0.5, InMemory.Probe(file, "x.wav").DurationSeconds);
     }
 
+    /// <summary>
+    /// A PCM header whose nBlockAlign (1) and byte rate (8,000) disagree with its 16-bit mono samples, as some recorders
+    /// write them: the duration and bitrate are those of the samples the decoder reads (two bytes each), as ffprobe's.
+    /// </summary>
+    [Fact]
+    public void Pcm_duration_follows_the_sample_size_not_a_wrong_block_align()
+    {
+        var fmt = Pcm16Mono8k.ToArray();
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(fmt.AsSpan(8), 8000);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(fmt.AsSpan(12), 1);
+        var file = Riff(Chunk("fmt ", fmt), Chunk("data", Samples(800)));
+
+        var probe = InMemory.Probe(file, "x.wav");
+
+        Assert.Equal(0.05, probe.DurationSeconds!.Value, 6);
+        Assert.Equal(128_000, probe.Bitrate);
+    }
+
     [Fact]
     public void A_fmt_with_zero_channels_is_an_invalid_header()
     {

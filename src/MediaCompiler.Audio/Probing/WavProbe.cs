@@ -139,9 +139,18 @@ internal static class WavProbe
             SampleRate = format.SampleRate == 0 ? null : (int)Math.Min(format.SampleRate, int.MaxValue),
             Channels = format.Channels == 0 ? null : format.Channels,
             BitsPerSample = format.BitsPerSample == 0 ? null : format.BitsPerSample,
-            Bitrate = format.AverageBytesPerSecond == 0 ? null : format.AverageBytesPerSecond * 8L,
+            Bitrate = format.IsUncompressed && PcmFrameBytes(format) > 0 ? format.SampleRate * PcmFrameBytes(format) * 8L
+                : format.AverageBytesPerSecond == 0 ? null : format.AverageBytesPerSecond * 8L,
         };
     }
+
+    /// <summary>
+    /// The bytes of one PCM sample frame as the samples are read (every channel's sample, in whole bytes), not the
+    /// header's nBlockAlign: a recorder that writes 1 there (and a byte rate to match) for 16-bit audio would double
+    /// the duration that the decoder, reading two bytes a sample, does not. 0 when the header gives no size.
+    /// </summary>
+    private static long PcmFrameBytes(WavFormat format) =>
+        format.BitsPerSample > 0 ? (long)format.Channels * ((format.BitsPerSample + 7) / 8) : format.BlockAlign;
 
     /// <summary>
     /// MPEG audio in the data chunk, probed as an .mp3 would be (its frames' duration and bitrate): the header's byte
@@ -159,9 +168,9 @@ internal static class WavProbe
     {
         // Uncompressed audio: every block is one sample frame. Compressed: the fact chunk counts the samples, else
         // the average byte rate is the best estimate the header offers.
-        if (format.IsUncompressed && format.BlockAlign > 0 && format.SampleRate > 0)
+        if (format.IsUncompressed && format.SampleRate > 0 && PcmFrameBytes(format) is > 0 and var frameBytes)
         {
-            return (double)(dataBytes / format.BlockAlign) / format.SampleRate;
+            return (double)(dataBytes / frameBytes) / format.SampleRate;
         }
 
         // MPEG audio in a WAV (0x0050, 0x0055): writers fill the fact chunk inconsistently (ffmpeg counts the samples it
