@@ -53,6 +53,23 @@ public class MpegProbeTests
         Assert.Equal("MPEG-2 Layer III (free format)", probe.CodecDescription);
     }
 
+    /// <summary>
+    /// The same free-format stream 58 bytes into a file, where nothing says a stream starts: not MPEG. Headerless PCM
+    /// near silence repeats "FF FF 0x" (a sample of -1, then a small one) at constant distances often enough to pass for
+    /// free-format headers, and ffprobe does not call such a file audio either. A stream with a bitrate in its headers
+    /// is still found after junk (<see cref="Junk_before_the_first_frame_is_tolerated"/>).
+    /// </summary>
+    [Fact]
+    public void Free_format_headers_deep_inside_a_file_are_not_a_stream()
+    {
+        var frames = Enumerable.Range(0, 60).Select(i => MpegFrame(2, 3, 0, 2, padding: i % 3 == 2, length: i % 3 == 2 ? 201 : 200)).ToArray();
+
+        var probe = InMemory.Probe(Concat([new byte[58], .. frames]), "recording.wav");
+
+        Assert.NotEqual(AudioContainer.Mp3, probe.Container);
+        Assert.Contains("IVR1003", probe.Codes());
+    }
+
     [Fact]
     public void A_free_format_header_with_no_second_header_at_a_constant_distance_is_not_a_stream()
     {

@@ -71,7 +71,15 @@ internal static class FrameSync
 
             if (frames == 0 && source.TryReadExactly(position, bytes) && MpegFrameHeader.IsFreeFormatHeader(bytes))
             {
-                // A free-format stream: its frame length is the distance between its headers.
+                // A free-format stream: its frame length is the distance between its headers. Only where the stream
+                // is expected to start (the file's or the data chunk's first byte, after tags): a free-format header
+                // names no length to check, and PCM near silence (bytes FF FF 0x, a sample of -1 then a small one)
+                // repeats at some distance often enough to pass for a chain of them, deep inside a headerless file.
+                if (!exactStart)
+                {
+                    return false;
+                }
+
                 freeFormatBytes = MpegFreeFormat.FindFrameBytes(source.ReadBlock(position, (int)Math.Min(MpegFreeFormat.SearchBytes, audioEnd - position)));
             }
 
