@@ -56,6 +56,14 @@ public static class PromptDecoder
             return MpegWavDecoder.Decode(content, fileName, probe, cancellationToken);
         }
 
+        if (probe.Container == AudioContainer.Ogg && MediaCompiler.Codecs.Decoding.Opus.OggPacketReader.SecondLinkAt(content) is { } link)
+        {
+            // The probe sees a chain only where the last page's serial differs; files joined with cat often share one.
+            return DecodeResult.Failure(Diagnostic.Create(DiagnosticCatalog.OggStreamsSeveral, fileName, fileName,
+                $"streams one after another (a chained Ogg file, e.g. files joined with cat; the second begins at byte {link:N0})",
+                ShellText.InDoubleQuotes(Path.GetFileNameWithoutExtension(fileName) + "-fixed.wav")));
+        }
+
         if (Choose(probe) is { } decoder)
         {
             return decoder.Decode(content, fileName, cancellationToken);

@@ -16,6 +16,41 @@ internal static class OggPacketReader
     private const int HeaderSize = 27;
 
     /// <summary>
+    /// The byte offset of the first page that begins a logical stream after a page that did not: a second link of a
+    /// chained file (RFC 3533 section 4: every stream of a link begins before any page of data, so a later beginning is
+    /// a new link). Files joined with cat can share one serial number, so serials cannot tell; null when none.
+    /// </summary>
+    public static long? SecondLinkAt(ReadOnlySpan<byte> file)
+    {
+        var seenData = false;
+        for (int offset = 0; offset + HeaderSize <= file.Length;)
+        {
+            var rest = file[offset..];
+            if (!rest[..4].SequenceEqual("OggS"u8) || rest.Length < HeaderSize + rest[26])
+            {
+                return null;   // damage is the decoder's to report
+            }
+
+            bool beginsStream = (rest[5] & 0x02) != 0;
+            if (beginsStream && seenData)
+            {
+                return offset;
+            }
+
+            seenData |= !beginsStream;
+            int bodySize = 0;
+            foreach (byte value in rest.Slice(HeaderSize, rest[26]))
+            {
+                bodySize += value;
+            }
+
+            offset += HeaderSize + rest[26] + bodySize;
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// The packets, or the reason the bytes are not a readable Ogg stream (a page cut short, a missing capture
     /// pattern). A file that ends inside a packet yields the packets before it.
     /// </summary>
