@@ -7,8 +7,14 @@ namespace MediaCompiler.Audio.Probing;
 /// the channel count from the AudioSpecificConfig's channel configuration (the entry's own channelcount field is often
 /// a placeholder), and the average bitrate the DecoderConfigDescriptor declares (0, "not known", reads as null).
 /// </summary>
-internal sealed record Mp4AacConfig(int? Channels, long? AverageBitrate)
+internal sealed record Mp4AacConfig(int? Channels, long? AverageBitrate, int ObjectType)
 {
+    /// <summary>
+    /// The DecoderConfigDescriptor's objectTypeIndication for MPEG-1 audio (0x6B) and MPEG-2's lower rates (0x69):
+    /// MP3 (or Layer II) frames in an 'mp4a' entry, with no AudioSpecificConfig (ISO/IEC 14496-1 table 5).
+    /// </summary>
+    public bool IsMpegAudio => ObjectType is 0x69 or 0x6B;
+
     private const int EsDescriptorTag = 0x03;
     private const int DecoderConfigTag = 0x04;
     private const int DecoderSpecificInfoTag = 0x05;
@@ -50,7 +56,7 @@ internal sealed record Mp4AacConfig(int? Channels, long? AverageBitrate)
             channels = ChannelsOf(asc);
         }
 
-        return new Mp4AacConfig(channels, average > 0 ? average : null);
+        return new Mp4AacConfig(channels, average > 0 ? average : null, config[0]);
     }
 
     /// <summary>The channel configuration after the object type (5 bits, or 11 when escaped) and rate index (4, or 28).</summary>

@@ -32,6 +32,7 @@ internal static class Mp4Probe
         var track = FindSoundTrack(source);
         var codec = track?.Format switch
         {
+            "mp4a" when track.Aac is { IsMpegAudio: true } => ("mp3", "MPEG audio (MP3)"),
             "mp4a" => ("aac", "AAC"),
             "alac" => ("alac", "Apple Lossless"),
             "Opus" => ("opus", "Opus"),
@@ -53,7 +54,8 @@ internal static class Mp4Probe
             CodecDescription = $"an MP4 container (brand '{brand}'){holding}",
             DurationSeconds = track?.Duration,
             SampleRate = track?.SampleRate,
-            Channels = track?.Aac?.Channels ?? track?.Alac?.Channels,
+            // MP3's channels are in its frames (the entry's count is a placeholder, 2 for mono as ffmpeg writes it).
+            Channels = track?.Aac is { IsMpegAudio: true } ? null : track?.Aac?.Channels ?? track?.Alac?.Channels,
             BitsPerSample = track?.Alac?.BitDepth,
             Bitrate = track?.Aac?.AverageBitrate ?? (track?.Alac is not null ? MediaDataBitrate(source, track.Duration) : null),
             Diagnostics = report.Diagnostics,

@@ -34,6 +34,7 @@ public static class PromptDecoder
     private static readonly IManagedDecoder Flac = new FlacDecoder();
     private static readonly IManagedDecoder OggFlac = new OggFlacDecoder();
     private static readonly IManagedDecoder WebmOpus = new WebmOpusDecoder();
+    private static readonly IManagedDecoder Mp4Mp3 = new Mp4Mp3Decoder();
 
     /// <summary>True when <see cref="Decode"/> has an in-process decoder for what the probe found.</summary>
     public static bool CanDecode(AudioProbeResult probe) => WavReader(probe) is not null || MpegWavDecoder.CanDecode(probe) || Choose(probe) is not null;
@@ -113,6 +114,7 @@ public static class PromptDecoder
         (AudioContainer.Ogg, "opus") => Opus,
         (AudioContainer.Adts, "aac") => Aac,
         (AudioContainer.Mp4, "aac") => Mp4Aac,
+        (AudioContainer.Mp4, "mp3") => Mp4Mp3,
         (AudioContainer.Mp4, "alac") => Mp4Alac,
         (AudioContainer.Caf, "alac") => CafAlac,
         (AudioContainer.Flac, "flac") => Flac,

@@ -34,6 +34,11 @@ internal static class EsDescriptor
         var configEnd = ReadDescriptor(boxes, esds, ref position, DecoderConfigTag, esEnd);
         var objectTypeIndication = boxes.U8(esds, position);
         position += 13;   // objectTypeIndication, streamType, bufferSizeDB, maxBitrate, avgBitrate
+        if (objectTypeIndication is 0x69 or 0x6B)
+        {
+            return ([], objectTypeIndication);   // MPEG-1/2 audio (MP3): its frames carry their own headers, no config follows
+        }
+
         var infoEnd = ReadDescriptor(boxes, esds, ref position, DecoderSpecificInfoTag, configEnd);
         var config = new byte[infoEnd - position];
         Array.Copy(boxes.Data, esds.Start + position, config, 0, config.Length);
