@@ -1,5 +1,6 @@
 using MediaCompiler.Codecs.Loudness;
 using MediaCompiler.Codecs.Wav;
+using MediaCompiler.Diagnostics;
 
 namespace MediaCompiler.Codecs.Decoding.Flac;
 
@@ -15,9 +16,13 @@ internal sealed class FlacDecoder : IManagedDecoder
     {
         var sink = new MonoSink(content.Length);
         var outcome = FlacStreamDecoder.Decode(content, sink, usage: null, cancellationToken);
-        return outcome.Header is { } header
-            ? DecodeResult.Success(new DecodedAudio(sink.Mono, header.SampleRate) { Clipping = sink.Clipping?.Finish() })
-            : DecoderFailure.Damaged(fileName, FormatName, outcome.Failure!);
+        return outcome switch
+        {
+            { Header: { } header } => DecodeResult.Success(new DecodedAudio(sink.Mono, header.SampleRate) { Clipping = sink.Clipping?.Finish() }),
+            // A valid stream the decoder does not read (flac 1.4's 32-bit samples) is not the file's fault.
+            { Unsupported: true } => DecodeResult.Failure(Diagnostic.Create(DiagnosticCatalog.DecodeFormatNotDecodable, fileName, fileName, FormatName, $" ({outcome.Failure})")),
+            _ => DecoderFailure.Damaged(fileName, FormatName, outcome.Failure!),
+        };
     }
 
     /// <summary>

@@ -14,7 +14,8 @@ internal interface IFlacSampleSink
 }
 
 /// <summary>The end of a decode: the stream's header when it succeeded, else why not (a phrase for IVR3120).</summary>
-internal sealed record FlacStreamOutcome(FlacStreamHeader? Header, string? Failure);
+/// <param name="Unsupported">The failure is a valid stream this decoder does not read (32-bit samples, a rate beyond any prompt), not damage.</param>
+internal sealed record FlacStreamOutcome(FlacStreamHeader? Header, string? Failure, bool Unsupported = false);
 
 /// <summary>
 /// Decodes a native FLAC stream (RFC 9639) strictly: every frame header's CRC-8 and every frame's CRC-16 must match,
@@ -44,7 +45,7 @@ internal static class FlacStreamDecoder
 
         if (Unsupported(header) is { } unsupported)
         {
-            return new FlacStreamOutcome(null, unsupported);
+            return new FlacStreamOutcome(null, unsupported, Unsupported: true);
         }
 
         sink.Start(header);

@@ -116,11 +116,18 @@ public sealed class FlacDamageTests(ITestOutputHelper output)
         Assert.True(allocated < 1_000_000, $"{allocated} bytes allocated");
     }
 
+    /// <summary>Not damage: a valid stream this decoder does not read, refused as such (IVR3121), never misdecoded.</summary>
     [Fact]
     public void Samples_deeper_than_24_bits_are_refused_not_misdecoded()
     {
-        var stream = new List<byte>(FlacStreamBuilder.StreamStart(16, 4096, 16000, channels: 1, bitsPerSample: 32, totalSamples: 16));
-        Assert.Contains("32-bit", AssertRejected([.. stream], "32-bit"));
+        byte[] stream = [.. FlacStreamBuilder.StreamStart(16, 4096, 16000, channels: 1, bitsPerSample: 32, totalSamples: 16)];
+        var probe = new AudioProbeResult { Path = "prompt.flac", Container = AudioContainer.Flac, Codec = "flac", SizeBytes = stream.Length };
+
+        var result = PromptDecoder.Decode(stream, "prompt.flac", probe);
+
+        Assert.Null(result.Audio);
+        Assert.Equal("IVR3121", result.Error?.Code);
+        Assert.Contains("32-bit", result.Error!.Message, StringComparison.Ordinal);
     }
 
     /// <summary>Decodes through the engine's entry point with the intact file's probe (as a file damaged past its header would be probed).</summary>

@@ -177,6 +177,23 @@ public sealed class FlacReferenceDecoderTests(ITestOutputHelper output)
         Assert.Throws<OperationCanceledException>(() => new FlacDecoder().Decode(flac, "prompt.flac", cancelled.Token));
     }
 
+    /// <summary>
+    /// flac 1.4 writes 32-bit streams, which this decoder does not read: a valid file it cannot decode in-process
+    /// (IVR3121, saying why), never "damaged" (IVR3120), which would send the user hunting for a fault in the file.
+    /// </summary>
+    [FlacToolsFact]
+    public void A_32_bit_stream_is_named_not_decodable_in_process_rather_than_damaged()
+    {
+        var flac = FlacReference.EncodeWithFlac(FlacSignals.Mixed(32, 16000, 1, seconds: 0.5), "-5");
+        var probe = AudioProbe.Probe(new MemoryStream(flac, writable: false), "prompt.flac");
+
+        var result = PromptDecoder.Decode(flac, "prompt.flac", probe);
+
+        Assert.Equal(32, probe.BitsPerSample);
+        Assert.Equal("IVR3121", result.Error?.Code);
+        Assert.Contains("32-bit samples", result.Error!.Message, StringComparison.Ordinal);
+    }
+
     private void AssertBitExact(IntegerPcm source, byte[] flac, string what)
     {
         var reference = FlacReference.DecodeWithFlac(flac);
