@@ -139,7 +139,7 @@ internal static class WavProbe
             SampleRate = format.SampleRate == 0 ? null : (int)Math.Min(format.SampleRate, int.MaxValue),
             Channels = format.Channels == 0 ? null : format.Channels,
             BitsPerSample = format.BitsPerSample == 0 ? null : format.BitsPerSample,
-            Bitrate = format.IsUncompressed && PcmFrameBytes(format) > 0 ? format.SampleRate * PcmFrameBytes(format) * 8L
+            Bitrate = format.IsUncompressed && PcmFrameBytes(format) is > 0 and var frameBytes ? format.SampleRate * frameBytes * 8L
                 : format.AverageBytesPerSecond == 0 ? null : format.AverageBytesPerSecond * 8L,
         };
     }

@@ -124,7 +124,7 @@ public static class PromptDecoder
     };
 
     private static string WhyNot(AudioProbeResult probe) =>
-        IsSurroundVorbis(probe) ? $" with {probe.Channels} channels (the in-process Vorbis decoder reads mono and stereo streams; ffmpeg is not used here)"
+        IsSurroundVorbis(probe) ? VorbisDecoder.SurroundRefusal(probe.Channels!.Value, "; ffmpeg is not used here")
         : NeedsExternalDecoder(probe) ? " in this container (the in-process AAC decoder reads ADTS streams and MP4/M4A; ffmpeg is not used here)"
         : string.Empty;
 

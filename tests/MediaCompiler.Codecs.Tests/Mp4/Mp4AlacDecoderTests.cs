@@ -270,7 +270,7 @@ public sealed class Mp4AlacDecoderTests : IDisposable
         var boxes = new Mp4Boxes(file);
         var track = Mp4AudioTrack.Find(boxes);
         var config = AlacConfig.Parse(track.DecoderConfig);
-        var mediaData = boxes.Children(0, boxes.FileLength, topLevel: true).Select(b => b.Box).Where(b => b.Type == "mdat").ToList();
+        var mediaData = boxes.MediaData();
         var packets = Mp4SampleTable.Read(boxes, track, int.MaxValue, mediaData);
         var decoder = new AlacFrameDecoder(config);
         var channels = Enumerable.Range(0, config.Channels).Select(_ => new List<int>()).ToArray();

@@ -52,7 +52,7 @@ internal sealed class Mp4AacDecoder : IManagedDecoder
             }
 
             var maxSamples = (int)Math.Min(int.MaxValue, ((long)MaxDurationSeconds * config.SampleRate / SamplesPerBlock) + 1);
-            var mediaData = boxes.Children(0, boxes.FileLength, topLevel: true).Select(b => b.Box).Where(b => b.Type == "mdat").ToList();
+            var mediaData = boxes.MediaData();
             var samples = Mp4SampleTable.Read(boxes, track, maxSamples, mediaData);
             return DecodeSamples(content, fileName, track, config, samples, cancellationToken);
         }

@@ -30,7 +30,7 @@ internal sealed class Mp4AlacDecoder : IManagedDecoder
             var sampleRate = config.SampleRate > 0 ? config.SampleRate : (int)Math.Min(track.MediaTimescale, int.MaxValue);
             var maxOutput = (long)MaxDurationSeconds * sampleRate;
             var maxPackets = (int)Math.Min(int.MaxValue, (maxOutput / config.FrameLength) + 1);
-            var mediaData = boxes.Children(0, boxes.FileLength, topLevel: true).Select(b => b.Box).Where(b => b.Type == "mdat").ToList();
+            var mediaData = boxes.MediaData();
             var packets = Mp4SampleTable.Read(boxes, track, maxPackets, mediaData);
             return DecodePackets(content, fileName, track, config, sampleRate, packets, cancellationToken);
         }

@@ -28,6 +28,9 @@ internal sealed class Mp4Boxes(byte[] data)
 
     public long FileLength => Data.Length;
 
+    /// <summary>The file's top-level 'mdat' boxes, whose payloads a sample table's offsets point into.</summary>
+    public List<Mp4Box> MediaData() => [.. Children(0, FileLength, topLevel: true).Select(b => b.Box).Where(b => b.Type == "mdat")];
+
     /// <summary>
     /// The boxes laid end to end in [start, end). A box that claims more bytes than its parent holds is damage; only a
     /// top-level box (whose parent is the file) may be cut short, and it is returned clipped so that the caller can say

@@ -22,7 +22,7 @@ internal sealed class Mp4Mp3Decoder : IManagedDecoder
         {
             var boxes = new Mp4Boxes(content);
             var track = Mp4AudioTrack.Find(boxes);
-            var mediaData = boxes.Children(0, boxes.FileLength, topLevel: true).Select(b => b.Box).Where(b => b.Type == "mdat").ToList();
+            var mediaData = boxes.MediaData();
             var frames = Mp4SampleTable.Read(boxes, track, MaxFrames, mediaData);
             var stream = new byte[frames.Sizes.Take(frames.Count).Sum(size => (long)size)];
             var at = 0;

@@ -23,10 +23,10 @@ internal static class OggPacketReader
     public static long? SecondLinkAt(ReadOnlySpan<byte> file)
     {
         var seenData = false;
-        for (int offset = 0; offset + HeaderSize <= file.Length;)
+        for (int offset = 0; offset < file.Length;)
         {
             var rest = file[offset..];
-            if (!rest[..4].SequenceEqual("OggS"u8) || rest.Length < HeaderSize + rest[26])
+            if (!OggPage.LooksLikeHeader(rest) || OggPage.DeclaredSize(rest) is not { } size)
             {
                 return null;   // damage is the decoder's to report
             }
@@ -38,13 +38,7 @@ internal static class OggPacketReader
             }
 
             seenData |= !beginsStream;
-            int bodySize = 0;
-            foreach (byte value in rest.Slice(HeaderSize, rest[26]))
-            {
-                bodySize += value;
-            }
-
-            offset += HeaderSize + rest[26] + bodySize;
+            offset += size;
         }
 
         return null;

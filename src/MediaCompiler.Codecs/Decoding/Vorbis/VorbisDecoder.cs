@@ -13,6 +13,9 @@ internal sealed class VorbisDecoder : IManagedDecoder
 {
     private const int BlockFrames = 4096;
 
+    /// <summary>Why a stream of more than two channels is not decoded here (IVR3121's reason; see PromptDecoder.NeedsExternalDecoder).</summary>
+    internal static string SurroundRefusal(int channels, string aside = "") => $" with {channels} channels (the in-process Vorbis decoder reads mono and stereo streams{aside})";
+
     public string FormatName => "Ogg Vorbis";
 
     public DecodeResult Decode(byte[] content, string fileName, CancellationToken cancellationToken)
@@ -35,8 +38,7 @@ internal sealed class VorbisDecoder : IManagedDecoder
             if (channels > 2)
             {
                 // The probe routes these to ffmpeg (PromptDecoder.NeedsExternalDecoder): NVorbis decodes them wrongly.
-                return DecodeResult.Failure(Diagnostic.Create(DiagnosticCatalog.DecodeFormatNotDecodable, fileName, fileName, FormatName,
-                    $" with {channels} channels (the in-process Vorbis decoder reads mono and stereo streams)"));
+                return DecodeResult.Failure(Diagnostic.Create(DiagnosticCatalog.DecodeFormatNotDecodable, fileName, fileName, FormatName, SurroundRefusal(channels)));
             }
 
             if (channels < 1 || sampleRate < 1)
