@@ -32,6 +32,41 @@ public sealed class BuildRuleParityTests : IDisposable
         Assert.Contains($"{path}(1,1): error IVR3005: ", run.Output);
     }
 
+    /// <summary>
+    /// A rule's fix (here: resample) cannot give a silent prompt sound, so validate names the silence too, as fix then
+    /// refuses it (IVR1204): the rate's proposed command alone would send the user to a fix that fails.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_silent_prompt_that_also_fails_a_header_rule_is_called_silent_too(bool noQuality)
+    {
+        var path = _temp.Wav("silent-cd-rate.wav", sampleRate: 44100, amplitude: 0);
+        string[] options = noQuality ? ["--no-quality"] : [];
+
+        var run = CliRun.Of(["validate", path, .. options]);
+        var fix = CliRun.Of("fix", path, "--out", _temp.PathOf("fixed"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{path}(1,1): error IVR1103: ", run.Output);
+        Assert.Contains($"{path}(1,1): error IVR3005: ", run.Output);
+        Assert.Equal(1, fix.ExitCode);
+        Assert.Contains("error IVR1204: ", fix.Output);
+    }
+
+    [Fact]
+    public void A_prompt_with_sound_that_fails_a_header_rule_gets_that_rule_only()
+    {
+        var path = _temp.Wav("cd-rate.wav", sampleRate: 44100);
+
+        var run = CliRun.Of("validate", path);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{path}(1,1): error IVR1103: ", run.Output);
+        Assert.DoesNotContain("IVR3005", run.Output);
+        Assert.Equal(0, CliRun.Of("fix", path, "--out", _temp.PathOf("fixed")).ExitCode);
+    }
+
     [Fact]
     public void Genesys_names_allow_letters_digits_and_underscores_starting_with_a_letter()
     {

@@ -8,9 +8,11 @@ public sealed record CheckedPrompt(PromptValidation Validation, LoudnessReport? 
 
 /// <summary>
 /// Every check a prompt gets before any network work, in one order for the build and the CLI: the platform's file
-/// rules (and, from the CLI, its name rule on the file name; the build checks names from item metadata), then, when the
-/// headers pass, the content checks on the decoded audio (with quality on, the loudness is measured even when they
-/// fail, so that probe can show it).
+/// rules (and, from the CLI, its name rule on the file name; the build checks names from item metadata), then the
+/// content checks on the decoded audio: a file whose headers are readable and within the size limit is decoded even
+/// when a rule fails (its rate, say), because a silent or undecodable prompt stays refused after the rule's fix; the
+/// quality warnings come only for prompts whose headers pass (with quality on, the loudness is measured regardless, so
+/// that probe can show it).
 /// </summary>
 public static class PromptChecks
 {
@@ -29,11 +31,6 @@ public static class PromptChecks
     public static CheckedPrompt Run(PromptValidation verdict, PromptPlatform platform, QualitySettings quality)
     {
         var path = verdict.Probe.Path;
-        if (!quality.Enabled)
-        {
-            return new CheckedPrompt(verdict.IsValid ? Add(verdict, Silence.Check(path, verdict.Probe, platform.Kind)) : verdict, null);
-        }
-
         if (verdict.Probe.Diagnostics.Any(d => d.IsError))
         {
             return new CheckedPrompt(verdict, null); // Damaged headers: nothing to decode.
@@ -44,6 +41,11 @@ public static class PromptChecks
             // Over the platform's size limit: that verdict is the answer, and reading gigabytes to measure a prompt
             // that cannot be sent would cost minutes and memory in proportion (a 2 GB file answers at once).
             return new CheckedPrompt(verdict, null);
+        }
+
+        if (!quality.Enabled)
+        {
+            return new CheckedPrompt(Add(verdict, Silence.Check(path, verdict.Probe, platform.Kind)), null);
         }
 
         var found = new QualityCheck(quality.Thresholds).Inspect(path, verdict.Probe, verdict.IsValid);

@@ -16,11 +16,13 @@ public sealed record ContentFindings(IReadOnlyList<Diagnostic> Diagnostics, Loud
 /// The content checks validate and probe run by default: decode every accepted format in-process, measure the
 /// loudness (ITU-T P.56 speech level, peak, silence, clipping), then, for a prompt whose headers pass, the build's
 /// errors (IVR3004 empty, IVR3005 silent, as <see cref="TelephoneSilence"/>) or else the quality warnings IVR16xx of
-/// <see cref="PromptQualityAnalyzer"/>. A silent prompt gets its error only: the build stops there too.
+/// <see cref="PromptQualityAnalyzer"/>. A silent prompt gets its error only: the build stops there too. A prompt whose
+/// headers fail still gets the silence verdict: a header rule's fix (resample, re-encode) cannot give it sound, so
+/// that rule's proposed command alone would send the user to a fix that is refused (IVR1204).
 /// </summary>
 public sealed class QualityCheck(QualityThresholds thresholds)
 {
-    /// <param name="headersPass">Whether the header rules accepted the prompt; only then are verdicts added.</param>
+    /// <param name="headersPass">Whether the header rules accepted the prompt; only then are warnings added.</param>
     public ContentFindings Inspect(string path, AudioProbeResult probe, bool headersPass)
     {
         if (!PromptDecoding.DecodesInProcess(probe))
@@ -37,14 +39,14 @@ public sealed class QualityCheck(QualityThresholds thresholds)
         }
 
         var loudness = audio.Samples.Length == 0 ? null : PromptQualityAnalyzer.Measure(audio.Samples, audio.SampleRate, thresholds, audio.Clipping);
-        if (!headersPass)
-        {
-            return new ContentFindings([], loudness);
-        }
-
         if (TelephoneSilence.Check(path, audio) is { } rejection)
         {
             return new ContentFindings([rejection], loudness);
+        }
+
+        if (!headersPass)
+        {
+            return new ContentFindings([], loudness);
         }
 
         return new ContentFindings([.. decoded.Warnings, .. PromptQualityAnalyzer.Analyze(loudness!, thresholds, path)], loudness);
