@@ -169,6 +169,21 @@ public static class AudioProbe
                 return AdtsProbe.Probe(source, report, adts.Offset, audioEnd);
         }
 
+        // Too few frames to prove a stream, because the file ends inside one of them: a cut download or copy, which
+        // deserves "truncated" rather than "not audio" (ffprobe names such a file's codec too).
+        if (FrameSync.FindCutShort(source, start, audioEnd) is { } cut)
+        {
+            var probed = cut.Kind == FrameStreamKind.Mpeg
+                ? Mp3Probe.Probe(source, report, cut.Start, audioEnd)
+                : AdtsProbe.Probe(source, report, cut.Start, audioEnd);
+            if (!report.Diagnostics.Any(d => d.Code == DiagnosticCatalog.AudioTruncated.Code))
+            {
+                report.Add(DiagnosticCatalog.AudioTruncated, cut.Describe());
+            }
+
+            return probed with { Diagnostics = report.Diagnostics };
+        }
+
         var what = start > 0 ? "an ID3v2 tag followed by no MPEG or ADTS frames" : $"it starts with the bytes {FormatSniffer.HexPreview(head)}";
         report.Add(DiagnosticCatalog.AudioUnrecognised, what, WavName(report.FileName));
         return new AudioProbeResult { Path = report.FileName, SizeBytes = source.Length, Diagnostics = report.Diagnostics };

@@ -11,6 +11,18 @@ internal enum FrameStreamKind
 internal readonly record struct FrameStreamStart(FrameStreamKind Kind, long Offset);
 
 /// <summary>
+/// A stream that starts where one is expected and is cut off within its first frames: frame <see cref="Number"/>
+/// (1-based) at <see cref="Offset"/> declares <see cref="DeclaredBytes"/> bytes, of which the file holds
+/// <see cref="HeldBytes"/>.
+/// </summary>
+internal readonly record struct FrameStreamCut(FrameStreamKind Kind, long Start, int Number, long Offset, int DeclaredBytes, long HeldBytes)
+{
+    public string Describe() =>
+        $"the file ends inside its {(Kind == FrameStreamKind.Mpeg ? "MPEG audio" : "ADTS")} frame {Number} (at byte {Offset:N0}, "
+        + $"{DeclaredBytes:N0} bytes declared, {HeldBytes:N0} present)";
+}
+
+/// <summary>
 /// Finds MPEG audio or ADTS frames: a candidate sync word counts only when it starts a chain of several consecutive
 /// frames of the same stream (or a shorter chain that ends exactly at the end of the audio, for very short files
 /// that start right at the expected place). That is what tells real audio from random bytes that happen to
@@ -51,6 +63,71 @@ internal static class FrameSync
             {
                 return new FrameStreamStart(FrameStreamKind.Adts, offset);
             }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A stream too short to prove by <see cref="Find"/> because the file ends inside one of its first frames: valid,
+    /// consistent headers from exactly <paramref name="start"/> (the file's first byte, or the first after its tags,
+    /// where a stream is expected and random bytes rarely pass for a header) up to a frame the file does not hold
+    /// whole. Null for anything else (junk after the headers, a stream that ends on a frame boundary).
+    /// </summary>
+    public static FrameStreamCut? FindCutShort(ByteSource source, long start, long audioEnd) =>
+        CutShort(source, FrameStreamKind.Mpeg, start, audioEnd) ?? CutShort(source, FrameStreamKind.Adts, start, audioEnd);
+
+    private static FrameStreamCut? CutShort(ByteSource source, FrameStreamKind kind, long start, long audioEnd)
+    {
+        Span<byte> bytes = stackalloc byte[Math.Max(MpegFrameHeader.Size, AdtsFrameHeader.Size)];
+        var headerSize = kind == FrameStreamKind.Mpeg ? MpegFrameHeader.Size : AdtsFrameHeader.Size;
+        MpegFrameHeader? firstMpeg = null;
+        AdtsFrameHeader? firstAdts = null;
+        var position = start;
+        for (var number = 1; number <= RequiredFrames && position < audioEnd; number++)
+        {
+            var header = bytes[..headerSize];
+            if (audioEnd - position < headerSize)
+            {
+                // Part of a header: it counts only when what is there matches the stream's sync.
+                return number > 1 && source.TryReadExactly(position, header[..1]) && header[0] == 0xFF
+                    ? new FrameStreamCut(kind, start, number, position, headerSize, audioEnd - position)
+                    : null;
+            }
+
+            if (!source.TryReadExactly(position, header))
+            {
+                return null;
+            }
+
+            int length;
+            if (kind == FrameStreamKind.Mpeg)
+            {
+                if (!MpegFrameHeader.TryParse(header, out var mpeg) || (firstMpeg is { } f && !mpeg.SameStreamAs(f)))
+                {
+                    return null;
+                }
+
+                firstMpeg ??= mpeg;
+                length = mpeg.FrameLength;
+            }
+            else
+            {
+                if (!AdtsFrameHeader.TryParse(header, out var adts) || (firstAdts is { } f && !adts.SameStreamAs(f)))
+                {
+                    return null;
+                }
+
+                firstAdts ??= adts;
+                length = adts.FrameLength;
+            }
+
+            if (position + length > audioEnd)
+            {
+                return new FrameStreamCut(kind, start, number, position, length, audioEnd - position);
+            }
+
+            position += length;
         }
 
         return null;
