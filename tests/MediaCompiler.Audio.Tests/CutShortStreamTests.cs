@@ -4,7 +4,7 @@ using static MediaCompiler.Audio.Tests.Builders.FrameBuilder;
 namespace MediaCompiler.Audio.Tests;
 
 /// <summary>
-/// An MP3 or ADTS file cut off inside its first frames (an interrupted download or copy) has too few frames to prove a
+/// A FLAC file cut inside its STREAMINFO, and an MP3 or ADTS file cut off inside its first frames (an interrupted download or copy) has too few frames to prove a
 /// stream the usual way (several in a row). It was "not audio in any format" (IVR1003); it is "truncated" (IVR1005),
 /// as ffprobe still names its codec. Only where a stream is expected to start: junk before the frames, or after a
 /// whole frame, is no evidence of a cut.
@@ -70,6 +70,20 @@ public class CutShortStreamTests
         var probe = InMemory.Probe(Concat(new byte[100], AdtsFrame(700)[..300]), "menu.aac");
 
         Assert.Equal(["IVR1003"], probe.Codes());
+    }
+
+    /// <summary>A FLAC file (flac's own encoder, via the fixture) cut before its STREAMINFO ends: truncated, not "invalid header".</summary>
+    [Fact]
+    public void A_flac_file_cut_inside_its_streaminfo_is_truncated()
+    {
+        var bytes = File.ReadAllBytes(FixtureCorpus.PathOf("prompt_16k_mono.flac"));
+        for (var length = 4; length < 42; length++)
+        {
+            var probe = InMemory.Probe(bytes[..length], "menu.flac");
+
+            Assert.Equal((AudioContainer.Flac, "IVR1005"), (probe.Container, Assert.Single(probe.Diagnostics).Code));
+            Assert.Contains($"({length} of the 42 bytes every FLAC stream starts with)", probe.Diagnostics[0].Message);
+        }
     }
 
     private static int FirstFrame(byte[] bytes) =>

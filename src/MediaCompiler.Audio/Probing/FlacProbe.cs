@@ -19,6 +19,14 @@ internal static class FlacProbe
         };
 
         Span<byte> block = stackalloc byte[BlockHeaderSize + FlacStreamInfo.Size];
+        var held = source.Length - start;
+        if (held < 4 + block.Length)
+        {
+            // "fLaC" and less than the STREAMINFO every stream starts with: a file cut short, not a damaged header.
+            report.Add(DiagnosticCatalog.AudioTruncated, $"the file ends inside its STREAMINFO block ({held:N0} of the {4 + block.Length} bytes every FLAC stream starts with)");
+            return result with { Diagnostics = report.Diagnostics };
+        }
+
         // The first metadata block must be STREAMINFO (type 0, 34 bytes).
         if (!source.TryReadExactly(start + 4, block) || (block[0] & 0x7F) != 0 || FlacStreamInfo.Parse(block[BlockHeaderSize..]) is not { } info)
         {

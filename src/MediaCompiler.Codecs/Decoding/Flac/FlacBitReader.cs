@@ -110,7 +110,8 @@ internal sealed class FlacBitReader
         _position += bits;
         if (_position > _endBit)
         {
-            throw new FlacDamageException("the frame ends before its data does");
+            // The reader's end is the file's (FlacStreamDecoder), so running past it is where the file stops.
+            throw FlacDamageException.CutShort("the file ends inside the frame's audio data");
         }
     }
 

@@ -6,7 +6,8 @@ namespace MediaCompiler.Codecs.Decoding.Flac;
 
 /// <summary>
 /// Decodes native FLAC in-process with our own decoder (<see cref="FlacStreamDecoder"/>, written after RFC 9639) and
-/// mixes it to mono floats at the file's rate. Every fault, including an MD5 that does not match, is IVR3120.
+/// mixes it to mono floats at the file's rate. A file that ends where the stream needs more bytes is IVR1005
+/// (truncated); every other fault, including an MD5 that does not match, is IVR3120.
 /// </summary>
 internal sealed class FlacDecoder : IManagedDecoder
 {
@@ -20,6 +21,8 @@ internal sealed class FlacDecoder : IManagedDecoder
         {
             { Header: { } header } => DecodeResult.Success(new DecodedAudio(sink.Mono, header.SampleRate) { Clipping = sink.Clipping?.Finish() }),
             // A valid stream the decoder does not read (flac 1.4's 32-bit samples) is not the file's fault.
+            // The file ends where the stream needs more: cut short (an interrupted copy), which re-encoding cannot mend.
+            { CutShort: true } => DecodeResult.Failure(Diagnostic.Create(DiagnosticCatalog.AudioTruncated, fileName, fileName, outcome.Failure!)),
             { Unsupported: true } => DecodeResult.Failure(Diagnostic.Create(DiagnosticCatalog.DecodeFormatNotDecodable, fileName, fileName, FormatName, $" ({outcome.Failure})")),
             _ => DecoderFailure.Damaged(fileName, FormatName, outcome.Failure!),
         };

@@ -33,9 +33,15 @@ internal readonly record struct FlacFrameHeader(
     public static FlacFrameHeader Read(byte[] data, int offset, FlacStreamHeader stream)
     {
         var bytes = data.AsSpan(offset);
-        if (bytes.Length < 6 || bytes[0] != 0xFF || (bytes[1] & 0xFE) != 0xF8)
+        bool sync = bytes.Length > 0 && bytes[0] == 0xFF && (bytes.Length == 1 || (bytes[1] & 0xFE) == 0xF8);
+        if (!sync)
         {
             throw new FlacDamageException("no frame sync code where a frame should start");
+        }
+
+        if (bytes.Length < 6)
+        {
+            throw FlacDamageException.CutShort("the file ends inside its frame header");
         }
 
         bool variable = (bytes[1] & 0x01) != 0;
@@ -68,7 +74,7 @@ internal readonly record struct FlacFrameHeader(
         };
         if (position >= bytes.Length)
         {
-            throw new FlacDamageException("its frame header is cut short");
+            throw FlacDamageException.CutShort("the file ends inside its frame header");
         }
 
         if (FlacCrc.Crc8(bytes[..position]) != bytes[position])
@@ -125,7 +131,7 @@ internal readonly record struct FlacFrameHeader(
     {
         if (position + count > bytes.Length)
         {
-            throw new FlacDamageException("its frame header is cut short");
+            throw FlacDamageException.CutShort("the file ends inside its frame header");
         }
 
         int value = count == 1 ? bytes[position] : (bytes[position] << 8) | bytes[position + 1];

@@ -15,7 +15,11 @@ internal interface IFlacSampleSink
 
 /// <summary>The end of a decode: the stream's header when it succeeded, else why not (a phrase for IVR3120).</summary>
 /// <param name="Unsupported">The failure is a valid stream this decoder does not read (32-bit samples, a rate beyond any prompt), not damage.</param>
-internal sealed record FlacStreamOutcome(FlacStreamHeader? Header, string? Failure, bool Unsupported = false);
+/// <param name="CutShort">The failure is the file's end, where the stream needs more bytes: truncated, not damaged.</param>
+internal sealed record FlacStreamOutcome(FlacStreamHeader? Header, string? Failure, bool Unsupported = false, bool CutShort = false)
+{
+    public static FlacStreamOutcome Failed(string reason, FlacDamageException e) => new(null, reason, CutShort: e.FileEnds);
+}
 
 /// <summary>
 /// Decodes a native FLAC stream (RFC 9639) strictly: every frame header's CRC-8 and every frame's CRC-16 must match,
@@ -40,7 +44,7 @@ internal static class FlacStreamDecoder
         }
         catch (FlacDamageException e)
         {
-            return new FlacStreamOutcome(null, e.Message);
+            return FlacStreamOutcome.Failed(e.Message, e);
         }
 
         if (Unsupported(header) is { } unsupported)
@@ -64,11 +68,19 @@ internal static class FlacStreamDecoder
         }
         catch (FlacDamageException e)
         {
-            return new FlacStreamOutcome(null, $"frame {frame} (at byte {offset}): {e.Message}");
+            return FlacStreamOutcome.Failed($"frame {frame} (at byte {offset:N0}): {e.Message}", e);
         }
 
-        var failure = state.Verify();
-        return failure is null ? new FlacStreamOutcome(header, null) : new FlacStreamOutcome(null, failure);
+        try
+        {
+            state.Verify();
+        }
+        catch (FlacDamageException e)
+        {
+            return FlacStreamOutcome.Failed(e.Message, e);
+        }
+
+        return new FlacStreamOutcome(header, null);
     }
 
     private static string? Unsupported(FlacStreamHeader header)
@@ -126,7 +138,7 @@ internal static class FlacStreamDecoder
             int crcAt = reader.BytePosition;
             if (crcAt + 2 > content.Length)
             {
-                throw new FlacDamageException("the file ends inside the frame");
+                throw FlacDamageException.CutShort("the file ends inside the frame, before its CRC-16");
             }
 
             if (FlacCrc.Crc16(content.AsSpan(offset, crcAt - offset)) != ((content[crcAt] << 8) | content[crcAt + 1]))
@@ -142,25 +154,33 @@ internal static class FlacStreamDecoder
             return crcAt + 2;
         }
 
-        /// <summary>After the last frame: the declared length and MD5, if any, must be those of the decoded samples.</summary>
-        public string? Verify()
+        /// <summary>
+        /// After the last frame: the declared length and MD5, if any, must be those of the decoded samples. Fewer
+        /// samples than declared, the frames having ended with the file on a frame boundary, is a file cut short.
+        /// </summary>
+        public void Verify()
         {
+            if (header.TotalSamples > 0 && _decoded < header.TotalSamples)
+            {
+                throw FlacDamageException.CutShort(_decoded == 0
+                    ? $"its STREAMINFO declares {header.TotalSamples:N0} samples per channel but the file ends before its first audio frame"
+                    : $"its STREAMINFO declares {header.TotalSamples:N0} samples per channel but the file ends after {_decoded:N0}");
+            }
+
             if (_decoded == 0)
             {
-                return "it holds no audio frames";
+                throw new FlacDamageException("it holds no audio frames");
             }
 
             if (header.TotalSamples > 0 && _decoded != header.TotalSamples)
             {
-                return $"its STREAMINFO declares {header.TotalSamples} samples per channel but the frames hold {_decoded}";
+                throw new FlacDamageException($"its STREAMINFO declares {header.TotalSamples} samples per channel but the frames hold {_decoded}");
             }
 
             if (md5 is not null && !md5.GetHashAndReset().AsSpan().SequenceEqual(header.Md5))
             {
-                return "the decoded samples do not match the MD5 signature in its STREAMINFO";
+                throw new FlacDamageException("the decoded samples do not match the MD5 signature in its STREAMINFO");
             }
-
-            return null;
         }
 
         private void CheckAgainstStream(FlacFrameHeader frameHeader, int frame)

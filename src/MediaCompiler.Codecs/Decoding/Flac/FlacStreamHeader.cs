@@ -38,7 +38,7 @@ internal sealed record FlacStreamHeader(
         {
             if (content.Length - offset < 4)
             {
-                throw new FlacDamageException($"the metadata block header at byte {offset} is cut short");
+                throw FlacDamageException.CutShort($"the file ends inside the metadata block header at byte {offset:N0}");
             }
 
             last = (content[offset] & 0x80) != 0;
@@ -47,7 +47,7 @@ internal sealed record FlacStreamHeader(
             offset += 4;
             if (length > content.Length - offset)
             {
-                throw new FlacDamageException($"the metadata block at byte {offset - 4} claims {length} bytes, more than the file holds");
+                throw FlacDamageException.CutShort($"the metadata block at byte {offset - 4:N0} declares {length:N0} bytes but the file holds only {content.Length - offset:N0} more");
             }
 
             if (type == InvalidBlockType)

@@ -6,8 +6,9 @@ using Xunit.Abstractions;
 namespace MediaCompiler.Codecs.Tests.Decoding.Flac;
 
 /// <summary>
-/// Damaged FLAC never becomes audio and never throws: a cut, a flipped bit, a lost frame, frames that do not match
-/// the MD5, a STREAMINFO that lies about the length, each is a coded IVR3120 saying what is wrong; and header claims do
+/// Damaged FLAC never becomes audio and never throws: a flipped bit, a lost frame, frames that do not match the MD5,
+/// each is a coded IVR3120 saying what is wrong; a file cut short (the bytes end where the stream needs more, or
+/// fewer samples than STREAMINFO declares) is IVR1005, truncated, which re-encoding cannot mend; and header claims do
 /// not size the work (a stream of CONSTANT frames is capped, a huge declared length allocates nothing).
 /// </summary>
 public sealed class FlacDamageTests(ITestOutputHelper output)
@@ -19,9 +20,11 @@ public sealed class FlacDamageTests(ITestOutputHelper output)
     {
         var flac = Stereo.Value;
         int firstFrame = FirstFrameOffset(flac);
-        foreach (int length in new[] { 0, 3, 10, 41, firstFrame + 3, firstFrame + 20, flac.Length / 3, flac.Length / 2, flac.Length - 3, flac.Length - 1 })
+        var frames = FrameOffsets(flac);
+        foreach (int length in new[] { 0, 3, 10, 41, firstFrame, firstFrame + 3, firstFrame + 20, frames[3], flac.Length / 3, flac.Length / 2, flac.Length - 3, flac.Length - 1 })
         {
-            var error = AssertRejected(flac[..length], $"cut at {length}");
+            // Less than the "fLaC" marker is no FLAC stream at all; from the marker on, the file is cut short.
+            var error = AssertRejected(flac[..length], $"cut at {length}", length < 4 ? "IVR3120" : "IVR1005");
             Assert.DoesNotContain("MD5", error);
         }
     }
@@ -109,10 +112,10 @@ public sealed class FlacDamageTests(ITestOutputHelper output)
         }));
         long before = GC.GetAllocatedBytesForCurrentThread();
 
-        var error = AssertRejected([.. stream], "huge declared length");
+        var error = AssertRejected([.. stream], "huge declared length", "IVR1005");
 
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Contains("declares 68719476735 samples", error);
+        Assert.Contains("declares 68,719,476,735 samples per channel but the file ends after 4,096", error);
         Assert.True(allocated < 1_000_000, $"{allocated} bytes allocated");
     }
 
@@ -131,7 +134,7 @@ public sealed class FlacDamageTests(ITestOutputHelper output)
     }
 
     /// <summary>Decodes through the engine's entry point with the intact file's probe (as a file damaged past its header would be probed).</summary>
-    private string AssertRejected(byte[] damaged, string what)
+    private string AssertRejected(byte[] damaged, string what, string code = "IVR3120")
     {
         var probe = new AudioProbeResult { Path = "prompt.flac", Container = AudioContainer.Flac, Codec = "flac", SizeBytes = damaged.Length };
 
@@ -139,7 +142,7 @@ public sealed class FlacDamageTests(ITestOutputHelper output)
 
         Assert.Null(result.Audio);
         var error = Assert.IsType<Diagnostics.Diagnostic>(result.Error);
-        Assert.Equal("IVR3120", error.Code);
+        Assert.Equal(code, error.Code);
         Assert.Contains("prompt.flac", error.Message);
         output.WriteLine($"{what}: {error.Message}");
         return error.Message;

@@ -35,7 +35,8 @@ public sealed class FlacFuzzTests
             }
             else
             {
-                Assert.Equal("IVR3120", result.Error!.Code);
+                // Damaged (IVR3120), or cut short where the damage shortened the file (IVR1005).
+                Assert.Contains(result.Error!.Code, new[] { "IVR3120", "IVR1005" });
                 rejected++;
             }
         }
