@@ -50,7 +50,7 @@ public class CutShortStreamTests
         var probe = InMemory.Probe(file, "menu.aac");
 
         var truncated = Assert.Single(probe.Diagnostics, d => d.Code == "IVR1005");
-        Assert.Contains("the file ends inside its ADTS frame 2 (at byte 400, 700 bytes declared, 500 present)", truncated.Message);
+        Assert.Contains("the file ends inside the ADTS frame at byte 400 (700 bytes declared, 500 present)", truncated.Message);
         Assert.Equal((AudioContainer.Adts, 16000), (probe.Container, probe.SampleRate));
     }
 

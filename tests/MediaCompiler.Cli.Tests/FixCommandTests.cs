@@ -277,7 +277,8 @@ public sealed class FixCommandTests : IDisposable
     [MediaCompiler.TestSupport.FfmpegFact]
     public void A_cut_stream_gets_the_decoders_code_from_validate_and_is_refused_by_fix()
     {
-        // The build gives a cut ADTS stream the AAC decoder's IVR3140; validate says the same, and fix (IVR1200) names it.
+        // The build calls a cut ADTS stream truncated (IVR1005, from the AAC decoder); validate says the same, and fix
+        // (IVR1200) names it.
         var whole = _temp.PathOf("whole.aac");
         MediaCompiler.TestSupport.Ffmpeg.Run("-f", "lavfi", "-i", "anoisesrc=r=16000:a=0.3:c=white:d=4", "-c:a", "aac", "-b:a", "96k", "-f", "adts", whole);
         var bytes = File.ReadAllBytes(whole);
@@ -287,10 +288,10 @@ public sealed class FixCommandTests : IDisposable
         var fix = CliRun.Of("fix", "--in-place", path);
 
         Assert.Equal(1, validate.ExitCode);
-        Assert.Contains($"{path}(1,1): error IVR3140: ", validate.Output);
+        Assert.Contains($"{path}(1,1): error IVR1005: ", validate.Output);
         Assert.DoesNotContain("IVR1200", validate.Output);
         Assert.Equal(1, fix.ExitCode);
-        Assert.Contains($"{path}(1,1): error IVR1200: '{path}' cannot be fixed: IVR3140: ", fix.Output);
+        Assert.Contains($"{path}(1,1): error IVR1200: '{path}' cannot be fixed: IVR1005: ", fix.Output);
     }
 
     [MediaCompiler.TestSupport.FfmpegFact]

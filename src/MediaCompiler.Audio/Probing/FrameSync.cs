@@ -11,15 +11,15 @@ internal enum FrameStreamKind
 internal readonly record struct FrameStreamStart(FrameStreamKind Kind, long Offset);
 
 /// <summary>
-/// A stream that starts where one is expected and is cut off within its first frames: frame <see cref="Number"/>
-/// (1-based) at <see cref="Offset"/> declares <see cref="DeclaredBytes"/> bytes, of which the file holds
-/// <see cref="HeldBytes"/>.
+/// A stream that starts where one is expected and is cut off within its first frames: the frame at
+/// <see cref="Offset"/> declares <see cref="DeclaredBytes"/> bytes (a header's, when the cut falls in one), of which the
+/// file holds <see cref="HeldBytes"/>.
 /// </summary>
-internal readonly record struct FrameStreamCut(FrameStreamKind Kind, long Start, int Number, long Offset, int DeclaredBytes, long HeldBytes)
+internal readonly record struct FrameStreamCut(FrameStreamKind Kind, long Start, long Offset, int DeclaredBytes, long HeldBytes)
 {
     public string Describe() =>
-        $"the file ends inside its {(Kind == FrameStreamKind.Mpeg ? "MPEG audio" : "ADTS")} frame {Number} (at byte {Offset:N0}, "
-        + $"{DeclaredBytes:N0} bytes declared, {HeldBytes:N0} present)";
+        $"the file ends inside the {(Kind == FrameStreamKind.Mpeg ? "MPEG audio" : "ADTS")} frame at byte {Offset:N0} "
+        + $"({DeclaredBytes:N0} bytes declared, {HeldBytes:N0} present)";
 }
 
 /// <summary>
@@ -91,7 +91,7 @@ internal static class FrameSync
             {
                 // Part of a header: it counts only when what is there matches the stream's sync.
                 return number > 1 && source.TryReadExactly(position, header[..1]) && header[0] == 0xFF
-                    ? new FrameStreamCut(kind, start, number, position, headerSize, audioEnd - position)
+                    ? new FrameStreamCut(kind, start, position, headerSize, audioEnd - position)
                     : null;
             }
 
@@ -124,7 +124,7 @@ internal static class FrameSync
 
             if (position + length > audioEnd)
             {
-                return new FrameStreamCut(kind, start, number, position, length, audioEnd - position);
+                return new FrameStreamCut(kind, start, position, length, audioEnd - position);
             }
 
             position += length;

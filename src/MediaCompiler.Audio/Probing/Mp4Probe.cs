@@ -22,7 +22,16 @@ internal static class Mp4Probe
 
     public static AudioProbeResult Probe(ByteSource source, ProbeReport report, string brand)
     {
-        if (FindChild(source, 0, source.Length, "moov") is null)
+        var hasIndex = FindChild(source, 0, source.Length, "moov") is not null;
+        if (CutBox(source) is { } cut)
+        {
+            // A box runs past the file's end: the file was cut (an interrupted copy or recording), whatever else holds.
+            var where = cut.Type == "moov" ? "the 'moov' box that indexes its samples"
+                : hasIndex ? $"its '{cut.Type}' box" : $"its '{cut.Type}' box, before the 'moov' box that indexes its samples";
+            report.Add(DiagnosticCatalog.AudioTruncated,
+                $"the file ends inside {where} (the box starts at byte {cut.Position:N0} and declares {cut.Size:N0} bytes; {source.Length - cut.Position:N0} are present)");
+        }
+        else if (!hasIndex)
         {
             // Without its index no reader can find the audio: say so, rather than name a codec nobody can decode.
             report.Add(DiagnosticCatalog.AudioHeaderInvalid, $"an MP4 container (brand '{brand}')",
@@ -190,7 +199,32 @@ internal static class Mp4Probe
         Children(source, start, end, type).Select(b => (Box?)b).FirstOrDefault();
 
     /// <param name="maxBoxes">How many boxes of the level to walk (any type), at most.</param>
-    internal static IEnumerable<Box> Children(ByteSource source, long start, long end, string type, int maxBoxes = MaxBoxesPerLevel)
+    internal static IEnumerable<Box> Children(ByteSource source, long start, long end, string type, int maxBoxes = MaxBoxesPerLevel) =>
+        Headers(source, start, end, maxBoxes)
+            .TakeWhile(h => h.Position + h.Size <= end)
+            .Where(h => h.Type == type)
+            .Select(h => new Box(h.Type, h.Position + h.HeaderSize, h.Position + h.Size));
+
+    /// <summary>
+    /// Where a cut file stops: the top-level box whose declared size runs past the file's end, when it is a box that
+    /// belongs at the top level and no larger than a recording plausibly is (noise over a box header is damage, not a cut).
+    /// </summary>
+    private static BoxHeader? CutBox(ByteSource source) =>
+        Headers(source, 0, source.Length, MaxBoxesPerLevel)
+            .Select(h => (BoxHeader?)h)
+            .FirstOrDefault(h => h!.Value.Position + h.Value.Size > source.Length)
+            is { } cut && TopLevelTypes.Contains(cut.Type) && cut.Size <= MaxPlausibleBoxBytes ? cut : null;
+
+    /// <summary>The boxes ISO/IEC 14496-12 and its brands put at a file's top level.</summary>
+    private static readonly HashSet<string> TopLevelTypes =
+        ["ftyp", "moov", "mdat", "free", "skip", "wide", "udta", "uuid", "meta", "moof", "mfra", "sidx", "styp", "pdin", "emsg", "prft"];
+
+    private const long MaxPlausibleBoxBytes = 1L << 30;
+
+    private readonly record struct BoxHeader(string Type, long Position, int HeaderSize, long Size);
+
+    /// <summary>The box headers of one level in order, the last one possibly overrunning <paramref name="end"/>.</summary>
+    private static IEnumerable<BoxHeader> Headers(ByteSource source, long start, long end, int maxBoxes)
     {
         var header = new byte[16];
         var position = start;
@@ -208,15 +242,15 @@ internal static class Mp4Probe
                 size = end - position; // "To the end of the enclosing box/file".
             }
 
-            if (size < headerSize || position + size > end)
+            if (size < headerSize)
             {
                 yield break;
             }
 
-            var boxType = System.Text.Encoding.ASCII.GetString(header, 4, 4);
-            if (boxType == type)
+            yield return new BoxHeader(System.Text.Encoding.ASCII.GetString(header, 4, 4), position, headerSize, size);
+            if (position + size > end)
             {
-                yield return new Box(boxType, position + headerSize, position + size);
+                yield break;
             }
 
             position += size;

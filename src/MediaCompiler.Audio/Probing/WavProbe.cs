@@ -67,7 +67,19 @@ internal static class WavProbe
 
         if (walk.DataOffset is not { } dataOffset)
         {
-            report.Add(DiagnosticCatalog.WavDataChunkMissing);
+            // The RIFF header promises more than the file holds (and is no streaming placeholder): the file was cut
+            // before its 'data' chunk, which no export setting explains.
+            var declared = (long)RiffSize(riff, bigEndian) + 8;
+            if (container != AudioContainer.Rf64 && declared > source.Length && declared < LargestRealSize)
+            {
+                report.Add(DiagnosticCatalog.AudioTruncated,
+                    $"its RIFF header declares {declared:N0} bytes but the file holds {source.Length:N0} and ends before its 'data' chunk");
+            }
+            else
+            {
+                report.Add(DiagnosticCatalog.WavDataChunkMissing);
+            }
+
             return result with { Diagnostics = report.Diagnostics };
         }
 

@@ -95,9 +95,10 @@ public class AacRejectionTests
 
         var error = AdtsAacDecoder.Decode(cut).Error!;
 
-        Assert.Equal("IVR3140", error.Code);
-        Assert.Contains($"frame 5 (byte offset {frameStarts[5]})", error.Message);
-        Assert.Contains("truncated", error.Message);
+        // Truncated (IVR1005), not damaged: IVR3140's advice, re-encoding this file, would ship the cut prompt.
+        Assert.Equal("IVR1005", error.Code);
+        Assert.Contains($"the file ends inside the ADTS frame at byte {frameStarts[5]:N0} (", error.Message);
+        Assert.Contains("20 present)", error.Message);
     }
 
     [Theory]

@@ -72,9 +72,12 @@ public sealed class AdtsAacDecoder
             var header = AdtsHeader.TryParse(_data, offset);
             if (header is null)
             {
-                return FrameFailure(frame, offset, _data.Length - offset < AdtsHeader.FixedLength
-                    ? $"only {_data.Length - offset} byte(s) left, too few for a frame header"
-                    : "no ADTS sync word (0xFFF) where the frame should start");
+                // The start of a header that the file's end cuts off is a cut (an interrupted copy), not damage.
+                return _data.Length - offset < AdtsHeader.FixedLength && _data[offset] == 0xFF
+                    ? Fail(DiagnosticCatalog.AudioTruncated, $"the file ends inside the header of the ADTS frame at byte {offset:N0} ({_data.Length - offset} of its {AdtsHeader.FixedLength} bytes present)")
+                    : FrameFailure(frame, offset, _data.Length - offset < AdtsHeader.FixedLength
+                        ? $"only {_data.Length - offset} byte(s) left, too few for a frame header"
+                        : "no ADTS sync word (0xFFF) where the frame should start");
             }
 
             var problem = CheckSameFormat(first, header, frame);
@@ -83,11 +86,16 @@ public sealed class AdtsAacDecoder
                 return AacDecodeResult.Failure(problem);
             }
 
-            if (header.FrameLength < header.PayloadOffset || offset + header.FrameLength > _data.Length)
+            if (header.FrameLength < header.PayloadOffset)
             {
-                return FrameFailure(frame, offset, header.FrameLength < header.PayloadOffset
-                    ? $"aac_frame_length {header.FrameLength} is shorter than its own header"
-                    : $"the frame is truncated: it declares {header.FrameLength} bytes and {_data.Length - offset} remain");
+                return FrameFailure(frame, offset, $"aac_frame_length {header.FrameLength} is shorter than its own header");
+            }
+
+            if (offset + header.FrameLength > _data.Length)
+            {
+                // Re-encoding a cut file (IVR3140's advice) would ship the cut prompt: the verdict is "truncated".
+                return Fail(DiagnosticCatalog.AudioTruncated,
+                    $"the file ends inside the ADTS frame at byte {offset:N0} ({header.FrameLength:N0} bytes declared, {_data.Length - offset:N0} present)");
             }
 
             var reader = new AacBitReader(_data, offset + header.PayloadOffset, header.FrameLength - header.PayloadOffset);

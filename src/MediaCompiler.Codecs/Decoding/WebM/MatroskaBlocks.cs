@@ -14,7 +14,18 @@ internal static class MatroskaBlocks
     /// <summary>One coded frame, and the nanoseconds of padding its block says to drop from its decoded end.</summary>
     public readonly record struct Frame(ReadOnlyMemory<byte> Data, long DiscardPaddingNs);
 
-    public sealed record Contents(MatroskaTrack? Track, List<Frame> Frames, string? Problem);
+    /// <param name="CutShort">The problem is the file's end inside an element: a recording or copy cut short.</param>
+    public sealed record Contents(MatroskaTrack? Track, List<Frame> Frames, string? Problem, bool CutShort = false);
+
+    /// <summary>
+    /// The elements a Segment or a Cluster holds (RFC 9559): SeekHead, Info, Tracks, Cues, Tags, Chapters, Attachments,
+    /// Void, CRC-32; Timestamp, Position, PrevSize, SimpleBlock, BlockGroup.
+    /// </summary>
+    private static readonly HashSet<uint> SegmentOrClusterChildren =
+        [0x114D9B74, Ebml.Info, Ebml.Tracks, 0x1C53BB6B, 0x1254C367, 0x1043A770, 0x1941A469, 0xEC, 0xBF, 0xE7, 0xA7, 0xAB, Ebml.SimpleBlock, Ebml.BlockGroup];
+
+    /// <summary>No element of a prompt (25 MB at most on any platform) is larger.</summary>
+    private const long MaxPlausibleElementBytes = 32L << 20;
 
     public static Contents Read(byte[] file)
     {
@@ -26,6 +37,7 @@ internal static class MatroskaBlocks
         MatroskaTrack? track = null;
         var frames = new List<Frame>();
         string? problem = null;
+        bool cutShort = false;
         int position = header.DataEnd(file.Length);
         while (Ebml.TryReadElement(file, position, out var element))
         {
@@ -43,7 +55,10 @@ internal static class MatroskaBlocks
 
             if (element.DataStart + element.Size > file.Length)
             {
-                problem = $"the file ends inside an element (ID 0x{element.Id:X}) that starts at byte {position}";
+                problem = $"the file ends inside an element (ID 0x{element.Id:X}) that starts at byte {position:N0} and declares {element.Size:N0} bytes of data, {file.Length - element.DataStart:N0} present";
+                // A cut when the element is one that belongs here, of a size a prompt's can be; an unknown ID or a
+                // size beyond any prompt is damage read as an element (noise over the middle of a file).
+                cutShort = SegmentOrClusterChildren.Contains(element.Id) && element.Size <= MaxPlausibleElementBytes;
                 break;
             }
 
@@ -65,7 +80,7 @@ internal static class MatroskaBlocks
             position = end;
         }
 
-        return new Contents(track, frames, problem);
+        return new Contents(track, frames, problem, cutShort);
     }
 
     private static string? AddGroup(ReadOnlyMemory<byte> group, long trackNumber, List<Frame> frames)

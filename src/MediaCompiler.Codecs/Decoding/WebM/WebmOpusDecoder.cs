@@ -1,5 +1,6 @@
 using MediaCompiler.Codecs.Decoding.Opus;
 using MediaCompiler.Codecs.Wav;
+using MediaCompiler.Diagnostics;
 
 namespace MediaCompiler.Codecs.Decoding.WebM;
 
@@ -15,7 +16,14 @@ internal sealed class WebmOpusDecoder : IManagedDecoder
 
     public DecodeResult Decode(byte[] content, string fileName, CancellationToken cancellationToken)
     {
-        var (track, frames, problem) = MatroskaBlocks.Read(content);
+        var (track, frames, problem, cutShort) = MatroskaBlocks.Read(content);
+        if (cutShort)
+        {
+            // A recording cut short (the file ends inside an element: a block, the track list): refused as truncated,
+            // as a cut WAV, MP4 or FLAC is, rather than turned into a shorter prompt (or re-encoded, IVR3120's advice).
+            return DecodeResult.Failure(Diagnostic.Create(DiagnosticCatalog.AudioTruncated, fileName, fileName, problem!));
+        }
+
         if (track is null || track.CodecId != "A_OPUS")
         {
             return DecoderFailure.Damaged(fileName, FormatName, problem ?? "it has no Opus audio track");
@@ -29,8 +37,7 @@ internal sealed class WebmOpusDecoder : IManagedDecoder
 
         if (frames.Count == 0 || problem is not null)
         {
-            // A recording cut short (the file ends inside a block) or a damaged block: refused, as a cut WAV, MP4 or
-            // FLAC is, rather than converted into a shorter prompt without a word.
+            // A damaged block, or no audio at all: refused rather than converted into a shorter prompt.
             return DecoderFailure.Damaged(fileName, FormatName, problem ?? "its Opus track has no audio blocks");
         }
 
