@@ -153,6 +153,26 @@ public class WavProbeTests
         Assert.Equal(["IVR1005", "IVR1006"], InMemory.Probe(file, "x.wav").Codes());
     }
 
+    /// <summary>
+    /// A writer that leaves out the pad byte after an odd-sized chunk puts every later chunk a byte early. ffmpeg
+    /// refuses such a file ("no 'data' tag found"), so we do too, but say what is wrong instead of "no data chunk".
+    /// </summary>
+    [Fact]
+    public void An_odd_chunk_without_its_pad_byte_is_named()
+    {
+        byte[] list = [.. "INFOINAM"u8, 5, 0, 0, 0, .. "menu\0"u8]; // 17 bytes
+        byte[] unpadded = [.. Chunk("LIST", list)[..^1]];
+        var file = Riff(Chunk("fmt ", Pcm16Mono8k), unpadded, Chunk("data", Samples(8)));
+
+        var probe = InMemory.Probe(file, "x.wav");
+
+        var error = Assert.Single(probe.Diagnostics);
+        Assert.Equal("IVR1010", error.Code);
+        Assert.Contains("its 'LIST' chunk has an odd size (17 bytes) and no pad byte after it", error.Message);
+        Assert.Contains("the 'data' chunk after it starts a byte early", error.Message);
+        Assert.Empty(InMemory.Probe(Riff(Chunk("fmt ", Pcm16Mono8k), Chunk("LIST", list), Chunk("data", Samples(8))), "x.wav").Diagnostics);
+    }
+
     [Fact]
     public void Garbage_where_a_chunk_header_should_be_stops_the_walk()
     {

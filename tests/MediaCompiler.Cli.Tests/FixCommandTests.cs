@@ -282,13 +282,22 @@ public sealed class FixCommandTests : IDisposable
         var whole = _temp.PathOf("whole.aac");
         MediaCompiler.TestSupport.Ffmpeg.Run("-f", "lavfi", "-i", "anoisesrc=r=16000:a=0.3:c=white:d=4", "-c:a", "aac", "-b:a", "96k", "-f", "adts", whole);
         var bytes = File.ReadAllBytes(whole);
-        var path = _temp.Bytes("cut.aac", bytes[..(bytes.Length / 2)]);
+        // Inside a frame, never on a boundary (noise at 96 kbps fills frames to the encoder's cap, all one size): walk
+        // the frames by their 13-bit lengths to the middle one and cut 10 bytes into it.
+        var frame = 0;
+        while (frame < bytes.Length / 2)
+        {
+            frame += ((bytes[frame + 3] & 0x03) << 11) | (bytes[frame + 4] << 3) | (bytes[frame + 5] >> 5);
+        }
+
+        var path = _temp.Bytes("cut.aac", bytes[..(frame + 10)]);
 
         var validate = CliRun.Of("validate", path);
         var fix = CliRun.Of("fix", "--in-place", path);
 
-        Assert.Equal(1, validate.ExitCode);
+        Assert.True(validate.ExitCode == 1, $"cut at {frame + 10} of {bytes.Length} bytes: {validate.Output}{validate.Error}");
         Assert.Contains($"{path}(1,1): error IVR1005: ", validate.Output);
+        Assert.Contains($"the file ends inside the ADTS frame at byte {frame:N0} (", validate.Output);
         Assert.DoesNotContain("IVR1200", validate.Output);
         Assert.Equal(1, fix.ExitCode);
         Assert.Contains($"{path}(1,1): error IVR1200: '{path}' cannot be fixed: IVR1005: ", fix.Output);

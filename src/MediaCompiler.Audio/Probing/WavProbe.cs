@@ -70,7 +70,11 @@ internal static class WavProbe
             // The RIFF header promises more than the file holds (and is no streaming placeholder): the file was cut
             // before its 'data' chunk, which no export setting explains.
             var declared = (long)RiffSize(riff, bigEndian) + 8;
-            if (container != AudioContainer.Rf64 && declared > source.Length && declared < LargestRealSize)
+            if (walk.MissingPad is { } missingPad)
+            {
+                report.Add(DiagnosticCatalog.AudioHeaderInvalid, "a WAV file", missingPad);
+            }
+            else if (container != AudioContainer.Rf64 && declared > source.Length && declared < LargestRealSize)
             {
                 report.Add(DiagnosticCatalog.AudioTruncated,
                     $"its RIFF header declares {declared:N0} bytes but the file holds {source.Length:N0} and ends before its 'data' chunk");
@@ -213,13 +217,21 @@ internal static class WavProbe
         Span<byte> header = stackalloc byte[8];
         Span<byte> ds64 = stackalloc byte[24];
         Span<byte> fact = stackalloc byte[4];
+        Span<byte> unpadded = stackalloc byte[4];
         long position = 12;
         long? ds64DataSize = null;
         for (var chunk = 0; chunk < MaxChunks && source.TryReadExactly(position, header); chunk++)
         {
             if (!IsChunkId(header[..4]))
             {
-                break; // Garbage where a chunk header should be: nothing after it can be trusted.
+                // Garbage where a chunk header should be: nothing after it can be trusted. After a chunk of odd size,
+                // a chunk header one byte earlier means its writer left out the pad byte RIFF requires.
+                if (walk.LastOddChunk is { } odd && odd.End == position - 1 && source.TryReadExactly(odd.End, unpadded) && IsChunkId(unpadded))
+                {
+                    walk.MissingPad = $"its '{odd.Id}' chunk has an odd size ({odd.Size:N0} bytes) and no pad byte after it, which RIFF requires, so the '{System.Text.Encoding.ASCII.GetString(unpadded)}' chunk after it starts a byte early (ffmpeg cannot read it either)";
+                }
+
+                break;
             }
 
             var size = bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(header[4..]) : BinaryPrimitives.ReadUInt32LittleEndian(header[4..]);
@@ -260,6 +272,7 @@ internal static class WavProbe
             }
 
             var chunkSize = id.SequenceEqual("data"u8) ? walk.DataDeclaredSize : size;
+            walk.LastOddChunk = (chunkSize & 1) == 1 ? (System.Text.Encoding.ASCII.GetString(id), chunkSize, payload + chunkSize) : null;
             position = payload + chunkSize + (chunkSize & 1);
         }
 
@@ -290,5 +303,9 @@ internal static class WavProbe
         public uint DataRawSize { get; set; }
         public bool HasDs64DataSize { get; set; }
         public long? FactSampleCount { get; set; }
+        public (string Id, long Size, long End)? LastOddChunk { get; set; }
+
+        /// <summary>Why the walk stopped, when a writer left out a pad byte (the walk found no data chunk after it).</summary>
+        public string? MissingPad { get; set; }
     }
 }
