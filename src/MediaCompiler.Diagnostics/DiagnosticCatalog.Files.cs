@@ -76,6 +76,11 @@ public static partial class DiagnosticCatalog
         "The fixed version of '{0}' would be written to '{1}', {2}. Nothing was written for it.",
         "Rename one of the files so that their names differ (a fixed prompt is always <name>.wav), or fix them one at a time into different --out folders.");
 
+    public static readonly DiagnosticDescriptor FixCutShort = new(
+        "IVR1207", DiagnosticSeverity.Error, "A prompt cut short cannot be fixed",
+        "'{0}' cannot be fixed: it is truncated: {1}. No conversion brings back the audio that is missing; nothing was written.",
+        "Copy or export the prompt again from its source (the original recording or its TTS text); converting this file, with fix or ffmpeg, would ship the cut prompt.");
+
     public static readonly DiagnosticDescriptor FixResultSilent = new(
         "IVR1204", DiagnosticSeverity.Error, "Nothing audible left after the fix",
         "Fixing '{0}' would leave no audio a phone can play: {1}. Nothing was written.",

@@ -278,7 +278,7 @@ public sealed class FixCommandTests : IDisposable
     public void A_cut_stream_gets_the_decoders_code_from_validate_and_is_refused_by_fix()
     {
         // The build calls a cut ADTS stream truncated (IVR1005, from the AAC decoder); validate says the same, and fix
-        // (IVR1200) names it.
+        // refuses it (IVR1207) without IVR1200's way out, a conversion, which would ship the cut prompt.
         var whole = _temp.PathOf("whole.aac");
         MediaCompiler.TestSupport.Ffmpeg.Run("-f", "lavfi", "-i", "anoisesrc=r=16000:a=0.3:c=white:d=4", "-c:a", "aac", "-b:a", "96k", "-f", "adts", whole);
         var bytes = File.ReadAllBytes(whole);
@@ -300,7 +300,9 @@ public sealed class FixCommandTests : IDisposable
         Assert.Contains($"the file ends inside the ADTS frame at byte {frame:N0} (", validate.Output);
         Assert.DoesNotContain("IVR1200", validate.Output);
         Assert.Equal(1, fix.ExitCode);
-        Assert.Contains($"{path}(1,1): error IVR1200: '{path}' cannot be fixed: IVR1005: ", fix.Output);
+        Assert.Contains($"{path}(1,1): error IVR1207: '{path}' cannot be fixed: it is truncated: the file ends inside the ADTS frame at byte {frame:N0} (", fix.Output);
+        Assert.DoesNotContain("ffmpeg -i", fix.Output); // converting the cut file would ship the cut prompt
+        Assert.Equal(bytes[..(frame + 10)], File.ReadAllBytes(path)); // nothing written, in place
     }
 
     [MediaCompiler.TestSupport.FfmpegFact]

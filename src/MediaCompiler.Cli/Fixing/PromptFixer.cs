@@ -40,6 +40,14 @@ internal static class PromptFixer
         }
 
         var decoded = PromptDecoding.Decode(path, probe);
+        if (decoded.Error is { Code: var code } cut && code == DiagnosticCatalog.AudioTruncated.Code)
+        {
+            // IVR1200's way out (convert it with ffmpeg) would ship the cut prompt: only its source can mend it.
+            var reason = Problem(cut);
+            var at = reason.IndexOf(TruncatedSaying, StringComparison.Ordinal);
+            return new FixRefused(path, Diagnostic.Create(DiagnosticCatalog.FixCutShort, path, path, at < 0 ? reason : reason[(at + TruncatedSaying.Length)..]));
+        }
+
         if (decoded.Audio is not { } audio)
         {
             var reason = decoded.Error is { } failure ? $"{failure.Code}: {Problem(failure)}" : "the decoder returned nothing";
@@ -165,6 +173,9 @@ internal static class PromptFixer
     }
 
     /// <summary>What a diagnostic found, without its fix: the part another message quotes.</summary>
+    /// <summary>Where IVR1005's message turns from the file's name to what was found.</summary>
+    private const string TruncatedSaying = " is truncated: ";
+
     private static string Problem(Diagnostic diagnostic) => diagnostic.Message.Split(" Fix: ")[0].TrimEnd('.');
 
     /// <summary>IVR3005's verdict, in fix's words: nothing a phone can play, so nothing is written.</summary>
