@@ -46,7 +46,7 @@ public sealed class CliBuildParityTests : IDisposable
     /// <summary>
     /// The fixture corpus (every container, codec, rate and damage the probes know, made by real tools) plus what a
     /// repository really holds: bad names, special files, and audio the content checks judge (silent, quiet, late,
-    /// clipped, loud, stereo, hi-fi).
+    /// clipped, loud, stereo, hi-fi, cut short).
     /// </summary>
     private void MakeCorpus()
     {
@@ -56,6 +56,14 @@ public sealed class CliBuildParityTests : IDisposable
             File.Copy(file, _temp.PathOf(Path.GetFileName(file)));
         }
 
+        // Files cut short in half (IVR1005, from the probe or a decoder) and a silent prompt that fails a header rule too.
+        foreach (var name in new[] { "aac_8k_mono.aac", "m4a_named.aac", "mediarecorder_48k_mono.webm", "prompt_16k_mono.flac", "gsm_8k_mono.wav", "opus_16k_mono.ogg" })
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(corpus, name));
+            _temp.Bytes("cut_" + name, bytes[..(bytes.Length / 2)]);
+        }
+
+        _temp.Wav("silent_44k.wav", sampleRate: 44100, seconds: 2, amplitude: 0);
         _temp.Wav("main menu.wav");
         _temp.Wav("-intro.wav");
         _temp.Wav("dashed-name.wav", seconds: 2, amplitude: 0.1);
