@@ -67,8 +67,6 @@ internal static class WavProbe
 
         if (walk.DataOffset is not { } dataOffset)
         {
-            // The RIFF header promises more than the file holds (and is no streaming placeholder): the file was cut
-            // before its 'data' chunk, which no export setting explains.
             var declared = (long)RiffSize(riff, bigEndian) + 8;
             if (walk.MissingPad is { } missingPad)
             {
@@ -76,6 +74,8 @@ internal static class WavProbe
             }
             else if (container != AudioContainer.Rf64 && declared > source.Length && declared < LargestRealSize)
             {
+                // The RIFF header promises more than the file holds (and is no streaming placeholder): the file was
+                // cut before its 'data' chunk, which no export setting explains.
                 report.Add(DiagnosticCatalog.AudioTruncated,
                     $"its RIFF header declares {declared:N0} bytes but the file holds {source.Length:N0} and ends before its 'data' chunk");
             }

@@ -172,10 +172,10 @@ internal static class PromptFixer
             : null;
     }
 
-    /// <summary>What a diagnostic found, without its fix: the part another message quotes.</summary>
     /// <summary>Where IVR1005's message turns from the file's name to what was found.</summary>
     private const string TruncatedSaying = " is truncated: ";
 
+    /// <summary>What a diagnostic found, without its fix: the part another message quotes.</summary>
     private static string Problem(Diagnostic diagnostic) => diagnostic.Message.Split(" Fix: ")[0].TrimEnd('.');
 
     /// <summary>IVR3005's verdict, in fix's words: nothing a phone can play, so nothing is written.</summary>

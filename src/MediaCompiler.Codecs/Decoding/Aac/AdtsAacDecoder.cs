@@ -72,12 +72,16 @@ public sealed class AdtsAacDecoder
             var header = AdtsHeader.TryParse(_data, offset);
             if (header is null)
             {
+                var left = _data.Length - offset;
+                if (left >= AdtsHeader.FixedLength)
+                {
+                    return FrameFailure(frame, offset, "no ADTS sync word (0xFFF) where the frame should start");
+                }
+
                 // The start of a header that the file's end cuts off is a cut (an interrupted copy), not damage.
-                return _data.Length - offset < AdtsHeader.FixedLength && _data[offset] == 0xFF
-                    ? Fail(DiagnosticCatalog.AudioTruncated, $"the file ends inside the header of the ADTS frame at byte {offset:N0} ({_data.Length - offset} of its {AdtsHeader.FixedLength} bytes present)")
-                    : FrameFailure(frame, offset, _data.Length - offset < AdtsHeader.FixedLength
-                        ? $"only {_data.Length - offset} byte(s) left, too few for a frame header"
-                        : "no ADTS sync word (0xFFF) where the frame should start");
+                return _data[offset] == 0xFF
+                    ? Fail(DiagnosticCatalog.AudioTruncated, $"the file ends inside the header of the ADTS frame at byte {offset:N0} ({left} of its {AdtsHeader.FixedLength} bytes present)")
+                    : FrameFailure(frame, offset, $"only {left} byte(s) left, too few for a frame header");
             }
 
             var problem = CheckSameFormat(first, header, frame);

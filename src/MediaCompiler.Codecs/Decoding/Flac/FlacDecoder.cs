@@ -20,9 +20,9 @@ internal sealed class FlacDecoder : IManagedDecoder
         return outcome switch
         {
             { Header: { } header } => DecodeResult.Success(new DecodedAudio(sink.Mono, header.SampleRate) { Clipping = sink.Clipping?.Finish() }),
-            // A valid stream the decoder does not read (flac 1.4's 32-bit samples) is not the file's fault.
             // The file ends where the stream needs more: cut short (an interrupted copy), which re-encoding cannot mend.
             { CutShort: true } => DecodeResult.Failure(Diagnostic.Create(DiagnosticCatalog.AudioTruncated, fileName, fileName, outcome.Failure!)),
+            // A valid stream the decoder does not read (flac 1.4's 32-bit samples) is not the file's fault.
             { Unsupported: true } => DecodeResult.Failure(Diagnostic.Create(DiagnosticCatalog.DecodeFormatNotDecodable, fileName, fileName, FormatName, $" ({outcome.Failure})")),
             _ => DecoderFailure.Damaged(fileName, FormatName, outcome.Failure!),
         };
