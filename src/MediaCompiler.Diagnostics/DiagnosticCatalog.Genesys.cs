@@ -196,7 +196,7 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor GenesysInvalidLanguage = new(
         "IVR6052", DiagnosticSeverity.Error, "Not an Architect language code",
         "Language '{0}' ({1}) is not an Architect language code.",
-        "Use a code such as en-us, es-us, fr-ca or de (letters, an optional '-' and a two-letter region): set Language on the IvrPrompt item, name its folder after the language, or set IvrDefaultLanguage.");
+        "Use a code such as en-us, es-419, fr-ca, zh-hans-cn or de (a language, then optionally a script and a region of two letters or three digits, joined by '-'): set Language on the IvrPrompt item, name its folder after the language, or set IvrDefaultLanguage.");
 
     public static readonly DiagnosticDescriptor GenesysConversionDisabled = new(
         "IVR6053", DiagnosticSeverity.Error, "Prompt needs conversion for Genesys Cloud",

@@ -14,15 +14,20 @@ namespace MediaCompiler.Pipeline.Genesys;
 /// </summary>
 public sealed partial class GenesysSettingsParser(RawGenesysSettings raw) : IPlatformSettingsParser
 {
-    /// <summary>Language metadata and IvrDefaultLanguage: a language, optionally a two-letter region or a script.</summary>
-    [GeneratedRegex("^[a-z]{2,3}(-[a-z]{2}|-[a-z]{4}|-[0-9]{3})?$")]
+    /// <summary>
+    /// Language metadata and IvrDefaultLanguage: the shape of Architect's language codes, lower case: a language,
+    /// optionally a script, optionally a region of two letters or three digits (de, en-us, es-419, ha-latn,
+    /// zh-hans-cn). Which codes the org knows only the org says: an unknown one is refused by its resource request.
+    /// </summary>
+    [GeneratedRegex("^[a-z]{2,3}(-[a-z]{4})?(-[a-z]{2}|-[0-9]{3})?$")]
     private static partial Regex LanguageCodePattern();
 
     /// <summary>
-    /// A folder counts as a language only when it is spelled like one with a region (en-US) or is a bare two-letter
-    /// code (de): bare three-letter names ("ivr", "app") are far likelier to be ordinary folders.
+    /// A folder counts as a language only when it is spelled like one with a region (en-US, es-419, zh-Hans-CN) or is
+    /// a bare two-letter code (de): bare three-letter names ("ivr", "app") and a word after a code ("en-old") are far
+    /// likelier to be ordinary folders.
     /// </summary>
-    [GeneratedRegex("^[a-z]{2}(-[a-z]{2})?$|^[a-z]{3}-[a-z]{2}$")]
+    [GeneratedRegex("^[a-z]{2}$|^[a-z]{2,3}(-[a-z]{4})?(-[a-z]{2}|-[0-9]{3})$")]
     private static partial Regex LanguageFolderPattern();
 
     public TargetPlatform Kind => TargetPlatform.Genesys;

@@ -33,6 +33,11 @@ public sealed class EmulatorListingQueryTests : IAsyncLifetime
     [InlineData("nameOrDescription=bra", "Bravo")]
     [InlineData("name=Alpha&description=Closed", "")]
     [InlineData("divisionId=" + SalesId, "Alpha")]
+    [InlineData("name=Alpha&divisionId=" + SalesId, "Alpha")]
+    [InlineData("name=Bravo&divisionId=" + SalesId, "")]
+    // Several names: "no other filters will be evaluated" (the SDK's getArchitectPrompts), the division included.
+    [InlineData("name=Alpha&name=Bravo&divisionId=" + SalesId + "&sortBy=name", "Alpha,Bravo")]
+    [InlineData("name=Alpha,Bravo&description=Closed&sortBy=name", "Alpha,Bravo")]
     [InlineData("sortBy=description&sortOrder=asc", "Bravo,Alpha,Welcome_back")]
     [InlineData("sortBy=description&sortOrder=desc", "Welcome_back,Alpha,Bravo")]
     [InlineData("sortBy=name&sortOrder=desc", "Welcome_back,Bravo,Alpha")]

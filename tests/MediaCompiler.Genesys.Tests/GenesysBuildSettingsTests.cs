@@ -101,6 +101,50 @@ public sealed class GenesysBuildSettingsTests : IDisposable
         Assert.EndsWith("more/hold.wav", duplicate.File);
     }
 
+    // Codes from Architect's language list (the Terraform provider validates a prompt resource's language against it,
+    // util/architectlanguages): scripts, three-digit regions and three-letter languages included.
+    [Theory]
+    [InlineData("zh-Hans-CN", "zh-hans-cn")]
+    [InlineData("sr-latn-rs", "sr-latn-rs")]
+    [InlineData("es-419", "es-419")]
+    [InlineData("ha-latn", "ha-latn")]
+    [InlineData("tzm-latn-ma", "tzm-latn-ma")]
+    [InlineData("en-029", "en-029")]
+    [InlineData("haw-us", "haw-us")]
+    public void Architect_language_codes_are_accepted_as_metadata_and_as_folders(string code, string expected)
+    {
+        var result = Parse(Genesys, Ireland with { DefaultLanguage = code },
+            Prompt("a.wav") with { Language = code },
+            Prompt($"prompts/{code}/b.wav"),
+            Prompt("c.wav"));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.All(result.Prompts, p => Assert.Equal(expected, p.Language));
+    }
+
+    [Theory]
+    [InlineData("prompts/ivr/a.wav")]
+    [InlineData("prompts/en-old/a.wav")]
+    [InlineData("prompts/english/a.wav")]
+    public void Folders_that_are_not_spelled_like_a_language_are_not_one(string path)
+    {
+        var result = Parse(Genesys, Ireland with { DefaultLanguage = "de" }, Prompt(path));
+
+        Assert.Equal("de", Assert.Single(result.Prompts).Language);
+    }
+
+    [Theory]
+    [InlineData("en_us")]
+    [InlineData("en-us-x")]
+    [InlineData("zh-hans-c")]
+    [InlineData("e")]
+    public void Misspelled_codes_are_IVR6052(string code)
+    {
+        var result = Parse(Genesys, Ireland, Prompt("a.wav") with { Language = code });
+
+        Assert.Contains(result.Diagnostics, d => d.Code == "IVR6052" && d.Message.Contains(code));
+    }
+
     [Theory]
     [InlineData("Genesys", "many", "IVR6051")]
     [InlineData("Azure", null, "IVR6050")]

@@ -94,8 +94,38 @@ public sealed class OrphanAndFlowTests
 
         Assert.True(result.Succeeded, string.Join("\n", result.AllDiagnostics));
         Assert.All(result.Resources, r => Assert.Equal(ResourceState.Unchanged, r.State));
-        // 1 capped probe + 36 one-character shards, of which a, b, c hold 10 each (one page apiece).
-        Assert.Equal(37, requests[PromptSyncEmulatorTests.List]);
+        // 1 capped probe + 26 one-letter shards (a name starts with a letter), of which a, b, c hold 10 each (one page apiece).
+        Assert.Equal(27, requests[PromptSyncEmulatorTests.List]);
+    }
+
+    [Fact]
+    public async Task Shards_two_deep_still_see_the_name_equal_to_a_prefix_and_names_with_an_underscore_after_it()
+    {
+        await using var org = await ArchitectEmulator.StartAsync(new { PagingCap = 20, IndexLagMilliseconds = 0 });
+        // Under "a": 23 names (past the cap of 20); under "ab": 21, again past it. "ab" itself and "ab_…" are held by no
+        // child shard of "ab" that starts with a letter or digit.
+        var names = new[] { "a", "ab" }
+            .Concat(Enumerable.Range(0, 10).Select(i => $"ab_{i}"))
+            .Concat(Enumerable.Range(0, 10).Select(i => $"abc{i}"))
+            .Append("a_1");
+        var prompts = names.Select((name, i) => org.Prompt(name, "en-us", 300 + i)).ToList();
+        var options = org.Options(deleteOrphans: true);
+        GenesysSyncOptions Capped() => new()
+        {
+            BaseUrl = options.BaseUrl, ClientId = options.ClientId, ClientSecret = options.ClientSecret, PageSize = 10, PagingCap = 20,
+            Handler = org.Handler(), TimeProvider = org.Clock, FirstPollDelay = options.FirstPollDelay, MaxPollDelay = options.MaxPollDelay,
+            DeleteOrphans = true,
+        };
+        var first = await GenesysPromptSync.RunAsync(prompts, Capped());
+        Assert.True(first.Succeeded, string.Join("\n", first.AllDiagnostics));
+
+        // Every prompt is listed: none is planned as new, and the one left out of the project is found as an orphan.
+        var again = await GenesysPromptSync.RunAsync(prompts.Where(p => p.Name != "ab").ToList(), Capped());
+
+        Assert.True(again.Succeeded, string.Join("\n", again.AllDiagnostics));
+        Assert.All(again.Resources, r => Assert.Equal(ResourceState.Unchanged, r.State));
+        Assert.Equal(prompts.Count - 1, again.Resources.Count);
+        Assert.Equal(1, again.Counts.OrphansDeleted);
     }
 
     private static async Task CreateForeignPromptAsync(ArchitectEmulator org, string token, string name)

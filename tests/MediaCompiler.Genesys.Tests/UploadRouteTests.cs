@@ -6,8 +6,9 @@ using System.Text.Json;
 namespace MediaCompiler.Genesys.Tests;
 
 /// <summary>
-/// The preview uploads route (a pre-signed URL and the headers its PUT must carry), the fallback to the deprecated
-/// uploadUri when the route is missing, and the coded error when neither exists.
+/// The resource's uploadUri first (the route the official tutorial and the Terraform provider use), the preview uploads
+/// route (a pre-signed URL and the headers its PUT must carry) when a resource has none or its address is gone, and the
+/// coded error when neither exists.
 /// </summary>
 public sealed class UploadRouteTests
 {
@@ -28,16 +29,63 @@ public sealed class UploadRouteTests
     }
 
     [Fact]
-    public async Task Without_the_uploads_route_the_uploadUri_is_used_and_the_route_is_asked_once_per_sync()
+    public async Task A_resource_with_an_uploadUri_uploads_there_and_the_preview_route_is_never_asked()
     {
-        await using var org = await ArchitectEmulator.StartAsync(new { UploadsRouteAvailable = false, OmitUploadUri = false });
+        await using var org = await ArchitectEmulator.StartAsync(new { OmitUploadUri = false });
+        var prompt = org.Prompt("Welcome", "en-us", 440);
+
+        var (result, requests) = await org.CountAsync(() => GenesysPromptSync.RunAsync(
+            [prompt, org.Prompt("Goodbye", "en-us", 450)], org.Options()));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.AllDiagnostics));
+        Assert.Equal(2, requests[PromptSyncEmulatorTests.UploadUriPost]);
+        Assert.False(requests.ContainsKey(PromptSyncEmulatorTests.UploadsRoute));
+        using var plain = new HttpClient();
+        Assert.Equal(await File.ReadAllBytesAsync(prompt.AudioPath!), await plain.GetByteArrayAsync(result.Resources.Single(r => r.Prompt.Name == "Welcome").MediaUri));
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.NotFound)]
+    [InlineData(HttpStatusCode.Gone)]
+    public async Task An_uploadUri_whose_address_is_gone_falls_back_to_the_uploads_route(HttpStatusCode gone)
+    {
+        await using var org = await ArchitectEmulator.StartAsync(new { OmitUploadUri = false });
+        var options = WithHandler(org, new AnswerUploadUri(gone, org.Handler()));
+
+        var (result, requests) = await org.CountAsync(() => GenesysPromptSync.RunAsync([org.Prompt("Welcome", "en-us", 440)], options));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.AllDiagnostics));
+        Assert.Equal(1, requests[PromptSyncEmulatorTests.UploadsRoute]);
+        Assert.Equal(1, requests[PromptSyncEmulatorTests.Upload]);
+    }
+
+    [Fact]
+    public async Task An_uploadUri_that_refuses_the_audio_is_IVR6013_with_its_status_and_no_second_route()
+    {
+        await using var org = await ArchitectEmulator.StartAsync(new { OmitUploadUri = false });
+        var prompt = org.Prompt("Welcome", "en-us", 440);
+        var options = WithHandler(org, new AnswerUploadUri(HttpStatusCode.RequestEntityTooLarge, org.Handler()));
+
+        var (result, requests) = await org.CountAsync(() => GenesysPromptSync.RunAsync([prompt], options));
+
+        var diagnostic = Assert.Single(result.AllDiagnostics);
+        Assert.Equal(("IVR6013", prompt.AudioPath), (diagnostic.Code, diagnostic.File));
+        Assert.Contains("413", diagnostic.Message, StringComparison.Ordinal);
+        Assert.False(requests.ContainsKey(PromptSyncEmulatorTests.UploadsRoute));
+    }
+
+    [Fact]
+    public async Task Without_an_uploadUri_or_the_uploads_route_the_route_is_asked_once_per_sync()
+    {
+        await using var org = await ArchitectEmulator.StartAsync(new { UploadsRouteAvailable = false });
 
         var (result, requests) = await org.CountAsync(() => GenesysPromptSync.RunAsync(
             [org.Prompt("Welcome", "en-us", 440), org.Prompt("Goodbye", "en-us", 450)], org.Options()));
 
-        Assert.True(result.Succeeded, string.Join("\n", result.AllDiagnostics));
+        Assert.False(result.Succeeded);
+        Assert.All(result.AllDiagnostics, d => Assert.Equal("IVR6031", d.Code));
+        Assert.Equal(2, result.AllDiagnostics.Count());
         Assert.Equal(1, requests[PromptSyncEmulatorTests.UploadsRoute]);
-        Assert.Equal(2, requests[PromptSyncEmulatorTests.UploadUriPost]);
     }
 
     [Fact]
@@ -60,12 +108,7 @@ public sealed class UploadRouteTests
     {
         await using var org = await ArchitectEmulator.StartAsync();
         var refusedOnce = new RefuseFirstPut(org.Handler());
-        var options = org.Options();
-        options = new GenesysSyncOptions
-        {
-            BaseUrl = options.BaseUrl, ClientId = options.ClientId, ClientSecret = options.ClientSecret, Handler = refusedOnce, TimeProvider = org.Clock,
-            FirstPollDelay = options.FirstPollDelay, MaxPollDelay = options.MaxPollDelay, BaseRetryDelay = options.BaseRetryDelay,
-        };
+        var options = WithHandler(org, refusedOnce);
 
         var (result, requests) = await org.CountAsync(() => GenesysPromptSync.RunAsync([org.Prompt("Welcome", "en-us", 440)], options));
 
@@ -154,6 +197,25 @@ public sealed class UploadRouteTests
     }
 
     /// <summary>Answers the first PUT to a pre-signed URL with 403 (as S3 does for an expired URL).</summary>
+    private static GenesysSyncOptions WithHandler(ArchitectEmulator org, HttpMessageHandler handler)
+    {
+        var options = org.Options();
+        return new GenesysSyncOptions
+        {
+            BaseUrl = options.BaseUrl, ClientId = options.ClientId, ClientSecret = options.ClientSecret, Handler = handler, TimeProvider = org.Clock,
+            FirstPollDelay = options.FirstPollDelay, MaxPollDelay = options.MaxPollDelay, BaseRetryDelay = options.BaseRetryDelay,
+        };
+    }
+
+    /// <summary>Answers every multipart POST to a resource's uploadUri with one status, as an org whose address is gone or refuses.</summary>
+    private sealed class AnswerUploadUri(HttpStatusCode status, HttpMessageHandler toEmulator) : DelegatingHandler(toEmulator)
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            request.Method == HttpMethod.Post && request.RequestUri!.AbsolutePath == "/uploads/v2/ivr"
+                ? Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent("") })
+                : base.SendAsync(request, cancellationToken);
+    }
+
     private sealed class RefuseFirstPut(HttpMessageHandler toEmulator) : DelegatingHandler(toEmulator)
     {
         public bool Refused { get; private set; }

@@ -43,6 +43,14 @@ internal static partial class ArchitectPromptEndpoints
         var namesOrDescriptions = Prefixes(query["nameOrDescription"], splitCommas: false);
         var filtered = names.Count + descriptions.Count + namesOrDescriptions.Count > 0;
         var divisions = query["divisionId"].SelectMany(d => (d ?? "").Split(',')).Where(d => d.Length > 0).ToHashSet(StringComparer.Ordinal);
+        // "Multiple names can be specified, in which case all matching prompts will be returned, and no other filters
+        // will be evaluated" (the SDK's getArchitectPrompts): a client that scopes such a query must check the answer.
+        if (names.Count > 1)
+        {
+            descriptions.Clear();
+            namesOrDescriptions.Clear();
+            divisions.Clear();
+        }
         var includeResources = !string.Equals(query["includeResources"], "false", StringComparison.OrdinalIgnoreCase);
         var includeMediaUris = !string.Equals(query["includeMediaUris"], "false", StringComparison.OrdinalIgnoreCase);
         var clientId = ArchitectAuthentication.ClientId(http);

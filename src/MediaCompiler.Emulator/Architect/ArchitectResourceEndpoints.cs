@@ -24,8 +24,11 @@ internal static partial class ArchitectResourceEndpoints
         app.MapDelete(Resources + "/{languageCode}/audio", DeleteAudio).WithMetadata(ApiRoute.Marker).RequireArchitectToken(ArchitectPermissions.EditPrompts);
     }
 
-    /// <summary>Architect language codes are lower-case BCP-47-style tags (en-us, ja-jp, az-cyrl-az).</summary>
-    [GeneratedRegex("^[a-z]{2,3}(-[a-z0-9]{2,8}){0,2}$", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// Architect language codes are lower-case tags: a language, optionally a script, optionally a region of two letters
+    /// or three digits (en-us, es-419, ha-latn, az-cyrl-az), the shapes of the Terraform provider's list of them.
+    /// </summary>
+    [GeneratedRegex("^[a-z]{2,3}(-[a-z]{4})?(-[a-z]{2}|-[0-9]{3})?$", RegexOptions.CultureInvariant)]
     private static partial Regex LanguageCode();
 
     private static IResult List(HttpContext http, ArchitectStore store, string promptId)

@@ -5,10 +5,12 @@ using MediaCompiler.Genesys.Wire;
 namespace MediaCompiler.Genesys.Sync;
 
 /// <summary>
-/// Uploads one resource's audio. First the preview route <c>POST …/resources/{lang}/uploads</c> (reference §2.2): a
-/// pre-signed URL PUT with every header it returned, asked once more when that URL was refused (expired). When the
-/// route answers 404 or 501 the org's API version lacks it: the resource's deprecated <c>uploadUri</c> is used
-/// instead (§2.1), and the route is not asked again in this sync. Neither: IVR6031, naming both.
+/// Uploads one resource's audio. By the resource's <c>uploadUri</c> when it has one (reference §2.1: the route the
+/// official tutorial and the Terraform provider upload through, multipart with the bearer token), else, or when that
+/// address answers 404 or 410, by the preview route <c>POST …/resources/{lang}/uploads</c> (§2.2: a pre-signed URL PUT
+/// with every header it returned, asked once more when that URL was refused as expired). <c>uploadUri</c> is marked
+/// deprecated in the SDK models, so an org that stops returning it keeps working. A route answering 404 or 501 is
+/// missing from the org's API and is not asked again in this sync. Neither way: IVR6031, naming both.
 /// </summary>
 internal sealed class AudioUploader(ArchitectApi api, GenesysEndpoints endpoints, TimeProvider time)
 {
@@ -29,12 +31,18 @@ internal sealed class AudioUploader(ArchitectApi api, GenesysEndpoints endpoints
             return;
         }
 
-        var failure = _uploadsRouteMissingStatus is null
-            ? await UploadPresignedAsync(work, audio, cancellationToken).ConfigureAwait(false)
-            : RouteMissing.Instance;
+        var failure = string.IsNullOrEmpty(uploadUri) ? RouteMissing.Instance : await UploadToUploadUriAsync(work, uploadUri, audio, cancellationToken).ConfigureAwait(false);
         if (failure is RouteMissing)
         {
-            failure = await UploadToUploadUriAsync(work, uploadUri, audio, cancellationToken).ConfigureAwait(false);
+            failure = _uploadsRouteMissingStatus is null
+                ? await UploadPresignedAsync(work, audio, cancellationToken).ConfigureAwait(false)
+                : RouteMissing.Instance;
+        }
+
+        if (failure is RouteMissing)
+        {
+            // Not a trust problem: the org gave no way to upload at all.
+            failure = new Failed(Diagnostic.Create(DiagnosticCatalog.GenesysUploadAddressMissing, desired.File, desired.Name, desired.Language, _uploadsRouteMissingStatus ?? 404));
         }
 
         if (failure is Failed { Diagnostic: var diagnostic })
@@ -105,15 +113,9 @@ internal sealed class AudioUploader(ArchitectApi api, GenesysEndpoints endpoints
         return new Failed(UploadFailed(desired, refused!));
     }
 
-    private async Task<Attempt> UploadToUploadUriAsync(ResourceWork work, string? uploadUri, byte[] audio, CancellationToken cancellationToken)
+    private async Task<Attempt> UploadToUploadUriAsync(ResourceWork work, string uploadUri, byte[] audio, CancellationToken cancellationToken)
     {
         var desired = work.Desired;
-        if (string.IsNullOrEmpty(uploadUri))
-        {
-            // Not a trust problem: the org gave no address at all.
-            return new Failed(Diagnostic.Create(DiagnosticCatalog.GenesysUploadAddressMissing, desired.File, desired.Name, desired.Language, _uploadsRouteMissingStatus ?? 404));
-        }
-
         if (!Uri.TryCreate(uploadUri, UriKind.Absolute, out var target) || !GenesysRegions.IsTrustedUploadHost(endpoints, target))
         {
             // Never send the bearer token to a host that is not the org's own.
@@ -126,7 +128,10 @@ internal sealed class AudioUploader(ArchitectApi api, GenesysEndpoints endpoints
             return new Failed(failure);
         }
 
-        return sent.Value!.IsSuccess ? Done.Instance : new Failed(UploadFailed(desired, sent.Value));
+        // 404 or 410: the deprecated address is gone from this org's API, which the preview route replaces.
+        return sent.Value!.IsSuccess ? Done.Instance
+            : sent.Value.Status is 404 or 410 ? RouteMissing.Instance
+            : new Failed(UploadFailed(desired, sent.Value));
     }
 
     private static Diagnostic UploadFailed(DesiredPrompt desired, ApiResponse answer)
@@ -145,7 +150,7 @@ internal sealed class AudioUploader(ArchitectApi api, GenesysEndpoints endpoints
         public static readonly Done Instance = new();
     }
 
-    /// <summary>The uploads route is missing from this org's API: fall back to uploadUri.</summary>
+    /// <summary>This way of uploading is missing from the org's API (no uploadUri, or a route answering 404): try the other.</summary>
     private sealed record RouteMissing : Attempt
     {
         public static readonly RouteMissing Instance = new();
