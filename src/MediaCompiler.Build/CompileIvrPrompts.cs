@@ -39,10 +39,8 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
     public string? SyncTimeout { get; set; }
     public string? EngineUrl { get; set; }
     public string? ValidateOnly { get; set; }
-
     /// <summary>IvrPlanOnly: say what the build would change, from read requests only; change nothing.</summary>
     public string? PlanOnly { get; set; }
-
     /// <summary>IvrPlanFile: where to write the plan as JSON; empty: printed only.</summary>
     public string? PlanFile { get; set; }
     public string? DownloadCompiledPrompts { get; set; }
@@ -174,6 +172,10 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
             // A plan changed nothing: the next real build must still run (its stamp stays untouched).
             CompletedWithoutWarnings = succeeded && !log.HasLoggedWarnings && !settings.PlanOnly;
             return succeeded;
+        }
+        catch (Exception ex) when (MSBuildCancellation.IsBuildAborted(ex))
+        {
+            throw; // MSBuild's own cancellation, which it reports itself: not our bug (see MSBuildCancellation)
         }
         catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
         {

@@ -31,6 +31,12 @@ internal static class PromptItemIndex
     /// <summary>A second list of the outputs that indexes of earlier versions of the package held; still read, so an upgrade removes stale outputs too.</summary>
     private const string LegacyOutputItem = "_IvrLastOutput";
 
+    /// <summary>
+    /// The property the index ends with. The targets read an index without it (emptied, or replaced by another file) as
+    /// no index at all: the compile target runs again and writes a whole one, instead of a no-op shipping no prompts.
+    /// </summary>
+    public const string CompleteMarker = "_IvrItemIndexComplete";
+
     /// <summary>The targets' property for the folder under the output (and the package's content) that prompts go to.</summary>
     private const string TargetFolderProperty = "$(IvrPromptsTargetFolder)";
 
@@ -73,7 +79,10 @@ internal static class PromptItemIndex
             var (placeName, place) = OutputPlace(relativePath, TargetFolderProperty, MSBuildText.AttributeValue);
             text.Append(' ').Append(placeName).Append("=\"").Append(place).Append("\" />\n");
         }
-        text.Append("  </ItemGroup>\n</Project>\n");
+        text.Append("  </ItemGroup>\n");
+        // Last, so that an index cut short or emptied lacks it: the targets then run the work again (see CompleteMarker).
+        text.Append("  <PropertyGroup><").Append(CompleteMarker).Append(">true</").Append(CompleteMarker).Append("></PropertyGroup>\n");
+        text.Append("</Project>\n");
         return text.ToString();
     }
 

@@ -6,11 +6,8 @@ namespace MediaCompiler.Diagnostics;
 /// </summary>
 public static partial class DiagnosticCatalog
 {
-    /// <summary>Where internal errors are reported.</summary>
-    public const string IssueTrackerUrl = "https://example.invalid/mediacompiler-build/issues";
-
     public static readonly DiagnosticDescriptor InternalError = new(
         "IVR9001", DiagnosticSeverity.Error, "Internal error",
         "MediaCompiler.Build failed with an internal error while {0}: {1}: {2}. This is a bug in MediaCompiler.Build, not a problem with your prompts, settings or media engine.",
-        "Please report it at " + IssueTrackerUrl + " with the build log at detailed verbosity (-v:d), which holds the stack trace.");
+        "Please report it to the MediaCompiler.Build maintainers with the package version and the build log at detailed verbosity (-v:d), which holds the stack trace.");
 }

@@ -46,6 +46,12 @@ public static partial class DiagnosticCatalog
         "'{0}' could not be written: the disk is full ({1}). Nothing is wrong with the prompt or with this tool.",
         "Free space on the disk that holds '{0}' (or point the output at another disk) and run again.");
 
+    /// <summary>Raised by the targets file itself (the index is read at evaluation, before any task), so its text lives in the targets too.</summary>
+    public static readonly DiagnosticDescriptor ItemIndexUnreadable = new(
+        "IVR5011", DiagnosticSeverity.Warning, "Item index unreadable",
+        "The item index of the last build, '{0}', is damaged (cut short, emptied or overwritten), so it was ignored; it was deleted and the prompts are compiled again.",
+        "Nothing to do: this build writes it again. If the warning repeats, check the disk that holds the obj folder.");
+
     public static readonly DiagnosticDescriptor PlanFileNotWritten = new(
         "IVR5020", DiagnosticSeverity.Error, "Plan file not written",
         "The plan file '{0}' (IvrPlanFile) could not be written: {1}",

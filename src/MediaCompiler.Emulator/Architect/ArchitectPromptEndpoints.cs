@@ -163,8 +163,9 @@ internal static partial class ArchitectPromptEndpoints
             }
         }
 
-        return Results.Json(new ArchitectOperation(Guid.NewGuid().ToString("D"), Complete: true, ActionName: "DELETE_PROMPTS",
-            ActionStatus: kept.Count == 0 ? "SUCCEEDED" : "FAILED",
+        // The values of the SDK models' Operation enums (actionName DELETE; actionStatus SUCCESS or FAILURE).
+        return Results.Json(new ArchitectOperation(Guid.NewGuid().ToString("D"), Complete: true, ActionName: "DELETE",
+            ActionStatus: kept.Count == 0 ? "SUCCESS" : "FAILURE",
             ErrorMessage: kept.Count == 0 ? null : $"Prompt(s) in use by flows: {string.Join(", ", kept)}."), ArchitectWireJson.Options);
     }
 

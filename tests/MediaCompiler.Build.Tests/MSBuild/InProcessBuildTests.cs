@@ -235,6 +235,61 @@ public sealed class InProcessBuildTests : IDisposable
         Assert.Contains(TaskName, rebuild.Log.TasksRun);
     }
 
+    [Theory]
+    [InlineData("deleted")]
+    [InlineData("without its end marker")]
+    [InlineData("cut short")]
+    [InlineData("zeroed")]
+    [InlineData("empty")]
+    public void A_damaged_item_index_reruns_the_work_instead_of_shipping_nothing_and_an_unreadable_one_warns(string damage)
+    {
+        AssertSucceeded(Build());
+        var index = _project.Combine("obj", "ivr", "prompts.items.props");
+        void Damage()
+        {
+            var whole = File.ReadAllBytes(index);
+            switch (damage)
+            {
+                case "deleted": File.Delete(index); break;
+                case "without its end marker": File.WriteAllText(index, "<Project>\n</Project>\n"); break;
+                case "empty": File.WriteAllBytes(index, []); break;
+                case "cut short": File.WriteAllBytes(index, whole[..(whole.Length / 2)]); break;
+                default: File.WriteAllBytes(index, new byte[whole.Length]); break;
+            }
+        }
+
+        Damage();
+        var rebuild = Build();
+        var after = Build();
+        Damage();
+        var clean = Build(target: "Clean");
+
+        AssertSucceeded(rebuild);
+        Assert.Contains(TaskName, rebuild.Log.TasksRun);
+        Assert.Equal(2, rebuild.Result.ProjectStateAfterBuild.GetItems("IvrCompiledPrompt").Count);
+        // An index that is MSBuild XML but not a whole one of ours (an older package's) is quietly replaced.
+        var unreadable = damage is "cut short" or "zeroed" or "empty";
+        Assert.Equal(unreadable, rebuild.Log.Warnings.Any(w => w.Code == "IVR5011" && w.File == index));
+        AssertSucceeded(after);
+        Assert.DoesNotContain(TaskName, after.Log.TasksRun);
+        Assert.Empty(after.Log.Warnings);
+        Assert.Equal(2, after.Result.ProjectStateAfterBuild.GetItems("IvrCompiledPrompt").Count);
+        AssertSucceeded(clean);
+    }
+
+    [Fact]
+    public void A_deleted_manifest_reruns_the_work()
+    {
+        AssertSucceeded(Build());
+        File.Delete(_project.Combine("obj", "ivr", "prompts", "prompts.json"));
+
+        var rebuild = Build();
+
+        AssertSucceeded(rebuild);
+        Assert.Contains(TaskName, rebuild.Log.TasksRun);
+        Assert.True(File.Exists(_project.Combine("obj", "ivr", "prompts", "prompts.json")));
+    }
+
     [Fact]
     public void A_plan_only_build_writes_the_plan_and_nothing_else_and_the_next_build_does_the_work()
     {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using MediaCompiler.Build.Tests.Support;
+using Microsoft.Build.Exceptions;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -41,6 +42,23 @@ public sealed class CompiledPromptItemsTests : IDisposable
         "sha256:" + Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path))).ToLowerInvariant();
 
     private string Errors => string.Join("\n", _buildEngine.Log.Errors.Select(e => e.Message));
+
+    [Fact]
+    public async System.Threading.Tasks.Task MSBuilds_cancellation_while_the_node_is_yielded_goes_through_and_is_no_internal_error()
+    {
+        var engine = new FakeMediaEngineClient { JobOutcome = FakeJobOutcome.NeverFinish };
+        var task = Task(Tone("welcome"));
+        task.ConnectEngine = (_, _) => engine;
+        _buildEngine.AbortOnReacquire = true;
+
+        var execution = System.Threading.Tasks.Task.Run(task.Execute);
+        Assert.True(SpinWait.SpinUntil(() => engine.Calls("GetCompilationAsync") > 0, TimeSpan.FromSeconds(30)), "the build never started polling");
+        task.Cancel();
+
+        await Assert.ThrowsAsync<BuildAbortedException>(() => execution.WaitAsync(TimeSpan.FromMinutes(1)));
+        Assert.DoesNotContain(_buildEngine.Log.Errors, e => e.Code == "IVR9001");
+        Assert.Equal(["Yield", "Reacquire"], _buildEngine.NodeEvents);
+    }
 
     [Fact]
     public void Compiled_prompts_carry_the_metadata_that_maps_them_back_to_their_prompt()

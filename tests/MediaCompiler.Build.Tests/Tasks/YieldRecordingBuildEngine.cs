@@ -1,5 +1,6 @@
 using System.Collections;
 using MediaCompiler.Build.Tests.Support;
+using Microsoft.Build.Exceptions;
 using Microsoft.Build.Framework;
 
 namespace MediaCompiler.Build.Tests.Tasks;
@@ -15,7 +16,18 @@ public sealed class YieldRecordingBuildEngine : IBuildEngine3
     public IReadOnlyList<string> NodeEvents { get { lock (_nodeEvents) { return _nodeEvents.ToArray(); } } }
 
     public void Yield() { lock (_nodeEvents) { _nodeEvents.Add("Yield"); } }
-    public void Reacquire() { lock (_nodeEvents) { _nodeEvents.Add("Reacquire"); } }
+    public void Reacquire()
+    {
+        lock (_nodeEvents) { _nodeEvents.Add("Reacquire"); }
+        if (AbortOnReacquire)
+        {
+            // What MSBuild's TaskHost does when the build was cancelled while the task had yielded.
+            throw new BuildAbortedException("MSB4188: Build was canceled.");
+        }
+    }
+
+    /// <summary>Reacquire throws as MSBuild's does once the build is being cancelled.</summary>
+    public bool AbortOnReacquire { get; set; }
 
     public bool ContinueOnError => false;
     public int LineNumberOfTaskNode => 0;
