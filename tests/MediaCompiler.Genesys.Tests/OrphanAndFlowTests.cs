@@ -82,12 +82,7 @@ public sealed class OrphanAndFlowTests
     {
         await using var org = await ArchitectEmulator.StartAsync(new { PagingCap = 20 });
         var prompts = Enumerable.Range(0, 30).Select(i => org.Prompt($"{(char)('a' + (i % 3))}_prompt_{i}", "en-us", 300 + i)).ToList();
-        var options = org.Options();
-        GenesysSyncOptions Capped() => new()
-        {
-            BaseUrl = options.BaseUrl, ClientId = options.ClientId, ClientSecret = options.ClientSecret, PageSize = 10, PagingCap = 20,
-            Handler = org.Handler(), TimeProvider = org.Clock, FirstPollDelay = options.FirstPollDelay, MaxPollDelay = options.MaxPollDelay,
-        };
+        GenesysSyncOptions Capped() => CappedListing(org);
         Assert.True((await GenesysPromptSync.RunAsync(prompts, Capped())).Succeeded);
 
         var (result, requests) = await org.CountAsync(() => GenesysPromptSync.RunAsync(prompts, Capped()));
@@ -109,13 +104,7 @@ public sealed class OrphanAndFlowTests
             .Concat(Enumerable.Range(0, 10).Select(i => $"abc{i}"))
             .Append("a_1");
         var prompts = names.Select((name, i) => org.Prompt(name, "en-us", 300 + i)).ToList();
-        var options = org.Options(deleteOrphans: true);
-        GenesysSyncOptions Capped() => new()
-        {
-            BaseUrl = options.BaseUrl, ClientId = options.ClientId, ClientSecret = options.ClientSecret, PageSize = 10, PagingCap = 20,
-            Handler = org.Handler(), TimeProvider = org.Clock, FirstPollDelay = options.FirstPollDelay, MaxPollDelay = options.MaxPollDelay,
-            DeleteOrphans = true,
-        };
+        GenesysSyncOptions Capped() => CappedListing(org, deleteOrphans: true);
         var first = await GenesysPromptSync.RunAsync(prompts, Capped());
         Assert.True(first.Succeeded, string.Join("\n", first.AllDiagnostics));
 
@@ -126,6 +115,18 @@ public sealed class OrphanAndFlowTests
         Assert.All(again.Resources, r => Assert.Equal(ResourceState.Unchanged, r.State));
         Assert.Equal(prompts.Count - 1, again.Resources.Count);
         Assert.Equal(1, again.Counts.OrphansDeleted);
+    }
+
+    /// <summary>Pages of 10 under a paging cap of 20, as the emulator started with PagingCap = 20 enforces.</summary>
+    private static GenesysSyncOptions CappedListing(ArchitectEmulator org, bool deleteOrphans = false)
+    {
+        var options = org.Options(deleteOrphans: deleteOrphans);
+        return new()
+        {
+            BaseUrl = options.BaseUrl, ClientId = options.ClientId, ClientSecret = options.ClientSecret, PageSize = 10, PagingCap = 20,
+            Handler = org.Handler(), TimeProvider = org.Clock, FirstPollDelay = options.FirstPollDelay, MaxPollDelay = options.MaxPollDelay,
+            DeleteOrphans = deleteOrphans,
+        };
     }
 
     private static async Task CreateForeignPromptAsync(ArchitectEmulator org, string token, string name)

@@ -17,8 +17,8 @@ public sealed class GenesysPackageBuildTests : IAsyncLifetime
     private const string List = "GET /api/v2/architect/prompts";
     private const string CreatePrompt = "POST /api/v2/architect/prompts";
     private const string CreateResource = "POST /api/v2/architect/prompts/{promptId}/resources";
-    // Audio goes through the preview uploads route: a pre-signed URL, then the PUT of the bytes to it (counted here).
-    private const string Upload = "PUT /emulator-uploads/architect/{promptId}/{languageCode}";
+    // The resource's uploadUri, which the emulator returns as the platform does (the preview route is the fallback).
+    private const string Upload = "POST /uploads/v2/ivr";
 
     private readonly PackedPackageFixture _package;
     private readonly TempDirectory _temp = new();

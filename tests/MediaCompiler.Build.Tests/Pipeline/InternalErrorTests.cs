@@ -29,7 +29,8 @@ public sealed class InternalErrorTests : IDisposable
         var error = Assert.Single(buildEngine.Errors);
         Assert.Equal("IVR9001", error.Code);
         Assert.Contains("System.InvalidOperationException: a bug in the test double", error.Message);
-        Assert.Contains("/issues", error.Message);
+        Assert.Contains("report it to the MediaCompiler.Build maintainers", error.Message);
+        Assert.DoesNotContain("example.invalid", error.Message);
         var stack = Assert.Single(buildEngine.Messages, m => m.Message?.Contains("   at ", StringComparison.Ordinal) == true);
         Assert.Equal(MessageImportance.Low, stack.Importance);
     }
