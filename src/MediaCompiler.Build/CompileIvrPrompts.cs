@@ -249,12 +249,10 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
     {
         var records = CompiledPromptRecords.From(result, prompts, Prompts, settings);
         var indexFile = string.IsNullOrWhiteSpace(ItemIndexFile) ? Path.Combine(directory, "prompts.items.props") : ItemIndexFile;
+        IReadOnlyList<string> removed;
         try
         {
-            foreach (var stale in PromptManifest.RemoveStale(records, directory, indexFile))
-            {
-                log.Info($"IVR prompts: removed {stale}: its prompt left the project.");
-            }
+            removed = PromptManifest.RemoveStale(records, directory, indexFile, log);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -269,7 +267,7 @@ public sealed class CompileIvrPrompts : Task, ICancelableTask
         CompiledPrompts = records.Select(r => ToItem(r, directory, PromptsTargetFolder ?? "")).ToArray();
         if (!string.IsNullOrWhiteSpace(OutputLinkDirectory))
         {
-            OutputLinks.Place(records, directory, OutputLinkDirectory, log);
+            OutputLinks.Place(records, directory, OutputLinkDirectory, log, removed);
         }
     }
 

@@ -17,12 +17,43 @@ namespace MediaCompiler.Build;
 /// </remarks>
 internal static class OutputLinks
 {
-    /// <summary>Links the prompts whose output copy is missing or older.</summary>
-    public static void Place(IEnumerable<CompiledPromptRecord> records, string compiledPromptsDirectory, string outputDirectory, IPipelineLog log)
+    /// <summary>
+    /// Links the prompts whose output copy is missing or older, then removes the output copies of
+    /// <paramref name="removedCompiledPrompts"/> (compiled prompts of the last run whose prompts left the project). The
+    /// SDK's IncrementalClean removes most of those too, but compares paths ignoring case: the old spelling of a prompt
+    /// renamed by case only would stay beside the new one on Linux.
+    /// </summary>
+    public static void Place(IReadOnlyList<CompiledPromptRecord> records, string compiledPromptsDirectory, string outputDirectory, IPipelineLog log,
+        IReadOnlyList<string> removedCompiledPrompts)
+    {
+        Link(records, compiledPromptsDirectory, outputDirectory, log);
+        var current = records.Select(r => Path.GetFullPath(OutputPath(r.CompiledPath, compiledPromptsDirectory, outputDirectory))).ToList();
+        foreach (var removed in removedCompiledPrompts)
+        {
+            var stale = Path.GetFullPath(OutputPath(removed, compiledPromptsDirectory, outputDirectory));
+            try
+            {
+                if (CaseTwins.IsOwnFile(stale, current))
+                {
+                    File.Delete(stale);
+                    log.Info($"IVR prompts: removed {stale}: its prompt left the project.");
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                log.Info($"IVR prompts: {stale} could not be removed ({ex.Message}).");
+            }
+        }
+    }
+
+    private static string OutputPath(string compiledPath, string compiledPromptsDirectory, string outputDirectory) =>
+        Path.Combine(outputDirectory, Path.GetRelativePath(compiledPromptsDirectory, compiledPath));
+
+    private static void Link(IEnumerable<CompiledPromptRecord> records, string compiledPromptsDirectory, string outputDirectory, IPipelineLog log)
     {
         foreach (var record in records)
         {
-            var destination = Path.Combine(outputDirectory, Path.GetRelativePath(compiledPromptsDirectory, record.CompiledPath));
+            var destination = OutputPath(record.CompiledPath, compiledPromptsDirectory, outputDirectory);
             try
             {
                 // The SDK's own rule: an output at least as new as its source is up to date (a link shares its date).

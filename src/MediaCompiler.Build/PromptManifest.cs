@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using MediaCompiler.Diagnostics;
+using MediaCompiler.Pipeline;
 using MediaCompiler.Storage;
 
 namespace MediaCompiler.Build;
@@ -45,7 +46,7 @@ internal static class PromptManifest
     /// removed from the project. Only files inside <paramref name="compiledPromptsDirectory"/> are touched, whatever
     /// the index says. Returns the paths removed.
     /// </summary>
-    public static IReadOnlyList<string> RemoveStale(IReadOnlyList<CompiledPromptRecord> records, string compiledPromptsDirectory, string itemIndexPath)
+    public static IReadOnlyList<string> RemoveStale(IReadOnlyList<CompiledPromptRecord> records, string compiledPromptsDirectory, string itemIndexPath, IPipelineLog log)
     {
         if (!File.Exists(itemIndexPath))
         {
@@ -58,10 +59,12 @@ internal static class PromptManifest
         foreach (var listed in PromptItemIndex.ReadOutputs(itemIndexPath))
         {
             var path = Path.GetFullPath(listed);
-            if (!current.Contains(path) && path.StartsWith(root, StringComparison.Ordinal) && File.Exists(path))
+            // A prompt renamed by case only: on Windows or macOS its old spelling is the new compiled prompt itself.
+            if (path.StartsWith(root, StringComparison.Ordinal) && CaseTwins.IsOwnFile(path, current))
             {
                 File.Delete(path);
                 removed.Add(path);
+                log.Info($"IVR prompts: removed {path}: its prompt left the project.");
             }
         }
         return removed;

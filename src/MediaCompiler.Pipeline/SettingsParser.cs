@@ -262,12 +262,15 @@ public static partial class SettingsParser
     {
         var parsed = new List<PromptInput>(prompts.Count);
         var firstByNodeId = new Dictionary<string, RawPrompt>(StringComparer.OrdinalIgnoreCase);
+        // What IVR2021 proposes must work when pasted in: never a NodeId another prompt has or was proposed ("a#b", "a&b").
+        var taken = prompts.Select(p => Blank(p.NodeId) ?? Path.GetFileNameWithoutExtension(p.Path)).Where(PromptNameRules.IsValidNodeId)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var prompt in prompts)
         {
             var nodeId = Blank(prompt.NodeId) ?? Path.GetFileNameWithoutExtension(prompt.Path);
             if (!PromptNameRules.IsValidNodeId(nodeId))
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidNodeId, prompt.Path, nodeId, MSBuildText.AttributeValue(prompt.ItemSpec), PromptNameRules.ProposeNodeId(nodeId)));
+                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidNodeId, prompt.Path, nodeId, MSBuildText.AttributeValue(prompt.ItemSpec), PromptNameRules.ProposeNodeId(nodeId, taken)));
             }
             else if (firstByNodeId.TryGetValue(nodeId, out var first))
             {

@@ -26,12 +26,32 @@ public static partial class PromptNameRules
         return named.Length > 200 ? named[..200] : named;
     }
 
-    /// <summary>Keep in step with SettingsParser.NodeIdPattern (the build's copy).</summary>
     /// <summary>
     /// A valid NodeId derived from an invalid one (so from that file's name): accents dropped ("señal" → "senal"),
-    /// every other disallowed character a '-', leading punctuation removed, cut to 128.
+    /// letters that have no accent to drop spelled in ASCII ("straße" → "strasse"), every other disallowed character
+    /// a '-', leading punctuation removed, cut to 128. With <paramref name="taken"/> (case-insensitive), "-2", "-3" …
+    /// make it one no other prompt has, and it is added there.
     /// </summary>
-    public static string ProposeNodeId(string nodeId)
+    public static string ProposeNodeId(string nodeId, ISet<string>? taken = null)
+    {
+        var proposal = Propose(nodeId);
+        if (taken is null)
+        {
+            return proposal;
+        }
+
+        var unique = proposal;
+        for (var n = 2; taken.Contains(unique); n++)
+        {
+            var suffix = "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            unique = (proposal.Length + suffix.Length > 128 ? proposal[..(128 - suffix.Length)] : proposal) + suffix;
+        }
+
+        taken.Add(unique);
+        return unique;
+    }
+
+    private static string Propose(string nodeId)
     {
         var proposal = new System.Text.StringBuilder(nodeId.Length);
         foreach (var character in nodeId.Normalize(System.Text.NormalizationForm.FormD))
@@ -40,7 +60,16 @@ public static partial class PromptNameRules
             {
                 continue;
             }
-            proposal.Append(char.IsAsciiLetterOrDigit(character) || character is '-' or '_' or '.' ? character : '-');
+            if (char.IsAsciiLetterOrDigit(character) || character is '-' or '_' or '.')
+            {
+                proposal.Append(character);
+                continue;
+            }
+            proposal.Append(character switch
+            {
+                'ß' => "ss", 'æ' => "ae", 'Æ' => "AE", 'œ' => "oe", 'Œ' => "OE", 'ø' => "o", 'Ø' => "O",
+                'ł' => "l", 'Ł' => "L", 'đ' => "d", 'Đ' => "D", 'þ' => "th", 'Þ' => "Th", _ => "-",
+            });
         }
         var text = proposal.ToString().TrimStart('-', '_', '.');
         text = text.Length > 128 ? text[..128] : text;

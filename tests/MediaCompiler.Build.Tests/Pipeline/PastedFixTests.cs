@@ -60,6 +60,23 @@ public sealed partial class PastedFixTests : IDisposable
         Assert.Equal("", Assert.Single(items, i => i.EvaluatedInclude.EndsWith("welcome.wav", StringComparison.Ordinal)).GetMetadataValue("NodeId"));
     }
 
+    [Fact]
+    public void Proposals_for_names_that_clean_up_alike_differ_and_applied_together_leave_no_error()
+    {
+        // "a#b", "a&b" and "a@b" all clean up to "a-b", which a fourth prompt already is.
+        string[] names = ["a#b.wav", "a&b.wav", "a@b.wav", "a-b.wav", "straße.wav"];
+        var prompts = names.Select(n => new RawPrompt(_temp.Combine("prompts", n), "prompts/" + n, null, null, null)).ToList();
+
+        var parsed = SettingsParser.Parse(new RawBuildSettings { ValidateOnly = "true" }, prompts, _ => null);
+        var proposals = parsed.Diagnostics.Where(d => d.Code == "IVR2021")
+            .ToDictionary(d => d.File!, d => ProposedUpdate().Match(d.Message).Groups["node"].Value);
+
+        Assert.Equal(["a-b-2", "a-b-3", "a-b-4", "strasse"], proposals.Values.Order(StringComparer.Ordinal));
+        var applied = prompts.Select(p => p with { NodeId = proposals.GetValueOrDefault(p.Path) }).ToList();
+        var reparsed = SettingsParser.Parse(new RawBuildSettings { ValidateOnly = "true" }, applied, _ => null);
+        Assert.DoesNotContain(reparsed.Diagnostics, d => d.Code is "IVR2020" or "IVR2021");
+    }
+
     [GeneratedRegex(@"<IvrPrompt Update=""[^""]*"" NodeId=""(?<node>[^""]*)"" />")]
     private static partial Regex ProposedUpdate();
 }

@@ -140,6 +140,25 @@ public sealed class CompiledPromptItemsTests : IDisposable
     }
 
     [Fact]
+    public void A_prompt_renamed_by_letter_case_only_leaves_one_output_in_obj_and_in_bin()
+    {
+        // IncrementalClean compares paths ignoring case, so it keeps bin's old spelling: the task removes it. This file
+        // system is case-sensitive (Linux); on a case-insensitive one the two spellings are one file, which stays.
+        var bin = _temp.Combine("bin", "prompts");
+        var first = Task(Tone("hello"));
+        first.OutputLinkDirectory = bin;
+        Assert.True(first.Execute(), Errors);
+        File.Move(_temp.Combine("prompts", "hello.wav"), _temp.Combine("prompts", "Hello.wav"));
+
+        var renamed = Task(new TaskItem(_temp.Combine("prompts", "Hello.wav")));
+        renamed.OutputLinkDirectory = bin;
+        Assert.True(renamed.Execute(), Errors);
+
+        Assert.Equal(["Hello.wav", "prompts.json"], Directory.GetFiles(Compiled).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["Hello.wav"], Directory.GetFiles(bin).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void Stale_outputs_listed_by_an_index_of_an_earlier_version_are_removed()
     {
         // Earlier versions listed every output a second time as _IvrLastOutput (with no metadata); after an upgrade, the
