@@ -117,6 +117,44 @@ public sealed class OrphanAndFlowTests
         Assert.Equal(1, again.Counts.OrphansDeleted);
     }
 
+    [Fact]
+    public async Task A_create_whose_answer_was_lost_is_found_by_name_and_its_resource_waits_out_the_read_after_write_404s()
+    {
+        // The create reaches the org but its answer does not reach us (503): the retried create answers 409, the prompt
+        // is found by name once indexed (0.3 s), and its POST …/resources still meets 404s for 3 s.
+        await using var org = await ArchitectEmulator.StartAsync(new { IndexLagMilliseconds = 300, ResourceCreateNotFoundMilliseconds = 3000 });
+        var lost = new LoseFirstCreateAnswer(org.Handler());
+        var options = org.Options();
+        var result = await GenesysPromptSync.RunAsync([org.Prompt("Welcome", "en-us", 440)], new GenesysSyncOptions
+        {
+            BaseUrl = options.BaseUrl, ClientId = options.ClientId, ClientSecret = options.ClientSecret, Handler = lost, TimeProvider = org.Clock,
+            FirstPollDelay = options.FirstPollDelay, MaxPollDelay = options.MaxPollDelay, BaseRetryDelay = options.BaseRetryDelay,
+        });
+
+        Assert.True(lost.Lost);
+        Assert.True(result.Succeeded, string.Join("\n", result.AllDiagnostics));
+        Assert.Equal(ResourceState.Created, Assert.Single(result.Resources).State);
+    }
+
+    /// <summary>Sends the first POST /prompts on to the org and answers 503 in its place, as a dropped answer does.</summary>
+    private sealed class LoseFirstCreateAnswer(HttpMessageHandler toEmulator) : DelegatingHandler(toEmulator)
+    {
+        public bool Lost { get; private set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (!Lost && request.Method == HttpMethod.Post && request.RequestUri!.AbsolutePath == "/api/v2/architect/prompts" && response.IsSuccessStatusCode)
+            {
+                Lost = true;
+                response.Dispose();
+                return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = new StringContent("") };
+            }
+
+            return response;
+        }
+    }
+
     /// <summary>Pages of 10 under a paging cap of 20, as the emulator started with PagingCap = 20 enforces.</summary>
     private static GenesysSyncOptions CappedListing(ArchitectEmulator org, bool deleteOrphans = false)
     {

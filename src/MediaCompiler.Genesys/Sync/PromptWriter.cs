@@ -35,7 +35,9 @@ internal sealed class PromptWriter(ArchitectApi api, PromptLister lister, Genesy
                 work.Planned = createdNow ? work.Planned with { Existing = found } : SyncPlanner.Decide(work.Desired, found, options.ManagedMarker);
                 work.PromptId = found.Id;
                 work.PromptPreExisted = !createdNow;
-                work.PromptCreatedAt = createdNow ? createdAt : null;
+                // Found after a 409, the prompt is new too: created meanwhile by another job, or by our own create whose
+                // answer was lost and retried. Its first writes can meet the same read-after-write 404s.
+                work.PromptCreatedAt = createdAt;
                 work.State = work.Planned.Action == SyncAction.Unchanged ? ResourceState.Unchanged : ResourceState.NotDone;
                 work.MediaUri = work.Planned.ExistingResource?.MediaUri;
             }
@@ -157,7 +159,8 @@ internal sealed class PromptWriter(ArchitectApi api, PromptLister lister, Genesy
 
     /// <summary>
     /// <c>POST …/resources</c>. Right after <c>POST /prompts</c> the platform may not yet know the new prompt (the
-    /// same read-after-write lag as its reads): a 404 for a prompt this sync created is retried with backoff until
+    /// same read-after-write lag as its reads): a 404 for a prompt this sync created (or found after its create answered
+    /// 409: a create whose answer was lost, or another job's) is retried with backoff until
     /// <see cref="GenesysSyncOptions.ReadAfterWriteWindow"/> after the create has passed. A 404 for a prompt that
     /// existed before the sync means it was deleted meanwhile, and is final.
     /// </summary>
@@ -167,7 +170,7 @@ internal sealed class PromptWriter(ArchitectApi api, PromptLister lister, Genesy
         while (true)
         {
             var sent = await api.CreateResourceAsync(work.PromptId!, body, cancellationToken).ConfigureAwait(false);
-            var lagging = sent.Value is { Status: 404 } && !work.PromptPreExisted && work.PromptCreatedAt is { } createdAt
+            var lagging = sent.Value is { Status: 404 } && work.PromptCreatedAt is { } createdAt
                 && options.TimeProvider.GetUtcNow() + delay - createdAt <= options.ReadAfterWriteWindow;
             if (!lagging)
             {

@@ -32,7 +32,7 @@ internal sealed class ResourceWork(PlannedResource planned)
     /// <summary>Whether the transcoded resource, read back, still carried the tags we wrote (null: not read back).</summary>
     public bool? TagsKept { get; set; }
 
-    /// <summary>When this sync created the resource's prompt (null: it existed before).</summary>
+    /// <summary>When this sync created the resource's prompt, or found it after its create answered 409 (null: it existed before).</summary>
     public DateTimeOffset? PromptCreatedAt { get; set; }
 
     public List<Diagnostic> Diagnostics { get; } = [];
