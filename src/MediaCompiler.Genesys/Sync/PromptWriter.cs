@@ -126,7 +126,13 @@ internal sealed class PromptWriter(ArchitectApi api, PromptLister lister, Genesy
         switch (work.Planned.Action)
         {
             case SyncAction.CreatePrompt or SyncAction.CreateResource:
-                var created = await CreateResourceAsync(work, body with { Language = desired.Language.ToLowerInvariant() }, cancellationToken).ConfigureAwait(false);
+                // A new resource has no text to clear: empty values are left out, as the Terraform provider sends them.
+                var created = await CreateResourceAsync(work, body with
+                {
+                    Language = desired.Language.ToLowerInvariant(),
+                    Text = body.Text is "" ? null : body.Text,
+                    TtsString = body.TtsString is "" ? null : body.TtsString,
+                }, cancellationToken).ConfigureAwait(false);
                 if (created.Failure is { } createFailure)
                 {
                     work.Fail(createFailure);
