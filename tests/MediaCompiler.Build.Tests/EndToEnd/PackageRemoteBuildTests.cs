@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using System.Text;
 using MediaCompiler.Build.Tests.Support;
 using MediaCompiler.Emulator;
 using MediaCompiler.Emulator.Configuration;
@@ -88,5 +90,33 @@ public sealed class PackageRemoteBuildTests : IAsyncLifetime
         var countsAfterFix = _emulator.RequestCounts;
         Assert.True((await BuildAsync(Environment(), "-question")).Succeeded);
         Assert.Equal(countsAfterFix, _emulator.RequestCounts);
+    }
+
+    [Fact]
+    public async Task The_client_secret_reaches_no_build_log_binary_log_or_file_under_obj()
+    {
+        var secret = _emulator.ClientSecret;
+        var binlog = _temp.Combine("build.binlog");
+        var replayLog = _temp.Combine("replay.log");
+
+        var build = await BuildAsync(Environment(), "-bl:" + binlog, "-v:diag");
+        Assert.True(build.Succeeded, build.Output);
+        // The binary log replayed at full detail (what MSBuild recorded of the environment included), and its bytes.
+        var replay = await DotnetCli.RunAsync(_sample, new Dictionary<string, string>(), ["msbuild", binlog, "-noconlog", $"-flp:v=diag;logfile={replayLog}"]);
+        Assert.True(replay.Succeeded, replay.Output);
+        using var unpacked = new MemoryStream();
+        await using (var gzip = new GZipStream(File.OpenRead(binlog), CompressionMode.Decompress))
+        {
+            await gzip.CopyToAsync(unpacked);
+        }
+
+        Assert.Contains(_emulator.ClientId, File.ReadAllText(replayLog)); // the replay holds what the build logged
+        Assert.DoesNotContain(secret, build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, File.ReadAllText(replayLog), StringComparison.Ordinal);
+        Assert.Equal(-1, unpacked.ToArray().AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)));
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(_sample, "obj"), "*", SearchOption.AllDirectories))
+        {
+            Assert.True(File.ReadAllBytes(file).AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)) < 0, file);
+        }
     }
 }
