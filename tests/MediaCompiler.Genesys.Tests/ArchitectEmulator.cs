@@ -85,9 +85,12 @@ internal sealed class ArchitectEmulator : IAsyncDisposable
     }
 
     /// <param name="inFront">A test's scripted handler in front of the emulator (see <see cref="Handler"/>).</param>
+    /// <param name="pageSize">Prompts per listing page (with <paramref name="pagingCap"/>, for an emulator started with a small PagingCap).</param>
     public GenesysSyncOptions Options(string? secret = null, bool deleteOrphans = false, int requestsPerMinute = 300, TimeSpan? transcodeTimeout = null, string? division = null,
-        Func<HttpMessageHandler, HttpMessageHandler>? inFront = null) => new()
+        Func<HttpMessageHandler, HttpMessageHandler>? inFront = null, int? pageSize = null, int? pagingCap = null) => new()
     {
+        PageSize = pageSize ?? Defaults.PageSize,
+        PagingCap = pagingCap ?? Defaults.PagingCap,
         BaseUrl = Emulator.BaseAddress.ToString(),
         ClientId = Emulator.ClientId,
         ClientSecret = secret ?? Emulator.ClientSecret,
@@ -105,6 +108,8 @@ internal sealed class ArchitectEmulator : IAsyncDisposable
         Division = division,
         Log = message => { lock (Log) { Log.Add(message); } },
     };
+
+    private static readonly GenesysSyncOptions Defaults = new() { BaseUrl = "https://api.invalid/", ClientId = "", ClientSecret = "" };
 
     /// <summary>
     /// The client's way to the emulator, counted by <see cref="Clock"/>; <paramref name="inFront"/> puts a test's scripted

@@ -63,13 +63,9 @@ public sealed class OrphanAndFlowTests
         // Another job creates the same prompt between our listing and our create; the name index lags 1.5 s.
         await using var org = await ArchitectEmulator.StartAsync(new { IndexLagMilliseconds = 1500 });
         var token = await org.TokenAsync();
-        var racer = new RacingCreateHandler(() => CreateForeignPromptAsync(org, token, "Welcome"), org.Handler());
-        var options = org.Options();
-        var result = await GenesysPromptSync.RunAsync([org.Prompt("Welcome", "en-us", 440)], new GenesysSyncOptions
-        {
-            BaseUrl = options.BaseUrl, ClientId = options.ClientId, ClientSecret = options.ClientSecret, Handler = racer, TimeProvider = org.Clock,
-            FirstPollDelay = options.FirstPollDelay, MaxPollDelay = options.MaxPollDelay, ConflictRequeryTimeout = TimeSpan.FromSeconds(10),
-        });
+        RacingCreateHandler racer = null!;
+        var result = await GenesysPromptSync.RunAsync([org.Prompt("Welcome", "en-us", 440)],
+            org.Options(inFront: toEmulator => racer = new RacingCreateHandler(() => CreateForeignPromptAsync(org, token, "Welcome"), toEmulator)));
 
         Assert.True(racer.Raced);
         Assert.True(result.Succeeded, string.Join("\n", result.AllDiagnostics));
@@ -82,7 +78,7 @@ public sealed class OrphanAndFlowTests
     {
         await using var org = await ArchitectEmulator.StartAsync(new { PagingCap = 20 });
         var prompts = Enumerable.Range(0, 30).Select(i => org.Prompt($"{(char)('a' + (i % 3))}_prompt_{i}", "en-us", 300 + i)).ToList();
-        GenesysSyncOptions Capped() => CappedListing(org);
+        GenesysSyncOptions Capped() => org.Options(pageSize: 10, pagingCap: 20);
         Assert.True((await GenesysPromptSync.RunAsync(prompts, Capped())).Succeeded);
 
         var (result, requests) = await org.CountAsync(() => GenesysPromptSync.RunAsync(prompts, Capped()));
@@ -104,7 +100,7 @@ public sealed class OrphanAndFlowTests
             .Concat(Enumerable.Range(0, 10).Select(i => $"abc{i}"))
             .Append("a_1");
         var prompts = names.Select((name, i) => org.Prompt(name, "en-us", 300 + i)).ToList();
-        GenesysSyncOptions Capped() => CappedListing(org, deleteOrphans: true);
+        GenesysSyncOptions Capped() => org.Options(deleteOrphans: true, pageSize: 10, pagingCap: 20);
         var first = await GenesysPromptSync.RunAsync(prompts, Capped());
         Assert.True(first.Succeeded, string.Join("\n", first.AllDiagnostics));
 
@@ -123,13 +119,9 @@ public sealed class OrphanAndFlowTests
         // The create reaches the org but its answer does not reach us (503): the retried create answers 409, the prompt
         // is found by name once indexed (0.3 s), and its POST …/resources still meets 404s for 3 s.
         await using var org = await ArchitectEmulator.StartAsync(new { IndexLagMilliseconds = 300, ResourceCreateNotFoundMilliseconds = 3000 });
-        var lost = new LoseFirstCreateAnswer(org.Handler());
-        var options = org.Options();
-        var result = await GenesysPromptSync.RunAsync([org.Prompt("Welcome", "en-us", 440)], new GenesysSyncOptions
-        {
-            BaseUrl = options.BaseUrl, ClientId = options.ClientId, ClientSecret = options.ClientSecret, Handler = lost, TimeProvider = org.Clock,
-            FirstPollDelay = options.FirstPollDelay, MaxPollDelay = options.MaxPollDelay, BaseRetryDelay = options.BaseRetryDelay,
-        });
+        LoseFirstCreateAnswer lost = null!;
+        var result = await GenesysPromptSync.RunAsync([org.Prompt("Welcome", "en-us", 440)],
+            org.Options(inFront: toEmulator => lost = new LoseFirstCreateAnswer(toEmulator)));
 
         Assert.True(lost.Lost);
         Assert.True(result.Succeeded, string.Join("\n", result.AllDiagnostics));
@@ -153,18 +145,6 @@ public sealed class OrphanAndFlowTests
 
             return response;
         }
-    }
-
-    /// <summary>Pages of 10 under a paging cap of 20, as the emulator started with PagingCap = 20 enforces.</summary>
-    private static GenesysSyncOptions CappedListing(ArchitectEmulator org, bool deleteOrphans = false)
-    {
-        var options = org.Options(deleteOrphans: deleteOrphans);
-        return new()
-        {
-            BaseUrl = options.BaseUrl, ClientId = options.ClientId, ClientSecret = options.ClientSecret, PageSize = 10, PagingCap = 20,
-            Handler = org.Handler(), TimeProvider = org.Clock, FirstPollDelay = options.FirstPollDelay, MaxPollDelay = options.MaxPollDelay,
-            DeleteOrphans = deleteOrphans,
-        };
     }
 
     private static async Task CreateForeignPromptAsync(ArchitectEmulator org, string token, string name)

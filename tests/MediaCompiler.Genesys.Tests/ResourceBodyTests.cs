@@ -13,15 +13,10 @@ public sealed class ResourceBodyTests
     public async Task A_new_resource_without_text_sends_no_empty_text_and_one_with_text_sends_it()
     {
         await using var org = await ArchitectEmulator.StartAsync();
-        var recorder = new RecordResourceCreates(org.Handler());
-        var options = org.Options();
+        RecordResourceCreates recorder = null!;
         var result = await GenesysPromptSync.RunAsync(
             [org.Prompt("Plain", "en-us", 440), org.Prompt("Spoken", "en-us", 550, text: "Welcome", tts: "Welcome to Acme")],
-            new GenesysSyncOptions
-            {
-                BaseUrl = options.BaseUrl, ClientId = options.ClientId, ClientSecret = options.ClientSecret, Handler = recorder, TimeProvider = org.Clock,
-                FirstPollDelay = options.FirstPollDelay, MaxPollDelay = options.MaxPollDelay, BaseRetryDelay = options.BaseRetryDelay,
-            });
+            org.Options(inFront: toEmulator => recorder = new RecordResourceCreates(toEmulator)));
 
         Assert.True(result.Succeeded, string.Join("\n", result.AllDiagnostics));
         JsonElement BodyOf(string name) => recorder.Bodies[result.Resources.Single(r => r.Prompt.Name == name).PromptId!];

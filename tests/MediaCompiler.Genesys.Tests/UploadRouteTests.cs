@@ -50,7 +50,7 @@ public sealed class UploadRouteTests
     public async Task An_uploadUri_whose_address_is_gone_falls_back_to_the_uploads_route(HttpStatusCode gone)
     {
         await using var org = await ArchitectEmulator.StartAsync(new { OmitUploadUri = false });
-        var options = WithHandler(org, new AnswerUploadUri(gone, org.Handler()));
+        var options = org.Options(inFront: toEmulator => new AnswerUploadUri(gone, toEmulator));
 
         var (result, requests) = await org.CountAsync(() => GenesysPromptSync.RunAsync([org.Prompt("Welcome", "en-us", 440)], options));
 
@@ -64,7 +64,7 @@ public sealed class UploadRouteTests
     {
         await using var org = await ArchitectEmulator.StartAsync(new { OmitUploadUri = false });
         var prompt = org.Prompt("Welcome", "en-us", 440);
-        var options = WithHandler(org, new AnswerUploadUri(HttpStatusCode.RequestEntityTooLarge, org.Handler()));
+        var options = org.Options(inFront: toEmulator => new AnswerUploadUri(HttpStatusCode.RequestEntityTooLarge, toEmulator));
 
         var (result, requests) = await org.CountAsync(() => GenesysPromptSync.RunAsync([prompt], options));
 
@@ -107,8 +107,8 @@ public sealed class UploadRouteTests
     public async Task A_refused_presigned_url_is_asked_for_again_once()
     {
         await using var org = await ArchitectEmulator.StartAsync();
-        var refusedOnce = new RefuseFirstPut(org.Handler());
-        var options = WithHandler(org, refusedOnce);
+        RefuseFirstPut refusedOnce = null!;
+        var options = org.Options(inFront: toEmulator => refusedOnce = new RefuseFirstPut(toEmulator));
 
         var (result, requests) = await org.CountAsync(() => GenesysPromptSync.RunAsync([org.Prompt("Welcome", "en-us", 440)], options));
 
@@ -197,16 +197,6 @@ public sealed class UploadRouteTests
     }
 
     /// <summary>Answers the first PUT to a pre-signed URL with 403 (as S3 does for an expired URL).</summary>
-    private static GenesysSyncOptions WithHandler(ArchitectEmulator org, HttpMessageHandler handler)
-    {
-        var options = org.Options();
-        return new GenesysSyncOptions
-        {
-            BaseUrl = options.BaseUrl, ClientId = options.ClientId, ClientSecret = options.ClientSecret, Handler = handler, TimeProvider = org.Clock,
-            FirstPollDelay = options.FirstPollDelay, MaxPollDelay = options.MaxPollDelay, BaseRetryDelay = options.BaseRetryDelay,
-        };
-    }
-
     /// <summary>Answers every multipart POST to a resource's uploadUri with one status, as an org whose address is gone or refuses.</summary>
     private sealed class AnswerUploadUri(HttpStatusCode status, HttpMessageHandler toEmulator) : DelegatingHandler(toEmulator)
     {
