@@ -16,7 +16,13 @@ internal static class CliThroughput
     /// </summary>
     public static int Validate(string folder, int runs)
     {
-        var files = Directory.GetFiles(folder).Length;
+        var files = Directory.Exists(folder) ? Directory.GetFiles(folder).Length : 0;
+        if (files == 0)
+        {
+            Console.Error.WriteLine($"validate: '{folder}' holds no file to measure (make it with make-folder first).");
+            return 2;
+        }
+
         Console.WriteLine($"validate with quality checks (decode, loudness, rules, hash) {files} files: {Throughput(files, runs, "validate", "--json", folder),10:N0} files/s");
         Console.WriteLine($"validate --no-quality (probe, rules, hash, silence check)     {files} files: {Throughput(files, runs, "validate", "--json", "--no-quality", folder),10:N0} files/s");
 
@@ -77,7 +83,15 @@ internal static class CliThroughput
     /// <summary>Copies the files of <paramref name="source"/> round-robin into <paramref name="target"/> until it holds <paramref name="count"/>.</summary>
     public static int MakeFolder(string source, string target, int count)
     {
-        var files = Directory.GetFiles(source).Where(f => PromptFileFinder.PromptExtensions.Contains(Path.GetExtension(f))).Order(StringComparer.Ordinal).ToArray();
+        var files = Directory.Exists(source)
+            ? Directory.GetFiles(source).Where(f => PromptFileFinder.PromptExtensions.Contains(Path.GetExtension(f))).Order(StringComparer.Ordinal).ToArray()
+            : [];
+        if (files.Length == 0)
+        {
+            Console.Error.WriteLine($"make-folder: '{source}' holds no prompt file (.wav, .mp3, .ogg ... as ivr-media finds them) to copy.");
+            return 2;
+        }
+
         Directory.CreateDirectory(target);
         for (var i = 0; i < count; i++)
         {

@@ -32,7 +32,7 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor AacChannelLayoutUnsupported = new(
         "IVR3144", DiagnosticSeverity.Error, "AAC channel layout not supported",
         "'{0}' declares {1}: {2}.",
-        "Re-encode the prompt as mono AAC-LC: ffmpeg -i \"{0}\" -ac 1 -c:a aac -profile:a aac_low prompt.aac");
+        "The engine decodes mono and stereo AAC only. " + ReencodeAsWav);
 
     public static readonly DiagnosticDescriptor AacStreamInconsistent = new(
         "IVR3145", DiagnosticSeverity.Error, "AAC stream changes format",
@@ -42,5 +42,5 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor AacTooLong = new(
         "IVR3146", DiagnosticSeverity.Error, "AAC stream too long",
         "'{0}' decodes to more than {1} s of audio (stopped at {2}); the engine decodes prompts of at most {1} s.",
-        "Split the recording into prompts, or check that the file is the prompt you meant: ffmpeg -i \"{0}\" -t 60 -c:a aac -profile:a aac_low prompt.aac");
+        "Split the recording into prompts, or check that the file is the prompt you meant; its first minute as a PCM WAV: ffmpeg -i \"{0}\" -t 60 -ac 1 -ar 8000 -c:a pcm_s16le prompt.wav");
 }

@@ -81,6 +81,22 @@ public sealed class FixCommandTests : IDisposable
     }
 
     [MediaCompiler.TestSupport.FfmpegFact]
+    public void A_second_in_place_fix_keeps_the_first_backup_and_backs_up_beside_it()
+    {
+        var path = _temp.PathOf("welcome.wav");
+        MediaCompiler.TestSupport.Ffmpeg.Run("-f", "lavfi", "-i", "sine=frequency=440:duration=1", "-ar", "44100", "-ac", "2", "-c:a", "pcm_s16le", path);
+        var original = File.ReadAllBytes(path);
+
+        Assert.Equal(0, CliRun.Of("fix", "--in-place", path).ExitCode);
+        var firstFix = File.ReadAllBytes(path);
+        Assert.Equal(0, CliRun.Of("fix", "--in-place", "--encoding", "ulaw", "--rate", "8000", path).ExitCode);
+
+        Assert.Equal(original, File.ReadAllBytes(path + ".bak"));
+        Assert.Equal(firstFix, File.ReadAllBytes(path + ".2.bak"));
+        Assert.NotEqual(firstFix, File.ReadAllBytes(path));
+    }
+
+    [MediaCompiler.TestSupport.FfmpegFact]
     public void A_prompt_the_platform_takes_as_it_is_is_left_untouched()
     {
         var path = _temp.PathOf("menu.ogg");

@@ -4,7 +4,7 @@ namespace MediaCompiler.Cli.Fixing;
 
 /// <summary>
 /// Where fixed prompts go: into a folder (<c>--out DIR</c>), over the original (<c>--in-place</c>, the original kept
-/// as <c>.bak</c> unless <c>--no-backup</c>), or nowhere (a dry run, the default, which shows what would change).
+/// as <c>.bak</c>, never over an earlier backup, unless <c>--no-backup</c>), or nowhere (a dry run, the default, which shows what would change).
 /// A fixed prompt is always a .wav; fixing "menu.mp3" in place writes "menu.wav" and moves "menu.mp3" aside.
 /// </summary>
 internal sealed record FixDestination(string? OutFolder, bool InPlace, bool NoBackup)
@@ -37,8 +37,8 @@ internal sealed record FixDestination(string? OutFolder, bool InPlace, bool NoBa
             {
                 if (!NoBackup)
                 {
-                    backup = source + ".bak";
-                    File.Copy(source, backup, overwrite: true);
+                    backup = FreeBackupName(source);
+                    File.Copy(source, backup, overwrite: false);
                 }
 
                 if (!string.Equals(Path.GetFullPath(source), Path.GetFullPath(output), StringComparison.Ordinal))
@@ -56,6 +56,21 @@ internal sealed record FixDestination(string? OutFolder, bool InPlace, bool NoBa
             return (null, WriteFailure.Describe(e, source, output,
                 () => Diagnostic.Create(DiagnosticCatalog.FixWriteFailed, source, source, output, e.Message.TrimEnd('.'))));
         }
+    }
+
+    /// <summary>
+    /// <c>menu.wav.bak</c>, or the first free <c>menu.wav.2.bak</c>, <c>.3.bak</c> …: a second in-place fix (another
+    /// encoding, a trim) never overwrites the backup of the recording the first one replaced.
+    /// </summary>
+    private static string FreeBackupName(string source)
+    {
+        var backup = source + ".bak";
+        for (var n = 2; File.Exists(backup); n++)
+        {
+            backup = $"{source}.{n}.bak";
+        }
+
+        return backup;
     }
 
     private static void TryDelete(string path)
