@@ -59,6 +59,32 @@ public sealed class UploadRouteTests
         Assert.Equal(1, requests[PromptSyncEmulatorTests.Upload]);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_uploadUri_on_a_host_that_is_not_the_orgs_gets_no_token_and_the_uploads_route_takes_over(bool routeAvailable)
+    {
+        await using var org = await ArchitectEmulator.StartAsync(new { OmitUploadUri = false, UploadsRouteAvailable = routeAvailable });
+        var prompt = org.Prompt("Welcome", "en-us", 440);
+        ForeignUploadUri foreign = null!;
+
+        var (result, requests) = await org.CountAsync(() => GenesysPromptSync.RunAsync([prompt], org.Options(inFront: toEmulator => foreign = new ForeignUploadUri(toEmulator))));
+
+        Assert.Equal(0, foreign.SentThere);
+        Assert.False(requests.ContainsKey(PromptSyncEmulatorTests.UploadUriPost));
+        if (routeAvailable)
+        {
+            Assert.True(result.Succeeded, string.Join("\n", result.AllDiagnostics));
+            Assert.Equal(1, requests[PromptSyncEmulatorTests.Upload]);
+        }
+        else
+        {
+            var diagnostic = Assert.Single(result.AllDiagnostics);
+            Assert.Equal(("IVR6014", prompt.AudioPath), (diagnostic.Code, diagnostic.File));
+            Assert.Contains("uploads.evil.example", diagnostic.Message, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task An_uploadUri_that_refuses_the_audio_is_IVR6013_with_its_status_and_no_second_route()
     {
@@ -204,6 +230,32 @@ public sealed class UploadRouteTests
             request.Method == HttpMethod.Post && request.RequestUri!.AbsolutePath == "/uploads/v2/ivr"
                 ? Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent("") })
                 : base.SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>Rewrites the uploadUri of every resource answer to another host, and counts what is sent there.</summary>
+    private sealed class ForeignUploadUri(HttpMessageHandler toEmulator) : DelegatingHandler(toEmulator)
+    {
+        public int SentThere { get; private set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.RequestUri!.Host == "uploads.evil.example")
+            {
+                SentThere++;
+                return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("") };
+            }
+
+            var response = await base.SendAsync(request, cancellationToken);
+            if (response.Content is { } content && request.RequestUri.AbsolutePath.Contains("/resources", StringComparison.Ordinal))
+            {
+                var body = await content.ReadAsStringAsync(cancellationToken);
+                var rewritten = System.Text.RegularExpressions.Regex.Replace(body, "\"uploadUri\":\"https?://[^/\"]+", "\"uploadUri\":\"https://uploads.evil.example");
+                var replaced = new StringContent(rewritten, System.Text.Encoding.UTF8, content.Headers.ContentType?.MediaType ?? "application/json");
+                response.Content = replaced;
+            }
+
+            return response;
+        }
     }
 
     private sealed class RefuseFirstPut(HttpMessageHandler toEmulator) : DelegatingHandler(toEmulator)

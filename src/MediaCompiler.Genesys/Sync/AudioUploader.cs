@@ -9,8 +9,9 @@ namespace MediaCompiler.Genesys.Sync;
 /// official tutorial and the Terraform provider upload through, multipart with the bearer token), else, or when that
 /// address answers 404 or 410, by the preview route <c>POST …/resources/{lang}/uploads</c> (§2.2: a pre-signed URL PUT
 /// with every header it returned, asked once more when that URL was refused as expired). <c>uploadUri</c> is marked
-/// deprecated in the SDK models, so an org that stops returning it keeps working. A route answering 404 or 501 is
-/// missing from the org's API and is not asked again in this sync. Neither way: IVR6031, naming both.
+/// deprecated in the SDK models, so an org that stops returning it keeps working. An uploadUri on a host that is not
+/// the org's gets no token and no audio (IVR6014 when the preview route cannot take over). A route answering 404 or
+/// 501 is missing from the org's API and is not asked again in this sync. Neither way: IVR6031, naming both.
 /// </summary>
 internal sealed class AudioUploader(ArchitectApi api, GenesysEndpoints endpoints, TimeProvider time)
 {
@@ -32,7 +33,8 @@ internal sealed class AudioUploader(ArchitectApi api, GenesysEndpoints endpoints
         }
 
         var failure = string.IsNullOrEmpty(uploadUri) ? RouteMissing.Instance : await UploadToUploadUriAsync(work, uploadUri, audio, cancellationToken).ConfigureAwait(false);
-        if (failure is RouteMissing)
+        var untrusted = failure as Untrusted;
+        if (failure is RouteMissing or Untrusted)
         {
             failure = _uploadsRouteMissingStatus is null
                 ? await UploadPresignedAsync(work, audio, cancellationToken).ConfigureAwait(false)
@@ -41,8 +43,9 @@ internal sealed class AudioUploader(ArchitectApi api, GenesysEndpoints endpoints
 
         if (failure is RouteMissing)
         {
-            // Not a trust problem: the org gave no way to upload at all.
-            failure = new Failed(Diagnostic.Create(DiagnosticCatalog.GenesysUploadAddressMissing, desired.File, desired.Name, desired.Language, _uploadsRouteMissingStatus ?? 404));
+            // No way left: an uploadUri on a host we would not send the token to, or none at all (not a trust problem).
+            failure = new Failed(untrusted?.Diagnostic
+                ?? Diagnostic.Create(DiagnosticCatalog.GenesysUploadAddressMissing, desired.File, desired.Name, desired.Language, _uploadsRouteMissingStatus ?? 404));
         }
 
         if (failure is Failed { Diagnostic: var diagnostic })
@@ -118,8 +121,8 @@ internal sealed class AudioUploader(ArchitectApi api, GenesysEndpoints endpoints
         var desired = work.Desired;
         if (!Uri.TryCreate(uploadUri, UriKind.Absolute, out var target) || !GenesysRegions.IsTrustedUploadHost(endpoints, target))
         {
-            // Never send the bearer token to a host that is not the org's own.
-            return new Failed(Diagnostic.Create(DiagnosticCatalog.GenesysUploadUriUntrusted, desired.File, desired.Name, desired.Language, uploadUri));
+            // Never send the bearer token to a host that is not the org's own; the preview route needs no token there.
+            return new Untrusted(Diagnostic.Create(DiagnosticCatalog.GenesysUploadUriUntrusted, desired.File, desired.Name, desired.Language, uploadUri));
         }
 
         var sent = await api.UploadAsync(target, audio, Path.GetFileName(desired.AudioPath!), cancellationToken).ConfigureAwait(false);
@@ -157,4 +160,7 @@ internal sealed class AudioUploader(ArchitectApi api, GenesysEndpoints endpoints
     }
 
     private sealed record Failed(Diagnostic Diagnostic) : Attempt;
+
+    /// <summary>The uploadUri names a host that is not the org's: the token is not sent there; the preview route may still do.</summary>
+    private sealed record Untrusted(Diagnostic Diagnostic) : Attempt;
 }
