@@ -8,9 +8,24 @@ namespace MediaCompiler.Build;
 /// </summary>
 internal static class CaseTwins
 {
-    /// <summary>The path of <paramref name="paths"/> that equals <paramref name="path"/> ignoring case, if any.</summary>
-    public static string? TwinIn(string path, IEnumerable<string> paths) =>
-        paths.FirstOrDefault(p => string.Equals(p, path, StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// The current outputs by their path ignoring case, each to its own spelling: one look-up per stale path answers
+    /// both "is it current?" and "is it a second spelling of a current one?" (NodeIds are unique ignoring case).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Index(IEnumerable<string> paths)
+    {
+        var index = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var path in paths)
+        {
+            index.TryAdd(path, path);
+        }
+
+        return index;
+    }
+
+    /// <summary>The path of <paramref name="index"/> that equals <paramref name="path"/> ignoring case, if any.</summary>
+    public static string? TwinIn(string path, IReadOnlyDictionary<string, string> index) =>
+        index.TryGetValue(path, out var twin) ? twin : null;
 
     /// <summary>
     /// Whether two full paths that are equal ignoring case name different files: at the first part where their
@@ -42,9 +57,9 @@ internal static class CaseTwins
         return false;
     }
 
-    /// <summary>Whether <paramref name="stale"/> is a file of its own to delete: not one of <paramref name="current"/>, nor a second spelling of one.</summary>
-    public static bool IsOwnFile(string stale, IReadOnlyCollection<string> current) =>
-        !current.Contains(stale, StringComparer.Ordinal)
-        && File.Exists(stale)
-        && (TwinIn(stale, current) is not { } twin || AreDistinct(stale, twin));
+    /// <summary>Whether <paramref name="stale"/> is a file of its own to delete: not one of <paramref name="current"/> (an <see cref="Index"/>), nor a second spelling of one.</summary>
+    public static bool IsOwnFile(string stale, IReadOnlyDictionary<string, string> current) =>
+        TwinIn(stale, current) is { } twin
+            ? !string.Equals(twin, stale, StringComparison.Ordinal) && File.Exists(stale) && AreDistinct(stale, twin)
+            : File.Exists(stale);
 }

@@ -27,7 +27,12 @@ internal static class OutputLinks
         IReadOnlyList<string> removedCompiledPrompts)
     {
         Link(records, compiledPromptsDirectory, outputDirectory, log);
-        var current = records.Select(r => Path.GetFullPath(OutputPath(r.CompiledPath, compiledPromptsDirectory, outputDirectory))).ToList();
+        if (removedCompiledPrompts.Count == 0)
+        {
+            return;
+        }
+
+        var current = CaseTwins.Index(records.Select(r => Path.GetFullPath(OutputPath(r.CompiledPath, compiledPromptsDirectory, outputDirectory))));
         foreach (var removed in removedCompiledPrompts)
         {
             var stale = Path.GetFullPath(OutputPath(removed, compiledPromptsDirectory, outputDirectory));

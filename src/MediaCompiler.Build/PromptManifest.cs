@@ -54,7 +54,7 @@ internal static class PromptManifest
         }
         var root = Path.GetFullPath(compiledPromptsDirectory);
         root = root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar;
-        var current = records.Select(r => Path.GetFullPath(r.CompiledPath)).ToHashSet(StringComparer.Ordinal);
+        var current = CaseTwins.Index(records.Select(r => Path.GetFullPath(r.CompiledPath)));
         var removed = new List<string>();
         foreach (var listed in PromptItemIndex.ReadOutputs(itemIndexPath))
         {

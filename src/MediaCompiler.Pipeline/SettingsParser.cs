@@ -263,11 +263,11 @@ public static partial class SettingsParser
         var parsed = new List<PromptInput>(prompts.Count);
         var firstByNodeId = new Dictionary<string, RawPrompt>(StringComparer.OrdinalIgnoreCase);
         // What IVR2021 proposes must work when pasted in: never a NodeId another prompt has or was proposed ("a#b", "a&b").
-        var taken = prompts.Select(p => Blank(p.NodeId) ?? Path.GetFileNameWithoutExtension(p.Path)).Where(PromptNameRules.IsValidNodeId)
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        static string NodeIdOf(RawPrompt prompt) => Blank(prompt.NodeId) ?? PromptNameRules.NodeIdFromFileName(prompt.Path);
+        var taken = prompts.Select(NodeIdOf).Where(PromptNameRules.IsValidNodeId).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var prompt in prompts)
         {
-            var nodeId = Blank(prompt.NodeId) ?? Path.GetFileNameWithoutExtension(prompt.Path);
+            var nodeId = NodeIdOf(prompt);
             if (!PromptNameRules.IsValidNodeId(nodeId))
             {
                 diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidNodeId, prompt.Path, nodeId, MSBuildText.AttributeValue(prompt.ItemSpec), PromptNameRules.ProposeNodeId(nodeId, taken)));

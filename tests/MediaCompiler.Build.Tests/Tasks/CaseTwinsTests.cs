@@ -21,12 +21,12 @@ public sealed class CaseTwinsTests : IDisposable
         File.WriteAllText(lower, "old");
 
         Assert.False(CaseTwins.AreDistinct(lower, upper), "only one spelling is on disk: it is the file both name");
-        Assert.False(CaseTwins.IsOwnFile(lower, [lower]));
+        Assert.False(CaseTwins.IsOwnFile(lower, CaseTwins.Index([lower])));
 
         File.WriteAllText(upper, "new");
         Assert.True(CaseTwins.AreDistinct(lower, upper));
-        Assert.True(CaseTwins.IsOwnFile(lower, [upper]));
-        Assert.False(CaseTwins.IsOwnFile(upper, [upper]));
+        Assert.True(CaseTwins.IsOwnFile(lower, CaseTwins.Index([upper])));
+        Assert.False(CaseTwins.IsOwnFile(upper, CaseTwins.Index([upper])));
     }
 
     [CaseSensitiveTempFact]
@@ -42,7 +42,7 @@ public sealed class CaseTwinsTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(renamed)!);
         File.WriteAllText(renamed, "new");
         Assert.True(CaseTwins.AreDistinct(old, renamed));
-        Assert.Equal(renamed, CaseTwins.TwinIn(old, [renamed, _temp.Combine("other.wav")]));
+        Assert.Equal(renamed, CaseTwins.TwinIn(old, CaseTwins.Index([renamed, _temp.Combine("other.wav")])));
     }
 }
 
